@@ -1,0 +1,84 @@
+// Running headers, footers and page numbers: lines a PDF repeats on every page
+// that are layout, not content ("Regional Review 2021", "Page 3 of 48",
+// "12 | Annual report"). They sit in the first or last few lines of a page; we
+// compare them with digits normalised so "Page 3 of 48" and "Page 4 of 48" count
+// as the same line, and drop them only when they recur on several pages.
+
+/** How many non-blank lines at the top and at the bottom of a page may be running lines. */
+const ZONE_LINES = 3;
+/** A line must recur on at least this many pages, and on this share of the pages, to be a running line. */
+const MIN_PAGES = 3;
+const MIN_SHARE = 0.3;
+/** Running headers are short; a longer line is content even when it recurs. */
+const MAX_WORDS = 14;
+
+// A bare page number, alone or with its decorations: "12", "- 12 -", "Page 12", "p. 12",
+// "Page 3 of 48", "3/48", "iv", "12 | Report title", "Report title | 12".
+const PAGE_NUMBER_RE = /^(?:(?:page|p\.|pg\.?|seite)\s*)?[-–—(]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-–—)]?(?:\s*(?:of|\/|de|sur|von)\s*\d{1,3})?$/i;
+const NUMBER_WITH_TITLE_RE = /^(?:\d{1,3}\s*[|•·]\s*\S.*|\S.*?\s*[|•·]\s*\d{1,3})$/;
+
+/** The comparison key of a line: markdown marks and case dropped, every run of digits one "#". */
+function lineKey(line: string): string {
+  return line
+    .replace(/^\s*(?:#{1,6}\s+|\|\s*)/, "")
+    .replace(/\*\*|\|/g, " ")
+    .toLowerCase()
+    .replace(/\d+/g, "#")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function isBarePageNumber(line: string): boolean {
+  const text = line.replace(/\*\*/g, "").replace(/^#{1,6}\s+/, "").trim();
+  return PAGE_NUMBER_RE.test(text) || NUMBER_WITH_TITLE_RE.test(text);
+}
+
+/** Indices of the lines in a page's top and bottom zones (first and last ZONE_LINES non-blank lines). */
+function zoneLineIndices(lines: string[]): number[] {
+  const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  if (nonBlank.length <= 2 * ZONE_LINES) return nonBlank;
+  return [...nonBlank.slice(0, ZONE_LINES), ...nonBlank.slice(-ZONE_LINES)];
+}
+
+/**
+ * Remove running headers/footers and bare page numbers from the pages of one
+ * document. A single page is returned as it is (a .txt file has nothing to
+ * compare against). `removed` lists each distinct line taken out, once.
+ */
+export function removeRunningHeadersFooters(pages: string[]): { pages: string[]; removed: string[] } {
+  if (pages.length < 2) return { pages: [...pages], removed: [] };
+  const pageLines = pages.map((p) => p.split("\n"));
+
+  // Count on how many pages each short zone line occurs (once per page).
+  const pagesWithKey = new Map<string, number>();
+  for (const lines of pageLines) {
+    const seen = new Set<string>();
+    for (const i of zoneLineIndices(lines)) {
+      const key = lineKey(lines[i]);
+      if (!key || key.split(" ").length > MAX_WORDS || seen.has(key)) continue;
+      seen.add(key);
+      pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+    }
+  }
+  const needed = Math.max(MIN_PAGES, Math.ceil(MIN_SHARE * pages.length));
+  const running = new Set([...pagesWithKey].filter(([, n]) => n >= needed).map(([key]) => key));
+
+  const removed = new Set<string>();
+  const cleaned = pageLines.map((lines) => {
+    const drop = new Set<number>();
+    for (const i of zoneLineIndices(lines)) {
+      if (running.has(lineKey(lines[i])) || isBarePageNumber(lines[i])) drop.add(i);
+    }
+    for (const i of drop) removed.add(lines[i].trim());
+    return trimBlankLines(lines.filter((_, i) => !drop.has(i))).join("\n");
+  });
+  return { pages: cleaned, removed: [...removed] };
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && !lines[start].trim()) start++;
+  while (end > start && !lines[end - 1].trim()) end--;
+  return lines.slice(start, end);
+}
