@@ -1,0 +1,336 @@
+// HTML -> "sectormap markdown" (see src/types.ts): headings become `#` lines,
+// list items `- ` / `1. ` lines indented two spaces per nesting level, table
+// rows `| a | b |`, paragraphs are separated by blank lines. Scripts, styles,
+// navigation and the <head> are dropped; nothing is ever executed (the parser
+// only builds a tree). Also used for .docx, which mammoth turns into HTML.
+
+import { parse, HTMLElement, NodeType, TextNode, type Node } from "node-html-parser";
+import iconv from "iconv-lite";
+import type { IngestedFile } from "../types.js";
+import { decodeText } from "./decode.js";
+import { IngestError } from "./errors.js";
+
+/** Elements whose content is never document text. */
+const SKIPPED = new Set([
+  "head", "script", "style", "noscript", "template", "nav", "svg", "math", "canvas",
+  "iframe", "object", "embed", "video", "audio", "map", "button", "select", "textarea", "input",
+]);
+
+/** Elements that start and end a paragraph; anything else is inline (spans, links, unknown tags). */
+const BLOCKS = new Set([
+  "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div",
+  "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html",
+  "legend", "li", "main", "p", "section", "summary", "caption",
+]);
+
+const HEADING_RE = /^h([1-6])$/;
+
+// Footnote bodies: mammoth writes <li id="footnote-3">, pandoc <li id="fn3">.
+const FOOTNOTE_ID_RE = /^(?:(?:foot|end)note-?|fn-?)(\d+)$/i;
+// A superscript that is only a footnote reference: "3", "[3]", "3,4", "*", "†".
+const FOOTNOTE_REF_RE = /^\s*(?:\[?\d+(?:\s*[,–-]\s*\d+)*\]?|[*†‡§]+)\s*$/;
+// Back-links at the end of a footnote ("↑" from mammoth, "↩︎" from pandoc).
+const BACKLINK_RE = /^\s*[↑↩^]\uFE0E?\s*$/;
+
+const PARSE_OPTIONS = {
+  comment: false,
+  // Keep the raw content of these elements as one text node, so markup inside
+  // a script ("<p>" in a string) never becomes document elements.
+  blockTextElements: { script: true, noscript: true, style: true, pre: true, textarea: true },
+};
+
+/** An .html/.htm file: decode the bytes (honouring a declared charset) and convert. */
+export function ingestHtml(bytes: Uint8Array): IngestedFile {
+  const html = decodeHtmlBytes(bytes);
+  const { markdown, title } = htmlToMarkdown(html);
+  if (markdown.trim() === "") throw new IngestError("empty", "no text in the HTML file");
+  return { format: "html", pages: [markdown], warnings: [], metaTitle: title };
+}
+
+/** HTML source -> sectormap markdown (one page) and the <title>, if any. */
+export function htmlToMarkdown(html: string): { markdown: string; title?: string } {
+  const root = parse(html, PARSE_OPTIONS);
+  const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
+  const out = new Emitter();
+  walk(root, out);
+  return { markdown: out.finish(), title: titleText || undefined };
+}
+
+/** Decode HTML entities in a piece of text ("&amp;" -> "&", "&#8364;" -> "€"). */
+export function decodeEntities(s: string): string {
+  return s.includes("&") ? new TextNode(s).text : s;
+}
+
+// ---------- bytes ----------
+
+/**
+ * A page that declares a legacy charset (<meta charset="windows-1252">) is
+ * decoded with it; otherwise the usual guess (UTF-8, else Windows-1252).
+ */
+function decodeHtmlBytes(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1].toLowerCase();
+  const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+  if (declared && !hasBom && !/^utf-?8$/.test(declared) && !/^utf-?16/.test(declared)) {
+    // Browsers read "iso-8859-1" and "us-ascii" as windows-1252; so do we.
+    const charset = /^(iso-?8859-1|latin-?1|us-ascii|ascii)$/.test(declared) ? "windows-1252" : declared;
+    if (iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes), charset);
+  }
+  return decodeText(bytes, ".html file").text;
+}
+
+// ---------- tree walk ----------
+
+/** Collects paragraphs (blocks) as they are found; inline text accumulates until a block boundary. */
+class Emitter {
+  private blocks: string[] = [];
+  private inline = "";
+
+  text(s: string): void {
+    this.inline += s;
+  }
+
+  /** A finished block (heading line, list, table) that must stand alone. */
+  block(s: string): void {
+    this.flush();
+    if (s.trim() !== "") this.blocks.push(s);
+  }
+
+  /** Close the paragraph being collected, if any. */
+  flush(): void {
+    const lines = this.inline
+      .split("\n")
+      .map((l) => l.replace(/ {2,}/g, " ").trim())
+      .filter((l) => l !== "");
+    if (lines.length > 0) this.blocks.push(lines.join("\n"));
+    this.inline = "";
+  }
+
+  finish(): string {
+    this.flush();
+    return this.blocks.join("\n\n");
+  }
+
+  /** Everything collected, as a single line (for headings, list items and cells). */
+  oneLine(): string {
+    this.flush();
+    return this.blocks.join(" ").replace(/\s+/g, " ").trim();
+  }
+}
+
+function walk(node: Node, out: Emitter): void {
+  for (const child of node.childNodes) visit(child, out);
+}
+
+function visit(node: Node, out: Emitter): void {
+  if (node.nodeType === NodeType.TEXT_NODE) {
+    out.text(collapse((node as TextNode).text));
+    return;
+  }
+  if (!(node instanceof HTMLElement)) return;
+  const tag = node.rawTagName?.toLowerCase() ?? "";
+  if (isHidden(node, tag)) return;
+
+  const heading = HEADING_RE.exec(tag);
+  if (heading) {
+    const text = inlineText(node);
+    if (text) out.block(`${"#".repeat(Number(heading[1]))} ${text}`);
+    return;
+  }
+  switch (tag) {
+    case "br":
+      out.text("\n");
+      return;
+    case "sup":
+      if (isFootnoteRef(node)) return;
+      walk(node, out);
+      return;
+    case "a":
+      if (BACKLINK_RE.test(node.text)) return;
+      walk(node, out);
+      return;
+    case "img":
+      return;
+    case "ul":
+    case "ol":
+      out.block(renderList(node, 0).join("\n"));
+      return;
+    case "table":
+      renderTable(node, out);
+      return;
+    case "pre":
+      out.block(node.text.replace(/\r\n?/g, "\n").replace(/^\n+|\s+$/g, ""));
+      return;
+    case "p":
+      out.flush();
+      if (isAllBold(node)) out.block(`**${inlineText(node)}**`);
+      else walk(node, out);
+      out.flush();
+      return;
+  }
+  if (BLOCKS.has(tag)) {
+    out.flush();
+    walk(node, out);
+    out.flush();
+    return;
+  }
+  walk(node, out); // inline or unknown element: its text joins the paragraph
+}
+
+function isHidden(el: HTMLElement, tag: string): boolean {
+  if (SKIPPED.has(tag)) return true;
+  if (el.getAttribute("role") === "navigation") return true;
+  if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
+  return /display\s*:\s*none/i.test(el.getAttribute("style") ?? "");
+}
+
+function isFootnoteRef(sup: HTMLElement): boolean {
+  return FOOTNOTE_REF_RE.test(sup.text);
+}
+
+/** A paragraph whose every word is bold reads as a heading: emit it as `**...**`. */
+function isAllBold(p: HTMLElement): boolean {
+  const all = collapse(p.text).trim();
+  if (!all) return false;
+  const bold = p
+    .querySelectorAll("strong, b")
+    .filter((el) => !el.parentNode?.closest("strong, b")) // outermost bold elements only
+    .map((el) => collapse(el.text))
+    .join("")
+    .replace(/\s+/g, "");
+  return bold === all.replace(/\s+/g, "");
+}
+
+/** The text of an element on one line, block structure inside it flattened. */
+function inlineText(el: HTMLElement, skipLists = false): string {
+  const sub = new Emitter();
+  for (const child of el.childNodes) {
+    if (skipLists && child instanceof HTMLElement && isList(child)) continue;
+    visit(child, sub);
+  }
+  return sub.oneLine();
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, " ");
+}
+
+// ---------- lists ----------
+
+function isList(el: HTMLElement): boolean {
+  const tag = el.rawTagName?.toLowerCase();
+  return tag === "ul" || tag === "ol";
+}
+
+/** Lines of a list and its nested lists: "- item", "  1. sub-item". */
+function renderList(list: HTMLElement, depth: number): string[] {
+  const ordered = list.rawTagName.toLowerCase() === "ol";
+  const type = list.getAttribute("type") ?? "1";
+  let n = Number.parseInt(list.getAttribute("start") ?? "1", 10);
+  if (!Number.isFinite(n)) n = 1;
+  const indent = "  ".repeat(depth);
+  const lines: string[] = [];
+
+  for (const item of list.childNodes) {
+    if (!(item instanceof HTMLElement)) continue;
+    if (isList(item)) {
+      lines.push(...renderList(item, depth + 1)); // <ul><ul>..</ul></ul>, invalid but common
+      continue;
+    }
+    if (item.rawTagName.toLowerCase() !== "li" || isHidden(item, "li")) continue;
+
+    const text = inlineText(item, true);
+    const footnote = FOOTNOTE_ID_RE.exec(item.getAttribute("id") ?? "");
+    if (footnote) {
+      if (text) lines.push(`[^${footnote[1]}]: ${text}`);
+      continue;
+    }
+    const value = Number.parseInt(item.getAttribute("value") ?? "", 10);
+    if (Number.isFinite(value)) n = value;
+    if (text) lines.push(`${indent}${ordered ? orderedLabel(n, type) : "-"} ${text}`);
+    if (ordered) n++;
+    for (const nested of item.childNodes) {
+      if (nested instanceof HTMLElement && isList(nested)) lines.push(...renderList(nested, depth + 1));
+    }
+  }
+  return lines;
+}
+
+/** The written label of an ordered item: "3.", "c)", "iv." as <ol type> asks. */
+function orderedLabel(n: number, type: string): string {
+  switch (type) {
+    case "a":
+      return `${letters(n)})`;
+    case "A":
+      return `${letters(n).toUpperCase()})`;
+    case "i":
+      return `${roman(n)}.`;
+    case "I":
+      return `${roman(n).toUpperCase()}.`;
+    default:
+      return `${n}.`;
+  }
+}
+
+function letters(n: number): string {
+  let s = "";
+  for (let k = Math.max(1, n); k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+function roman(n: number): string {
+  const parts: [number, string][] = [
+    [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
+    [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
+  ];
+  let s = "";
+  let k = Math.max(1, n);
+  for (const [v, r] of parts) for (; k >= v; k -= v) s += r;
+  return s;
+}
+
+// ---------- tables ----------
+
+/**
+ * Rows as `| a | b |`. A one-column table is usually page layout (a whole
+ * article in one cell), so its cells are walked as ordinary content instead.
+ */
+function renderTable(table: HTMLElement, out: Emitter): void {
+  const rows = ownRows(table);
+  const cellsOf = (row: HTMLElement) =>
+    row.childNodes.filter((c): c is HTMLElement => c instanceof HTMLElement && /^t[dh]$/i.test(c.rawTagName));
+
+  const caption = table.childNodes.find(
+    (c): c is HTMLElement => c instanceof HTMLElement && c.rawTagName.toLowerCase() === "caption",
+  );
+  if (caption) out.block(inlineText(caption));
+
+  if (rows.every((r) => cellsOf(r).length <= 1)) {
+    for (const row of rows) for (const cell of cellsOf(row)) walk(cell, out);
+    out.flush();
+    return;
+  }
+
+  const lines: string[] = [];
+  for (const row of rows) {
+    const cells = cellsOf(row).map((c) => inlineText(c).replace(/\|/g, "\\|"));
+    if (cells.some((c) => c !== "")) lines.push(`| ${cells.join(" | ")} |`);
+  }
+  out.block(lines.join("\n"));
+}
+
+/** The table's own rows (direct, or in thead/tbody/tfoot), not those of nested tables. */
+function ownRows(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  for (const child of table.childNodes) {
+    if (!(child instanceof HTMLElement)) continue;
+    const tag = child.rawTagName.toLowerCase();
+    if (tag === "tr") rows.push(child);
+    else if (tag === "thead" || tag === "tbody" || tag === "tfoot") {
+      for (const row of child.childNodes) {
+        if (row instanceof HTMLElement && row.rawTagName.toLowerCase() === "tr") rows.push(row);
+      }
+    }
+  }
+  return rows;
+}

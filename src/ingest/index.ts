@@ -1,0 +1,84 @@
+// The ingest stage: one file on disk -> IngestedFile (pages of sectormap
+// markdown, see src/types.ts), chosen by extension. Problems specific to one
+// file are thrown as IngestError, so the pipeline can record them and go on.
+
+import { readFile, stat } from "node:fs/promises";
+import type { IngestedFile } from "../types.js";
+import { IngestError } from "./errors.js";
+import { ingestText } from "./text.js";
+import { ingestHtml } from "./html.js";
+import { ingestDocx } from "./docx.js";
+
+export { IngestError, UsageError } from "./errors.js";
+export { walkInputs, type InputFile } from "./walk.js";
+
+/** Extensions sectormap reads (lower case, with the dot, as path.extname gives them). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"];
+
+/**
+ * Larger files are refused before being read: policy documents are a few MB;
+ * hundreds of MB means a scan archive or a wrong file, and would stall a worker.
+ */
+export const MAX_BYTES = 200 * 1024 * 1024;
+
+export interface IngestOptions {
+  /** Override MAX_BYTES (e.g. for tests). */
+  maxBytes?: number;
+}
+
+/** Read and convert one file. `ext` is its extension as the walker reports it (".pdf"). */
+export async function ingestFile(
+  absPath: string,
+  ext: string,
+  opts: IngestOptions = {},
+): Promise<{ file: IngestedFile; bytes: Uint8Array }> {
+  const kind = ext.toLowerCase();
+  if (!SUPPORTED_EXTENSIONS.includes(kind)) {
+    throw new IngestError("unsupported", `unsupported format (${kind || "no extension"})`);
+  }
+  const bytes = await readBytes(absPath, opts.maxBytes ?? MAX_BYTES);
+  return { file: await convert(bytes, kind), bytes };
+}
+
+async function convert(bytes: Uint8Array, ext: string): Promise<IngestedFile> {
+  switch (ext) {
+    case ".pdf": {
+      // Loaded on first use: the PDF engine is large and text-only runs never need it.
+      const { ingestPdf } = await import("./pdf.js");
+      return ingestPdf(bytes);
+    }
+    case ".txt":
+      return ingestText(bytes, "txt");
+    case ".md":
+    case ".markdown":
+      return ingestText(bytes, "md");
+    case ".html":
+    case ".htm":
+      return ingestHtml(bytes);
+    case ".docx":
+      return ingestDocx(bytes);
+    default:
+      throw new IngestError("unsupported", `unsupported format (${ext})`);
+  }
+}
+
+async function readBytes(absPath: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const info = await stat(absPath);
+    if (!info.isFile()) throw new IngestError("unreadable", "not a regular file");
+    if (info.size > maxBytes) {
+      throw new IngestError("too-large", `file too large (${megabytes(info.size)}; limit ${megabytes(maxBytes)})`);
+    }
+    return new Uint8Array(await readFile(absPath));
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOENT" ? "file not found" : (err as Error).message;
+    throw new IngestError("unreadable", `cannot read file: ${reason}`, { cause: err });
+  }
+}
+
+function megabytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

@@ -1,0 +1,118 @@
+// .txt and .md files -> IngestedFile. The text is already "sectormap markdown"
+// (the seed corpus is text converted from PDF with markdown marks), so the
+// work here is light: decode, unify line ends, split pages at form feeds, and
+// turn the bits of HTML that converters leave in markdown (<sup>, <br>, <a>,
+// entities) into plain marks. `#`, list markers and `**` are kept for the
+// structurer; other inline marks (links, emphasis) are its business too.
+
+import { parse as parseYaml } from "yaml";
+import type { IngestedFile } from "../types.js";
+import { decodeText } from "./decode.js";
+import { decodeEntities } from "./html.js";
+
+export function ingestText(bytes: Uint8Array, format: "txt" | "md"): IngestedFile {
+  const { text, encoding } = decodeText(bytes, format === "md" ? "markdown file" : ".txt file");
+  const warnings: string[] = [];
+  if (encoding.includes("invalid")) warnings.push("some bytes are not valid UTF-8 and were replaced");
+
+  const { body, title } = splitFrontMatter(unifyLineEnds(text));
+  const pages = splitPages(body).map(markdownToSectormap);
+  pages.forEach((page, i) => {
+    if (page.trim() === "" && pages.length > 1) warnings.push(`page ${i + 1}: no text`);
+  });
+  return { format, pages, warnings, metaTitle: title };
+}
+
+/** CRLF and lone CR become LF; a vertical tab (Word's manual line break in text exports) too. */
+function unifyLineEnds(text: string): string {
+  return text.replace(/\r\n?|\v/g, "\n");
+}
+
+/** Form feeds separate pages (pdftotext writes one after every page); a trailing one opens no page. */
+function splitPages(text: string): string[] {
+  const pages = text.split("\f");
+  if (pages.length > 1 && pages[pages.length - 1].trim() === "") pages.pop();
+  return pages;
+}
+
+/**
+ * YAML front matter ("---\ntitle: ...\n---") at the top of a markdown file is
+ * metadata, not text: its `title` becomes metaTitle. Anything that does not
+ * parse as a YAML mapping is left in the text.
+ */
+function splitFrontMatter(text: string): { body: string; title?: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { body: text };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1]);
+  } catch {
+    return { body: text };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { body: text };
+  const title = (data as Record<string, unknown>).title;
+  return { body: text.slice(m[0].length), title: typeof title === "string" && title.trim() ? title.trim() : undefined };
+}
+
+// "<sup>&</sup>lt;sup>5</sup>" is how one PDF converter writes an escaped "<sup>5</sup>".
+const SPLIT_ESCAPE_RE = /<sup>&<\/sup>(lt|gt|amp);/g;
+// A footnote body: a line that starts with its superscript number.
+const FOOTNOTE_LINE_RE = /^[ \t]*<sup>\s*(\d+)\s*<\/sup>[ \t]*(?=\S)/gm;
+// A superscript that is only a footnote reference ("1", "2,3", "*").
+const FOOTNOTE_REF_RE = /<sup>\s*(?:\d+(?:\s*[,–-]\s*\d+)*|[*†‡§]+)\s*<\/sup>/gi;
+// Any other superscript or subscript keeps its text: 3<sup>rd</sup> -> 3rd.
+const SUP_SUB_RE = /<(su[pb])\b[^>]*>([\s\S]*?)<\/\1>/gi;
+const LINK_TAG_RE = /<\/?a\b[^>]*>/gi;
+const COMMENT_RE = /<!--[\s\S]*?-->/g;
+// Autolinks: <https://example.org/x> -> https://example.org/x
+const AUTOLINK_RE = /<((?:https?|ftp|mailto):[^<>\n]*)>/gi;
+const BR_RE = /<br\s*\/?>/gi;
+// Entities: named (&amp;) and numeric (&#8364; &#x20AC;).
+const ENTITY_RE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
+
+/**
+ * One page of markdown as sectormap markdown: the HTML bits turned into plain
+ * marks, setext headings ("Title\n=====") into `#` lines.
+ */
+export function markdownToSectormap(page: string): string {
+  let s = page
+    .replace(COMMENT_RE, "")
+    .replace(SPLIT_ESCAPE_RE, (_, e: string) => ({ lt: "<", gt: ">", amp: "&" })[e] ?? "")
+    .replace(FOOTNOTE_LINE_RE, "[^$1]: ")
+    .replace(FOOTNOTE_REF_RE, "")
+    .replace(SUP_SUB_RE, "$2")
+    .replace(LINK_TAG_RE, "")
+    .replace(AUTOLINK_RE, "$1");
+  s = s
+    .split("\n")
+    // Inside a table row a line break would split the row: there it is a space.
+    .map((line) => line.replace(BR_RE, /^\s*\|/.test(line) ? " " : "\n"))
+    .join("\n");
+  s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  return setextHeadings(s);
+}
+
+/**
+ * "Title" over "=====" is a level-1 heading, over "-----" a level-2 one, when
+ * the title is a single short line of its own. Any other line of only dashes,
+ * stars or underscores is a thematic break: a paragraph break.
+ */
+function setextHeadings(text: string): string {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
+    const prev = i > 0 ? lines[i - 1] : "";
+    const beforePrev = i > 1 ? lines[i - 2] : "";
+    // Short enough to be a title: converters also put rules under long paragraphs.
+    const titleLike =
+      prev.trim() !== "" && prev.length <= 150 && beforePrev.trim() === "" && !/^\s*(#|[-*+•|]\s|\d+[.)]\s|\[\^)/.test(prev);
+    if (underline && titleLike && (underline[1].length >= 2 || underline[1][0] === "=")) {
+      lines[i - 1] = `${underline[1][0] === "=" ? "#" : "##"} ${prev.trim()}`;
+      lines[i] = "";
+    } else if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) {
+      lines[i] = "";
+    }
+  }
+  return lines.join("\n");
+}

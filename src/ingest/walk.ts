@@ -1,0 +1,146 @@
+// The folder walker: the paths named on the command line -> the list of files
+// to read, in a stable order. Folders are walked recursively; hidden files and
+// folders and the output folder are skipped; symbolic links are followed, but
+// a folder already visited (a link loop) is never entered twice. Files of an
+// unsupported kind are skipped with a notice, not an error: a folder of
+// reports usually holds a spreadsheet or two.
+
+import { readdir, realpath, stat } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import picomatch from "picomatch";
+import { UsageError } from "./errors.js";
+
+export { UsageError };
+
+export interface InputFile {
+  absPath: string;
+  /** Path relative to the folder named on the command line, with "/" separators; for a file argument, its base name. */
+  source: string;
+  /** Lower-case extension with its dot (".pdf"). */
+  ext: string;
+}
+
+export interface WalkOptions {
+  /** Globs matched against `source`; when given, only matching files are read. */
+  include?: string[];
+  /** Globs matched against `source`; matching files are left out. */
+  exclude?: string[];
+  /** The output folder, never read as input (it may sit inside the input folder). */
+  outDir?: string;
+}
+
+export interface WalkResult {
+  inputs: InputFile[];
+  /** One line per skipped file or folder worth telling the user about. */
+  notices: string[];
+}
+
+// Kept here rather than imported from index.ts, which imports this module.
+const SUPPORTED = new Set([".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"]);
+
+export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promise<WalkResult> {
+  // A glob without a slash matches the base name anywhere ("*.pdf"); with one, the whole source ("2023/**").
+  const globOptions = { dot: true, basename: true };
+  const included = opts.include?.length ? picomatch(opts.include, globOptions) : () => true;
+  const excluded = opts.exclude?.length ? picomatch(opts.exclude, globOptions) : () => false;
+
+  const selected = (source: string) => included(source) && !excluded(source);
+
+  const walker = new Walker(selected, opts.outDir ? await realpathOrResolve(opts.outDir) : undefined);
+  for (const path of paths) await walker.argument(path);
+
+  const inputs = walker.found;
+  inputs.sort((a, b) => compare(a.source, b.source) || compare(a.absPath, b.absPath));
+  return { inputs, notices: walker.notices };
+}
+
+class Walker {
+  found: InputFile[] = [];
+  notices: string[] = [];
+  /** Real paths of folders entered and files taken, so loops and duplicate links are visited once. */
+  private seenDirs = new Set<string>();
+  private seenFiles = new Set<string>();
+
+  constructor(
+    private selected: (source: string) => boolean,
+    private outDir: string | undefined,
+  ) {}
+
+  /** One path from the command line. */
+  async argument(path: string): Promise<void> {
+    const absPath = resolve(path);
+    let info;
+    try {
+      info = await stat(absPath);
+    } catch {
+      throw new UsageError(`no such file or folder: ${path}`);
+    }
+    if (info.isDirectory()) await this.folder(absPath, "");
+    else await this.file(absPath, basename(absPath));
+  }
+
+  /** A folder, `prefix` being its path relative to the command-line folder ("" or "a/b/"). */
+  private async folder(absPath: string, prefix: string): Promise<void> {
+    const real = await realpathOrResolve(absPath);
+    if (real === this.outDir) return;
+    if (this.seenDirs.has(real)) {
+      if (prefix) this.notices.push(`skipped ${prefix.slice(0, -1)}: folder already read (symbolic link loop?)`);
+      return;
+    }
+    this.seenDirs.add(real);
+
+    let names: string[];
+    try {
+      names = await readdir(absPath);
+    } catch (err) {
+      this.notices.push(`skipped ${prefix || absPath}: cannot read folder (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+      return;
+    }
+    names.sort(compare);
+    for (const name of names) {
+      if (isHidden(name)) continue;
+      const childPath = join(absPath, name);
+      const source = prefix + name;
+      let info;
+      try {
+        info = await stat(childPath); // follows symbolic links
+      } catch {
+        this.notices.push(`skipped ${source}: broken link or unreadable`);
+        continue;
+      }
+      if (info.isDirectory()) await this.folder(childPath, source + "/");
+      else if (info.isFile()) await this.file(childPath, source);
+    }
+  }
+
+  private async file(absPath: string, source: string): Promise<void> {
+    if (!this.selected(source)) return; // left out by --include/--exclude: no notice
+    const ext = extname(source).toLowerCase();
+    if (!SUPPORTED.has(ext)) {
+      this.notices.push(`skipped ${source}: unsupported format (${ext || "no extension"})`);
+      return;
+    }
+    const real = await realpathOrResolve(absPath);
+    if (this.seenFiles.has(real)) return; // the same file named twice or reached through a link
+    this.seenFiles.add(real);
+    this.found.push({ absPath, source, ext });
+  }
+}
+
+/** Dot files and folders (.git, .DS_Store) and Office lock files (~$report.docx). */
+function isHidden(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$");
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function realpathOrResolve(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
