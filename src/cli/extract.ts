@@ -1,0 +1,97 @@
+// `sectormap extract PATHS... --out DIR`
+import { availableParallelism } from "node:os";
+import { Command } from "commander";
+import { SingleBar } from "cli-progress";
+import { runExtract, type RunSummary } from "../pipeline/run.js";
+import type { OutputFormat } from "../dataset/writer.js";
+import { EXIT_FAILURES, EXIT_OK, UsageProblem, error, info, paint, parsePositiveInt, warn } from "./output.js";
+
+const FORMATS: OutputFormat[] = ["csv", "jsonl"];
+
+export function registerExtractCommand(program: Command): void {
+  program
+    .command("extract")
+    .description("read documents (pdf, txt, md, docx, html) and write a coded dataset: documents, segments, recommendations, actors, mentions, edges, codings, themes")
+    .argument("<paths...>", "files or folders (folders are walked recursively)")
+    .option("-o, --out <dir>", "dataset folder to write (replaced atomically)", "data")
+    .option("-j, --jobs <n>", "documents processed in parallel (worker threads)", String(availableParallelism()))
+    .option("--format <list>", "table formats, comma-separated: csv, jsonl", "csv,jsonl")
+    .option("--include <glob...>", "only files whose path (relative to the folder given) matches")
+    .option("--exclude <glob...>", "skip files whose path matches")
+    .option("--codebook <file>", "theme codebook (YAML) replacing the default one")
+    .option("--actors <file...>", "extra actor gazetteer files (YAML) added to the shipped one")
+    .option("--rules <file>", "recommendation rules (YAML) replacing the default ones")
+    .option("--excel", "write CSV with a UTF-8 byte order mark, for Excel")
+    .option("--allow-failures", "exit 0 even when some documents could not be read")
+    .option("--json", "print the run summary as JSON on stdout")
+    .option("-q, --quiet", "no progress or notices on stderr (errors still shown)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sectormap extract corpora/seeds --out data
+  $ sectormap extract ~/reports --out data --jobs 2 --exclude "drafts/**"
+  $ sectormap extract report.pdf --out data --format csv --json > summary.json
+
+Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 usage error.`,
+    )
+    .action(async (paths: string[], o) => {
+      const formats = String(o.format).split(",").map((f) => f.trim()) as OutputFormat[];
+      const bad = formats.filter((f) => !FORMATS.includes(f));
+      if (bad.length || !formats.length) throw new UsageProblem(`--format takes csv and/or jsonl, not "${o.format}"`);
+      const jobs = parsePositiveInt(o.jobs, "--jobs");
+      const progress = new Progress(Boolean(o.quiet));
+      const summary = await runExtract({
+        paths, out: o.out, jobs, formats, excel: Boolean(o.excel),
+        include: o.include ?? [], exclude: o.exclude ?? [],
+        config: { codebook: o.codebook ?? "", actorFiles: o.actors ?? [], recRules: o.rules ?? "" },
+        onNotice: (m) => progress.notice(m),
+        onFile: (r, done, total) => progress.file(r.source, r.status, r.message, done, total),
+      });
+      progress.stop();
+      if (o.json) process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
+      if (!o.quiet) printSummary(summary);
+      process.exitCode = summary.errors && !o.allowFailures ? EXIT_FAILURES : EXIT_OK;
+    });
+}
+
+/** A bar on a terminal; plain lines for problems otherwise; silence with --quiet. */
+class Progress {
+  private bar?: SingleBar;
+  constructor(private quiet: boolean) {}
+
+  notice(message: string) {
+    if (!this.quiet) this.log(() => info(paint.dim(message)));
+  }
+
+  file(source: string, status: string, message: string, done: number, total: number) {
+    if (!this.bar && process.stderr.isTTY && !this.quiet && total > 1) {
+      this.bar = new SingleBar({ stream: process.stderr, format: " {bar} {value}/{total} documents  {file}", hideCursor: true, clearOnComplete: true });
+      this.bar.start(total, 0, { file: "" });
+    }
+    if (status === "error") this.log(() => error(`${source}: ${message}`));
+    else if (status === "warning" && !this.quiet) this.log(() => warn(`${source}: ${message}`));
+    this.bar?.update(done, { file: source.length > 40 ? "…" + source.slice(-39) : source });
+  }
+
+  stop() {
+    this.bar?.stop();
+  }
+
+  private log(write: () => void) {
+    if (this.bar) {
+      this.bar.stop(); // keep the bar from overwriting the message
+      write();
+      this.bar.start(this.bar.getTotal(), this.bar.getProgress() * this.bar.getTotal());
+    } else write();
+  }
+}
+
+function printSummary(s: RunSummary): void {
+  const r = s.rows;
+  const failed = s.errors ? paint.red(`${s.errors} failed`) : "0 failed";
+  info(
+    `${paint.bold(String(s.documents))} documents (${s.ok} ok, ${s.warnings} with warnings, ${failed}) -> ${s.out}\n` +
+      `  ${r.segments ?? 0} segments, ${r.recommendations ?? 0} recommendations, ${r.actors ?? 0} actors (${r.mentions ?? 0} mentions), ${r.codings ?? 0} theme codings`,
+  );
+}

@@ -1,0 +1,54 @@
+// Per-document rows for the dataset tables.
+import type { Doc, Extraction } from "../types.js";
+import type { Row } from "./tables.js";
+import { ContentIds } from "./ids.js";
+
+export const SECTION_SEPARATOR = " > ";
+
+export interface DocumentStatus {
+  status: "ok" | "warning" | "error";
+  message: string;
+}
+
+export function documentRow(doc: Doc, status: DocumentStatus): Row {
+  return {
+    doc_id: doc.docId, source: doc.source, format: doc.format, sha256: doc.sha256, bytes: doc.bytes,
+    pages: doc.pages, words: doc.meta.words, language: doc.meta.language, title: doc.meta.title,
+    doc_type: doc.meta.docType, date: doc.meta.date, place: doc.meta.place, ...status,
+  };
+}
+
+/** segment_id of every block, by block index. */
+export function segmentIdsOf(doc: Doc): string[] {
+  const ids = new ContentIds(`${doc.docId}-s`);
+  return doc.blocks.map((b) => ids.next(`${b.kind}\u0000${b.label}\u0000${b.text}`));
+}
+
+export function segmentRows(doc: Doc, segmentIds: string[]): Row[] {
+  return doc.blocks.map((b) => ({
+    segment_id: segmentIds[b.index], doc_id: doc.docId, source: doc.source, kind: b.kind, label: b.label,
+    depth: b.kind === "heading" ? b.level : b.depth, section: b.section.join(SECTION_SEPARATOR),
+    page: b.page, start: b.start, end: b.end, text: b.text,
+  }));
+}
+
+export function recommendationRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[] {
+  const ids = new Map<string, ContentIds>();
+  return ex.recommendations.map((r) => {
+    const segmentId = segmentIds[r.block];
+    const perSegment = ids.get(segmentId) ?? ids.set(segmentId, new ContentIds(`${segmentId}-r`)).get(segmentId)!;
+    return {
+      rec_id: perSegment.next(r.text), doc_id: doc.docId, source: doc.source, segment_id: segmentId, kind: r.kind,
+      text: r.text, addressee: r.addressee, addressee_type: r.addresseeType, addressee_actor_id: "",
+      modality: r.modality, strength: r.strength, action: r.action, section: r.section, label: r.label,
+      themes: r.themes.join(";"), page: r.page, start: r.start, end: r.end,
+    };
+  });
+}
+
+export function codingRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[] {
+  return ex.codings.map((c) => ({
+    coding_id: `${segmentIds[c.block]}-${c.theme}`, doc_id: doc.docId, source: doc.source, segment_id: segmentIds[c.block],
+    theme: c.theme, evidence: c.evidence.join(";"), page: c.page, start: c.start, end: c.end,
+  }));
+}

@@ -1,0 +1,30 @@
+// The extract stage: a list of components run over one Doc, each adding its
+// part of the Extraction (in the manner of a spaCy pipeline). Every component
+// is a pure function of the document and its compiled rules.
+import type { Doc, ExtractConfig, Extraction } from "../types.js";
+import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
+import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
+import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
+
+/** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
+export interface Extractors {
+  recRules: RecRules;
+  gazetteer: Gazetteer;
+  codebook: Codebook;
+}
+
+export function loadExtractors(config: ExtractConfig): Extractors {
+  return {
+    recRules: loadRecommendationRules(config.recRules || undefined),
+    gazetteer: loadGazetteer(config.actorFiles),
+    codebook: loadCodebook(config.codebook || undefined),
+  };
+}
+
+export function extractDocument(doc: Doc, ex: Extractors): Extraction {
+  const recommendations = extractRecommendations(doc, ex.recRules);
+  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook);
+  const { actors, mentions } = extractActors(doc, ex.gazetteer);
+  const codings = codeDocument(doc, ex.codebook);
+  return { recommendations, actors, mentions, codings };
+}

@@ -1,0 +1,166 @@
+// A corpus run: walk the inputs, process files on a worker pool, write each
+// document's rows in input order as soon as it is ready (memory stays bounded
+// by the window of files in flight), then merge actors across the corpus and
+// move the finished dataset into place.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, isAbsolute, join } from "node:path";
+import { createHash } from "node:crypto";
+import { Piscina } from "piscina";
+import type { ExtractConfig } from "../types.js";
+import { walkInputs } from "../ingest/walk.js";
+import { DatasetWriter, type OutputFormat } from "../dataset/writer.js";
+import { TABLES, type Row, type TableName } from "../dataset/tables.js";
+import { resolveActors, type DocActors } from "../dataset/actors.js";
+import { loadGazetteer } from "../extract/actors/index.js";
+import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
+import { csvLine } from "../dataset/csv.js";
+import { packageRoot } from "../paths.js";
+import { processFile, type FileResult, type FileTask } from "./process.js";
+
+export interface RunOptions {
+  paths: string[];
+  out: string;
+  jobs: number;
+  include: string[];
+  exclude: string[];
+  formats: OutputFormat[];
+  excel: boolean;
+  config: ExtractConfig;
+  /** Called after each file is written (for progress bars). */
+  onFile?: (result: FileResult, done: number, total: number) => void;
+  onNotice?: (message: string) => void;
+}
+
+export interface RunSummary {
+  documents: number;
+  ok: number;
+  warnings: number;
+  errors: number;
+  failed: Array<{ source: string; message: string }>;
+  rows: Partial<Record<TableName, number>>;
+  out: string;
+}
+
+const PER_DOCUMENT_TABLES: TableName[] = ["documents", "segments", "codings", "themes"];
+const ALL_TABLES = Object.keys(TABLES) as TableName[];
+
+export async function runExtract(opts: RunOptions): Promise<RunSummary> {
+  const { inputs, notices } = await walkInputs(opts.paths, { include: opts.include, exclude: opts.exclude, outDir: opts.out });
+  notices.forEach((n) => opts.onNotice?.(n));
+  const tasks: FileTask[] = inputs.map((i) => ({ absPath: i.absPath, source: i.source, ext: i.ext }));
+
+  const writer = new DatasetWriter(opts.out, { formats: opts.formats, excelBom: opts.excel });
+  const abort = () => { writer.abort(); process.exit(130); };
+  process.once("SIGINT", abort);
+  process.once("SIGTERM", abort);
+  const pool = makePool(opts.jobs);
+  try {
+    ALL_TABLES.forEach((t) => writer.open(t));
+    const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
+    const docActors: DocActors[] = [];
+    const recommendations: Row[] = [];
+    const matrixRows: Array<{ doc_id: string; source: string; theme: string; segments: number }> = [];
+    const inputsRead: ManifestInput[] = [];
+
+    let done = 0;
+    for await (const result of inOrder(tasks, (t): Promise<FileResult> => (pool ? pool.run({ task: t, config: opts.config }) : processFile(t, opts.config)), opts.jobs * 4)) {
+      summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
+      if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
+      await writer.write("documents", result.document);
+      for (const row of result.segments) await writer.write("segments", row);
+      for (const row of result.codings) await writer.write("codings", row);
+      for (const row of result.themes) await writer.write("themes", row);
+      recommendations.push(...result.recommendations);
+      docActors.push(result.actors);
+      inputsRead.push({ source: result.source, sha256: String(result.document.sha256), status: result.status });
+      for (const [theme, segments] of Object.entries(result.themeSegments)) {
+        matrixRows.push({ doc_id: String(result.document.doc_id), source: result.source, theme, segments });
+      }
+      opts.onFile?.(result, ++done, tasks.length);
+    }
+
+    // Corpus level: one actor_id per entity across documents, then the tables that need it.
+    const resolved = resolveActors(docActors, loadGazetteer(opts.config.actorFiles));
+    for (const rec of recommendations) {
+      rec.addressee_actor_id = resolved.addresseeActorIds.get(String(rec.rec_id)) ?? "";
+      await writer.write("recommendations", rec);
+    }
+    for (const row of resolved.actors) await writer.write("actors", row);
+    for (const row of resolved.mentions) await writer.write("mentions", row);
+    for (const row of resolved.edges) await writer.write("edges", row);
+
+    const matrix = themesMatrix(matrixRows, loadCodebook(opts.config.codebook || undefined));
+    if (opts.formats.includes("csv")) {
+      const bom = opts.excel ? "\uFEFF" : "";
+      await writer.writeFile("themes_matrix.csv", bom + [matrix.columns, ...matrix.rows.map((r) => matrix.columns.map((c) => r[c] ?? 0))].map(csvLine).join(""));
+    }
+    await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
+    await writer.commit();
+    return summary;
+  } catch (err) {
+    writer.abort();
+    throw err;
+  } finally {
+    process.off("SIGINT", abort);
+    process.off("SIGTERM", abort);
+    await pool?.destroy();
+  }
+}
+
+/** Worker threads need the compiled worker; tests running from src/ with --jobs 1 use none. */
+function makePool(jobs: number): Piscina | undefined {
+  const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
+  if (jobs <= 1 || !existsSync(workerFile)) return undefined;
+  return new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: Math.min(jobs, 1) });
+}
+
+/**
+ * Run `work` over the items with at most `window` in flight, yielding results
+ * in the items' order whatever order they finish in.
+ */
+async function* inOrder<T, R>(items: T[], work: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
+  const pending: Array<Promise<R>> = [];
+  let launched = 0;
+  const launch = () => {
+    const p = work(items[launched++]);
+    p.catch(() => undefined); // rejections are re-raised when awaited below
+    pending.push(p);
+  };
+  while (launched < items.length && pending.length < window) launch();
+  while (pending.length) {
+    const result = await pending.shift()!;
+    if (launched < items.length) launch();
+    yield result;
+  }
+}
+
+/** What was run, on what: enough for `check` to re-run it. No timestamps, no absolute paths. */
+interface ManifestInput { source: string; sha256: string; status: string }
+
+function manifest(opts: RunOptions, inputs: ManifestInput[], summary: RunSummary, counts: Partial<Record<TableName, number>>) {
+  const fileRef = (path: string) => (path ? { file: isAbsolute(path) ? basename(path) : path, sha256: sha256Of(path) } : null);
+  return {
+    tool: "sectormap",
+    version: toolVersion(),
+    options: {
+      formats: opts.formats,
+      include: opts.include,
+      exclude: opts.exclude,
+      excel: opts.excel,
+      codebook: fileRef(opts.config.codebook),
+      actors: opts.config.actorFiles.map(fileRef),
+      rules: fileRef(opts.config.recRules),
+    },
+    inputs,
+    documents: { total: summary.documents, ok: summary.ok, warning: summary.warnings, error: summary.errors },
+    rows: counts,
+  };
+}
+
+function sha256Of(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+export function toolVersion(): string {
+  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
+}

@@ -1,0 +1,92 @@
+// Reading one line of "sectormap markdown" (see src/types.ts): what kind of
+// line it is, and its content with inline marks cleaned away.
+
+export type LineKind = "blank" | "rule" | "heading" | "bold" | "list" | "table" | "footnote" | "text";
+
+export interface Line {
+  kind: LineKind;
+  /** Content without the structural prefix (#, bullet, label, footnote number); inline marks still present. */
+  content: string;
+  /** Heading level for `heading`. */
+  level: number;
+  /** List label ("iv", "3", "a", "-") or footnote number. */
+  label: string;
+  /** Leading spaces (list nesting). */
+  indent: number;
+  /** A list line that starts with a bullet character (not just an ordinal label). */
+  bulleted: boolean;
+  page: number;
+}
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const HEADING_RE = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const RULE_RE = /^\s*([-*_=])(\s*\1){2,}\s*$/;
+const TABLE_RE = /^\s*\|.*\|\s*$/;
+const BOLD_LINE_RE = /^\s*\*\*([^*].*?)\*\*:?\s*$/;
+// Footnote text: "¹ See ...", "<sup>5</sup> While ...", "[^3]: Source ..."
+const FOOTNOTE_RE = new RegExp(`^\\s*(?:([${SUPERSCRIPT_DIGITS}]+)|<sup>\\s*(\\d+)\\s*</sup>|\\[\\^(\\d+)\\]:)\\s*(\\S.*)$`);
+// A bullet, optionally followed by an ordinal label: "- iv. text", "• text", "- (a) text"
+const BULLET_RE = /^(\s*)[-*+•▪●◦‣∙·○■□➢➤►✓]\s+(.*)$/;
+// An ordinal label at the start: "iv. text", "3) text", "(a) text", "A. text"
+const LABEL_RE = /^(\s*)\(?((?:[ivxlc]{1,6})|(?:[IVXLC]{1,6})|\d{1,3}(?:\.\d{1,2})*|[a-zA-Z])[.)]\s+(\S.*)$/;
+
+function decodeSplitEntities(s: string): string {
+  // PDF-to-markdown converters sometimes split an escaped tag: "<sup>&</sup>lt;sup>5</sup>".
+  return s.replace(/<sup>&<\/sup>(lt|gt|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", amp: "&" })[e] ?? "");
+}
+
+/** Classify one (already character-normalised) line. */
+export function readLine(raw: string, page: number): Line {
+  const line = decodeSplitEntities(raw.replace(/\s+$/, ""));
+  const base = { level: 0, label: "", indent: 0, page, bulleted: false };
+  if (!line.trim()) return { ...base, kind: "blank", content: "" };
+  if (RULE_RE.test(line)) return { ...base, kind: "rule", content: "" };
+  let m = HEADING_RE.exec(line);
+  if (m) return { ...base, kind: "heading", content: m[2], level: m[1].length };
+  if (TABLE_RE.test(line)) return { ...base, kind: "table", content: line.trim() };
+  m = FOOTNOTE_RE.exec(line);
+  if (m) {
+    const digits = m[1] ? [...m[1]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("") : (m[2] ?? m[3]);
+    return { ...base, kind: "footnote", content: m[4], label: digits };
+  }
+  m = BOLD_LINE_RE.exec(line);
+  if (m && !m[1].includes("**")) return { ...base, kind: "bold", content: m[1] };
+  m = BULLET_RE.exec(line);
+  if (m) {
+    const indent = m[1].length;
+    const labelled = LABEL_RE.exec(m[2]);
+    if (labelled) return { ...base, kind: "list", content: labelled[3], label: labelled[2], indent, bulleted: true };
+    return { ...base, kind: "list", content: m[2], label: "-", indent, bulleted: true };
+  }
+  m = LABEL_RE.exec(line);
+  if (m) {
+    return { ...base, kind: "list", content: m[3], label: m[2], indent: m[1].length };
+  }
+  return { ...base, kind: "text", content: line.trim() };
+}
+
+const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
+
+/**
+ * Inline marks removed, words kept: emphasis asterisks, <sup> footnote
+ * references, superscript footnote digits glued to words ("region³",
+ * "families*²"), markdown links and escapes. Text that merely looks like
+ * HTML (a literal "<script>" in a report) is kept: only known inline tags go.
+ */
+export function cleanInline(s: string): string {
+  return s
+    .replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, "") // footnote references
+    .replace(/<sup>(.*?)<\/sup>/gi, "$1") // other superscripts: 3<sup>RD</sup> -> 3RD
+    .replace(/<sub>(.*?)<\/sub>/gi, "$1")
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(INLINE_TAGS_RE, "")
+    .replace(/\[\^\d+\]/g, "") // markdown footnote references
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1") // links and images keep their text
+    .replace(/\\([*_#\[\]()\\`-])/g, "$1") // markdown escapes
+    .replace(new RegExp(`\\*?[${SUPERSCRIPT_DIGITS}]+`, "g"), "")
+    .replace(/\*+/g, "") // emphasis and asterisk footnote marks
+    .replace(/(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2")
+    .replace(/`/g, "")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}

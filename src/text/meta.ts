@@ -1,0 +1,86 @@
+// Document metadata read from the text: title, date, place, words, language, type.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { Doc, DocMeta, DocType } from "../types.js";
+import { dataFile } from "../paths.js";
+
+const OPENING_CHARS = 3000;
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+// "6-7 September, 2010", "15 November 2000", "September 6, 2010", "March 2021", "2021-03-05"
+const DATE_PATTERNS: Array<{ re: RegExp; iso: (m: RegExpExecArray) => string }> = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, iso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { re: new RegExp(`\\b(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`), iso: (m) => ymd(m[3], m[2], m[1]) },
+  { re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`), iso: (m) => ymd(m[3], m[1], m[2]) },
+  { re: new RegExp(`\\b${MONTH_RE},?\\s+(\\d{4})\\b`), iso: (m) => ymd(m[2], m[1]) },
+];
+
+function ymd(year: string, month: string, day?: string): string {
+  const mm = String(MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, "0");
+  return day ? `${year}-${mm}-${day.padStart(2, "0")}` : `${year}-${mm}`;
+}
+
+interface TypeCues { type: DocType; cues: RegExp[] }
+let typeCues: TypeCues[] | undefined;
+function docTypeCues(): TypeCues[] {
+  typeCues ??= (parse(readFileSync(dataFile("text/doctypes.yaml"), "utf8")).types as Array<{ type: DocType; cues: string[] }>).map(
+    (t) => ({ type: t.type, cues: t.cues.map((c) => new RegExp(c, "gi")) }),
+  );
+  return typeCues;
+}
+
+const STOPWORDS: Record<string, string[]> = {
+  en: ["the", "and", "of", "to", "in", "is", "that", "for", "with", "are", "on", "by"],
+  fr: ["le", "la", "les", "des", "et", "est", "du", "pour", "dans", "une", "que", "sur"],
+  es: ["el", "los", "las", "del", "y", "es", "para", "con", "una", "que", "por", "en"],
+  pt: ["o", "os", "as", "do", "da", "e", "para", "com", "uma", "que", "não", "em"],
+  de: ["der", "die", "das", "und", "ist", "für", "mit", "von", "zu", "den", "nicht", "ein"],
+};
+
+/** The language whose stop words are most frequent, if clearly ahead. */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 20000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (sample.length < 20) return "";
+  const counts: Record<string, number> = {};
+  const lookup = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
+  for (const w of sample) for (const lang of lookup.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
+  const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < sample.length * 0.05) return "";
+  return ranked[0][0];
+}
+
+function detectDocType(title: string, opening: string): DocType {
+  let best: DocType = "other", bestScore = 0;
+  for (const { type, cues } of docTypeCues()) {
+    let score = 0;
+    for (const cue of cues) {
+      score += 3 * (title.match(cue)?.length ?? 0);
+      score += Math.min(3, opening.match(cue)?.length ?? 0);
+    }
+    if (score > bestScore) { best = type; bestScore = score; }
+  }
+  return best;
+}
+
+export function readMetadata(doc: Doc, metaTitle?: string): DocMeta {
+  // The file's own title, else the first short block (title pages open with it), else the first heading.
+  const firstBlock = doc.blocks.find((b) => b.text.length > 3 && b.kind !== "footnote");
+  const firstHeading = doc.blocks.find((b) => b.kind === "heading" && b.text.length > 3);
+  const opener = firstBlock && firstBlock.text.length <= 300 ? firstBlock.text : firstHeading?.text;
+  const title = (metaTitle?.trim() || opener || "").slice(0, 300);
+  const opening = doc.text.slice(0, OPENING_CHARS);
+  let date = "", place = "";
+  for (const { re, iso } of DATE_PATTERNS) {
+    const m = re.exec(opening);
+    if (!m) continue;
+    date = iso(m);
+    // "Dar es Salaam, Tanzania, 6-7 September, 2010": the place is what precedes the date on its line.
+    const lineStart = opening.lastIndexOf("\n", m.index) + 1;
+    const before = opening.slice(lineStart, m.index).replace(/[,\s–-]+$/, "");
+    if (before && before.length < 80 && /^\p{Lu}[\p{L}\s,.'-]*$/u.test(before) && before.includes(",")) place = before;
+    break;
+  }
+  const words = (doc.text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return { title, date, place, words, language: detectLanguage(doc.text), docType: detectDocType(title, opening) };
+}

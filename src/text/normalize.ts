@@ -1,0 +1,40 @@
+// Character-level normalisation applied to every line before structure is read.
+// Offsets are counted in the text *after* this step, so it may change lengths;
+// `matchView` below does not (it is for matching only).
+
+const LIGATURES: Record<string, string> = {
+  "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st",
+};
+const LIGATURE_RE = /[\uFB00-\uFB06]/g;
+// Spaces that look like spaces: NBSP, figure/narrow NBSP, en/em spaces, ideographic space.
+const ODD_SPACES_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
+// Invisible characters that break words apart: soft hyphen, zero-width space/joiners, BOM, word joiner.
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// C0/C1 control characters other than newline and form feed.
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000D-\u001F\u007F-\u009F]/g;
+
+/** NFC, ligatures expanded, odd spaces made plain, invisible and control characters dropped. */
+export function normalizeChars(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+    .replace(INVISIBLE_RE, "")
+    .replace(CONTROL_RE, "")
+    .replace(ODD_SPACES_RE, " ");
+}
+
+const PLAIN: Record<string, string> = {
+  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'",
+  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u00AB": '"', "\u00BB": '"',
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+};
+const PLAIN_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212]/g;
+
+/**
+ * The text as rules should see it: curly quotes and dashes made plain, one
+ * character for one, so an offset found in the view is an offset in the text.
+ * Documents keep their typography; rules need not spell every variant.
+ */
+export function matchView(text: string): string {
+  return text.replace(PLAIN_RE, (c) => PLAIN[c] ?? c);
+}

@@ -1,0 +1,54 @@
+// Abbreviation-aware sentence splitting inside one block.
+import { readFileSync } from "node:fs";
+import { dataFile } from "../paths.js";
+
+let abbreviations: Set<string> | undefined;
+function knownAbbreviations(): Set<string> {
+  abbreviations ??= new Set(
+    readFileSync(dataFile("text/abbreviations.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith("#")),
+  );
+  return abbreviations;
+}
+
+// A candidate boundary: . ! or ? (optionally followed by closing quotes/brackets),
+// then white space, then something that can open a sentence.
+const BOUNDARY_RE = /[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * Sentence spans [start, end) within `text` (end exclusive, trailing spaces excluded).
+ * "e.g. The", "No. 5", "Art. 3", "U.S. Government" and initials ("J. Smith") do not split.
+ */
+export function splitSentences(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const abbr = knownAbbreviations();
+  let start = skipSpaces(text, 0);
+  for (const m of text.matchAll(BOUNDARY_RE)) {
+    const dot = m.index!;
+    if (text[dot] === "." && isAbbreviation(text, dot, abbr)) continue;
+    const end = dot + m[0].trimEnd().length;
+    if (end > start) spans.push([start, end]);
+    start = skipSpaces(text, end);
+  }
+  const end = text.trimEnd().length;
+  if (end > start) spans.push([start, end]);
+  return spans;
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Is the word ending at the full stop `dot` an abbreviation or an initial? */
+function isAbbreviation(text: string, dot: number, abbr: Set<string>): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  const word = text.slice(i, dot);
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith", "UN Doc. A. 5"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g" written with inner dots
+  return abbr.has(word.toLowerCase());
+}

@@ -1,0 +1,172 @@
+// From pages of lines to blocks: headings, paragraphs, list items, table rows
+// and footnotes, with wrapped lines re-flowed and broken words re-joined.
+import type { BlockKind } from "../types.js";
+import { cleanInline, readLine, type Line } from "./lines.js";
+import { joinLineBreakHyphen } from "./hyphenation.js";
+
+/** A block before offsets are assigned: its text pieces keep their page. */
+export interface DraftBlock {
+  kind: BlockKind;
+  level: number;
+  label: string;
+  depth: number;
+  /** Started by a bullet character rather than a bare ordinal label ("I.", "3."). */
+  bulleted: boolean;
+  /** Cleaned text of each source line, with the page it came from. */
+  pieces: Array<{ text: string; page: number }>;
+}
+
+/** Read every page's lines into draft blocks, in reading order. */
+export function readBlocks(pages: string[]): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let open = undefined as DraftBlock | undefined; // the block that following text lines continue
+  const listIndents: number[] = []; // indents of the open list levels, for nesting depth
+
+  const start = (block: DraftBlock) => {
+    blocks.push(block);
+    open = block.kind === "heading" || block.kind === "table_row" ? undefined : block;
+  };
+
+  pages.forEach((pageText, p) => {
+    open = undefined; // a page break ends a paragraph; continuations are re-joined later
+    for (const raw of pageText.split("\n")) {
+      const line = readLine(raw, p + 1);
+      const text = line.kind === "table" ? line.content : cleanInline(line.content);
+      switch (line.kind) {
+        case "blank":
+        case "rule":
+          open = undefined;
+          if (line.kind === "rule") listIndents.length = 0;
+          break;
+        case "heading":
+        case "bold":
+          if (!text) break;
+          listIndents.length = 0;
+          start(draft("heading", line, text, line.kind === "heading" ? line.level : 0));
+          break;
+        case "table":
+          start(draft("table_row", line, text));
+          break;
+        case "footnote":
+          start(draft("footnote", line, text));
+          break;
+        case "list": {
+          const depth = nestingDepth(listIndents, line.indent);
+          start({ ...draft("list_item", line, text), depth });
+          break;
+        }
+        case "text":
+          if (!text) break;
+          if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
+          else {
+            listIndents.length = 0;
+            start(draft("paragraph", line, text));
+          }
+      }
+    }
+  });
+  return blocks.filter((b) => b.pieces.some((piece) => piece.text));
+}
+
+function draft(kind: BlockKind, line: Line, text: string, level = 0): DraftBlock {
+  return { kind, level, label: kind === "list_item" || kind === "footnote" ? line.label : "", depth: 0, bulleted: line.bulleted, pieces: [{ text, page: line.page }] };
+}
+
+/** Depth of a list item from its indent relative to the indents of the list items above it. */
+function nestingDepth(indents: number[], indent: number): number {
+  while (indents.length && indents[indents.length - 1] > indent) indents.pop();
+  if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
+  return indents.length - 1;
+}
+
+/** Join a block's lines into one string, re-joining words hyphenated at a line break. */
+export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: Set<string>): { text: string; pageBreaks: Array<[number, number]> } {
+  let text = "";
+  const pageBreaks: Array<[number, number]> = []; // [offset in text, page from there on]
+  let page = pieces[0]?.page ?? 1;
+  for (const piece of pieces) {
+    if (!piece.text) continue;
+    if (!text) {
+      text = piece.text;
+      continue;
+    }
+    if (piece.page !== page) {
+      page = piece.page;
+      pageBreaks.push([text.length + 1, page]);
+    }
+    const hyphenated = /(\p{L}+)-$/u.exec(text);
+    const next = /^(\p{L}+)/u.exec(piece.text);
+    if (hyphenated && next && !/\s-$/.test(text)) {
+      const joined = joinLineBreakHyphen(hyphenated[1], next[1], vocabulary);
+      text = text.slice(0, text.length - hyphenated[0].length) + joined + piece.text.slice(next[1].length);
+    } else {
+      text += " " + piece.text;
+    }
+  }
+  return { text, pageBreaks };
+}
+
+const ENDS_SENTENCE_RE = /[.!?:;"”’)\]]$/;
+
+/**
+ * Re-join text that a page break or a footnote split: a paragraph or list item
+ * that stops mid-sentence continues in the next body block when that block
+ * starts in lower case ("... while" / "those who are victims ..."). Footnotes
+ * between the two stay apart and follow the joined block.
+ */
+export function joinContinuations(blocks: DraftBlock[]): DraftBlock[] {
+  const out: DraftBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    out.push(block);
+    if (block.kind !== "paragraph" && block.kind !== "list_item") continue;
+    for (;;) {
+      const last = block.pieces[block.pieces.length - 1].text;
+      if (ENDS_SENTENCE_RE.test(last)) break;
+      let j = i + 1;
+      while (j < blocks.length && blocks[j].kind === "footnote") j++;
+      const next = blocks[j];
+      if (!next || next.kind !== "paragraph" || !/^\p{Ll}/u.test(next.pieces[0].text)) break;
+      block.pieces.push(...next.pieces);
+      const footnotes = blocks.slice(i + 1, j);
+      blocks.splice(i + 1, j - i); // drop the footnotes and the continuation from the queue...
+      blocks.splice(i + 1, 0, ...footnotes); // ...and put the footnotes back after the joined block
+    }
+  }
+  return out;
+}
+
+const MAX_HEADING_WORDS = 14;
+
+/**
+ * A paragraph of one short line without a full stop ("Recommendations:",
+ * "Background", "I. Respecting human rights") is a heading in text converted
+ * from PDF. Level: 2 for numbered parts ("I.", "Part 2"), 3 otherwise;
+ * bold-line headings take the level below the last explicit `#` heading.
+ */
+export function inferHeadings(blocks: DraftBlock[]): void {
+  let lastExplicit = 1;
+  for (const b of blocks) {
+    if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
+    if (b.kind === "heading" && b.level === 0) b.level = Math.min(6, lastExplicit + 1);
+    if (b.pieces.length !== 1) continue;
+    if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
+      // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
+      const text = b.pieces[0].text;
+      if (text.split(/\s+/).length <= MAX_HEADING_WORDS && !/[.,;]$/.test(text)) {
+        b.pieces[0].text = `${b.label}. ${text}`;
+        b.kind = "heading";
+        b.level = 2;
+        b.label = "";
+      }
+      continue;
+    }
+    if (b.kind !== "paragraph") continue;
+    const text = b.pieces[0].text;
+    const words = text.split(/\s+/).length;
+    if (words > MAX_HEADING_WORDS || /[.,;!]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) continue;
+    if (/^\p{N}+$/u.test(text)) continue; // a bare number is not a heading
+    b.kind = "heading";
+    b.level = /^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b|\d+\.\s)/.test(text) ? 2 : 3;
+  }
+}
