@@ -1,0 +1,131 @@
+// The text stage on real documents (the seeds) and on lines written to test one rule each.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDoc } from "../src/text/document.js";
+import { normalizeChars, matchView } from "../src/text/normalize.js";
+import { splitSentences } from "../src/text/sentences.js";
+import { cleanInline, readLine } from "../src/text/lines.js";
+import type { Doc } from "../src/types.js";
+
+const SEEDS = join(import.meta.dirname, "..", "corpora", "seeds");
+
+function docOf(text: string | string[], source = "test.md"): Doc {
+  const pages = Array.isArray(text) ? text : [text];
+  return buildDoc({ source, format: "md", sha256: "", bytes: 0 }, { format: "md", pages, warnings: [] });
+}
+const seed = (prefix: string) => {
+  const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
+  return docOf(readFileSync(join(SEEDS, name), "utf8"), name);
+};
+
+describe("normalisation", () => {
+  it("expands ligatures, drops soft hyphens and invisible characters, makes odd spaces plain", () => {
+    expect(normalizeChars("e\uFB03cient of\uFB01ce")).toBe("efficient office");
+    expect(normalizeChars("migra\u00ADtion")).toBe("migration");
+    expect(normalizeChars("10\u00A0000\u202Fpeople\u200B")).toBe("10 000 people");
+    expect(normalizeChars("Cafe\u0301")).toBe("Café"); // NFC
+  });
+  it("keeps curly quotes in the text but matches them as plain, one character for one", () => {
+    const text = "“multi-stakeholder” teams – it’s";
+    expect(matchView(text)).toBe('"multi-stakeholder" teams - it\'s');
+    expect(matchView(text).length).toBe(text.length);
+  });
+});
+
+describe("lines and inline marks", () => {
+  it("reads headings, bullets with ordinal labels, footnotes and table rows", () => {
+    expect(readLine("### **Policy and Practical Recommendations**", 1)).toMatchObject({ kind: "heading", level: 3 });
+    expect(readLine("- iv. States are encouraged to ratify", 1)).toMatchObject({ kind: "list", label: "iv", content: "States are encouraged to ratify" });
+    expect(readLine("  - Setting up a partnership", 1)).toMatchObject({ kind: "list", label: "-", indent: 2 });
+    expect(readLine("(b) Provide shelter", 1)).toMatchObject({ kind: "list", label: "b" });
+    expect(readLine("¹² See Concept Note", 1)).toMatchObject({ kind: "footnote", label: "12", content: "See Concept Note" });
+    expect(readLine("<sup>5</sup> While there is a reference", 1)).toMatchObject({ kind: "footnote", label: "5" });
+    expect(readLine("| Recommendation | Response |", 1)).toMatchObject({ kind: "table" });
+  });
+  it("detaches footnote markers from the words they stick to", () => {
+    expect(cleanInline("support to families*² in the region³.")).toBe("support to families in the region.");
+    expect(cleanInline("the 3<sup>RD</sup> Global Mayoral Forum<sup>4</sup>")).toBe("the 3RD Global Mayoral Forum");
+    expect(cleanInline("**Global** Coalition on *Migration*")).toBe("Global Coalition on Migration");
+  });
+  it("keeps text that only looks like HTML", () => {
+    expect(cleanInline("a <script>alert(1)</script> tag")).toBe("a <script>alert(1)</script> tag");
+  });
+});
+
+describe("sentences", () => {
+  const sentencesOf = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e));
+  it("does not split after abbreviations, initials or numbered references", () => {
+    expect(sentencesOf("States, e.g. Kenya, should act. The U.S. Government agreed. See No. 5 and Art. 3 of it.")).toEqual([
+      "States, e.g. Kenya, should act.",
+      "The U.S. Government agreed.",
+      "See No. 5 and Art. 3 of it.",
+    ]);
+    expect(sentencesOf("Written by J. Smith. It was long! Was it? Yes.")).toEqual(["Written by J. Smith.", "It was long!", "Was it?", "Yes."]);
+  });
+});
+
+describe("structure of the seeds", () => {
+  const doc004 = seed("004");
+  it("keeps every block's offsets exact in the normalised text", () => {
+    for (const prefix of ["000", "001", "002", "003", "004"]) {
+      const doc = seed(prefix);
+      for (const b of doc.blocks) {
+        expect(doc.text.slice(b.start, b.end)).toBe(b.text);
+        for (const s of b.sentences) expect(s.start >= b.start && s.end <= b.end).toBe(true);
+      }
+    }
+  });
+  it("reads the numbered parts of seed 004 as headings and their recommendation lists with labels i, ii, ...", () => {
+    const part = doc004.blocks.find((b) => b.text.startsWith("II. Enhancing legal migration"))!;
+    expect(part).toMatchObject({ kind: "heading", level: 2 });
+    const lists = doc004.blocks.filter((b) => b.kind === "heading" && b.text === "Recommendations:");
+    expect(lists.length).toBeGreaterThanOrEqual(7);
+    const itemsAfter = (heading: (typeof lists)[number]) => {
+      const items = [];
+      for (let i = heading.index + 1; i < doc004.blocks.length && doc004.blocks[i].kind !== "heading"; i++) {
+        if (doc004.blocks[i].kind === "list_item") items.push(doc004.blocks[i]);
+      }
+      return items;
+    };
+    expect(itemsAfter(lists[0]).map((b) => b.label)).toEqual(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]);
+    expect(itemsAfter(lists[1]).map((b) => b.label)).toEqual(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]);
+    expect(itemsAfter(lists[1])[0].section).toEqual(["II. Enhancing legal migration: alternatives to irregular migration", "Recommendations:"]);
+  });
+  it("re-joins a list item that a footnote split, and keeps the footnote apart", () => {
+    const item = doc004.blocks.find((b) => b.text.startsWith("State efforts to respond to trafficking"))!;
+    expect(item.kind).toBe("list_item");
+    expect(item.text).toContain("criminal penalties, while those who are victims of exploitation");
+    expect(item.sentences).toHaveLength(3);
+    const footnotes = doc004.blocks.filter((b) => b.kind === "footnote");
+    expect(footnotes.some((f) => f.text.startsWith("UN General Assembly, Protocol against the Smuggling"))).toBe(true);
+    expect(doc004.blocks.filter((b) => b.kind !== "footnote").every((b) => !b.text.includes("Supplementing the United Nations Convention against Transnational"))).toBe(true);
+  });
+  it("reads nested lists with their depth (seed 001)", () => {
+    const doc = seed("001");
+    const nested = doc.blocks.find((b) => b.text.startsWith("Setting up a multi-stakeholder partnership"))!;
+    expect(nested).toMatchObject({ kind: "list_item", depth: 1 });
+    const parent = doc.blocks[nested.index - 1];
+    expect(parent).toMatchObject({ kind: "list_item", depth: 0 });
+  });
+  it("reads title, date, place and type from the text", () => {
+    expect(doc004.meta).toMatchObject({ date: "2010-09-06", place: "Dar es Salaam, Tanzania", language: "en", docType: "conference report" });
+    expect(doc004.meta.title).toMatch(/^Regional Conference on Refugee Protection/);
+    expect(seed("001").meta.docType).toBe("consultation synthesis");
+  });
+});
+
+describe("pages", () => {
+  it("joins a paragraph that a page break cut, and gives each sentence its own page", () => {
+    const doc = docOf(["Intro\n\nStates should review their laws and", "ratify the convention. Cities should act.\n\nNext paragraph."]);
+    const para = doc.blocks.find((b) => b.text.startsWith("States should"))!;
+    expect(para.text).toBe("States should review their laws and ratify the convention. Cities should act.");
+    expect(para.page).toBe(1);
+    expect(para.sentences.map((s) => s.page)).toEqual([1, 2]);
+    expect(doc.pageStarts).toHaveLength(2);
+  });
+  it("re-joins words hyphenated at a line break, keeping real hyphens", () => {
+    const doc = docOf("Our long-term work on migration.\n\nThe long-\nterm view of migra-\ntion policy.");
+    expect(doc.blocks[1].text).toBe("The long-term view of migration policy.");
+  });
+});
