@@ -49,7 +49,8 @@ export function ingestHtml(bytes: Uint8Array): IngestedFile {
 
 /** HTML source -> sectormap markdown (one page) and the <title>, if any. */
 export function htmlToMarkdown(html: string): { markdown: string; title?: string } {
-  const root = parse(html, PARSE_OPTIONS);
+  // The parser keeps a doctype or XML declaration as text; they are not content.
+  const root = parse(html.replace(/<![A-Za-z][^>]*>|<\?xml[^>]*\?>/g, ""), PARSE_OPTIONS);
   const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
   const out = new Emitter();
   walk(root, out);

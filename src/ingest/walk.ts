@@ -39,11 +39,8 @@ export interface WalkResult {
 const SUPPORTED = new Set([".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"]);
 
 export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promise<WalkResult> {
-  // A glob without a slash matches the base name anywhere ("*.pdf"); with one, the whole source ("2023/**").
-  const globOptions = { dot: true, basename: true };
-  const included = opts.include?.length ? picomatch(opts.include, globOptions) : () => true;
-  const excluded = opts.exclude?.length ? picomatch(opts.exclude, globOptions) : () => false;
-
+  const included = opts.include?.length ? globMatcher(opts.include) : () => true;
+  const excluded = opts.exclude?.length ? globMatcher(opts.exclude) : () => false;
   const selected = (source: string) => included(source) && !excluded(source);
 
   const walker = new Walker(selected, opts.outDir ? await realpathOrResolve(opts.outDir) : undefined);
@@ -125,6 +122,18 @@ class Walker {
     this.seenFiles.add(real);
     this.found.push({ absPath, source, ext });
   }
+}
+
+/**
+ * A glob without a slash matches the base name at any depth ("*.pdf",
+ * "draft*"); one with a slash matches the whole source ("2023/**").
+ */
+function globMatcher(globs: string[]): (source: string) => boolean {
+  const baseGlobs = globs.filter((g) => !g.includes("/"));
+  const pathGlobs = globs.filter((g) => g.includes("/"));
+  const byBase = baseGlobs.length ? picomatch(baseGlobs, { dot: true, basename: true }) : () => false;
+  const byPath = pathGlobs.length ? picomatch(pathGlobs, { dot: true }) : () => false;
+  return (source) => byBase(source) || byPath(source);
 }
 
 /** Dot files and folders (.git, .DS_Store) and Office lock files (~$report.docx). */
