@@ -204,6 +204,18 @@ describe("HTML", () => {
     expect(ingestHtml(new Uint8Array(bytes)).pages[0]).toBe("Café “citation”");
   });
 
+  it("reads HTML saved by Word: conditional list numbers, <o:p>, charset in http-equiv", () => {
+    const html =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>' +
+      '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">' +
+      "<!--[if gte mso 9]><xml><o:DocumentProperties></o:DocumentProperties></xml><![endif]--></head>" +
+      "<body lang=EN-GB><div class=WordSection1><h1>Findings<o:p></o:p></h1>" +
+      "<p class=MsoListParagraph><![if !supportLists]><span>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span>" +
+      "<![endif]>Governments should protect réfugiés.<o:p></o:p></p></div></body></html>";
+    const file = ingestHtml(new Uint8Array(iconv.encode(html, "windows-1252")));
+    expect(lines(file.pages[0])).toEqual(["# Findings", "", "1. Governments should protect réfugiés."]);
+  });
+
   it("refuses an HTML file without text", async () => {
     const message = await ingestErrorOf(
       () => ingestHtml(new Uint8Array(Buffer.from("<html><head><title>x</title></head><body><script>1</script></body></html>"))),

@@ -32,6 +32,11 @@ const FOOTNOTE_REF_RE = /^\s*(?:\[?\d+(?:\s*[,–-]\s*\d+)*\]?|[*†‡§]+)\s*$
 // Back-links at the end of a footnote ("↑" from mammoth, "↩︎" from pandoc).
 const BACKLINK_RE = /^\s*[↑↩^]\uFE0E?\s*$/;
 
+// The parser keeps these as text, but they are not content: a doctype, an XML
+// declaration, and the markers of Word's downlevel-revealed conditional
+// comments ("<![if !supportLists]>1.<![endif]>": the list number between them is kept).
+const DECLARATION_RE = /<![A-Za-z][^>]*>|<\?xml[^>]*\?>|<!\[(?:if\b[^\]]*|endif)\]>/gi;
+
 const PARSE_OPTIONS = {
   comment: false,
   // Keep the raw content of these elements as one text node, so markup inside
@@ -49,8 +54,7 @@ export function ingestHtml(bytes: Uint8Array): IngestedFile {
 
 /** HTML source -> sectormap markdown (one page) and the <title>, if any. */
 export function htmlToMarkdown(html: string): { markdown: string; title?: string } {
-  // The parser keeps a doctype or XML declaration as text; they are not content.
-  const root = parse(html.replace(/<![A-Za-z][^>]*>|<\?xml[^>]*\?>/g, ""), PARSE_OPTIONS);
+  const root = parse(html.replace(DECLARATION_RE, ""), PARSE_OPTIONS);
   const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
   const out = new Emitter();
   walk(root, out);
