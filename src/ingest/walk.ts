@@ -5,6 +5,7 @@
 // unsupported kind are skipped with a notice, not an error: a folder of
 // reports usually holds a spreadsheet or two.
 
+import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import picomatch from "picomatch";
@@ -73,51 +74,61 @@ class Walker {
       throw new UsageError(`no such file or folder: ${path}`);
     }
     if (info.isDirectory()) await this.folder(absPath, "");
-    else await this.file(absPath, basename(absPath));
+    else if (info.isFile()) this.file(absPath, basename(absPath), await realpathOrResolve(absPath));
+    else throw new UsageError(`not a file or folder: ${path}`);
   }
 
   /** A folder, `prefix` being its path relative to the command-line folder ("" or "a/b/"). */
   private async folder(absPath: string, prefix: string): Promise<void> {
     const real = await realpathOrResolve(absPath);
-    if (real === this.outDir) return;
+    if (prefix && real === this.outDir) return; // (output inside the input folder)
     if (this.seenDirs.has(real)) {
       if (prefix) this.notices.push(`skipped ${prefix.slice(0, -1)}: folder already read (symbolic link loop?)`);
       return;
     }
     this.seenDirs.add(real);
 
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = await readdir(absPath);
+      entries = await readdir(absPath, { withFileTypes: true });
     } catch (err) {
       this.notices.push(`skipped ${prefix || absPath}: cannot read folder (${(err as NodeJS.ErrnoException).code ?? "error"})`);
       return;
     }
-    names.sort(compare);
-    for (const name of names) {
-      if (isHidden(name)) continue;
-      const childPath = join(absPath, name);
-      const source = prefix + name;
-      let info;
-      try {
-        info = await stat(childPath); // follows symbolic links
-      } catch {
-        this.notices.push(`skipped ${source}: broken link or unreadable`);
-        continue;
+    entries.sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      if (isHidden(entry.name)) continue;
+      const childPath = join(absPath, entry.name);
+      const source = prefix + entry.name;
+      // Plain entries need no system call; a link is resolved to what it points at.
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let childReal = join(real, entry.name);
+      // (Some file systems report no type at all: ask them too.)
+      if (entry.isSymbolicLink() || (!isDir && !isFile)) {
+        try {
+          const target = await stat(childPath);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+          childReal = await realpath(childPath);
+        } catch {
+          this.notices.push(`skipped ${source}: broken link or unreadable`);
+          continue;
+        }
       }
-      if (info.isDirectory()) await this.folder(childPath, source + "/");
-      else if (info.isFile()) await this.file(childPath, source);
+      if (isDir) await this.folder(childPath, source + "/");
+      else if (isFile) this.file(childPath, source, childReal);
     }
   }
 
-  private async file(absPath: string, source: string): Promise<void> {
+  /** `real` is the file's path with every link resolved, to take each file once. */
+  private file(absPath: string, source: string, real: string): void {
     if (!this.selected(source)) return; // left out by --include/--exclude: no notice
     const ext = extname(source).toLowerCase();
     if (!SUPPORTED.has(ext)) {
       this.notices.push(`skipped ${source}: unsupported format (${ext || "no extension"})`);
       return;
     }
-    const real = await realpathOrResolve(absPath);
     if (this.seenFiles.has(real)) return; // the same file named twice or reached through a link
     this.seenFiles.add(real);
     this.found.push({ absPath, source, ext });
