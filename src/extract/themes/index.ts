@@ -1,0 +1,151 @@
+// Theme coding: the public face of src/extract/themes.
+//   loadCodebook      read + validate + compile a codebook (once per path)
+//   codeDocument      code every eligible segment (block) of a Doc
+//   codeRecommendationText   the codes of one recommendation (at most 4)
+//   themeRows / themesMatrix / explainThemes   tables and the `inspect` view
+import { resolve } from "node:path";
+import { dataFile } from "../../paths.js";
+import type { Block, Coding, Doc } from "../../types.js";
+import { CodebookError, parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
+import { Matcher, type ThemeHit } from "./matcher.js";
+import { readFileSync } from "node:fs";
+
+export { CodebookError } from "./codebook.js";
+export type { CodebookDef, ThemeDef, NearRule } from "./codebook.js";
+export type { ThemeHit } from "./matcher.js";
+
+export interface Codebook extends CodebookDef {
+  /** The file it was read from. */
+  path: string;
+  matcher: Matcher;
+}
+
+/** The codebook shipped with sectormap (codes T01-T30). */
+export const DEFAULT_CODEBOOK_PATH = dataFile("extract/themes/default-codebook.yaml");
+
+const loaded = new Map<string, Codebook>();
+
+/** Reads, validates and compiles a codebook; the default one when no path is given. Throws CodebookError. */
+export function loadCodebook(path?: string): Codebook {
+  const file = resolve(path || DEFAULT_CODEBOOK_PATH);
+  let cb = loaded.get(file);
+  if (!cb) {
+    const def = readCodebookDef(file);
+    cb = { ...def, path: file, matcher: new Matcher(def.themes) };
+    loaded.set(file, cb);
+  }
+  return cb;
+}
+
+/** Checks a codebook file without throwing: every error as "file:line:column: message". */
+export function validateCodebookFile(path: string): { ok: boolean; errors: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    return { ok: false, errors: [`${path}:1:1: cannot read the codebook (${(e as NodeJS.ErrnoException).code ?? e})`] };
+  }
+  const { errors } = parseCodebook(text, path);
+  return { ok: errors.length === 0, errors };
+}
+
+/** Is this block one the codebook codes? (Headings and footnotes are not, by default: a heading
+ * is a label for the blocks under it, and footnotes are mostly citations whose titles would
+ * code themes the text itself does not discuss.) */
+export function isCodable(block: Block, cb: Codebook): boolean {
+  return cb.codeBlocks.includes(block.kind) && /[\p{L}]/u.test(block.text);
+}
+
+/** Codes every eligible block with the themes whose rules fire; offsets are the block's. */
+export function codeDocument(doc: Doc, cb: Codebook): Coding[] {
+  const out: Coding[] = [];
+  for (const block of doc.blocks) {
+    if (!isCodable(block, cb)) continue;
+    for (const hit of cb.matcher.match(block.text)) {
+      out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
+    }
+  }
+  return out;
+}
+
+/** At most this many codes per recommendation, as the annotation guidelines ask. */
+const MAX_CODES = 4;
+
+/** The themes of one recommendation: strongest evidence first, at most four. */
+export function codeRecommendationText(text: string, cb: Codebook): string[] {
+  return rankHits(cb.matcher.match(text)).slice(0, MAX_CODES).map((h) => h.code);
+}
+
+/** Orders hits by weighted evidence; ties keep codebook order (Array.sort is stable). */
+export function rankHits(hits: ThemeHit[]): ThemeHit[] {
+  return [...hits].sort((a, b) => b.score - a.score);
+}
+
+export interface ThemeRow {
+  theme: string;
+  label: string;
+  segments: number;
+  share: number;
+  per_10k_words: number;
+}
+
+/** One row per codebook theme for one document, in codebook order. */
+export function themeRows(doc: Doc, codings: Coding[], cb: Codebook): ThemeRow[] {
+  const eligible = doc.blocks.filter((b) => isCodable(b, cb)).length;
+  const blocksOf = new Map<string, Set<number>>();
+  for (const c of codings) {
+    let set = blocksOf.get(c.theme);
+    if (!set) blocksOf.set(c.theme, (set = new Set()));
+    set.add(c.block);
+  }
+  return cb.themes.map((t) => {
+    const segments = blocksOf.get(t.code)?.size ?? 0;
+    return {
+      theme: t.code,
+      label: t.label,
+      segments,
+      share: eligible ? round(segments / eligible, 4) : 0,
+      per_10k_words: doc.meta.words ? round((segments / doc.meta.words) * 10000, 2) : 0,
+    };
+  });
+}
+
+/** The document x theme matrix, wide: doc_id, source, then one column of segment counts per code. */
+export function themesMatrix(
+  rows: Array<{ doc_id: string; source: string; theme: string; segments: number }>,
+  cb: Codebook,
+): { columns: string[]; rows: Record<string, string | number>[] } {
+  const codes = cb.themes.map((t) => t.code);
+  const byDoc = new Map<string, Record<string, string | number>>();
+  for (const r of rows) {
+    let wide = byDoc.get(r.doc_id);
+    if (!wide) {
+      wide = { doc_id: r.doc_id, source: r.source };
+      for (const c of codes) wide[c] = 0;
+      byDoc.set(r.doc_id, wide);
+    }
+    if (r.theme in wide && r.theme !== "doc_id" && r.theme !== "source") wide[r.theme] = (wide[r.theme] as number) + r.segments;
+  }
+  return { columns: ["doc_id", "source", ...codes], rows: [...byDoc.values()] };
+}
+
+/** For `sectormap inspect FILE --themes`: each coded segment, its codes and the evidence that fired. */
+export function explainThemes(doc: Doc, cb: Codebook): string {
+  const out: string[] = [`${doc.source}: codebook ${cb.id} ${cb.version}`];
+  let eligible = 0, coded = 0;
+  for (const block of doc.blocks) {
+    if (!isCodable(block, cb)) continue;
+    eligible++;
+    const hits = rankHits(cb.matcher.match(block.text));
+    if (!hits.length) continue;
+    coded++;
+    const preview = block.text.replace(/\s+/g, " ");
+    out.push("");
+    out.push(`[block ${block.index}, p.${block.page}, ${block.start}-${block.end}] ${preview.length > 100 ? preview.slice(0, 97) + "..." : preview}`);
+    for (const h of hits) out.push(`  ${h.code} (${h.hits} hit${h.hits === 1 ? "" : "s"}): ${h.evidence.join("; ")}`);
+  }
+  out.push("", `${coded} of ${eligible} segments coded`);
+  return out.join("\n");
+}
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;

@@ -1,0 +1,216 @@
+// The engine: a codebook compiled once into an index keyed by each phrase's
+// first word, then one pass over a text's tokens finds every rule that fires.
+// Overlapping matches are counted once: the longest wins across all themes
+// ("Equatorial Guinea" is not also "Guinea"). Two themes that list the very
+// same span both keep it — that is how a rule says "count this for me too".
+import type { NearRule, ThemeDef } from "./codebook.js";
+import { compileTerm, phraseAt, type Phrase } from "./terms.js";
+import { stem, tokenize, type Token } from "./tokens.js";
+
+export interface ThemeHit {
+  code: string;
+  /** Term, regex and proximity hits counted towards min_hits. */
+  hits: number;
+  /** Hits weighted by specificity (a three-word phrase weighs more than one word). */
+  score: number;
+  /** Distinct matched words as written, in order of first appearance. */
+  evidence: string[];
+}
+
+type Role = "term" | "exclude" | "near";
+interface Entry {
+  phrase: Phrase;
+  theme: number;
+  role: Role;
+  /** For "near": which rule and which of its words. */
+  rule: number;
+  part: number;
+}
+interface Span {
+  theme: number;
+  start: number; // token index
+  end: number; // token index, exclusive
+  weight: number;
+}
+
+const PREFIX_KEY = 3; // wildcards need 3 letters, so 3 letters index them
+
+export class Matcher {
+  private readonly byKey = new Map<string, Entry[]>();
+  private readonly regexes: Array<{ theme: number; re: RegExp }> = [];
+
+  constructor(private readonly themes: ThemeDef[]) {
+    themes.forEach((t, ti) => {
+      for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1, -1);
+      for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1, -1);
+      t.near.forEach((rule: NearRule, ri) =>
+        rule.words.forEach((w, pi) => {
+          for (const ph of compileTerm(w)) this.add(ph, ti, "near", ri, pi);
+        }),
+      );
+      for (const src of t.regex) this.regexes.push({ theme: ti, re: compileRegex(src) });
+    });
+  }
+
+  private add(phrase: Phrase, theme: number, role: Role, rule: number, part: number): void {
+    const first = phrase.words[0];
+    const key =
+      first.kind === "stem" ? "s:" + first.value
+      : first.kind === "exact" ? "e:" + first.value
+      : first.kind === "case" ? "c:" + first.value
+      : first.kind === "prefix" ? "p:" + first.value.slice(0, PREFIX_KEY)
+      : "P:" + first.value.slice(0, PREFIX_KEY);
+    const list = this.byKey.get(key);
+    const entry = { phrase, theme, role, rule, part };
+    if (list) list.push(entry);
+    else this.byKey.set(key, [entry]);
+  }
+
+  /** Every phrase entry that matches at token i, with its end. */
+  private matchesAt(tokens: Token[], i: number, out: Array<{ e: Entry; end: number }>): void {
+    const t = tokens[i];
+    const keys = ["s:" + stem(t.lower), "e:" + t.lower, "c:" + t.raw, "p:" + t.lower.slice(0, PREFIX_KEY), "P:" + t.raw.slice(0, PREFIX_KEY)];
+    for (const k of keys) {
+      const list = this.byKey.get(k);
+      if (!list) continue;
+      for (const e of list) {
+        const end = phraseAt(e.phrase, tokens, i);
+        if (end > 0) out.push({ e, end });
+      }
+    }
+  }
+
+  /** The themes whose rules fire in `text`, in codebook order. */
+  match(text: string): ThemeHit[] {
+    const tokens = tokenize(text);
+    const found: Array<{ e: Entry; end: number; start: number }> = [];
+    const scratch: Array<{ e: Entry; end: number }> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      scratch.length = 0;
+      this.matchesAt(tokens, i, scratch);
+      for (const m of scratch) found.push({ ...m, start: i });
+    }
+
+    // Exclusions silence their own theme's rules inside the excluded span.
+    const excludeSpans = new Map<number, Array<{ start: number; end: number }>>();
+    const nearOcc = new Map<string, Array<{ start: number; end: number }>>(); // "theme:rule:part"
+    for (const f of found) {
+      if (f.e.role === "exclude") push(excludeSpans, f.e.theme, f);
+      else if (f.e.role === "near") push(nearOcc, `${f.e.theme}:${f.e.rule}:${f.e.part}`, f);
+    }
+    const excluded = (theme: number, s: number, e: number) =>
+      excludeSpans.get(theme)?.some((x) => x.start < e && s < x.end) ?? false;
+
+    const candidates: Span[] = [];
+    for (const f of found) {
+      if (f.e.role !== "term" || excluded(f.e.theme, f.start, f.end)) continue;
+      candidates.push({ theme: f.e.theme, start: f.start, end: f.end, weight: weightOf(f.end - f.start) });
+    }
+    for (const { theme, re } of this.regexes) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        if (!m[0]) continue;
+        const span = tokenSpan(tokens, m.index!, m.index! + m[0].length);
+        if (span && !excluded(theme, span[0], span[1])) {
+          candidates.push({ theme, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
+        }
+      }
+    }
+    const accepted = longestFirst(candidates, tokens.length);
+
+    const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; firstAt: number[] }>();
+    const note = (theme: number, weight: number, surface: string, at: number) => {
+      let h = perTheme.get(theme);
+      if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], firstAt: [] }));
+      h.hits++;
+      h.score += weight;
+      if (!h.evidence.includes(surface)) {
+        h.evidence.push(surface);
+        h.firstAt.push(at);
+      }
+    };
+    for (const s of accepted) note(s.theme, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens[s.start].start);
+
+    // Proximity rules: every word of the rule within `within` words of the first.
+    this.themes.forEach((t, ti) =>
+      t.near.forEach((rule, ri) => {
+        const parts = rule.words.map((_, pi) =>
+          (nearOcc.get(`${ti}:${ri}:${pi}`) ?? []).filter((o) => !excluded(ti, o.start, o.end)),
+        );
+        if (parts.some((p) => !p.length)) return;
+        for (const anchor of parts[0]) {
+          const partners = parts.slice(1).map((occ) => occ.find((o) => gap(anchor, o) <= rule.within));
+          if (partners.some((p) => !p)) continue;
+          const shown = [anchor, ...partners].sort((a, b) => a!.start - b!.start).map((o) => surfaceOf(text, tokens, o!.start, o!.end));
+          note(ti, 1.5, shown.join(" … "), tokens[anchor.start].start);
+        }
+      }),
+    );
+
+    const out: ThemeHit[] = [];
+    this.themes.forEach((t, ti) => {
+      const h = perTheme.get(ti);
+      if (!h || h.hits < t.minHits) return;
+      // Evidence in reading order.
+      const order = h.evidence.map((e, k) => [e, h.firstAt[k]] as const).sort((a, b) => a[1] - b[1]);
+      out.push({ code: t.code, hits: h.hits, score: h.score, evidence: order.map(([e]) => e) });
+    });
+    return out;
+  }
+}
+
+/** "pattern" is case-insensitive; "/pattern/" keeps case (add flags after the slash: "/x/i"). */
+export function compileRegex(src: string): RegExp {
+  const slashed = /^\/(.+)\/([a-z]*)$/s.exec(src);
+  if (!slashed) return new RegExp(src, "giu");
+  const flags = new Set([..."gu", ...slashed[2]]);
+  return new RegExp(slashed[1], [...flags].join(""));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A phrase of n words weighs more than a single word: it is more specific. */
+const weightOf = (words: number) => 1 + 0.5 * (words - 1);
+
+/** Words between two matches (0 when adjacent or overlapping). */
+const gap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
+
+/** Keeps the longest of overlapping spans; identical spans of different themes all stay. */
+function longestFirst(spans: Span[], nTokens: number): Span[] {
+  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
+  const owner = new Int32Array(nTokens).fill(-1); // index into `kept` of the span covering a token
+  const kept: Span[] = [];
+  for (const s of sorted) {
+    let free = true;
+    for (let k = s.start; k < s.end && free; k++) {
+      const o = owner[k];
+      if (o >= 0 && !(kept[o].start === s.start && kept[o].end === s.end)) free = false;
+    }
+    if (!free) continue;
+    if (kept.some((k) => k.theme === s.theme && k.start === s.start && k.end === s.end)) continue; // same rule twice
+    kept.push(s);
+    for (let k = s.start; k < s.end; k++) if (owner[k] < 0) owner[k] = kept.length - 1;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Tokens touched by a character range, or null when it covers no word. */
+function tokenSpan(tokens: Token[], from: number, to: number): [number, number] | null {
+  let s = -1, e = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].end <= from) continue;
+    if (tokens[i].start >= to) break;
+    if (s < 0) s = i;
+    e = i + 1;
+  }
+  return s < 0 ? null : [s, e];
+}
+
+function surfaceOf(text: string, tokens: Token[], s: number, e: number): string {
+  return text.slice(tokens[s].start, tokens[e - 1].end).replace(/\s+/g, " ");
+}

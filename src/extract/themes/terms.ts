@@ -1,0 +1,84 @@
+// The term language analysts write in a codebook, compiled to word patterns.
+//   detention            the word and its inflections (stem): detention, detentions
+//   alternatives to detention   a phrase: each word by stem, in order, hyphens and
+//                        punctuation between words ignored ("cross-border" = "cross border")
+//   migra*               any word starting with "migra" (at least 3 letters before *)
+//   =aid                 exactly this word (any case), no stemming: not "aids", "aided"
+//   IOM, RSD, SDG*       a word in capitals matches only in capitals (acronyms)
+//   detain | detention   alternatives in one entry (one rule, several forms)
+import { foldSpelling, stem, type Token } from "./tokens.js";
+
+export type WordPattern =
+  | { kind: "stem"; value: string }
+  | { kind: "exact"; value: string }
+  | { kind: "case"; value: string }
+  | { kind: "prefix"; value: string }
+  | { kind: "caseprefix"; value: string };
+
+/** One alternative of a term: words that must follow each other. */
+export interface Phrase {
+  words: WordPattern[];
+  /** The term as the analyst wrote it (for `inspect` and reports). */
+  source: string;
+}
+
+const WORD_IN_TERM = /=?[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?/gu;
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+
+/** Why a term cannot be compiled, or null when it is fine. */
+export function checkTerm(term: string): string | null {
+  if (!term.trim()) return "empty term";
+  for (const alt of term.split("|")) {
+    const words = alt.match(WORD_IN_TERM) ?? [];
+    if (!words.length) return "an alternative has no word in it";
+    const stray = alt.replace(WORD_IN_TERM, " ");
+    if (/[*=]/.test(stray)) return '"*" goes only at the end of a word and "=" only at its start';
+    for (const w of words) {
+      if (w.endsWith("*") && w.replace(/^=/, "").length < 4) return `wildcard "${w}" needs at least 3 letters before *`;
+    }
+  }
+  return null;
+}
+
+/** Compiles one term (possibly with "|" alternatives) into phrases. */
+export function compileTerm(term: string): Phrase[] {
+  return term
+    .split("|")
+    .map((alt) => alt.trim())
+    .filter(Boolean)
+    .map((alt) => ({ source: alt, words: (alt.match(WORD_IN_TERM) ?? []).map(compileWord) }));
+}
+
+function compileWord(written: string): WordPattern {
+  const exact = written.startsWith("=");
+  const prefix = written.endsWith("*");
+  let w = written.replace(/^=/, "").replace(/\*$/, "").replace(/['’]s$/i, "");
+  if (ACRONYM.test(w)) return { kind: prefix ? "caseprefix" : "case", value: w };
+  w = w.toLowerCase();
+  if (prefix) return { kind: "prefix", value: w };
+  w = foldSpelling(w);
+  if (exact) return { kind: "exact", value: w };
+  return { kind: "stem", value: stem(w) };
+}
+
+export function wordMatches(p: WordPattern, t: Token): boolean {
+  switch (p.kind) {
+    case "stem":
+      return stem(t.lower) === p.value;
+    case "exact":
+      return t.lower === p.value;
+    case "case":
+      return t.raw === p.value;
+    case "prefix":
+      return t.lower.startsWith(p.value) || t.plain.startsWith(p.value);
+    case "caseprefix":
+      return t.raw.startsWith(p.value);
+  }
+}
+
+/** Does the phrase match the tokens starting at position i? Returns the end (exclusive) or -1. */
+export function phraseAt(ph: Phrase, tokens: Token[], i: number): number {
+  if (i + ph.words.length > tokens.length) return -1;
+  for (let k = 0; k < ph.words.length; k++) if (!wordMatches(ph.words[k], tokens[i + k])) return -1;
+  return i + ph.words.length;
+}
