@@ -267,6 +267,22 @@ describe("ingestFile", () => {
     expect((await ingestFile(join(FIXTURES, "utf8-bom.md"), ".md")).file.format).toBe("md");
   });
 
+  it("hands .pdf files to the PDF reader", async () => {
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage([400, 300]).drawText("States should fund legal aid.", { x: 40, y: 200, size: 12, font });
+    const dir = await mkdtemp(join(tmpdir(), "sectormap-pdf-"));
+    try {
+      await writeFile(join(dir, "one.pdf"), await pdf.save());
+      const { file } = await ingestFile(join(dir, "one.pdf"), ".pdf");
+      expect(file.format).toBe("pdf");
+      expect(file.pages.join("\n")).toContain("States should fund legal aid.");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lists the supported extensions", () => {
     expect([...SUPPORTED_EXTENSIONS].sort()).toEqual([".docx", ".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
   });
