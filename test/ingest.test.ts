@@ -194,6 +194,13 @@ describe("HTML", () => {
     expect(lines(markdown)).toEqual(["iii. third", "iv. fourth", "", "a) first", "e) fifth"]);
   });
 
+  it("marks a short all-bold paragraph as a bold line, not a bold sentence", () => {
+    const { markdown } = htmlToMarkdown(
+      "<p><b>Key findings</b></p><p><strong>States should end the detention of children.</strong></p><p><b>Mixed</b> text</p>",
+    );
+    expect(lines(markdown)).toEqual(["**Key findings**", "", "States should end the detention of children.", "", "Mixed text"]);
+  });
+
   it("reads a one-column layout table as ordinary content", () => {
     const { markdown } = htmlToMarkdown("<table><tr><td><h2>Findings</h2><p>One.</p><ul><li>Two</li></ul></td></tr></table>");
     expect(lines(markdown)).toEqual(["## Findings", "", "One.", "", "- Two"]);

@@ -193,10 +193,14 @@ function isFootnoteRef(sup: HTMLElement): boolean {
   return FOOTNOTE_REF_RE.test(sup.text);
 }
 
-/** A paragraph whose every word is bold reads as a heading: emit it as `**...**`. */
+/**
+ * A short paragraph whose every word is bold reads as a heading: emit it as
+ * `**...**`. A bold sentence (long, or ending like one) stays body text, since
+ * the structurer makes every `**...**` line a heading.
+ */
 function isAllBold(p: HTMLElement): boolean {
   const all = collapse(p.text).trim();
-  if (!all) return false;
+  if (!all || all.length > 120 || /[.;!?]$/.test(all)) return false;
   const bold = p
     .querySelectorAll("strong, b")
     .filter((el) => !el.parentNode?.closest("strong, b")) // outermost bold elements only
