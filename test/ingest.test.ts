@@ -223,6 +223,11 @@ describe("HTML", () => {
     expect(lines(file.pages[0])).toEqual(["# Findings", "", "1. Governments should protect réfugiés."]);
   });
 
+  it("refuses absurdly deep nesting with an IngestError instead of crashing", async () => {
+    const deep = "<div>".repeat(50_000) + "deep" + "</div>".repeat(50_000);
+    expect(await ingestErrorOf(() => htmlToMarkdown(deep), "corrupt")).toBe("HTML nested too deeply to read");
+  });
+
   it("refuses an HTML file without text", async () => {
     const message = await ingestErrorOf(
       () => ingestHtml(new Uint8Array(Buffer.from("<html><head><title>x</title></head><body><script>1</script></body></html>"))),

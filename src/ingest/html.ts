@@ -54,11 +54,17 @@ export function ingestHtml(bytes: Uint8Array): IngestedFile {
 
 /** HTML source -> sectormap markdown (one page) and the <title>, if any. */
 export function htmlToMarkdown(html: string): { markdown: string; title?: string } {
-  const root = parse(html.replace(DECLARATION_RE, ""), PARSE_OPTIONS);
-  const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
-  const out = new Emitter();
-  walk(root, out);
-  return { markdown: out.finish(), title: titleText || undefined };
+  try {
+    const root = parse(html.replace(DECLARATION_RE, ""), PARSE_OPTIONS);
+    const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
+    const out = new Emitter();
+    walk(root, out);
+    return { markdown: out.finish(), title: titleText || undefined };
+  } catch (err) {
+    // Thousands of nested elements (generated pages) exhaust the call stack: refuse the file, not the run.
+    if (err instanceof RangeError) throw new IngestError("corrupt", "HTML nested too deeply to read", { cause: err });
+    throw err;
+  }
 }
 
 /** Decode HTML entities in a piece of text ("&amp;" -> "&", "&#8364;" -> "€"). */
@@ -199,15 +205,23 @@ function isFootnoteRef(sup: HTMLElement): boolean {
  * the structurer makes every `**...**` line a heading.
  */
 function isAllBold(p: HTMLElement): boolean {
-  const all = collapse(p.text).trim();
-  if (!all || all.length > 120 || /[.;!?]$/.test(all)) return false;
-  const bold = p
-    .querySelectorAll("strong, b")
-    .filter((el) => !el.parentNode?.closest("strong, b")) // outermost bold elements only
-    .map((el) => collapse(el.text))
-    .join("")
-    .replace(/\s+/g, "");
-  return bold === all.replace(/\s+/g, "");
+  if (!allTextBold(p, false)) return false;
+  const text = collapse(p.text).trim();
+  return text !== "" && text.length <= 120 && !/[.;!?]$/.test(text);
+}
+
+/** Is every visible word under `node` inside <b> or <strong>? Stops at the first plain word. */
+function allTextBold(node: Node, inBold: boolean): boolean {
+  for (const child of node.childNodes) {
+    if (child.nodeType === NodeType.TEXT_NODE) {
+      if (!inBold && (child as TextNode).text.trim() !== "") return false;
+    } else if (child instanceof HTMLElement) {
+      const tag = child.rawTagName?.toLowerCase() ?? "";
+      if (isHidden(child, tag) || (tag === "sup" && isFootnoteRef(child))) continue;
+      if (!allTextBold(child, inBold || tag === "b" || tag === "strong")) return false;
+    }
+  }
+  return true;
 }
 
 /** The text of an element on one line, block structure inside it flattened. */
