@@ -1,0 +1,84 @@
+// Acronyms: definitions in both orders ("International Organization for
+// Migration (IOM)", "IOM (International Organization for Migration)"), acronyms
+// defined for things that are not actors ("Global Compact for Migration (GCM)"),
+// and every acronym-shaped word left to link to a definition.
+import type { Doc } from "../../types.js";
+import type { Lexicon } from "./lexicon.js";
+import type { Hit } from "./hits.js";
+import type { Token } from "./tokens.js";
+
+const OPEN = /^\s*\\?[([]\s*$/;
+const CLOSE = /^\s*\\?[)\]]/;
+
+export interface AcronymFacts {
+  /** acronym -> offsets where the text defines it for an actor hit */
+  defined: { acronym: string; hit: Hit; at: number }[];
+  /** acronyms the document defines for something that is not an actor (or a generic group) */
+  blocked: Set<string>;
+}
+
+/** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
+export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lexicon, facts: AcronymFacts): void {
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
+  const attached = new Set<number>(); // token indices of acronyms given to a name
+  for (const hit of hits) {
+    if (hit.kind === "acronym") continue;
+    const last = byEnd.get(hit.end);
+    const first = byStart.get(hit.start);
+    // Name (ACR)
+    if (last !== undefined && last + 1 < tokens.length) {
+      const acr = tokens[last + 1];
+      if (acr.acronym && OPEN.test(acr.gap) && CLOSE.test(doc.text.slice(acr.end)) && !lex.genericAcronyms.has(acr.text)) {
+        hit.acronym ??= acr.text;
+        facts.defined.push({ acronym: acr.text, hit, at: acr.start });
+        attached.add(last + 1);
+      }
+    }
+    // ACR (Name)
+    if (first !== undefined && first > 0 && OPEN.test(tokens[first].gap) && CLOSE.test(doc.text.slice(hit.end))) {
+      const acr = tokens[first - 1];
+      if (acr.acronym && !lex.genericAcronyms.has(acr.text) && initialsFit(acr.text, hit.surface)) {
+        hit.acronym ??= acr.text;
+        facts.defined.push({ acronym: acr.text, hit, at: acr.start });
+        attached.add(first - 1);
+      }
+    }
+  }
+  // Any other "words (ACR)": the acronym stands for something that is not an actor here.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end))) continue;
+    const prev = tokens[i - 1];
+    if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
+    if (initialsFit(t.text, wordsBefore(tokens, i, t.text.length + 3))) facts.blocked.add(t.text);
+  }
+}
+
+function wordsBefore(tokens: Token[], i: number, n: number): string {
+  return tokens.slice(Math.max(0, i - n), i).map((t) => t.text).join(" ");
+}
+
+/**
+ * Do the acronym's letters appear, in order, as initials (or inside words) of
+ * the phrase, the first letter as an initial? A loose Schwartz-Hearst test.
+ */
+export function initialsFit(acronym: string, phrase: string): boolean {
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, "");
+  const words = phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!letters || !words.length) return false;
+  if (!words.some((w) => w[0] === letters[0])) return false;
+  // Greedy from the end, as Schwartz & Hearst: every letter found, right to left.
+  const text = words.join(" ");
+  let pos = text.length;
+  for (let k = letters.length - 1; k >= 0; k--) {
+    const c = letters[k];
+    let found = -1;
+    for (let p = pos - 1; p >= 0; p--) {
+      if (text[p] === c && (k > 0 || p === 0 || text[p - 1] === " ")) { found = p; break; }
+    }
+    if (found < 0) return false;
+    pos = found;
+  }
+  return true;
+}

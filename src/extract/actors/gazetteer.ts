@@ -1,0 +1,119 @@
+// The gazetteer: known actors (shipped gazetteer.yaml plus user files given with
+// --actors), compiled once into a word trie for names and a map for acronyms,
+// so matching costs one walk per word of text, never one scan per name.
+import { readFileSync } from "node:fs";
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { dataFile } from "../../paths.js";
+import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { looksLikeAcronym, nameKey, normWord, skeletonKey } from "./normalize.js";
+
+export const ACTOR_TYPES = ["state", "local", "igo", "regional", "ngo", "network", "migrant-led", "donor", "research", "private", "media", "process"] as const;
+
+export interface GazetteerEntry {
+  /** Stable id: the canonical name's key. */
+  id: string;
+  name: string;
+  acronym: string;
+  aliases: string[];
+  type: string;
+  /** The acronym means other things too: link a bare acronym only when the name is also in the document. */
+  ambiguous: boolean;
+  /** file:line where the entry is defined (for inspect and error messages). */
+  origin: string;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entry ending here, and whether the match must keep the written case exactly (one-word names). */
+  entry?: GazetteerEntry;
+  exactCase?: string;
+}
+
+export interface Gazetteer {
+  entries: GazetteerEntry[];
+  trie: TrieNode;
+  /** Acronyms and acronym-shaped aliases, case-sensitive. */
+  acronyms: Map<string, GazetteerEntry[]>;
+  byKey: Map<string, GazetteerEntry>;
+  bySkeleton: Map<string, GazetteerEntry>;
+  lexicon: Lexicon;
+}
+
+export class GazetteerError extends Error {}
+
+interface RawEntry { name?: unknown; acronym?: unknown; aliases?: unknown; type?: unknown; ambiguous?: unknown }
+
+/** Reads one gazetteer file: a YAML list of entries, bare or under `actors:`. Errors name file and line. */
+export function readGazetteerFile(path: string): GazetteerEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new GazetteerError(`${path}: cannot read actor gazetteer (${(e as Error).message})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    throw new GazetteerError(`${path}:${err.linePos?.[0]?.line ?? "?"}: invalid YAML: ${err.message.split("\n")[0]}`);
+  }
+  let list: Node | null | undefined = doc.contents as Node | null;
+  if (isMap(list)) list = list.get("actors", true) as Node | undefined;
+  if (!isSeq(list)) throw new GazetteerError(`${path}:1: expected a list of actors (or a key "actors:" holding one)`);
+  const types = new Set<string>(ACTOR_TYPES);
+  return list.items.map((item) => {
+    const line = lines.linePos((item as Node).range?.[0] ?? 0).line;
+    const where = `${path}:${line}`;
+    const raw = (item as Node & { toJSON(): unknown }).toJSON() as RawEntry;
+    if (!raw || typeof raw !== "object") throw new GazetteerError(`${where}: an actor must be a mapping with name and type`);
+    const name = typeof raw.name === "string" ? raw.name.trim() : "";
+    const acronym = raw.acronym == null ? "" : String(raw.acronym).trim();
+    if (!name && !acronym) throw new GazetteerError(`${where}: actor without name or acronym`);
+    const type = String(raw.type ?? "");
+    if (!types.has(type)) throw new GazetteerError(`${where}: unknown type "${type}" (one of ${ACTOR_TYPES.join(", ")})`);
+    if (raw.aliases != null && !Array.isArray(raw.aliases)) throw new GazetteerError(`${where}: aliases must be a list`);
+    const aliases = ((raw.aliases as unknown[]) ?? []).map((a) => String(a).trim()).filter(Boolean);
+    return { id: nameKey(name || acronym), name: name || acronym, acronym, aliases, type, ambiguous: raw.ambiguous === true, origin: where };
+  });
+}
+
+/** The shipped gazetteer plus user files (later files override entries with the same name). */
+export function loadGazetteer(extraFiles: string[] = []): Gazetteer {
+  const byId = new Map<string, GazetteerEntry>();
+  for (const file of [dataFile("extract/actors/gazetteer.yaml"), ...extraFiles]) {
+    for (const e of readGazetteerFile(file)) byId.set(e.id, e);
+  }
+  return compileGazetteer([...byId.values()]);
+}
+
+export function compileGazetteer(entries: GazetteerEntry[]): Gazetteer {
+  const trie: TrieNode = { next: new Map() };
+  const acronyms = new Map<string, GazetteerEntry[]>();
+  const byKey = new Map<string, GazetteerEntry>();
+  const bySkeleton = new Map<string, GazetteerEntry>();
+  const addAcronym = (a: string, e: GazetteerEntry) => {
+    const list = acronyms.get(a) ?? [];
+    if (!list.includes(e)) list.push(e);
+    acronyms.set(a, list);
+  };
+  for (const e of entries) {
+    if (e.acronym) addAcronym(e.acronym, e);
+    for (const form of [e.name, ...e.aliases]) {
+      const single = !/\s/.test(form.trim());
+      if (single && looksLikeAcronym(form)) { addAcronym(form, e); continue; }
+      const words = form.split(/\s+/).map(normWord).filter((w) => w !== "the");
+      if (!words.length) continue;
+      let node = trie;
+      for (const w of words) {
+        let child = node.next.get(w);
+        if (!child) node.next.set(w, (child = { next: new Map() }));
+        node = child;
+      }
+      node.entry ??= e;
+      if (single) node.exactCase = form.normalize("NFD").replace(/\p{M}+/gu, "");
+      byKey.set(nameKey(form), e);
+      if (words.length >= 2) bySkeleton.set(skeletonKey(form), e);
+    }
+  }
+  return { entries, trie, acronyms, byKey, bySkeleton, lexicon: loadLexicon() };
+}

@@ -1,0 +1,33 @@
+// What a detector reports: one span of text naming (or abbreviating) an actor.
+import type { GazetteerEntry } from "./gazetteer.js";
+
+export type HitKind = "gazetteer" | "name" | "list" | "government" | "acronym";
+
+export interface Hit {
+  kind: HitKind;
+  block: number;
+  /** Offsets into Doc.text, end exclusive. */
+  start: number;
+  end: number;
+  /** The words as written, markdown marks removed. */
+  surface: string;
+  entry?: GazetteerEntry;
+  /** Normalised head word ("organization") and the type it suggests. */
+  head?: string;
+  headType?: string;
+  /** Offset where the "of the ..." tail starts (names only). */
+  tailStart?: number;
+  /** Acronym the text defines for this name, "IOM" in "International Organization for Migration (IOM)". */
+  acronym?: string;
+  /** For governments: canonical key of the country ("tanza"), or "" for a local government. */
+  country?: string;
+  /** The name written in place of the surface ("Ministry of Home Affairs" for "Minister of Home Affairs"). */
+  canonical?: string;
+  /** Which rule fired, for inspect. */
+  rule: string;
+}
+
+/** The surface of a span without markdown emphasis, escapes or doubled spaces. */
+export function cleanSurface(text: string): string {
+  return text.replace(/[*_\\]+/g, "").replace(/\s+/g, " ").trim();
+}

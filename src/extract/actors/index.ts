@@ -1,0 +1,140 @@
+// Actor extraction for one document: detectors (gazetteer, head-word names,
+// governments, list entries, acronyms) -> hits -> actors with mentions.
+// Pure: the same Doc and gazetteer give the same result.
+import type { ActorCandidate, Doc, Mention } from "../../types.js";
+import { findDefinitions, type AcronymFacts } from "./acronyms.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { governments } from "./governments.js";
+import type { Hit } from "./hits.js";
+import { isOrganisationList, listEntries } from "./lists.js";
+import { gazetteerNames, headedNames } from "./names.js";
+import { nameKey, nameWords } from "./normalize.js";
+import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
+import { tokenizeDoc, wordStats } from "./tokens.js";
+import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
+
+export { loadGazetteer, compileGazetteer, readGazetteerFile, GazetteerError, ACTOR_TYPES } from "./gazetteer.js";
+export type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+export { explainActors } from "./explain.js";
+
+export interface DocActorsDetail {
+  actors: ActorCandidate[];
+  mentions: Mention[];
+  /** Per actor key: the rules that found it (for inspect). */
+  rules: Map<string, string[]>;
+}
+
+export function extractActors(doc: Doc, gaz: Gazetteer): { actors: ActorCandidate[]; mentions: Mention[] } {
+  const { actors, mentions } = extractActorsDetailed(doc, gaz);
+  return { actors, mentions };
+}
+
+export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail {
+  const lex = gaz.lexicon;
+  const tokens = tokenizeDoc(doc);
+  const stats = wordStats(tokens);
+  const facts: AcronymFacts = { defined: [], blocked: new Set() };
+
+  // 1. Hits, block by block; overlapping ones keep the longest.
+  const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
+    const gazHits = gazetteerNames(doc, tokens[b], gaz);
+    const all = [...gazHits, ...headedNames(doc, tokens[b], gazHits, stats, lex), ...governments(block, lex)];
+    if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
+    const kept = keepLongest(all, lex.countries);
+    findDefinitions(doc, tokens[b], kept, lex, facts);
+    return kept;
+  });
+
+  // 2. Candidates from named hits.
+  const cands = new Map<string, DocCandidate>();
+  const keyOfHit = new Map<Hit, string>();
+  const candFor = (key: string, hit?: Hit): DocCandidate => {
+    let c = cands.get(key);
+    if (!c) cands.set(key, (c = { key, names: new Map(), acronym: "", hits: [], mentions: [] }));
+    if (hit) {
+      c.hits.push(hit);
+      const name = hit.canonical ?? hit.surface;
+      if (hit.kind !== "acronym" && !c.names.has(nameKey(name))) c.names.set(nameKey(name), name);
+      if (hit.acronym && !c.acronym) c.acronym = hit.acronym;
+      c.head ??= hit.head;
+      c.country ??= hit.country;
+    }
+    return c;
+  };
+  for (const hits of hitsByBlock)
+    for (const h of hits) {
+      const { key, entry } = candidateKey(h, gaz);
+      const c = candFor(key, h);
+      c.entry ??= entry;
+      keyOfHit.set(h, key);
+      addMention(c, doc, h.block, h.start, h.end, h.surface);
+    }
+
+  // 3. Acronym words: to the definition, the gazetteer, or left open for the corpus.
+  const docNames = new Set(cands.keys());
+  tokens.forEach((blockTokens, b) => {
+    const hits = hitsByBlock[b];
+    for (const t of blockTokens) {
+      if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
+      if (hits.some((h) => t.start >= h.start && t.end <= h.end)) continue;
+      const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
+      if (!target) continue;
+      const c = candFor(target.key);
+      c.entry ??= target.entry;
+      if (!c.acronym) c.acronym = t.text;
+      c.hits.push({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) });
+      addMention(c, doc, b, t.start, t.end, t.text);
+    }
+  });
+
+  // 4. Short names inside one longer name join it.
+  mergeContained(cands, lex.heads, lex.tailConnectors);
+
+  // 5. Actor candidates with types.
+  const actors: ActorCandidate[] = [];
+  const mentions: Mention[] = [];
+  const rules = new Map<string, string[]>();
+  for (const c of [...cands.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+    const names = [...c.names.values()];
+    const name = c.entry?.name ?? longest(names);
+    const decision = decideType(c, name, doc, gaz);
+    const acronym = c.acronym || c.entry?.acronym || "";
+    const seen = new Set([nameKey(name), nameKey(acronym)]);
+    const aliases: string[] = [];
+    for (const n of names) if (!seen.has(nameKey(n))) { seen.add(nameKey(n)); aliases.push(n); }
+    actors.push({ key: c.key, name, acronym, type: decision.type, aliases, typeEvidence: decision.evidence, fromGazetteer: !!c.entry });
+    mentions.push(...c.mentions);
+    rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { actors, mentions, rules };
+}
+
+function ruleForAcronym(key: string): string {
+  if (key.startsWith("acr:")) return "acronym without definition (left for the corpus)";
+  if (key.startsWith("g:")) return "acronym (definition or gazetteer)";
+  return "acronym defined in the document";
+}
+
+function longest(names: string[]): string {
+  return names.reduce((best, n) => (nameWords(n).length > nameWords(best).length ? n : best), names[0] ?? "");
+}
+
+function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): TypeDecision {
+  if (c.entry) return { type: c.entry.type, evidence: `gazetteer (${c.entry.origin})` };
+  if (c.key.startsWith("acr:")) return { type: "", evidence: "acronym only: typed when linked" };
+  for (const m of c.mentions) {
+    const block = doc.blocks[m.block];
+    const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
+    const text = doc.text.slice(s.start, s.end);
+    const ctx = typeFromContext(text, m.start - s.start, m.end - m.start, gaz.lexicon);
+    if (ctx) return ctx;
+  }
+  if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  const minister = c.hits.find((h) => h.canonical);
+  if (minister) return { type: "state", evidence: "ministry" };
+  const head = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
+  const fromName = typeFromName(name, head, gaz.lexicon);
+  if (c.hits.every((h) => h.kind === "list") && fromName.evidence.startsWith("default")) return { type: "ngo", evidence: "entry of a list of participating organisations" };
+  return fromName;
+}

@@ -1,0 +1,73 @@
+// The detector's rules (rules.yaml), compiled into sets once per process.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { dataFile } from "../../paths.js";
+import { normWord } from "./normalize.js";
+
+export interface Lexicon {
+  /** normalised head word (or two-word head) -> type it suggests */
+  heads: Map<string, string>;
+  /** modifier phrase (normalised) -> type it imposes */
+  modifiers: { words: string[]; type: string }[];
+  nonActorHeads: Set<string>;
+  connectors: Set<string>;
+  tailConnectors: Set<string>;
+  sentenceStarters: Set<string>;
+  genericWords: Set<string>;
+  genericAcronyms: Set<string>;
+  contextTypes: { cue: string; type: string }[];
+  listHeadings: RegExp;
+  /** normalised country name or nationality -> canonical country key */
+  countries: Map<string, string>;
+  nationalities: Set<string>;
+}
+
+interface RulesFile {
+  heads: Record<string, string[]>;
+  modifiers: Record<string, string[]>;
+  non_actor_heads: string[];
+  connectors: string[];
+  tail_connectors: string[];
+  sentence_starters: string[];
+  generic_words: string[];
+  generic_acronyms: string[];
+  context_types: Record<string, string[]>;
+  list_headings: string;
+  countries: string[];
+  nationalities: string[];
+}
+
+const phrase = (s: string) => s.split(/\s+/).map(normWord).join(" ");
+
+/** A country's key: its name without "Republic of", "the", first 5 letters ("tanza" for Tanzania and Tanzanian). */
+export function countryKey(name: string): string {
+  const words = name.split(/\s+/).map(normWord).filter((w) => !["the", "united", "republic", "of", "federal", "democratic"].includes(w) || name.split(/\s+/).length <= 2);
+  return words.join(" ").replace(/[^a-z ]/g, "").slice(0, 5);
+}
+
+let cached: Lexicon | undefined;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const raw = parse(readFileSync(dataFile("extract/actors/rules.yaml"), "utf8")) as RulesFile;
+  const heads = new Map<string, string>();
+  for (const [type, words] of Object.entries(raw.heads)) for (const w of words) heads.set(phrase(w), type);
+  const countries = new Map<string, string>();
+  for (const c of raw.countries) countries.set(phrase(c), countryKey(c));
+  for (const n of raw.nationalities) countries.set(phrase(n), countryKey(n));
+  cached = {
+    heads,
+    modifiers: Object.entries(raw.modifiers).flatMap(([type, list]) => list.map((m) => ({ words: phrase(m).split(" "), type }))),
+    nonActorHeads: new Set(raw.non_actor_heads.map(phrase)),
+    connectors: new Set(raw.connectors.map((c) => c.toLowerCase())),
+    tailConnectors: new Set(raw.tail_connectors.map((c) => c.toLowerCase())),
+    sentenceStarters: new Set(raw.sentence_starters),
+    genericWords: new Set(raw.generic_words.map(normWord)),
+    genericAcronyms: new Set(raw.generic_acronyms),
+    contextTypes: Object.entries(raw.context_types).flatMap(([type, cues]) => cues.map((cue) => ({ cue: cue.toLowerCase(), type }))),
+    listHeadings: new RegExp(`\\b(?:${raw.list_headings})`, "i"),
+    countries,
+    nationalities: new Set(raw.nationalities.map(phrase)),
+  };
+  return cached;
+}

@@ -1,0 +1,196 @@
+// Names in running text: gazetteer names (a trie walk per word), and
+// capitalised noun phrases headed by an organisation word with their
+// "of the ..." tails ("Office of the United Nations High Commissioner for Refugees").
+import type { Doc } from "../../types.js";
+import type { Gazetteer } from "./gazetteer.js";
+import type { Lexicon } from "./lexicon.js";
+import { cleanSurface, type Hit } from "./hits.js";
+import { isCommonStarter, type Token, type WordStats } from "./tokens.js";
+
+const SOFT_GAP = /^[\s*_]*$/;
+const GAZ_GAP = /^[\s*_,-]*$/;
+
+/** Gazetteer names (not acronyms) in one block, longest match first, left to right. */
+export function gazetteerNames(doc: Doc, tokens: Token[], gaz: Gazetteer): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].shout || !tokens[i].cap) continue;
+    let node = gaz.trie;
+    let best: { end: number; entry: NonNullable<typeof node.entry> } | undefined;
+    for (let j = i; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (j > i && !GAZ_GAP.test(t.gap)) break;
+      if (j > i && t.norm === "the") continue;
+      const child = node.next.get(t.norm);
+      if (!child) break;
+      node = child;
+      if (node.entry && caseFits(tokens.slice(i, j + 1), node.exactCase, gaz.lexicon)) best = { end: j + 1, entry: node.entry };
+      if (t.possessive) break;
+    }
+    if (!best) continue;
+    const first = tokens[i], last = tokens[best.end - 1];
+    hits.push({
+      kind: "gazetteer", block: first.block, start: first.start, end: last.end,
+      surface: cleanSurface(doc.text.slice(first.start, last.end)), entry: best.entry, rule: `gazetteer (${best.entry.origin})`,
+    });
+    i = best.end - 1;
+  }
+  return hits;
+}
+
+/** One-word names must keep their written case ("Caritas", never "caritas"); longer ones must look like names. */
+function caseFits(span: Token[], exactCase: string | undefined, lex: Lexicon): boolean {
+  if (exactCase !== undefined) return span.length === 1 && span[0].text.normalize("NFD").replace(/\p{M}+/gu, "") === exactCase;
+  const words = span.filter((t) => !lex.connectors.has(t.text.toLowerCase()));
+  return span[0].cap && words.filter((t) => t.cap).length * 2 >= words.length;
+}
+
+interface Unit { kind: "cap" | "conn" | "gaz"; first: number; last: number; hit?: Hit }
+interface Core {
+  units: Unit[];
+  first: number;
+  last: number;
+  /** token index of the head word, -1 if none */
+  head: number;
+  headWord: string;
+  nonActor: boolean;
+  gazOnly: boolean;
+  distinctive: boolean;
+}
+
+/** Capitalised noun phrases headed by an organisation word, in one block. */
+export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon): Hit[] {
+  const gazAt = new Map<number, { hit: Hit; last: number }>();
+  for (const h of gazHits) {
+    const first = tokens.findIndex((t) => t.start === h.start);
+    const last = tokens.findIndex((t) => t.end === h.end);
+    if (first >= 0 && last >= first) gazAt.set(first, { hit: h, last });
+  }
+  const hits: Hit[] = [];
+  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex));
+  return hits;
+}
+
+/** Runs of capitalised words, gazetteer names and connectors, unbroken by punctuation. */
+function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>, lex: Lexicon): Unit[][] {
+  const out: Unit[][] = [];
+  let cur: Unit[] = [];
+  const close = () => {
+    while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
+    if (cur.length) out.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (cur.length && !SOFT_GAP.test(t.gap)) close();
+    const g = gazAt.get(i);
+    let unit: Unit | undefined;
+    if (g) unit = { kind: "gaz", first: i, last: g.last, hit: g.hit };
+    else if (t.cap && !t.shout && !lex.genericAcronyms.has(t.text)) unit = { kind: "cap", first: i, last: i };
+    else if (!t.cap && cur.length && lex.connectors.has(t.text.toLowerCase())) unit = { kind: "conn", first: i, last: i };
+    if (!unit) { close(); continue; }
+    if (unit.kind === "conn" && !cur.length) continue;
+    cur.push(unit);
+    i = unit.last;
+    if (tokens[i].possessive) close();
+  }
+  close();
+  return out;
+}
+
+function headOf(tokens: Token[], i: number, lex: Lexicon): string | undefined {
+  const t = tokens[i];
+  if (i > 0 && tokens[i - 1].cap) {
+    const two = `${tokens[i - 1].norm} ${t.norm}`;
+    if (lex.heads.has(two)) return two;
+  }
+  return lex.heads.has(t.norm) ? t.norm : undefined;
+}
+
+function isDistinctive(t: Token, lex: Lexicon): boolean {
+  return !lex.genericWords.has(t.norm) && !lex.heads.has(t.norm) && !lex.sentenceStarters.has(t.text) && !/^\d+$/.test(t.text);
+}
+
+function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
+  let head = -1, headWord = "", nonActor = false, distinctive = false;
+  for (const u of units) {
+    if (u.kind === "gaz") { distinctive = true; nonActor = false; continue; }
+    const h = headOf(tokens, u.first, lex);
+    if (h) { head = u.first; headWord = h; nonActor = false; }
+    else if (lex.nonActorHeads.has(tokens[u.first].norm)) nonActor = true;
+    if (isDistinctive(tokens[u.first], lex)) distinctive = true;
+  }
+  // A core ending in a gazetteer name or a plain word after its head keeps the head; one ending in "Plan" is a document.
+  const lastUnit = units[units.length - 1];
+  if (lastUnit.kind === "cap" && lex.nonActorHeads.has(tokens[lastUnit.first].norm) && headOf(tokens, lastUnit.first, lex) === undefined) nonActor = true;
+  return {
+    units, first: units[0].first, last: lastUnit.last, head, headWord, nonActor,
+    gazOnly: units.length === 1 && units[0].kind === "gaz", distinctive,
+  };
+}
+
+function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon): Hit[] {
+  // Split the chain into cores (capitalised runs) and the connectors between them.
+  const cores: Core[] = [];
+  const between: string[][] = []; // between[k]: connector words between cores[k] and cores[k+1]
+  let run: Unit[] = [], conn: string[] = [];
+  for (const u of chain) {
+    if (u.kind === "conn") { conn.push(tokens[u.first].text.toLowerCase()); continue; }
+    if (conn.length && run.length) { cores.push(makeCore(run, tokens, lex)); between.push(conn); run = []; }
+    conn = [];
+    run.push(u);
+  }
+  if (run.length) cores.push(makeCore(run, tokens, lex));
+
+  const hits: Hit[] = [];
+  const used = new Set<number>();
+  for (let h = 0; h < cores.length; h++) {
+    const c = cores[h];
+    if (used.has(h) || c.head < 0 || c.nonActor || c.gazOnly) continue;
+    let s = h, e = h;
+    // Left: modifiers joined by "and", "in", "for" ("Women in Migration Network").
+    while (s > 0 && !used.has(s - 1)) {
+      const p = cores[s - 1];
+      if (p.head >= 0 || p.gazOnly || p.nonActor || !p.distinctive) break;
+      if (!lex.connectors.has(between[s - 1][0]) || between[s - 1][0] === "the") break;
+      s--;
+    }
+    // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
+    while (e + 1 < cores.length) {
+      const first = between[e][0], next = cores[e + 1];
+      const tail = lex.tailConnectors.has(first);
+      const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
+      if (!tail && !andInTail) break;
+      if (first === "in" && isPlace(tokens, next, lex)) break;
+      e++;
+    }
+    for (let k = s; k <= e; k++) used.add(k);
+    // Drop words that only start the sentence ("Recently", "The").
+    let firstTok = cores[s].first;
+    while (firstTok < cores[h].head && tokens[firstTok].cap && isCommonStarter(tokens[firstTok], stats, lex)) {
+      firstTok++;
+      while (firstTok < tokens.length && !tokens[firstTok].cap) firstTok++;
+    }
+    if (firstTok > cores[h].head) firstTok = cores[h].head;
+    const lastTok = cores[e].last;
+    const span = tokens.slice(firstTok, lastTok + 1);
+    const capWords = span.filter((t) => t.cap);
+    if (capWords.length < 2) continue; // "Secretariat", "Government": a head alone names nobody
+    if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !cores.slice(s, e + 1).some((k) => k.units.some((u) => u.kind === "gaz"))) continue;
+    const first = tokens[firstTok], last = tokens[lastTok];
+    hits.push({
+      kind: "name", block: first.block, start: first.start, end: last.end,
+      surface: cleanSurface(doc.text.slice(first.start, last.end)),
+      head: c.headWord, headType: lex.heads.get(c.headWord),
+      tailStart: e > h ? tokens[cores[h + 1].first].start : undefined,
+      rule: `head word "${tokens[c.head].text}"${e > h ? " with its tail" : ""}`,
+    });
+  }
+  return hits;
+}
+
+/** A core that is only a country or a city-like place name: "in Niger" ends a name, "in Asia" does not. */
+function isPlace(tokens: Token[], core: Core, lex: Lexicon): boolean {
+  const words = tokens.slice(core.first, core.last + 1).map((t) => t.norm).join(" ");
+  return lex.countries.has(words);
+}

@@ -1,0 +1,115 @@
+// Within one document: hits become actors. Overlapping hits keep the longest;
+// acronyms link to the document's own definition, else to the gazetteer, else
+// stay open for the corpus; a short name inside exactly one longer name
+// ("Mayoral Forum" in "Global Mayoral Forum on ...") joins it.
+import type { Block, Doc, Mention } from "../../types.js";
+import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+import type { Hit } from "./hits.js";
+import type { AcronymFacts } from "./acronyms.js";
+import { nameKey, nameWords, skeletonKey } from "./normalize.js";
+import type { Token } from "./tokens.js";
+
+export interface DocCandidate {
+  key: string;
+  entry?: GazetteerEntry;
+  /** name surfaces by name key, in order of appearance */
+  names: Map<string, string>;
+  acronym: string;
+  head?: string;
+  country?: string;
+  hits: Hit[];
+  mentions: Mention[];
+}
+
+const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, list: 2, name: 1, acronym: 0 };
+
+/** Longest hit wins; a gazetteer name inside a longer name's tail ("... of the GFMD") is kept too. */
+export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[b.kind] - PRIORITY[a.kind]);
+  const kept: Hit[] = [];
+  for (const h of sorted) {
+    const over = kept.find((k) => h.start < k.end && k.start < h.end);
+    if (!over) { kept.push(h); continue; }
+    const inside = h.start >= over.start && h.end <= over.end;
+    if (inside && h.kind === "gazetteer" && over.tailStart !== undefined && h.start >= over.tailStart) { kept.push(h); continue; }
+    // "United Nations Development Programme in Moldova": a gazetteer name plus a place is that gazetteer actor.
+    if (inside && h.kind === "gazetteer" && h.start === over.start && over.kind !== "gazetteer") {
+      const rest = over.surface.slice(h.surface.length).replace(/^[\s,]+(?:in\s+(?:the\s+)?)?/, "").toLowerCase();
+      if (!rest || lexCountries.has(rest) || /^[\p{L}-]+$/u.test(rest) && !/\s/.test(rest)) {
+        kept[kept.indexOf(over)] = { ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym };
+      }
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: GazetteerEntry } {
+  if (hit.entry) return { key: "g:" + hit.entry.id, entry: hit.entry };
+  if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
+  const name = hit.canonical ?? hit.surface;
+  const k = nameKey(name);
+  const entry = gaz.byKey.get(k) ?? (k.includes(" ") ? gaz.bySkeleton.get(skeletonKey(name)) : undefined);
+  if (entry) return { key: "g:" + entry.id, entry };
+  return { key: "n:" + k };
+}
+
+export function pageAt(block: Block, offset: number): number {
+  for (const s of block.sentences) if (offset >= s.start && offset < s.end) return s.page;
+  return block.page;
+}
+
+export function addMention(c: DocCandidate, doc: Doc, block: number, start: number, end: number, surface: string): void {
+  c.mentions.push({ actor: c.key, block, surface, page: pageAt(doc.blocks[block], start), start, end });
+}
+
+/** Links acronym words to the nearest definition, the gazetteer, or an open "acr:" candidate. */
+export function acronymTarget(t: Token, facts: AcronymFacts, gaz: Gazetteer, docNames: Set<string>, keyOfHit: (h: Hit) => string): { key: string; entry?: GazetteerEntry } | undefined {
+  const defs = facts.defined.filter((d) => d.acronym === t.text);
+  if (defs.length) {
+    const before = defs.filter((d) => d.at <= t.start);
+    const d = before.length ? before[before.length - 1] : defs[0];
+    return { key: keyOfHit(d.hit) };
+  }
+  if (facts.blocked.has(t.text)) return undefined;
+  const entries = gaz.acronyms.get(t.text) ?? [];
+  const named = entries.filter((e) => docNames.has("g:" + e.id));
+  const pick = named.length === 1 ? named[0] : entries.length === 1 && !entries[0].ambiguous ? entries[0] : undefined;
+  if (pick) return { key: "g:" + pick.id, entry: pick };
+  if (entries.length) return undefined; // known but ambiguous here: better silent than wrong
+  return { key: "acr:" + t.text };
+}
+
+/** The head word of a name: the last head word before the first tail connector. */
+export function headOfName(name: string, heads: Map<string, string>, tails: Set<string>): string | undefined {
+  let head: string | undefined;
+  for (const w of nameWords(name)) {
+    if (tails.has(w) && head) break;
+    if (heads.has(w)) head = w;
+  }
+  return head;
+}
+
+/** Merges each short name into the one longer name of the document that contains it and ends on the same head. */
+export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>): void {
+  const list = [...cands.values()];
+  for (const short of list) {
+    if (!short.key.startsWith("n:")) continue;
+    const sWords = short.key.slice(2).split(" ");
+    if (sWords.length < 2) continue;
+    const targets = list.filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
+      const lWords = nameWords(n);
+      if (lWords.length <= sWords.length) return false;
+      const head = headOfName(n, heads, tails);
+      for (let i = 0; i + sWords.length <= lWords.length; i++) {
+        if (sWords.every((w, k) => lWords[i + k] === w)) return lWords[i + sWords.length - 1] === head;
+      }
+      return false;
+    }));
+    if (targets.length !== 1) continue;
+    const long = targets[0];
+    for (const [k, v] of short.names) if (!long.names.has(k)) long.names.set(k, v);
+    for (const m of short.mentions) long.mentions.push({ ...m, actor: long.key });
+    long.hits.push(...short.hits);
+    cands.delete(short.key);
+  }
+}

@@ -1,0 +1,44 @@
+// Actor types: from the gazetteer, else from context ("migrant-led
+// organisation X"), else from the name's head word, adjusted by modifiers
+// ("National Commission ..." is a state body, "UN ..." an igo).
+import type { Lexicon } from "./lexicon.js";
+import { nameWords } from "./normalize.js";
+
+export interface TypeDecision {
+  type: string;
+  evidence: string;
+}
+
+/** Type from a name and its head word (no gazetteer, no context). */
+export function typeFromName(name: string, head: string | undefined, lex: Lexicon): TypeDecision {
+  const words = nameWords(name);
+  const headType = head ? lex.heads.get(head) : undefined;
+  const has = (phrase: string[]) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p));
+  for (const m of lex.modifiers) {
+    if (!has(m.words)) continue;
+    const phrase = m.words.join(" ");
+    if (m.type === "igo" && headType !== "process" && headType !== "network") return { type: "igo", evidence: `modifier "${phrase}"` };
+    if (m.type === "local" && headType !== "process" && headType !== "network") return { type: "local", evidence: `modifier "${phrase}"` };
+    if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network")) return { type: "research", evidence: `modifier "${phrase}"` };
+    if (m.type === "state" && (headType === "state" || headType === "ngo" || headType === "research") && words[0] === m.words[0]) return { type: "state", evidence: `modifier "${phrase}"` };
+  }
+  if (head === "government" || head === "gouvernement" || head === "gobierno") {
+    const place = words.slice(words.indexOf(head) + 1).filter((w) => w !== "of").join(" ");
+    const before = words.slice(0, words.indexOf(head)).join(" ");
+    if (lex.countries.has(place) || lex.countries.has(before)) return { type: "state", evidence: "government of a country" };
+    return { type: "local", evidence: "government of a place that is not a country" };
+  }
+  if (headType) return { type: headType, evidence: `head word "${head}"` };
+  return { type: "ngo", evidence: "default (no head word)" };
+}
+
+/** A type suggested by words around a mention, within its sentence. */
+export function typeFromContext(sentence: string, offsetInSentence: number, length: number, lex: Lexicon): TypeDecision | undefined {
+  const before = sentence.slice(Math.max(0, offsetInSentence - 60), offsetInSentence).toLowerCase();
+  const after = sentence.slice(offsetInSentence + length, offsetInSentence + length + 40).toLowerCase();
+  for (const { cue, type } of lex.contextTypes) {
+    if (before.endsWith(cue + " ") || before.includes(cue + " ") && before.length - before.lastIndexOf(cue) < cue.length + 25) return { type, evidence: `context "${cue}" before` };
+    if (/^\s*,?\s*(?:an?|the)\s/.test(after) && after.includes(cue)) return { type, evidence: `context "${cue}" after` };
+  }
+  return undefined;
+}
