@@ -348,6 +348,14 @@ describe("walkInputs", () => {
     await expect(walkInputs([join(WALK, "missing")], {})).rejects.toThrow(/^no such file or folder: /);
   });
 
+  it("reads a folder named twice, or inside another named folder, once", async () => {
+    const { inputs, notices } = await walkInputs([join(WALK, "reports"), join(WALK, "reports", "2023")], {});
+    expect(inputs.map((f) => f.source)).toEqual(["2023/C.html", "2023/b.md", "a.txt"]); // 2023/ read once
+    const again = await walkInputs([join(WALK, "reports", "a.txt"), join(FIXTURES, "walk", "reports", "..", "reports", "a.txt")], {});
+    expect(again.inputs).toHaveLength(1); // the same file named twice is read once
+    expect(notices).toEqual([]);
+  });
+
   describe("with symbolic links", () => {
     let dir: string;
     beforeAll(async () => {
@@ -363,6 +371,16 @@ describe("walkInputs", () => {
     });
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true });
+    });
+
+    it("warns when two command-line paths give the same source name", async () => {
+      await mkdir(join(dir, "clash"), { recursive: true });
+      await writeFile(join(dir, "clash", "report.txt"), "Another report.");
+      const { inputs, notices } = await walkInputs([join(dir, "docs", "report.txt"), join(dir, "clash")], {});
+      expect(inputs.map((f) => f.absPath)).toEqual([join(dir, "clash", "report.txt"), join(dir, "docs", "report.txt")]);
+      expect(notices).toEqual([
+        `two inputs share the source name report.txt: ${join(dir, "clash", "report.txt")} and ${join(dir, "docs", "report.txt")}`,
+      ]);
     });
 
     it("follows links, never loops, reads each file once and skips the output folder", async () => {

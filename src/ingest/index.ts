@@ -9,11 +9,10 @@ import { ingestText } from "./text.js";
 import { ingestHtml } from "./html.js";
 import { ingestDocx } from "./docx.js";
 
-export { IngestError, UsageError } from "./errors.js";
-export { walkInputs, type InputFile } from "./walk.js";
+import { SUPPORTED_EXTENSIONS } from "./walk.js";
 
-/** Extensions sectormap reads (lower case, with the dot, as path.extname gives them). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"];
+export { IngestError, UsageError } from "./errors.js";
+export { walkInputs, SUPPORTED_EXTENSIONS, type InputFile } from "./walk.js";
 
 /**
  * Larger files are refused before being read: policy documents are a few MB;

@@ -36,8 +36,9 @@ export interface WalkResult {
   notices: string[];
 }
 
-// Kept here rather than imported from index.ts, which imports this module.
-const SUPPORTED = new Set([".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"]);
+/** Extensions sectormap reads (lower case, with the dot, as path.extname gives them). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".md", ".markdown", ".docx", ".html", ".htm"];
+const SUPPORTED = new Set(SUPPORTED_EXTENSIONS);
 
 export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promise<WalkResult> {
   const included = opts.include?.length ? globMatcher(opts.include) : () => true;
@@ -49,6 +50,12 @@ export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promi
 
   const inputs = walker.found;
   inputs.sort((a, b) => compare(a.source, b.source) || compare(a.absPath, b.absPath));
+  // Two command-line folders can hold the same relative path; ids built from `source` would clash.
+  for (let i = 1; i < inputs.length; i++) {
+    if (inputs[i].source === inputs[i - 1].source) {
+      walker.notices.push(`two inputs share the source name ${inputs[i].source}: ${inputs[i - 1].absPath} and ${inputs[i].absPath}`);
+    }
+  }
   return { inputs, notices: walker.notices };
 }
 
