@@ -7,6 +7,10 @@ import { registerExtractCommand } from "./extract.js";
 import { registerInspectCommand } from "./inspect.js";
 import { registerCodebookCommands } from "./codebook.js";
 import { registerThemesCommands } from "./themes.js";
+import { registerDiffCommand } from "./diff.js";
+import { registerRecurrencesCommand } from "./recurrences.js";
+import { registerCheckCommand } from "./check.js";
+import { registerReportCommand } from "./report.js";
 import { EXIT_FAILURES, EXIT_USAGE, UsageProblem, error } from "./output.js";
 
 const program = new Command()
@@ -32,6 +36,10 @@ registerExtractCommand(program);
 registerInspectCommand(program);
 registerCodebookCommands(program);
 registerThemesCommands(program);
+registerDiffCommand(program);
+registerRecurrencesCommand(program);
+registerCheckCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

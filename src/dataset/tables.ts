@@ -154,6 +154,17 @@ export const TABLES = {
       col("per_10k_words", "number", "coded segments per 10,000 words"),
     ],
   },
+  recurrences: {
+    name: "recurrences",
+    description: "Recommendations that recur across documents, grouped by text similarity (written by `sectormap recurrences`).",
+    primaryKey: ["cluster_id", "rec_id"],
+    columns: [
+      col("cluster_id", "string", "group of near-identical or paraphrased recommendations (named after its representative)"),
+      col("rec_id", "string", "recommendation in the group"),
+      col("doc_id", "string", "document of the recommendation"),
+      col("similarity", "number", "TF-IDF cosine between the recommendation and the group's representative (1 for the representative)"),
+    ],
+  },
 } satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,0 +1,123 @@
+// `sectormap recurrences`: recommendations made again in other documents, in
+// the same or other words. Each recommendation joins the most similar earlier
+// group whose representative (its first member) it resembles above the
+// threshold (TF-IDF cosine over stemmed content words), or starts a group of
+// its own. Only representatives are indexed, and an inverted index with prefix
+// filtering finds the candidates, so the cost grows with the number of distinct
+// recommendations, not with the square of all of them.
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvLine } from "../dataset/csv.js";
+import { shortHash } from "../dataset/ids.js";
+import { TABLES, type Row } from "../dataset/tables.js";
+import { Dataset, str } from "./dataset.js";
+import { SimilarityIndex, tfidfVectors } from "./similarity.js";
+import { round } from "./versions.js";
+
+export interface RecurrenceOptions {
+  /** Cosine to the representative needed to join a group (0..1). */
+  threshold: number;
+  /** Keep groups whose members come from at least this many documents. */
+  minDocuments: number;
+  /** Recommendations with fewer content words are too short to tell apart and are left out. */
+  minWords: number;
+}
+
+export const DEFAULT_RECURRENCE_OPTIONS: RecurrenceOptions = { threshold: 0.5, minDocuments: 2, minWords: 3 };
+
+export interface ClusterMember {
+  rec_id: string;
+  doc_id: string;
+  source: string;
+  page: number;
+  text: string;
+  addressee: string;
+  similarity: number;
+}
+
+export interface Cluster {
+  cluster_id: string;
+  /** The first member, in dataset order; similarities are measured against it. */
+  representative: ClusterMember;
+  members: ClusterMember[];
+  documents: number;
+  /** Years the member documents state ("" when none does). */
+  firstYear: string;
+  lastYear: string;
+  /** Addressees as the texts name them, most frequent first. */
+  addressees: string[];
+}
+
+export function findRecurrences(data: Dataset, options: RecurrenceOptions = DEFAULT_RECURRENCE_OPTIONS): Cluster[] {
+  const recs = data.rows("recommendations");
+  const vectors = tfidfVectors(recs.map((r) => str(r.text)));
+  const index = new SimilarityIndex();
+  const groups: ClusterMember[][] = [];
+  recs.forEach((r, i) => {
+    if (vectors[i].terms.length < options.minWords) return;
+    const member = memberOf(r, 1);
+    const match = index.best(vectors[i], options.threshold);
+    if (match) groups[match.index].push({ ...member, similarity: round(match.similarity, 3) });
+    else {
+      index.add(vectors[i]);
+      groups.push([member]);
+    }
+  });
+
+  const yearOf = new Map(data.rows("documents").map((d) => [str(d.doc_id), /^\d{4}/.exec(str(d.date))?.[0] ?? ""]));
+  return groups
+    .filter((g) => g.length > 1 && new Set(g.map((m) => m.doc_id)).size >= options.minDocuments)
+    .map((members): Cluster => {
+      const years = [...new Set(members.map((m) => yearOf.get(m.doc_id) ?? ""))].filter(Boolean).sort();
+      return {
+        cluster_id: `rc-${shortHash(members[0].rec_id)}`,
+        representative: members[0],
+        members,
+        documents: new Set(members.map((m) => m.doc_id)).size,
+        firstYear: years[0] ?? "",
+        lastYear: years[years.length - 1] ?? "",
+        addressees: byFrequency(members.map((m) => m.addressee).filter(Boolean)),
+      };
+    })
+    .sort((a, b) => b.documents - a.documents || b.members.length - a.members.length); // stable: ties keep dataset order
+}
+
+function memberOf(r: Row, similarity: number): ClusterMember {
+  return { rec_id: str(r.rec_id), doc_id: str(r.doc_id), source: str(r.source), page: Number(r.page) || 0, text: str(r.text), addressee: str(r.addressee), similarity };
+}
+
+function byFrequency(values: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+}
+
+/** The rows of the `recurrences` table. */
+export function recurrenceRows(clusters: Cluster[]): Row[] {
+  return clusters.flatMap((c) => c.members.map((m) => ({ cluster_id: c.cluster_id, rec_id: m.rec_id, doc_id: m.doc_id, similarity: m.similarity })));
+}
+
+/**
+ * Adds (or replaces) the recurrences table in a dataset folder, in the formats
+ * the dataset was written in. Each file is written beside its final name and
+ * renamed into place, so a reader never sees half a table.
+ */
+export function writeRecurrences(data: Dataset, rows: Row[]): string[] {
+  const formats = (data.manifest.options?.formats as string[] | undefined) ?? ["csv", "jsonl"];
+  const columns = TABLES.recurrences.columns;
+  const written: string[] = [];
+  for (const format of formats) {
+    let content: string;
+    if (format === "csv") {
+      const bom = data.manifest.options?.excel ? "\uFEFF" : "";
+      content = bom + csvLine(columns.map((c) => c.name)) + rows.map((r) => csvLine(columns.map((c) => r[c.name] ?? ""))).join("");
+    } else if (format === "jsonl") {
+      content = rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, r[c.name]]))) + "\n").join("");
+    } else continue;
+    const path = join(data.dir, `recurrences.${format}`);
+    writeFileSync(path + ".tmp", content);
+    renameSync(path + ".tmp", path);
+    written.push(path);
+  }
+  return written;
+}
