@@ -295,6 +295,22 @@ describe("ingestFile", () => {
     }
   });
 
+  it("says so when the content is another format than the extension", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sectormap-sniff-"));
+    try {
+      await writeFile(join(dir, "report.txt"), "%PDF-1.7\n%\xE2\xE3\n1 0 obj\n");
+      await writeFile(join(dir, "notes.md"), "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}");
+      expect(await ingestErrorOf(() => ingestFile(join(dir, "report.txt"), ".txt"), "unsupported")).toBe(
+        "PDF content in a .txt file: rename it to .pdf",
+      );
+      expect(await ingestErrorOf(() => ingestFile(join(dir, "notes.md"), ".md"), "unsupported")).toBe(
+        "RTF content in a .md file: save it as .docx or plain text",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lists the supported extensions", () => {
     expect([...SUPPORTED_EXTENSIONS].sort()).toEqual([".docx", ".htm", ".html", ".markdown", ".md", ".pdf", ".txt"]);
   });

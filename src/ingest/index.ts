@@ -40,6 +40,7 @@ export async function ingestFile(
 }
 
 async function convert(bytes: Uint8Array, ext: string): Promise<IngestedFile> {
+  checkContentMatches(bytes, ext);
   switch (ext) {
     case ".pdf": {
       // Loaded on first use: the PDF engine is large and text-only runs never need it.
@@ -58,6 +59,22 @@ async function convert(bytes: Uint8Array, ext: string): Promise<IngestedFile> {
       return ingestDocx(bytes);
     default:
       throw new IngestError("unsupported", `unsupported format (${ext})`);
+  }
+}
+
+/**
+ * A file whose content is plainly another format than its extension says
+ * (a PDF saved as .txt, an RTF document named .txt or .docx) gets a message
+ * that says so, rather than "binary content" or a page of control words.
+ * (Damaged .pdf files are the PDF reader's to describe.)
+ */
+function checkContentMatches(bytes: Uint8Array, ext: string): void {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
+  if (ext !== ".pdf" && head.startsWith("%PDF-")) {
+    throw new IngestError("unsupported", `PDF content in a ${ext} file: rename it to .pdf`);
+  }
+  if (ext !== ".pdf" && head.startsWith("{\\rtf")) {
+    throw new IngestError("unsupported", `RTF content in a ${ext} file: save it as .docx or plain text`);
   }
 }
 
