@@ -4,7 +4,7 @@
 // ("Equatorial Guinea" is not also "Guinea"). Two themes that list the very
 // same span both keep it — that is how a rule says "count this for me too".
 import type { NearRule, ThemeDef } from "./codebook.js";
-import { compileTerm, phraseAt, type Phrase } from "./terms.js";
+import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
 import { stem, tokenize, type Token } from "./tokens.js";
 
 export interface ThemeHit {
@@ -26,6 +26,11 @@ interface Entry {
   rule: number;
   part: number;
 }
+interface Found {
+  e: Entry;
+  start: number; // token index
+  end: number; // token index, exclusive
+}
 interface Span {
   theme: number;
   start: number; // token index
@@ -38,8 +43,10 @@ const PREFIX_KEY = 3; // wildcards need 3 letters, so 3 letters index them
 export class Matcher {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly regexes: Array<{ theme: number; re: RegExp }> = [];
+  private readonly themesWithNear: number[];
 
   constructor(private readonly themes: ThemeDef[]) {
+    this.themesWithNear = themes.flatMap((t, ti) => (t.near.length ? [ti] : []));
     themes.forEach((t, ti) => {
       for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1, -1);
       for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1, -1);
@@ -66,30 +73,33 @@ export class Matcher {
     else this.byKey.set(key, [entry]);
   }
 
-  /** Every phrase entry that matches at token i, with its end. */
-  private matchesAt(tokens: Token[], i: number, out: Array<{ e: Entry; end: number }>): void {
-    const t = tokens[i];
-    const keys = ["s:" + stem(t.lower), "e:" + t.lower, "c:" + t.raw, "p:" + t.lower.slice(0, PREFIX_KEY), "P:" + t.raw.slice(0, PREFIX_KEY)];
-    for (const k of keys) {
-      const list = this.byKey.get(k);
-      if (!list) continue;
-      for (const e of list) {
-        const end = phraseAt(e.phrase, tokens, i);
-        if (end > 0) out.push({ e, end });
-      }
+  // Entries whose first word matches a given written word, computed once per distinct
+  // word: after the first few pages of a corpus almost every word is a cache hit.
+  private readonly byWord = new Map<string, Entry[]>();
+  private candidates(t: Token): Entry[] {
+    let list = this.byWord.get(t.raw);
+    if (list) return list;
+    const keys = ["s:" + stem(t.lower), "e:" + t.lower, "c:" + t.raw, "p:" + t.plain.slice(0, PREFIX_KEY), "P:" + t.raw.slice(0, PREFIX_KEY)];
+    list = [];
+    for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], t)) list.push(e);
+    this.byWord.set(t.raw, list);
+    return list;
+  }
+
+  /** Every phrase entry that matches at token i, with its span. */
+  private matchesAt(tokens: Token[], i: number, out: Found[]): void {
+    for (const e of this.candidates(tokens[i])) {
+      const end = phraseAt(e.phrase, tokens, i);
+      if (end > 0) out.push({ e, start: i, end });
     }
   }
 
   /** The themes whose rules fire in `text`, in codebook order. */
   match(text: string): ThemeHit[] {
     const tokens = tokenize(text);
-    const found: Array<{ e: Entry; end: number; start: number }> = [];
-    const scratch: Array<{ e: Entry; end: number }> = [];
-    for (let i = 0; i < tokens.length; i++) {
-      scratch.length = 0;
-      this.matchesAt(tokens, i, scratch);
-      for (const m of scratch) found.push({ ...m, start: i });
-    }
+    const found: Found[] = [];
+    for (let i = 0; i < tokens.length; i++) this.matchesAt(tokens, i, found);
+    if (!found.length && !this.regexes.length) return [];
 
     // Exclusions silence their own theme's rules inside the excluded span.
     const excludeSpans = new Map<number, Array<{ start: number; end: number }>>();
@@ -132,7 +142,8 @@ export class Matcher {
     for (const s of accepted) note(s.theme, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens[s.start].start);
 
     // Proximity rules: every word of the rule within `within` words of the first.
-    this.themes.forEach((t, ti) =>
+    for (const ti of this.themesWithNear) {
+      const t = this.themes[ti];
       t.near.forEach((rule, ri) => {
         const parts = rule.words.map((_, pi) =>
           (nearOcc.get(`${ti}:${ri}:${pi}`) ?? []).filter((o) => !excluded(ti, o.start, o.end)),
@@ -144,8 +155,8 @@ export class Matcher {
           const shown = [anchor, ...partners].sort((a, b) => a!.start - b!.start).map((o) => surfaceOf(text, tokens, o!.start, o!.end));
           note(ti, 1.5, shown.join(" … "), tokens[anchor.start].start);
         }
-      }),
-    );
+      });
+    }
 
     const out: ThemeHit[] = [];
     this.themes.forEach((t, ti) => {

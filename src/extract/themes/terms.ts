@@ -76,9 +76,13 @@ export function wordMatches(p: WordPattern, t: Token): boolean {
   }
 }
 
-/** Does the phrase match the tokens starting at position i? Returns the end (exclusive) or -1. */
+/** Does the phrase, whose first word matches token i, go on matching? Returns the end (exclusive) or -1. */
 export function phraseAt(ph: Phrase, tokens: Token[], i: number): number {
   if (i + ph.words.length > tokens.length) return -1;
-  for (let k = 0; k < ph.words.length; k++) if (!wordMatches(ph.words[k], tokens[i + k])) return -1;
+  // The first word is already known to match (the matcher looks phrases up by it).
+  for (let k = 1; k < ph.words.length; k++) {
+    if (k > 0 && !tokens[i + k].joined) return -1;
+    if (!wordMatches(ph.words[k], tokens[i + k])) return -1;
+  }
   return i + ph.words.length;
 }

@@ -10,6 +10,9 @@ export interface Token {
   lower: string;
   /** Lower case as written (wildcards try it too, so "organis*" still matches "organisation"). */
   plain: string;
+  /** False when punctuation other than a hyphen, slash or apostrophe separates it from the
+   * previous word: a phrase never runs across a comma, bracket or full stop. */
+  joined: boolean;
   /** Offsets into the tokenised text, end exclusive. */
   start: number;
   end: number;
@@ -19,6 +22,10 @@ export interface Token {
 // while a trailing possessive "'s" is dropped so "women's" matches "women".
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const POSSESSIVE = /['’]s$/i;
+// What may stand between two words of one phrase: spaces, hyphens, slashes, a dropped "'s".
+const PHRASE_GAP = /^(?:['’]s)?[\s\-‐‑–/]*$/u;
+
+const formsMemo = new Map<string, [plain: string, lower: string]>();
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -26,8 +33,13 @@ export function tokenize(text: string): Token[] {
     let raw = m[0];
     if (POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
     const start = m.index!;
-    const plain = raw.toLowerCase();
-    out.push({ raw, lower: foldSpelling(plain), plain, start, end: start + raw.length });
+    let forms = formsMemo.get(raw);
+    if (!forms) formsMemo.set(raw, (forms = [raw.toLowerCase(), foldSpelling(raw.toLowerCase())]));
+    const [plain, lower] = forms;
+    const prev = out[out.length - 1];
+    // Fast path: one plain space between the words (the usual case).
+    const joined = !prev || (start === prev.end + 1 && text.charCodeAt(prev.end) === 32) || PHRASE_GAP.test(text.slice(prev.end, start));
+    out.push({ raw, lower, plain, joined, start, end: start + raw.length });
   }
   return out;
 }
