@@ -397,7 +397,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     (l, k) =>
       l.y > pageBottom * 0.55 &&
       opensFootnote(l) &&
-      lines.slice(k).every((m) => opensFootnote(m) || m.size <= l.size + 0.5 || lineText(m).split(" ").length <= 3),
+      lines.slice(k).every((m) => opensFootnote(m) || m.size <= l.size + 0.5 || lineText(m).split(" ").length <= 5),
   );
   let i = 0;
   let previous: Line | undefined;
@@ -427,7 +427,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       if (m && opensFootnote(line)) {
         blank();
         out.push(`[^${m[1]}]: ${m[2]}`);
-      } else if (out.length && out[out.length - 1].startsWith("[^") && text.split(" ").length > 3) {
+      } else if (out.length && out[out.length - 1].startsWith("[^") && text.split(" ").length > 5) {
         out[out.length - 1] += " " + text;
       } else out.push(text);
       previous = line;

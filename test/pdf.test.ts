@@ -1,0 +1,219 @@
+import { describe, expect, it, vi } from "vitest";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ingestPdf } from "../src/ingest/pdf.js";
+import { IngestError } from "../src/ingest/errors.js";
+import { removeRunningHeadersFooters } from "../src/text/pages.js";
+import { joinLineBreakHyphen, vocabularyOf } from "../src/text/hyphenation.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "pdf");
+const EVALUATIONS = "/work/shared/corpora/evaluations";
+const bytesOf = (path: string) => readFile(path).then((b) => new Uint8Array(b));
+const fixture = (name: string) => bytesOf(join(FIXTURES, name));
+
+async function ingestError(bytes: Uint8Array): Promise<IngestError> {
+  try {
+    await ingestPdf(bytes);
+  } catch (err) {
+    if (err instanceof IngestError) return err;
+    throw err;
+  }
+  throw new Error("expected an IngestError");
+}
+
+/** Re-join words broken at line ends the way the text stage does, for assertions on whole words. */
+function rejoinHyphens(page: string, vocabulary: Set<string>): string {
+  return page.replace(/(\p{L}+)-\n(\p{L}+)/gu, (_, l: string, r: string) => joinLineBreakHyphen(l, r, vocabulary));
+}
+
+describe("joinLineBreakHyphen", () => {
+  const vocab = vocabularyOf("migration flows and long-term plans\nwell-being of staff; decision making");
+  it("joins a word the document spells whole", () => {
+    expect(joinLineBreakHyphen("migra", "tion", vocab)).toBe("migration");
+  });
+  it("keeps a hyphen the document writes", () => {
+    expect(joinLineBreakHyphen("long", "term", vocab)).toBe("long-term");
+  });
+  it("keeps the hyphen after a listed prefix or before a listed second part", () => {
+    expect(joinLineBreakHyphen("self", "reliance", new Set())).toBe("self-reliance");
+    expect(joinLineBreakHyphen("community", "based", new Set())).toBe("community-based");
+  });
+  it("keeps the hyphen when both halves are words of the document", () => {
+    expect(joinLineBreakHyphen("decision", "making", vocab)).toBe("decision-making");
+  });
+  it("joins broken syllables by default and keeps case", () => {
+    expect(joinLineBreakHyphen("Govern", "ment", new Set())).toBe("Government");
+    expect(joinLineBreakHyphen("high", "er", new Set())).toBe("higher");
+  });
+  it("keeps the hyphen before a capital or a digit", () => {
+    expect(joinLineBreakHyphen("COVID", "19", new Set())).toBe("COVID-19");
+    expect(joinLineBreakHyphen("non", "Nigerien", new Set())).toBe("non-Nigerien");
+  });
+  it("vocabularyOf leaves out the halves of words broken at a line end", () => {
+    const v = vocabularyOf("the reintegra-\ntion of returnees\nlong-term");
+    expect(v.has("reintegra")).toBe(false);
+    expect(v.has("tion")).toBe(false);
+    expect(v.has("returnees")).toBe(true);
+    expect(v.has("long-term")).toBe(true);
+    expect(v.has("term")).toBe(true);
+  });
+});
+
+describe("removeRunningHeadersFooters", () => {
+  const page = (n: number, body: string) => `Annual Report 2021\n\n${body}\n\nPage ${n} of 5`;
+  it("drops a repeated header and numbered footers, keeps the body", () => {
+    const bodies = ["Returns rose.", "Funding fell.", "Partners met twice.", "Shelters filled up.", "The review ends."];
+    const pages = bodies.map((body, i) => page(i + 1, body));
+    const { pages: out, removed } = removeRunningHeadersFooters(pages);
+    expect(out).toEqual(bodies);
+    expect(removed).toContain("Annual Report 2021");
+    expect(removed).toContain("Page 1 of 5");
+  });
+  it("drops bare page numbers at the top or bottom of pages", () => {
+    const out = removeRunningHeadersFooters(["12\nFirst page text.", "Second page text.\n- 13 -", "Third page.\n14 | Annual report"]).pages;
+    expect(out).toEqual(["First page text.", "Second page text.", "Third page."]);
+  });
+  it("keeps a line that recurs on only two pages and leaves a single page alone", () => {
+    const pages = ["Key findings\nText one.", "Key findings\nText two.", "Other\nText three.", "More\nText four."];
+    expect(removeRunningHeadersFooters(pages).pages).toEqual(pages);
+    expect(removeRunningHeadersFooters(["12\nOnly page"]).pages).toEqual(["12\nOnly page"]);
+  });
+  it("keeps long recurring lines: running headers are short", () => {
+    const long = "This recurring sentence is long enough to be real content and not a running header of the document";
+    const pages = ["Text one.", "Another text.", "A third text."].map((body) => `${long}\n${body}`);
+    expect(removeRunningHeadersFooters(pages).pages).toEqual(pages);
+  });
+});
+
+describe("ingestPdf on fixtures", () => {
+  it("reads headings, bullets, a footnote and the info title; the text stage can drop header and footer", async () => {
+    const file = await ingestPdf(await fixture("headers-footers.pdf"));
+    expect(file.format).toBe("pdf");
+    expect(file.pages).toHaveLength(4);
+    expect(file.metaTitle).toBe("Regional Review 2021: Return and Reintegration");
+    const first = file.pages[0].split("\n");
+    expect(first).toContain("# Return and Reintegration in the Region");
+    expect(first).toContain("## Section 1");
+    expect(first).toContain("- Counselling before departure");
+    expect(first).toContain("Most returnees were young men<sup>1</sup> travelling alone.");
+    expect(first).toContain("[^1]: Source: programme monitoring data, 2020.");
+
+    const { pages, removed } = removeRunningHeadersFooters(file.pages);
+    expect(removed).toEqual(expect.arrayContaining(["Regional Review 2021", "Page 1 of 4"]));
+    for (const page of pages) {
+      expect(page).not.toContain("Regional Review 2021");
+      expect(page).not.toMatch(/Page \d of 4/);
+    }
+    const second = rejoinHyphens(pages[1], vocabularyOf(pages.join("\n")));
+    expect(second).toContain("supports the reintegration of returnees");
+    expect(second).toContain("with a long-term view");
+  });
+
+  it("reads two columns one after the other", async () => {
+    const [page] = (await ingestPdf(await fixture("two-columns.pdf"))).pages;
+    const lines = page.split("\n");
+    expect(lines[0]).toBe("# Findings of the Consultation");
+    const lastAlpha = Math.max(...["Alpha one", "Alpha two", "Alpha three"].map((s) => page.indexOf(s)));
+    const firstBeta = Math.min(...["Beta one", "Beta two", "Beta three"].map((s) => page.indexOf(s)));
+    expect(lastAlpha).toBeGreaterThan(0);
+    expect(firstBeta).toBeGreaterThan(lastAlpha);
+    expect(lines).toContain("before the right column begins.");
+    // No line mixes the two columns.
+    expect(lines.filter((l) => l.includes("Alpha") && l.includes("Beta"))).toEqual([]);
+  });
+
+  it("reports unreadable PDFs with their reason", async () => {
+    const truncated = await ingestError(await fixture("truncated.pdf"));
+    expect(truncated.code).toBe("corrupt");
+    expect(truncated.message).toMatch(/^corrupt PDF: \S/);
+    const encrypted = await ingestError(await fixture("encrypted.pdf"));
+    expect(encrypted.code).toBe("encrypted");
+    expect(encrypted.message).toBe("encrypted PDF: cannot read without password");
+    const scanned = await ingestError(await fixture("scanned.pdf"));
+    expect(scanned.code).toBe("no-text");
+    expect(scanned.message).toBe("scanned: no text layer, OCR needed");
+    const garbage = await ingestError(new TextEncoder().encode("%PDF-1.7\nthis is not really a PDF\n"));
+    expect(garbage.code).toBe("corrupt");
+  });
+
+  it("leaves the caller's buffer usable", async () => {
+    const bytes = await fixture("two-columns.pdf");
+    await ingestPdf(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect((await ingestPdf(bytes)).pages).toHaveLength(1);
+  });
+});
+
+const haveEvaluations = existsSync(EVALUATIONS);
+if (!haveEvaluations) console.warn(`pdf.test: ${EVALUATIONS} is missing, real-PDF tests skipped`);
+
+describe.skipIf(!haveEvaluations)("ingestPdf on the evaluation PDFs", () => {
+  const read = async (name: string) => ingestPdf(await bytesOf(join(EVALUATIONS, name)));
+
+  it("prints nothing to stdout and gives one page per PDF page", async () => {
+    const write = vi.spyOn(process.stdout, "write");
+    const log = vi.spyOn(console, "log");
+    const counts: Record<string, number> = {};
+    for (const name of [
+      "cs1137-cs1138-management-response-plan.pdf",
+      "iom-niger-miraa-iii-final-evaluation.pdf",
+      "iom-niger-miraa-iii-management-response.pdf",
+      "nigeria-giz-evaluation-brief-2021.pdf",
+      "nigeria-giz-internal-evaluation-2021.pdf",
+    ]) {
+      counts[name] = (await read(name)).pages.length;
+    }
+    expect(write).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+    write.mockRestore();
+    log.mockRestore();
+    expect(Object.values(counts)).toEqual([12, 48, 6, 2, 48]);
+  });
+
+  it("MIRAA-III evaluation: running header and page numbers go, headings and footnotes stay", async () => {
+    const file = await read("iom-niger-miraa-iii-final-evaluation.pdf");
+    expect(file.pages[0]).toContain("| PROJECT TITLE | FINAL EVALUATION MIRAA-III PROJECT IN NIGER |");
+    const { pages } = removeRunningHeadersFooters(file.pages);
+    const allLines = pages.flatMap((p) => p.split("\n"));
+    expect(allLines.filter((l) => l.includes("MIRAA-III FINAL EVALUATION REPORT"))).toEqual([]);
+    expect(allLines.filter((l) => /^\d{1,2}\/48$/.test(l))).toEqual([]);
+    expect(pages[3].split("\n")).toContain("**2 - RELEVANCE**");
+    expect(pages[3]).toContain("Given the migration patterns that remain unaltered for more than a decade");
+    expect(pages[12]).toContain("The difference<sup>3</sup> in education level");
+    expect(pages[12].split("\n")).toContain(
+      "[^3]: Chi-square test for proportions calculated online at https://www.socscistatistics.com/tests/chisquare2/default2.aspx",
+    );
+  });
+
+  it("GIZ internal evaluation: title from metadata, image-only page warned, header and 'Page N of 43' gone", async () => {
+    const file = await read("nigeria-giz-internal-evaluation-2021.pdf");
+    expect(file.metaTitle).toMatch(/^Initiative conjointe UE-OIM/);
+    expect(file.warnings).toContain("page 2: no text layer");
+    const { pages } = removeRunningHeadersFooters(file.pages);
+    const allLines = pages.flatMap((p) => p.split("\n"));
+    expect(allLines.filter((l) => /Page \d+ of 43/.test(l))).toEqual([]);
+    expect(allLines.filter((l) => l.includes("GIZ Reintegration Project – Final Evaluation"))).toEqual([]);
+    expect(pages[5]).toContain("- Examine the effectiveness, efficiency and sustainability of the project.");
+  });
+
+  it("MIRAA-III management response: the key-action matrix comes out as table rows", async () => {
+    const file = await read("iom-niger-miraa-iii-management-response.pdf");
+    const rows = file.pages.flatMap((p) => p.split("\n")).filter((l) => l.startsWith("| "));
+    expect(rows).toContain(
+      "| Key action | Time frame or deadline | Responsible individual or unit(s) | Implementation monitoring Comments or action taken | Status |",
+    );
+    expect(rows.some((r) => r.startsWith("| Conduct assessment to identify barriers and adaptation of communication tools | Continuous |"))).toBe(true);
+    expect(file.pages[0]).toContain("**EVALUATION RECOMMENDATION A - COMMUNICATION**");
+  });
+
+  it("GIZ evaluation brief: two columns in reading order, key-value box as a table", async () => {
+    const file = await read("nigeria-giz-evaluation-brief-2021.pdf");
+    expect(file.pages[0].split("\n")).toContain("| Evaluation type: | Final Internal Evaluation |");
+    const page2 = file.pages[1];
+    // Left column (findings) ends before the right column (sustainability, recommendations) starts.
+    expect(page2.indexOf("tion of returned migrants by their communities.")).toBeLessThan(page2.indexOf("### Sustainability"));
+    expect(page2.indexOf("## KEY RECOMMENDATIONS")).toBeLessThan(page2.indexOf("1. Generalize the accommodation assistance and better"));
+    expect(page2.split("\n")).toContain("1. Generalize the accommodation assistance and better");
+  });
+});
