@@ -98,6 +98,13 @@ describe("ingestText (.txt, .md)", () => {
     expect(file.warnings).toEqual([]);
   });
 
+  it("warns when damaged UTF-8 bytes were replaced", () => {
+    const bytes = Buffer.concat([Buffer.from("Réfugiés à Genève. ", "utf8"), Buffer.from([0xff]), Buffer.from("Fin.", "utf8")]);
+    const file = ingestText(new Uint8Array(bytes), "txt");
+    expect(file.pages[0]).toBe("Réfugiés à Genève. \uFFFDFin.");
+    expect(file.warnings).toEqual(["some bytes are not valid UTF-8 and were replaced"]);
+  });
+
   it("warns about a page with no text", () => {
     const file = ingestText(new Uint8Array(Buffer.from("One\f \fThree")), "txt");
     expect(file.pages).toHaveLength(3);
