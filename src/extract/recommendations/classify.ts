@@ -1,0 +1,67 @@
+// Deciding whether one unit (a list item, or a sentence of prose) is a recommendation:
+// exclusions first, then masks, then the trigger families, then the imperative test.
+import type { RecRules, TriggerFamily, TriggerScanner } from "./rules.js";
+
+export interface TriggerHit {
+  family: TriggerFamily;
+  /** Offsets of the matched trigger inside the unit text. */
+  start: number;
+  end: number;
+}
+
+export interface Masked {
+  /** Unit text with masked phrases blanked out (same length, so offsets still hold). */
+  text: string;
+  /** Ids and reasons of the masks that hit, first first. */
+  hits: Array<{ id: string; reason: string }>;
+}
+
+/** Blank out phrases that look like triggers but are not ("should have been", "in need of"). */
+export function maskText(text: string, rules: RecRules): Masked {
+  let out = text;
+  const hits: Masked["hits"] = [];
+  for (const mask of rules.masks) {
+    // masks are compiled with the g flag (rules.ts); replace() resets lastIndex itself
+    out = out.replace(mask.re, (m) => {
+      if (!hits.some((h) => h.id === mask.id)) hits.push({ id: mask.id, reason: mask.reason });
+      return " ".repeat(m.length);
+    });
+  }
+  return { text: out, hits };
+}
+
+/** The trigger that starts first in the (masked) text; ties go to the family listed first. */
+export function findTrigger(masked: string, rules: RecRules): TriggerHit | null {
+  let best: TriggerHit | null = null;
+  for (const scanner of rules.scanners) {
+    scanner.re.lastIndex = 0;
+    const m = scanner.re.exec(masked);
+    scanner.re.lastIndex = 0; // matchAll() copies lastIndex: leave the shared regex at 0
+    if (m && (!best || m.index < best.start)) best = hitOf(scanner, m);
+  }
+  return best;
+}
+
+/** Every trigger in the text, left to right (for finding a subject next to each modal). */
+export function allTriggers(masked: string, rules: RecRules): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  for (const scanner of rules.scanners) {
+    scanner.re.lastIndex = 0;
+    for (const m of masked.matchAll(scanner.re)) hits.push(hitOf(scanner, m));
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function hitOf(scanner: TriggerScanner, m: RegExpExecArray | RegExpMatchArray): TriggerHit {
+  const k = scanner.groupOf.findIndex((g) => m[g] !== undefined);
+  return { family: scanner.families[k], start: m.index!, end: m.index! + m[0].length };
+}
+
+/** The first exclusion pattern (by id and reason) that matches, or null. */
+export function firstExclusion(
+  patterns: RecRules["unitExclusions"],
+  text: string,
+): { id: string; reason: string } | null {
+  for (const p of patterns) if (p.re.test(text)) return { id: p.id, reason: p.reason };
+  return null;
+}

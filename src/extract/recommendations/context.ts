@@ -1,0 +1,175 @@
+// Which blocks sit under a cue: a heading ("Recommendations for cities", "Services CSOs can
+// provide", "Key actions") or a lead-in line ("Recommendations:") that makes the list items
+// below it units of a given kind, whatever their wording.
+import type { Block, Doc, RecKind } from "../../types.js";
+import type { NamedPattern, RecRules } from "./rules.js";
+
+export interface ListContext {
+  kind: RecKind;
+  /** Rule id of the cue, e.g. "rec-heading" (shown by inspect). */
+  cue: string;
+  /** The heading or lead-in text that carried the cue. */
+  cueText: string;
+  /** Addressee the cue or a sub-heading names ("CSOs", "States"), or "". */
+  addressee: string;
+  /** The cue speaks in the first person ("our decisions"): imperatives address the author. */
+  firstPerson: boolean;
+  /** True when the cue is a numbered recommendation heading: its paragraphs are units too. */
+  numbered: boolean;
+}
+
+/** Per block: the cue context it sits under (or null), and the lead-in text before its list. */
+export interface BlockContexts {
+  cue: Array<ListContext | null>;
+  leadIn: string[];
+}
+
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+const WORDS = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Strip list labels, markdown marks and a trailing colon so heading patterns see plain words. */
+export function plainHeading(text: string): string {
+  return text
+    .replace(/[*_#`]/g, "")
+    .replace(/^\s*(?:[\divxlcIVXLC]{1,6}|[A-Za-z])[.)]\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function firstMatch(patterns: NamedPattern[], text: string): { id: string; m: RegExpExecArray } | null {
+  for (const p of patterns) {
+    const m = p.re.exec(text);
+    if (m) return { id: p.id, m };
+  }
+  return null;
+}
+
+/** The cue a heading or lead-in line carries: a kind, "stop", or null for none. */
+export function cueOf(text: string, rules: RecRules): { kind: RecKind | "stop"; id: string; who: string } | null {
+  const plain = plainHeading(text);
+  const stop = firstMatch(rules.cues.stop, plain);
+  if (stop) return { kind: "stop", id: stop.id, who: "" };
+  for (const kind of ["offer", "commitment", "recommendation"] as const) {
+    const hit = firstMatch(rules.cues[kind], plain);
+    if (hit) return { kind, id: hit.id, who: hit.m.groups?.who?.trim() ?? "" };
+  }
+  return null;
+}
+
+/** Addressee a heading names ("At the national level" -> States), or "". */
+export function headingAddressee(text: string, rules: RecRules): string {
+  const plain = plainHeading(text).replace(/:$/, "");
+  for (const h of rules.addressee.headings) {
+    const m = h.re.exec(plain);
+    if (m) return (h.who || m.groups?.who || "").trim();
+  }
+  return "";
+}
+
+/** A short line that labels a group of items ("Children", "At the national level"). */
+function isLabelLike(b: Block): boolean {
+  return b.kind === "heading" || (b.kind === "paragraph" && WORDS(b.text) <= 8 && !/[.!?]$/.test(b.text.trim()));
+}
+
+/** Does a list follow this block, possibly after more short labels? */
+function listFollows(blocks: Block[], i: number): boolean {
+  for (let j = i + 1; j < blocks.length && j <= i + 3; j++) {
+    if (blocks[j].kind === "list_item") return true;
+    if (!isLabelLike(blocks[j])) return false;
+  }
+  return false;
+}
+
+export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
+  const blocks = doc.blocks;
+  const cue: Array<ListContext | null> = new Array(blocks.length).fill(null);
+  const leadIn: string[] = new Array(blocks.length).fill("");
+
+  // Heading regions: a cue heading covers what follows until a heading of a higher level,
+  // or a sibling heading that neither carries a cue nor introduces a list.
+  let heading: { level: number; ctx: ListContext | null } | null = null;
+  // Under a numbered heading ("Recommendation 3.") only the first run of blocks of one kind is
+  // the recommendation; what follows (findings bullets, a response) is not.
+  let numberedRun: Block["kind"] | null = null;
+  // Lead-in regions: a cue line ending a paragraph covers the list that follows it.
+  let lead: ListContext | null = null;
+  let lastParagraph = "";
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === "footnote") continue;
+
+    if (b.kind === "heading") {
+      const c = cueOf(b.text, rules);
+      if (c) {
+        heading = c.kind === "stop" ? { level: b.level, ctx: null } : { level: b.level, ctx: makeCtx(c, b.text, rules) };
+        numberedRun = null;
+        lead = null;
+      } else if (heading && b.level <= heading.level && !listFollows(blocks, i)) {
+        heading = null;
+      } else if (heading?.ctx) {
+        // A sub-heading inside the region may name the addressee ("At the national level").
+        const who = headingAddressee(b.text, rules);
+        if (who) heading.ctx = withAddressee(heading.ctx, who);
+      }
+      if (lead && !listFollows(blocks, i)) lead = null;
+      else if (lead) {
+        const who = headingAddressee(b.text, rules);
+        if (who) lead = withAddressee(lead, who);
+      }
+      continue;
+    }
+
+    if (heading?.ctx?.numbered) {
+      if (numberedRun && numberedRun !== b.kind) heading = null;
+      else {
+        numberedRun = b.kind;
+        cue[i] = heading.ctx;
+        continue;
+      }
+    }
+
+    if (b.kind === "paragraph" || b.kind === "table_row") {
+      const c = b.kind === "paragraph" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
+      if (c && c.kind !== "stop") {
+        lead = makeCtx(c, b.text, rules);
+        lastParagraph = b.text;
+        continue;
+      }
+      if (lead && isLabelLike(b) && listFollows(blocks, i)) {
+        const who = headingAddressee(b.text, rules);
+        if (who) lead = withAddressee(lead, who);
+        continue;
+      }
+      lead = null;
+      lastParagraph = b.text;
+      continue;
+    }
+
+    // list_item
+    leadIn[i] = lastParagraph;
+    cue[i] = lead ?? heading?.ctx ?? null;
+  }
+  return { cue, leadIn };
+}
+
+function makeCtx(c: { kind: RecKind | "stop"; id: string; who: string }, text: string, rules: RecRules): ListContext {
+  return {
+    kind: c.kind as RecKind,
+    cue: c.id,
+    cueText: plainHeading(text),
+    addressee: c.who || headingAddressee(text, rules),
+    firstPerson: FIRST_PERSON.test(text),
+    numbered: c.id === "numbered-recommendation",
+  };
+}
+
+function withAddressee(ctx: ListContext, addressee: string): ListContext {
+  return { ...ctx, addressee };
+}
+
+/** A lead-in is the sentence that ends the paragraph ("... will include:"), not the whole paragraph. */
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
+  return parts[parts.length - 1];
+}

@@ -1,0 +1,208 @@
+// Recommendations: every prescriptive statement in a document, with who is told to act,
+// how strongly, and on what. Rules live in rules.yaml; this is the small engine that applies
+// them to the units of one Doc (a list item, or a sentence of prose).
+import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
+import { loadRecommendationRules, type RecRules, type Strength } from "./rules.js";
+import { blockContexts, type ListContext } from "./context.js";
+import { findTrigger, firstExclusion, maskText } from "./classify.js";
+import { findAddressee, selfActor, type Addressee } from "./addressee.js";
+import { imperativeVerb, mainVerb } from "./action.js";
+
+export { loadRecommendationRules, type RecRules };
+
+/** The verdict on one candidate unit: taken (with its row) or rejected (with the reason). */
+export interface UnitVerdict {
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  taken: boolean;
+  /** Rule that fired ("trigger:should", "cue:rec-heading", "imperative") or the rejecting rule. */
+  rule: string;
+  /** Near-miss reason for rejected units; "" when taken. */
+  reason: string;
+  rec?: Recommendation;
+}
+
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+
+/** Remove footnote marks and emphasis marks from a unit's text; keep the words. */
+export function cleanUnitText(raw: string): string {
+  return raw
+    .replace(/<sup>[^<]*<\/sup>/g, "")
+    .replace(/\[\^\w+\]/g, "")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "")
+    .replace(/(^|\s)[*_]+|[*_]+(?=\s|$|[.,;:])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** All prescriptive units of the document, in document order. */
+export function extractRecommendations(doc: Doc, rules: RecRules): Recommendation[] {
+  return judgeUnits(doc, rules, false).flatMap((v) => (v.rec ? [v.rec] : []));
+}
+
+/**
+ * Lines for `sectormap inspect FILE --recommendations`: every unit that was taken, with the rule
+ * that fired, and every near miss, with the reason it was rejected.
+ */
+export function explainRecommendations(doc: Doc, rules: RecRules): string {
+  const lines: string[] = [];
+  for (const v of judgeUnits(doc, rules, true)) {
+    const page = doc.blocks[v.block]?.page ?? 0;
+    const where = `p${page} b${v.block} [${v.start},${v.end})`;
+    const snippet = v.text.length > 160 ? v.text.slice(0, 157) + "..." : v.text;
+    if (v.taken && v.rec) {
+      const r = v.rec;
+      lines.push(
+        `TAKEN    ${where} ${r.kind}/${r.modality}/${r.strength} by ${v.rule}` +
+          ` | addressee: ${r.addressee || "-"}${r.addresseeType ? ` (${r.addresseeType})` : ""}` +
+          ` | action: ${r.action || "-"}${r.label ? ` | label: ${r.label}` : ""}`,
+      );
+    } else {
+      lines.push(`REJECTED ${where} ${v.reason} (${v.rule})`);
+    }
+    lines.push(`         "${snippet}"`);
+  }
+  const taken = lines.filter((l) => l.startsWith("TAKEN")).length;
+  lines.push(`${taken} units taken, ${lines.length / 2 - taken} near misses rejected (rules: ${rules.source})`);
+  return lines.join("\n");
+}
+
+/**
+ * Judge every candidate unit. With `nearMisses` false only taken units are returned;
+ * with true, also the rejected units that came close (a mask, an exclusion, a near-miss word).
+ */
+export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): UnitVerdict[] {
+  const { cue, leadIn } = blockContexts(doc, rules);
+  const self = selfActor(doc, rules);
+  const out: UnitVerdict[] = [];
+  const reject = (block: Block, start: number, end: number, rule: string, reason: string) => {
+    if (nearMisses) out.push({ block: block.index, start, end, text: cleanUnitText(doc.text.slice(start, end)), taken: false, rule, reason });
+  };
+
+  for (const b of doc.blocks) {
+    if (b.kind === "footnote") continue;
+    if (b.kind === "heading") {
+      if (nearMisses && findTrigger(maskText(b.text, rules).text, rules)) reject(b, b.start, b.end, "kind:heading", "heading");
+      continue;
+    }
+    const sectionEx = b.section.map((s) => firstExclusion(rules.sectionExclusions, s.replace(/[*_#]/g, "").trim())).find(Boolean);
+    const blockEx = sectionEx ?? firstExclusion(rules.blockExclusions, b.text);
+    if (blockEx) {
+      if (nearMisses && (findTrigger(b.text, rules) || cue[b.index])) reject(b, b.start, b.end, blockEx.id, blockEx.reason);
+      continue;
+    }
+
+    const ctx = cue[b.index];
+    const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
+    const spans: Array<[number, number]> = whole ? [[b.start, b.end]] : b.sentences.map((s) => [s.start, s.end]);
+    for (const [start, end] of spans) {
+      const v = judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses);
+      if (v.taken || (nearMisses && v.reason)) out.push(v);
+    }
+  }
+  return out;
+}
+
+function judgeUnit(
+  doc: Doc,
+  b: Block,
+  start: number,
+  end: number,
+  ctx: ListContext | null,
+  leadIn: string,
+  rules: RecRules,
+  self: Addressee,
+  explain: boolean,
+): UnitVerdict {
+  const text = cleanUnitText(doc.text.slice(start, end));
+  const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
+  if (!/\p{L}{2}/u.test(text)) return verdict;
+
+  const ex = firstExclusion(rules.unitExclusions, text);
+  if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
+
+  const isItem = b.kind === "list_item";
+  // Most prose sentences contain no trigger word at all: skip the trigger regexes for them.
+  const candidate = rules.prefilter.test(text);
+  if (!candidate && !ctx && !isItem && !explain) return verdict;
+  const masked = candidate ? maskText(text, rules) : { text, hits: [] };
+  const hit = candidate ? findTrigger(masked.text, rules) : null;
+  const sectionAddressee = ctx?.addressee ?? "";
+
+  let kind: RecKind, modality: string, strength: Strength, rule: string, subjectless = false;
+  let verb = "";
+  if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
+    return { ...verdict, rule: "kind:heading", reason: "heading (a section title read as a list item)" };
+  }
+  if (ctx) {
+    // Under a cue every item counts; its own trigger (if any) names the modality.
+    kind = ctx.kind;
+    rule = `cue:${ctx.cue}`;
+    if (kind === "offer") [modality, strength] = ["can", "offer"];
+    else if (kind === "commitment") [modality, strength] = ["will", "strong"];
+    else if (hit) [modality, strength] = [hit.family.modality, hit.family.strength];
+    else {
+      verb = imperativeVerb(text, rules);
+      [modality, strength] = [verb ? "imperative" : "list", "advisory"];
+    }
+    if (hit && kind === "recommendation") rule += `+trigger:${hit.family.id}`;
+    subjectless = !hit;
+  } else if (hit && !(isItem && (verb = imperativeVerb(text, rules)))) {
+    kind = hit.family.kind;
+    [modality, strength] = [hit.family.modality, hit.family.strength];
+    rule = `trigger:${hit.family.id}`;
+  } else if (isItem && (verb ||= imperativeVerb(text, rules))) {
+    const context = `${leadIn} | ${b.section.slice(-2).join(" | ")}`;
+    if (rules.imperative.descriptive.test(leadIn) || rules.imperative.descriptive.test(b.section.at(-1) ?? "")) {
+      return { ...verdict, rule: "imperative", reason: `imperative in a description of aims or tasks ("${shorten(context)}")` };
+    }
+    [kind, modality, strength, rule, subjectless] = ["recommendation", "imperative", "advisory", "imperative", true];
+  } else {
+    const near = masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
+    return near ? { ...verdict, rule: near.id, reason: near.reason } : verdict;
+  }
+
+  const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
+  const who = findAddressee(
+    { masked: masked.text, text, contextAddressee: sectionAddressee, subjectless, firstPerson },
+    rules,
+    self,
+  );
+  const rec: Recommendation = {
+    block: b.index,
+    kind,
+    text,
+    addressee: who.addressee,
+    addresseeType: who.type,
+    modality,
+    strength,
+    action: mainVerb(text, hit && !verb ? hit.start : 0, verb),
+    section: (b.section.at(-1) ?? "").replace(/[*_#]/g, "").trim(),
+    label: isItem ? b.label : "",
+    themes: [],
+    page: doc.blocks[b.index].sentences.find((s) => s.start <= start && start < s.end)?.page ?? b.page,
+    start,
+    end,
+    rule,
+  };
+  return { ...verdict, taken: true, rule, rec };
+}
+
+function shorten(s: string): string {
+  return s.length > 80 ? s.slice(0, 77) + "..." : s;
+}
+
+/**
+ * "VIII. Enhancing cooperation ..." right after item "viii.": a numbered section title that the
+ * structurer read as the next list item. Its label is cased unlike the previous item's and it
+ * has neither a trigger nor final punctuation.
+ */
+function looksLikeHeading(doc: Doc, b: Block, hasTrigger: boolean): boolean {
+  if (hasTrigger || /[.;:!?]["”’)*]*$/.test(b.text.trim())) return false;
+  const prev = doc.blocks[b.index - 1];
+  if (prev?.kind !== "list_item" || !b.label || !prev.label) return false;
+  const upper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
+  return upper(b.label) !== upper(prev.label);
+}

@@ -1,0 +1,220 @@
+// Loads rules.yaml (or an analyst's replacement), checks its shape and compiles every
+// pattern once. Errors name the file, line and column so a bad edit is easy to find.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import { dataFile } from "../../paths.js";
+import type { RecKind, Recommendation } from "../../types.js";
+
+export type Strength = Recommendation["strength"];
+
+/** One named pattern: an id (shown by inspect), a compiled regex, and an optional reason/type. */
+export interface NamedPattern {
+  id: string;
+  re: RegExp;
+  reason: string;
+}
+
+export interface TriggerFamily {
+  id: string;
+  modality: string;
+  strength: Strength;
+  kind: RecKind;
+  patterns: RegExp[];
+  /** The same patterns with the g flag, for finding every occurrence. */
+  global: RegExp[];
+}
+
+export interface GroupWord {
+  re: RegExp;
+  type: string;
+}
+
+export interface HeadingAddressee {
+  re: RegExp;
+  /** Fixed addressee, or "" when the pattern captures (?<who>...). */
+  who: string;
+}
+
+/**
+ * All trigger patterns of one case mode joined into a single alternation, so one regex pass
+ * finds the leftmost trigger (ties: the pattern listed first, as JavaScript alternation does).
+ * `families[k]` is the family of capture group `groupOf[k]`.
+ */
+export interface TriggerScanner {
+  re: RegExp;
+  groupOf: number[];
+  families: TriggerFamily[];
+}
+
+export interface RecRules {
+  source: string;
+  scanners: TriggerScanner[];
+  cues: Record<RecKind | "stop", NamedPattern[]>;
+  blockExclusions: NamedPattern[];
+  sectionExclusions: NamedPattern[];
+  unitExclusions: NamedPattern[];
+  masks: NamedPattern[];
+  nearMisses: NamedPattern[];
+  triggers: TriggerFamily[];
+  /** Cheap test run before the triggers: no match, no trigger can match. */
+  prefilter: RegExp;
+  imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
+  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp };
+}
+
+export const DEFAULT_RULES_PATH = dataFile("extract/recommendations/rules.yaml");
+
+const STRENGTHS = new Set<Strength>(["obligation", "strong", "advisory", "offer"]);
+const KINDS = new Set<RecKind>(["recommendation", "offer", "commitment"]);
+
+/** Parse and compile a rules file; throws an Error naming file:line:column on any problem. */
+export function loadRecommendationRules(path: string = DEFAULT_RULES_PATH): RecRules {
+  const text = readFileSync(path, "utf8");
+  return compileRules(text, path);
+}
+
+/** Compile rules from YAML text (exported for tests). */
+export function compileRules(text: string, source = "<rules>"): RecRules {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const where = (node: Node | null | undefined) => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return source;
+    const { line, col } = lines.linePos(offset);
+    return `${source}:${line}:${col}`;
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const { line, col } = lines.linePos(e.pos[0]);
+    throw new Error(`${source}:${line}:${col}: YAML error: ${e.message.split("\n")[0]}`);
+  }
+  const fail = (node: Node | null | undefined, msg: string): never => {
+    throw new Error(`${where(node)}: ${msg}`);
+  };
+
+  // Small typed accessors over the YAML tree, so every error can point at its node.
+  const get = (parent: Node | null | undefined, key: string, required = true): Node | undefined => {
+    if (!isMap(parent)) return fail(parent, `expected a mapping with key "${key}"`);
+    const node = parent.get(key, true) as Node | undefined;
+    if (!node && required) fail(parent, `missing key "${key}"`);
+    return node ?? undefined;
+  };
+  const str = (parent: Node | null | undefined, key: string, required = true): string => {
+    const node = get(parent, key, required);
+    if (!node) return "";
+    const v = (node as { toJSON(): unknown }).toJSON();
+    if (typeof v !== "string") fail(node, `"${key}" must be a string`);
+    return v as string;
+  };
+  const items = (parent: Node | null | undefined, key: string, required = true): Node[] => {
+    const node = get(parent, key, required);
+    if (!node) return [];
+    if (!isSeq(node)) fail(node, `"${key}" must be a list`);
+    return (node as { items: Node[] }).items;
+  };
+  const regex = (node: Node | undefined, source: string, caseSensitive: boolean): RegExp => {
+    try {
+      return new RegExp(source, caseSensitive ? "u" : "iu");
+    } catch (e) {
+      return fail(node, `bad pattern: ${(e as Error).message}`);
+    }
+  };
+  const patternOf = (item: Node, key = "pattern"): RegExp =>
+    regex(get(item, key), str(item, key), str(item, "case", false) === "sensitive");
+  const named = (item: Node): NamedPattern => ({
+    id: str(item, "id"),
+    re: patternOf(item),
+    reason: str(item, "reason", false),
+  });
+
+  const root = doc.contents as Node;
+  const cueNode = get(root, "cues");
+  const cues = {
+    recommendation: items(cueNode, "recommendation").map(named),
+    offer: items(cueNode, "offer").map(named),
+    commitment: items(cueNode, "commitment").map(named),
+    stop: items(cueNode, "stop").map(named),
+  };
+
+  const ex = get(root, "exclusions");
+  const triggers = items(root, "triggers").map((t): TriggerFamily => {
+    const strength = str(t, "strength") as Strength;
+    if (!STRENGTHS.has(strength)) fail(get(t, "strength"), `strength must be one of ${[...STRENGTHS].join(", ")}`);
+    const kind = (str(t, "kind", false) || "recommendation") as RecKind;
+    if (!KINDS.has(kind)) fail(get(t, "kind"), `kind must be one of ${[...KINDS].join(", ")}`);
+    const sensitive = str(t, "case", false) === "sensitive";
+    const patterns = items(t, "patterns").map((p) => {
+      const v = (p as { toJSON(): unknown }).toJSON();
+      if (typeof v !== "string") fail(p, "each pattern must be a string");
+      return regex(p, v as string, sensitive);
+    });
+    const global = patterns.map((re) => new RegExp(re.source, re.flags + "g"));
+    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, global };
+  });
+
+  const imp = get(root, "imperative");
+  const wordList = (key: string) =>
+    new Set(items(imp, key).map((n) => String((n as { toJSON(): unknown }).toJSON()).toLowerCase()));
+  const imperative = {
+    skip: regex(get(imp, "skip"), str(imp, "skip"), false),
+    toVerbs: wordList("toVerbs"),
+    notVerbs: wordList("notVerbs"),
+    verbs: wordList("verbs"),
+    descriptive: regex(get(imp, "descriptive"), str(imp, "descriptive"), false),
+  };
+
+  const ad = get(root, "addressee");
+  const addressee = {
+    speakers: regex(get(ad, "speakers"), str(ad, "speakers"), false),
+    notActors: regex(get(ad, "notActors"), str(ad, "notActors"), false),
+    groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
+    headings: items(ad, "headings").map((h) => {
+      const re = patternOf(h);
+      const who = str(h, "who", false);
+      if (!who && !re.source.includes("(?<who>")) fail(h, `heading entry needs "who" or a (?<who>...) group`);
+      return { re, who };
+    }),
+  };
+
+  return {
+    source,
+    scanners: buildScanners(triggers),
+    cues,
+    blockExclusions: items(ex, "blocks").map(named),
+    sectionExclusions: items(ex, "sections").map(named),
+    unitExclusions: items(ex, "units").map(named),
+    masks: items(ex, "masks").map(named).map((m) => ({ ...m, re: new RegExp(m.re.source, m.re.flags + "g") })),
+    nearMisses: items(ex, "nearMisses").map(named),
+    triggers,
+    prefilter: regex(get(root, "prefilter"), str(root, "prefilter"), false),
+    imperative,
+    addressee,
+  };
+}
+
+/** Number of capture groups a pattern has (so wrapped groups can be numbered). */
+function groupCount(source: string, flags: string): number {
+  return new RegExp(`${source}|`, flags).exec("")!.length - 1;
+}
+
+function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
+  const scanners: TriggerScanner[] = [];
+  for (const sensitive of [false, true]) {
+    const flags = sensitive ? "gu" : "giu";
+    const parts: string[] = [];
+    const groupOf: number[] = [];
+    const families: TriggerFamily[] = [];
+    let group = 1;
+    for (const family of triggers) {
+      for (const re of family.patterns) {
+        if (re.flags.includes("i") === sensitive) continue;
+        parts.push(`(${re.source})`);
+        groupOf.push(group);
+        families.push(family);
+        group += 1 + groupCount(re.source, flags);
+      }
+    }
+    if (parts.length) scanners.push({ re: new RegExp(parts.join("|"), flags), groupOf, families });
+  }
+  return scanners;
+}
