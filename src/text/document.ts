@@ -29,7 +29,8 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const { pages } = removeRunningHeadersFooters(normalised);
   const vocabulary = vocabularyOf(pages.join("\n"));
   const drafts = joinContinuations(readBlocks(pages));
-  inferHeadings(drafts);
+  // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
+  if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);
 
   const blocks: Block[] = [];
   const pageStarts: number[] = new Array(pages.length).fill(-1);

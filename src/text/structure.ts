@@ -166,6 +166,7 @@ export function inferHeadings(blocks: DraftBlock[]): void {
     const words = text.split(/\s+/).length;
     if (words > MAX_HEADING_WORDS || /[.,;!]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) continue;
     if (/^\p{N}+$/u.test(text)) continue; // a bare number is not a heading
+    if (text.endsWith(":") && words > 5) continue; // "The participants made the following recommendations:" leads into a list
     b.kind = "heading";
     b.level = /^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b|\d+\.\s)/.test(text) ? 2 : 3;
   }
