@@ -32,7 +32,7 @@ export function checkTerm(term: string): string | null {
     const words = alt.match(WORD_IN_TERM) ?? [];
     if (!words.length) return "an alternative has no word in it";
     const stray = alt.replace(WORD_IN_TERM, " ");
-    if (/[*=]/.test(stray)) return '"*" goes only at the end of a word and "=" only at its start';
+    if (/[*=]/.test(stray) || /\*[\p{L}\p{N}]/u.test(alt)) return '"*" goes only at the end of a word and "=" only at its start';
     for (const w of words) {
       if (w.endsWith("*") && w.replace(/^=/, "").length < 4) return `wildcard "${w}" needs at least 3 letters before *`;
     }
