@@ -77,7 +77,10 @@ export function matcherFor(column: string, spec: string): (value: string) => boo
     const [, op, bound] = cmp;
     return (v) => v !== "" && (op === "<" ? v < bound : op === "<=" ? v <= bound || v.startsWith(bound) : op === ">" ? v > bound && !v.startsWith(bound) : v >= bound);
   }
-  if (/[*?]/.test(spec)) return picomatch(spec, { dot: true, nocase: true });
+  if (/[*?]/.test(spec)) {
+    const glob = picomatch(spec, { dot: true, nocase: true });
+    return (v) => glob(v);
+  }
   if (column === "date") return (v) => v === spec || v.startsWith(spec + "-");
   return (v) => v === spec;
 }

@@ -4,6 +4,7 @@
 import type { GroupDiff, CountContrast } from "./groups.js";
 import type { VersionDiff } from "./versions.js";
 import type { Cluster } from "./recurrences.js";
+import { wordChanges } from "./worddiff.js";
 
 /**
  * How a column's values are shown: text (shortened to fit the terminal),
@@ -35,7 +36,7 @@ export interface Report {
 const c = (name: string, format: ColumnFormat = "text"): ReportColumn => ({ name, format });
 
 export function groupReport(d: GroupDiff): Report {
-  const side = (s: GroupDiff["a"]) => `${s.label}: ${s.documents} documents, ${s.segments} coded-eligible segments, ${s.recommendations} recommendations`;
+  const side = (s: GroupDiff["a"]) => `${s.label}: ${s.documents} documents, ${s.segments} segments read for themes, ${s.recommendations} recommendations`;
   const actorColumns = [c("actor"), c("type"), c("documents", "count"), c("mentions", "count")];
   const countSection = (title: string, rows: CountContrast[]): Section => ({
     title,
@@ -71,9 +72,10 @@ export function versionReport(d: VersionDiff): Report {
       `documents: ${d.documents.added.length} added, ${d.documents.removed.length} removed, ${d.documents.changed.length} changed`,
       `recommendations: ${r.added.length} added, ${r.removed.length} removed, ${r.changed.length} changed`,
       `actors: ${d.actors.added.length} added, ${d.actors.removed.length} removed; theme shares moved: ${d.themes.length}`,
-      d.tables.length ? `tables with any difference: ${d.tables.map((t) => `${t.table} (${t.old_rows} -> ${t.new_rows} rows)`).join(", ")}` : "every table is identical",
+      d.tables.length ? `tables with any difference: ${d.tables.map((t) => `${t.table} (${t.old_rows} -> ${t.new_rows} rows)`).join(", ")}` : "no differences: every table is identical",
     ],
-    sections: [
+    // Only what changed: the summary lines above already say "0 added".
+    sections: ([
       { title: "Documents added", columns: docColumns, rows: d.documents.added.map((x) => [x.source, x.doc_id]), empty: "none" },
       { title: "Documents removed", columns: docColumns, rows: d.documents.removed.map((x) => [x.source, x.doc_id]), empty: "none" },
       { title: "Documents changed (sha256 differs)", columns: docColumns, rows: d.documents.changed.map((x) => [x.source, x.doc_id]), empty: "none" },
@@ -81,8 +83,8 @@ export function versionReport(d: VersionDiff): Report {
       { title: "Recommendations removed", columns: recColumns, rows: r.removed.map((x) => [x.source, x.page, x.text]), empty: "none" },
       {
         title: "Recommendations changed",
-        columns: [c("source"), c("page", "count"), c("fields"), c("similarity", "number"), c("old text"), c("new text")],
-        rows: r.changed.map((x) => [x.new.source, x.new.page, x.fields.join(", "), x.similarity, x.old.text, x.new.text]),
+        columns: [c("source"), c("page", "count"), c("fields"), c("similarity", "number"), c("wording"), c("new text")],
+        rows: r.changed.map((x) => [x.new.source, x.new.page, x.fields.join(", "), x.similarity, x.old.text === x.new.text ? "" : wordChanges(x.old.text, x.new.text), x.new.text]),
         empty: "none",
       },
       { title: "Actors added", columns: [c("actor"), c("type"), c("actor_id")], rows: d.actors.added.map((a) => [a.name, a.type, a.actor_id]), empty: "none" },
@@ -93,7 +95,7 @@ export function versionReport(d: VersionDiff): Report {
         rows: d.themes.map((t) => [t.source, t.theme, t.label, t.old_share, t.new_share, t.change]),
         empty: "none",
       },
-    ],
+    ] satisfies Section[]).filter((section) => section.rows.length > 0),
   };
 }
 
@@ -101,7 +103,7 @@ export function recurrenceReport(clusters: Cluster[], shown: number, threshold: 
   const members = clusters.reduce((n, c) => n + c.members.length, 0);
   return {
     title: "Recurring recommendations",
-    summary: [`${clusters.length} groups of similar recommendations across documents (${members} recommendations; cosine >= ${threshold})`],
+    summary: [`${clusters.length} group${clusters.length === 1 ? "" : "s"} of similar recommendations across documents (${members} recommendations; cosine >= ${threshold})`],
     sections: [
       {
         title: clusters.length > shown ? `Largest ${shown} groups` : "Groups",

@@ -1,0 +1,230 @@
+// Compare: statistics against hand-worked values, the similarity index against
+// brute force, and the group diff on a small dataset written here.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { erfc, gSquared, logRatio, pValueChiSquare1 } from "../src/compare/stats.js";
+import { SimilarityIndex, cosine, tfidfVectors } from "../src/compare/similarity.js";
+import { contentStems } from "../src/compare/tokens.js";
+import { wordChanges } from "../src/compare/worddiff.js";
+import { Dataset } from "../src/compare/dataset.js";
+import { diffGroups, matcherFor } from "../src/compare/groups.js";
+import { renderCsv, renderMarkdown, renderTerminal } from "../src/compare/render.js";
+import type { Report } from "../src/compare/report.js";
+
+describe("log-likelihood G²", () => {
+  it("matches a value worked by hand", () => {
+    // Theme in 10 of A's 100 segments and 5 of B's 200. Pooled rate 15/300 = 0.05, so
+    // expected: A with 5, A without 95, B with 10, B without 190. Observed 10, 90, 5, 195.
+    // G² = 2 [10 ln(10/5) + 90 ln(90/95) + 5 ln(5/10) + 195 ln(195/190)]
+    //    = 2 [6.931472 - 4.866049 - 3.465736 + 5.065221] = 2 × 3.664908 = 7.329816
+    const table = { a: 10, totalA: 100, b: 5, totalB: 200 };
+    expect(gSquared(table)).toBeCloseTo(7.32981, 4);
+    // p = P(χ²₁ ≥ 7.3298): between the 1% (6.635) and 0.5% (7.879) critical values.
+    const p = pValueChiSquare1(gSquared(table));
+    expect(p).toBeGreaterThan(0.005);
+    expect(p).toBeLessThan(0.01);
+    // Log Ratio = log2((10.5/100) / (5.5/200)) = log2(3.81818) = 1.93289
+    expect(logRatio(table)).toBeCloseTo(1.93289, 4);
+  });
+
+  it("is 0 for equal rates and symmetric in the groups", () => {
+    expect(gSquared({ a: 5, totalA: 50, b: 10, totalB: 100 })).toBeCloseTo(0, 10);
+    expect(gSquared({ a: 3, totalA: 40, b: 17, totalB: 60 })).toBeCloseTo(gSquared({ a: 17, totalA: 60, b: 3, totalB: 40 }), 10);
+    expect(gSquared({ a: 0, totalA: 10, b: 0, totalB: 10 })).toBe(0);
+  });
+
+  it("gives the textbook p-values at the χ²₁ critical values", () => {
+    expect(pValueChiSquare1(3.841459)).toBeCloseTo(0.05, 5);
+    expect(pValueChiSquare1(6.634897)).toBeCloseTo(0.01, 5);
+    expect(pValueChiSquare1(10.827566)).toBeCloseTo(0.001, 5);
+    expect(pValueChiSquare1(0)).toBe(1);
+    expect(erfc(0)).toBeCloseTo(1, 6);
+    expect(erfc(-1)).toBeCloseTo(2 - erfc(1), 6);
+  });
+});
+
+describe("similarity", () => {
+  it("stems and drops function and trigger words", () => {
+    expect(contentStems("States should ratify the Convention")).toEqual(["state", "ratifi", "convent"]);
+    expect(contentStems("States are encouraged to ratify conventions")).toEqual(["state", "ratifi", "convent"]);
+  });
+
+  it("scores paraphrases above unrelated texts", () => {
+    const [a, b, c] = tfidfVectors([
+      "States should ratify the Migrant Workers Convention.",
+      "States are encouraged to ratify the Convention on Migrant Workers.",
+      "Donors should fund legal aid for detained asylum seekers.",
+    ]);
+    expect(cosine(a, b)).toBeGreaterThan(0.9);
+    expect(cosine(a, c)).toBe(0);
+    expect(cosine(a, a)).toBeCloseTo(1, 10);
+  });
+
+  it("finds through the inverted index what brute force finds", () => {
+    const texts = [
+      "ratify the migrant workers convention",
+      "fund legal aid for asylum seekers in detention",
+      "train border officials on refugee protection",
+      "collect data on mixed migration flows and share it",
+      "support migrant-led organisations with core funding",
+      "end the detention of children for immigration purposes",
+    ];
+    const queries = [
+      "states should ratify the convention on migrant workers",
+      "legal aid for detained asylum seekers must be funded",
+      "share data on mixed migration",
+      "children should never be detained",
+      "a text about nothing in the list",
+    ];
+    const vectors = tfidfVectors([...texts, ...queries]);
+    const index = new SimilarityIndex();
+    texts.forEach((_, i) => index.add(vectors[i]));
+    for (const threshold of [0.1, 0.3, 0.5]) {
+      queries.forEach((_, q) => {
+        const query = vectors[texts.length + q];
+        const scores = texts.map((_, i) => cosine(query, vectors[i]));
+        const top = Math.max(...scores);
+        const expected = top >= threshold ? scores.indexOf(top) : undefined;
+        expect(index.best(query, threshold)?.index, `query ${q} at ${threshold}`).toBe(expected);
+      });
+    }
+  });
+
+  it("describes an edit word by word", () => {
+    expect(wordChanges("States should consider signing the instruments addressing rights", "States should consider ratifying the instruments protecting rights")).toBe(
+      "[-signing-] {+ratifying+} [-addressing-] {+protecting+}",
+    );
+    expect(wordChanges("a b c", "a b c d")).toBe("{+d+}");
+  });
+});
+
+describe("group matching", () => {
+  it("compares dates as text, by their start, and globs sources", () => {
+    const before = matcherFor("date", "<2015");
+    expect(["2010-09-06", "2014-12", "2015", "2015-05-12", ""].map(before)).toEqual([true, true, false, false, false]);
+    const from = matcherFor("date", ">=2015");
+    expect(["2014-12-31", "2015", "2015-05-12", "2018"].map(from)).toEqual([false, true, true, true]);
+    const year = matcherFor("date", "2010");
+    expect(["2010", "2010-09-06", "20101"].map(year)).toEqual([true, true, false]);
+    expect(["reports/a.pdf", "notes/b.pdf"].map(matcherFor("source", "reports/*"))).toEqual([true, false]);
+  });
+});
+
+/** A dataset folder with the given tables (JSONL) and a minimal manifest. */
+function writeDataset(tables: Record<string, Array<Record<string, unknown>>>): string {
+  const dir = mkdtempSync(join(tmpdir(), "sectormap-compare-"));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ tool: "sectormap", version: "test", options: { formats: ["jsonl"] }, inputs: [], rows: {} }));
+  for (const [name, rows] of Object.entries(tables)) writeFileSync(join(dir, `${name}.jsonl`), rows.map((r) => JSON.stringify(r) + "\n").join(""));
+  return dir;
+}
+
+const paragraphs = (docId: string, n: number) => Array.from({ length: n }, (_, i) => ({ segment_id: `${docId}-s${i}`, doc_id: docId, kind: "paragraph", text: `Paragraph ${i}.` }));
+
+describe("diff of two groups", () => {
+  // Group A (evaluations): 60 + 40 paragraphs, T01 in 6 + 4. Group B (reports): 200 paragraphs, T01 in 5
+  // (plus 7 headings, which theme coding does not read): the hand-worked table above.
+  const dir = writeDataset({
+    documents: [
+      { doc_id: "e1", source: "e1.pdf", doc_type: "evaluation", date: "2012" },
+      { doc_id: "e2", source: "e2.pdf", doc_type: "evaluation", date: "2013" },
+      { doc_id: "r1", source: "r1.pdf", doc_type: "conference report", date: "2019" },
+    ],
+    segments: [
+      ...paragraphs("e1", 60),
+      ...paragraphs("e2", 40),
+      ...paragraphs("r1", 200),
+      ...Array.from({ length: 7 }, (_, i) => ({ segment_id: `r1-h${i}`, doc_id: "r1", kind: "heading", text: "Heading" })),
+    ],
+    codings: [{ coding_id: "c1", doc_id: "e1", segment_id: "e1-s0", theme: "T01" }],
+    themes: [
+      { doc_id: "e1", theme: "T01", label: "Labour migration", segments: 6 },
+      { doc_id: "e2", theme: "T01", label: "Labour migration", segments: 4 },
+      { doc_id: "r1", theme: "T01", label: "Labour migration", segments: 5 },
+      { doc_id: "e1", theme: "T02", label: "Detention", segments: 0 },
+      { doc_id: "r1", theme: "T02", label: "Detention", segments: 20 },
+    ],
+    actors: [
+      { actor_id: "a-iom", name: "International Organization for Migration", type: "igo" },
+      { actor_id: "a-unhcr", name: "UNHCR", type: "igo" },
+      { actor_id: "a-mfa", name: "Migrant Forum in Asia", type: "network" },
+    ],
+    mentions: [
+      { actor_id: "a-iom", doc_id: "e1" },
+      { actor_id: "a-iom", doc_id: "r1" },
+      { actor_id: "a-unhcr", doc_id: "e2" },
+      { actor_id: "a-mfa", doc_id: "r1" },
+      { actor_id: "a-mfa", doc_id: "r1" },
+    ],
+    recommendations: [
+      { rec_id: "x1", doc_id: "e1", addressee_type: "state", strength: "strong", text: "States should act." },
+      { rec_id: "x2", doc_id: "e2", addressee_type: "igo", strength: "advisory", text: "IOM could act." },
+      { rec_id: "x3", doc_id: "r1", addressee_type: "state", strength: "advisory", text: "States might act." },
+    ],
+  });
+
+  it("tests each theme's share with G² and lists actors and addressees per group", () => {
+    const diff = diffGroups(new Dataset(dir), { by: "doc_type", a: "evaluation" });
+    expect(diff.a).toMatchObject({ documents: 2, segments: 100, recommendations: 2 });
+    expect(diff.b).toMatchObject({ label: "not evaluation", documents: 1, segments: 200, recommendations: 1 });
+    const t01 = diff.themes.find((t) => t.theme === "T01")!;
+    expect(t01).toMatchObject({ label: "Labour migration", a_segments: 10, b_segments: 5, a_share: 0.1, b_share: 0.025 });
+    expect(t01.g2).toBeCloseTo(7.32981, 4);
+    // T02: 0/100 against 20/200 - the larger difference in share comes first.
+    expect(diff.themes.map((t) => t.theme)).toEqual(["T02", "T01"]);
+    expect(diff.themes[0].difference).toBeCloseTo(-0.1, 10);
+    expect(diff.actorsGained.map((a) => [a.name, a.mentions])).toEqual([["Migrant Forum in Asia", 2]]);
+    expect(diff.actorsLost.map((a) => a.name)).toEqual(["UNHCR"]);
+    expect(diff.addresseeTypes.find((r) => r.value === "state")).toMatchObject({ a_count: 1, a_share: 0.5, b_count: 1, b_share: 1 });
+  });
+
+  it("takes the two values of a column, or asks which when there are more", () => {
+    const byDate = diffGroups(new Dataset(dir), { by: "date", a: "<2015", b: ">=2015" });
+    expect([byDate.a.documents, byDate.b.documents]).toEqual([2, 1]);
+    expect(() => diffGroups(new Dataset(dir), { by: "date" })).toThrow(/has 3 values.*"2012" \(1\)/);
+    expect(() => diffGroups(new Dataset(dir), { by: "colour", a: "red" })).toThrow(/no such column/);
+    expect(() => diffGroups(new Dataset(dir), { by: "doc_type", a: "memo" })).toThrow(/matches no document/);
+  });
+});
+
+describe("renderers", () => {
+  const report: Report = {
+    title: "T",
+    summary: ["one line"],
+    sections: [
+      {
+        title: "Rows",
+        columns: [
+          { name: "text", format: "text" },
+          { name: "n", format: "count" },
+          { name: "change", format: "change" },
+        ],
+        rows: [
+          ["a | pipe and a rather long piece of text that will not fit", 12, 0.25],
+          ["=cmd", 3, -0.031],
+        ],
+        empty: "none",
+      },
+      { title: "Empty", columns: [{ name: "x", format: "text" }], rows: [], empty: "nothing here" },
+    ],
+  };
+
+  it("fits the terminal width by shortening text, keeping numbers whole", () => {
+    const out = renderTerminal(report, { width: 40, limit: 10, colour: false });
+    const lines = out.split("\n");
+    for (const l of lines.filter((l) => l.startsWith("  ") && !l.startsWith("  one"))) expect(l.length).toBeLessThanOrEqual(40);
+    expect(out).toContain("+25.0 pp");
+    expect(out).toContain("-3.1 pp");
+    expect(out).toMatch(/a \| pipe and.*…/);
+    expect(out).toContain("nothing here");
+    expect(renderTerminal(report, { width: 200, limit: 1, colour: false })).toContain("... and 1 more");
+  });
+
+  it("escapes Markdown pipes and neutralises CSV formulas", () => {
+    expect(renderMarkdown(report)).toContain("| a \\| pipe and a rather long piece of text that will not fit | 12 | +25.0 pp |");
+    const csv = renderCsv(report);
+    expect(csv.split("\n")[0]).toBe("section,text,n,change");
+    expect(csv).toContain("Rows,'=cmd,3,-0.031");
+  });
+});
