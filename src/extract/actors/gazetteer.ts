@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { dataFile } from "../../paths.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { looksLikeAcronym, nameKey, normWord, skeletonKey } from "./normalize.js";
+import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
 
 export const ACTOR_TYPES = ["state", "local", "igo", "regional", "ngo", "network", "migrant-led", "donor", "research", "private", "media", "process"] as const;
 
@@ -41,6 +41,8 @@ export interface Gazetteer {
 
 export class GazetteerError extends Error {}
 
+const FIELDS = new Set(["name", "acronym", "aliases", "type", "ambiguous"]);
+
 interface RawEntry { name?: unknown; acronym?: unknown; aliases?: unknown; type?: unknown; ambiguous?: unknown }
 
 /** Reads one gazetteer file: a YAML list of entries, bare or under `actors:`. Errors name file and line. */
@@ -65,7 +67,10 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
     const line = lines.linePos((item as Node).range?.[0] ?? 0).line;
     const where = `${path}:${line}`;
     const raw = (item as Node & { toJSON(): unknown }).toJSON() as RawEntry;
-    if (!raw || typeof raw !== "object") throw new GazetteerError(`${where}: an actor must be a mapping with name and type`);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new GazetteerError(`${where}: an actor must be a mapping with name and type`);
+    // An unquoted comma inside a flow mapping silently makes a new key: catch it.
+    const unknown = Object.keys(raw).filter((k) => !FIELDS.has(k));
+    if (unknown.length) throw new GazetteerError(`${where}: unknown field "${unknown[0]}" (fields: ${[...FIELDS].join(", ")}; quote names that contain a comma)`);
     const name = typeof raw.name === "string" ? raw.name.trim() : "";
     const acronym = raw.acronym == null ? "" : String(raw.acronym).trim();
     if (!name && !acronym) throw new GazetteerError(`${where}: actor without name or acronym`);
@@ -101,7 +106,7 @@ export function compileGazetteer(entries: GazetteerEntry[]): Gazetteer {
     for (const form of [e.name, ...e.aliases]) {
       const single = !/\s/.test(form.trim());
       if (single && looksLikeAcronym(form)) { addAcronym(form, e); continue; }
-      const words = form.split(/\s+/).map(normWord).filter((w) => w !== "the");
+      const words = nameWords(form);
       if (!words.length) continue;
       let node = trie;
       for (const w of words) {

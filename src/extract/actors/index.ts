@@ -38,7 +38,9 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   // 1. Hits, block by block; overlapping ones keep the longest.
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
-    const all = [...gazHits, ...headedNames(doc, tokens[b], gazHits, stats, lex), ...governments(block, lex)];
+    const suppressed = new Set<Hit>();
+    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed);
+    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);
     findDefinitions(doc, tokens[b], kept, lex, facts);
@@ -77,6 +79,8 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     for (const t of blockTokens) {
       if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
       if (hits.some((h) => t.start >= h.start && t.end <= h.end)) continue;
+      const next = blockTokens[blockTokens.indexOf(t) + 1];
+      if (next && next.cap && /^\s+$/.test(next.gap) && INSTRUMENTS.has(next.norm)) continue; // "UN Protocol", "EU Directive"
       const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
       if (!target) continue;
       const c = candFor(target.key);
@@ -88,7 +92,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   });
 
   // 4. Short names inside one longer name join it.
-  mergeContained(cands, lex.heads, lex.tailConnectors);
+  mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors);
 
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
@@ -109,6 +113,8 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
 }
+
+const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
 
 function ruleForAcronym(key: string): string {
   if (key.startsWith("acr:")) return "acronym without definition (left for the corpus)";
@@ -131,7 +137,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     if (ctx) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
-  const minister = c.hits.find((h) => h.canonical);
+  const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };
   const head = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const fromName = typeFromName(name, head, gaz.lexicon);

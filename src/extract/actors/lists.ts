@@ -17,20 +17,21 @@ export function isOrganisationList(block: Block, lex: Lexicon): boolean {
 export function listEntries(doc: Doc, block: Block, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
   for (const part of splitItem(block.text)) {
-    // The name is the part before the first comma or parenthesis.
-    const m = part.text.match(/^[\s\-•·*▪◦–]*((?:[^,(\\]|\\(?!\())+)/u);
+    // The name is the part before the first comma or acronym; an aside in
+    // parentheses ("Cuenca (Batangas, Philippines) OFW Group") is left out of it.
+    const m = part.text.match(/^[\s\-•·*▪◦–]*((?:[^,(\\]|\\(?!\()|\\?\((?![^)]*\)\s*(?:,|$))[^)]*\))+)/u);
     if (!m) continue;
     const lead = m[0].length - m[1].length;
     const raw = m[1].replace(/\s+$/, "");
-    const name = cleanSurface(raw);
+    const name = cleanSurface(raw.replace(/\s*\\?\([^)]*\\?\)/g, ""));
     const words = name.split(/\s+/);
     if (!name || words.length > MAX_WORDS || !/^\p{Lu}|^\p{N}/u.test(name)) continue;
     const content = words.filter((w) => !lex.connectors.has(w.toLowerCase()));
     const capitalised = content.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
-    if (capitalised * 2 < content.length) continue; // a sentence, not a name
+    if (capitalised * 3 < content.length) continue; // a sentence, not a name
     if (lex.countries.has(name.toLowerCase())) continue;
     const start = block.start + part.at + lead;
-    hits.push({ kind: "list", block: block.index, start, end: start + raw.length, surface: name, rule: `entry of the list "${block.section[block.section.length - 1]}"` });
+    hits.push({ kind: "list", block: block.index, start, end: start + raw.length, surface: cleanSurface(raw), canonical: name, rule: `entry of the list "${block.section[block.section.length - 1]}"` });
   }
   return hits;
 }

@@ -8,6 +8,9 @@ import { cleanSurface, type Hit } from "./hits.js";
 import { isCommonStarter, type Token, type WordStats } from "./tokens.js";
 
 const SOFT_GAP = /^[\s*_]*$/;
+const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
+const OPEN_QUOTE = /["“‘«]\s*$/;
+const CLOSE_QUOTE = /^\s*["”’»]/;
 const GAZ_GAP = /^[\s*_,-]*$/;
 
 /** Gazetteer names (not acronyms) in one block, longest match first, left to right. */
@@ -59,7 +62,7 @@ interface Core {
 }
 
 /** Capitalised noun phrases headed by an organisation word, in one block. */
-export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon): Hit[] {
+export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>): Hit[] {
   const gazAt = new Map<number, { hit: Hit; last: number }>();
   for (const h of gazHits) {
     const first = tokens.findIndex((t) => t.start === h.start);
@@ -67,7 +70,7 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
     if (first >= 0 && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
-  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex));
+  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed));
   return hits;
 }
 
@@ -111,25 +114,32 @@ function isDistinctive(t: Token, lex: Lexicon): boolean {
   return !lex.genericWords.has(t.norm) && !lex.heads.has(t.norm) && !lex.sentenceStarters.has(t.text) && !/^\d+$/.test(t.text);
 }
 
+const PLACE_SUFFIXES = new Set(["europe", "africa", "asia", "americas", "international", "uk", "usa", "us"]);
+
 function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
   let head = -1, headWord = "", nonActor = false, distinctive = false;
-  for (const u of units) {
-    if (u.kind === "gaz") { distinctive = true; nonActor = false; continue; }
-    const h = headOf(tokens, u.first, lex);
-    if (h) { head = u.first; headWord = h; nonActor = false; }
-    else if (lex.nonActorHeads.has(tokens[u.first].norm)) nonActor = true;
-    if (isDistinctive(tokens[u.first], lex)) distinctive = true;
-  }
-  // A core ending in a gazetteer name or a plain word after its head keeps the head; one ending in "Plan" is a document.
+  for (const u of units) if (u.kind === "gaz" || isDistinctive(tokens[u.first], lex)) distinctive = true;
+  // The head ends the core ("International Detention Coalition"), or is followed
+  // only by a place ("InterFaith Network UK"); "International Migration" has none.
+  let k = units.length - 1;
+  while (k > 0 && units[k].kind === "cap" && (lex.countries.has(tokens[units[k].first].norm) || PLACE_SUFFIXES.has(tokens[units[k].first].norm))) k--;
   const lastUnit = units[units.length - 1];
-  if (lastUnit.kind === "cap" && lex.nonActorHeads.has(tokens[lastUnit.first].norm) && headOf(tokens, lastUnit.first, lex) === undefined) nonActor = true;
+  const candidate = units[k];
+  if (candidate.kind === "cap") {
+    const h = headOf(tokens, candidate.first, lex);
+    if (h) { head = candidate.first; headWord = h; }
+    else if (lex.nonActorHeads.has(tokens[candidate.first].norm)) nonActor = true;
+  }
   return {
     units, first: units[0].first, last: lastUnit.last, head, headWord, nonActor,
     gazOnly: units.length === 1 && units[0].kind === "gaz", distinctive,
   };
 }
 
-function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon): Hit[] {
+/** Instruments named after a body: "United Nations Convention against ...", "EU Charter": the body is not acting there. */
+const INSTRUMENTS = new Set(["convention", "conventions", "protocol", "protocols", "declaration", "compact", "charter", "treaty", "treaties", "agenda"]);
+
+function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>): Hit[] {
   // Split the chain into cores (capitalised runs) and the connectors between them.
   const cores: Core[] = [];
   const between: string[][] = []; // between[k]: connector words between cores[k] and cores[k+1]
@@ -142,6 +152,11 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
   }
   if (run.length) cores.push(makeCore(run, tokens, lex));
 
+  for (const core of cores) {
+    const units = core.units;
+    for (let k = 0; k + 1 < units.length; k++)
+      if (units[k].kind === "gaz" && units[k + 1].kind === "cap" && INSTRUMENTS.has(tokens[units[k + 1].first].norm)) suppressed.add(units[k].hit!);
+  }
   const hits: Hit[] = [];
   const used = new Set<number>();
   for (let h = 0; h < cores.length; h++) {
@@ -152,7 +167,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     while (s > 0 && !used.has(s - 1)) {
       const p = cores[s - 1];
       if (p.head >= 0 || p.gazOnly || p.nonActor || !p.distinctive) break;
-      if (!lex.connectors.has(between[s - 1][0]) || between[s - 1][0] === "the") break;
+      if (between[s - 1].length !== 1 || !LEFT_CONNECTORS.has(between[s - 1][0])) break;
+      if (p.units.length === 1 && tokens[p.first].acronym) break; // "IOM and the Government of ...": two actors
       s--;
     }
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
@@ -165,19 +181,31 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       e++;
     }
     for (let k = s; k <= e; k++) used.add(k);
-    // Drop words that only start the sentence ("Recently", "The").
-    let firstTok = cores[s].first;
-    while (firstTok < cores[h].head && tokens[firstTok].cap && isCommonStarter(tokens[firstTok], stats, lex)) {
-      firstTok++;
-      while (firstTok < tokens.length && !tokens[firstTok].cap) firstTok++;
-    }
-    if (firstTok > cores[h].head) firstTok = cores[h].head;
     const lastTok = cores[e].last;
-    const span = tokens.slice(firstTok, lastTok + 1);
-    const capWords = span.filter((t) => t.cap);
-    if (capWords.length < 2) continue; // "Secretariat", "Government": a head alone names nobody
-    if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !cores.slice(s, e + 1).some((k) => k.units.some((u) => u.kind === "gaz"))) continue;
+    const hasGaz = cores.slice(s, e + 1).some((k) => k.units.some((u) => u.kind === "gaz"));
+    const valid = (from: number) => {
+      const span = tokens.slice(from, lastTok + 1);
+      if (span.filter((t) => t.cap).length < 2) return false; // "Secretariat", "Government": a head alone names nobody
+      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz) return false;
+      // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
+      if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm)) return false;
+      return true;
+    };
+    // Drop words that only start the sentence ("The", "Third"; "Recently" if the rest still names something).
+    const stripFrom = (useStats: boolean) => {
+      let f = cores[s].first;
+      while (f < cores[h].head && tokens[f].cap && (lex.sentenceStarters.has(tokens[f].text) || useStats && isCommonStarter(tokens[f], stats, lex))) {
+        f++;
+        while (f < tokens.length && !tokens[f].cap) f++;
+      }
+      return Math.min(f, cores[h].head);
+    };
+    let firstTok = stripFrom(true);
+    if (!valid(firstTok)) firstTok = stripFrom(false);
+    if (!valid(firstTok)) continue;
     const first = tokens[firstTok], last = tokens[lastTok];
+    // A title in quotes ("Pilot Fund Morocco") names a publication or page, not an actor.
+    if (OPEN_QUOTE.test(first.gap) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
     hits.push({
       kind: "name", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)),

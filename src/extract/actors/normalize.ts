@@ -14,10 +14,14 @@ export function normWord(word: string): string {
     .replace(/^programme(s?)$/, "program$1")
     .replace(/^labour$/, "labor")
     .replace(/^defence$/, "defense")
-    .replace(/^&$/, "and");
+    .replace(/^&$/, "and")
+    .replace(/^fora$/, "forum")
+    .replace(/^lab$/, "laboratory");
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
+/** A word: letters/digits joined by . & - or an inner apostrophe; a plural possessive keeps its apostrophe. */
+export const WORD_PATTERN = String.raw`[\p{L}\p{N}]+(?:(?:[.&-]|['’](?![sS]\b))[\p{L}\p{N}]+)*(?:(?<=[sS])['’](?![\p{L}\p{N}]))?`;
+const WORD = new RegExp(WORD_PATTERN, "gu");
 
 /** The words of a name, normalised; "the" dropped (the scorer ignores it too). */
 export function nameWords(name: string): string[] {

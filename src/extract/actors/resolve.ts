@@ -47,6 +47,8 @@ export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: G
   if (hit.entry) return { key: "g:" + hit.entry.id, entry: hit.entry };
   if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
   const name = hit.canonical ?? hit.surface;
+  const byAcronym = gaz.acronyms.get(name);
+  if (byAcronym?.length === 1) return { key: "g:" + byAcronym[0].id, entry: byAcronym[0] };
   const k = nameKey(name);
   const entry = gaz.byKey.get(k) ?? (k.includes(" ") ? gaz.bySkeleton.get(skeletonKey(name)) : undefined);
   if (entry) return { key: "g:" + entry.id, entry };
@@ -89,16 +91,24 @@ export function headOfName(name: string, heads: Map<string, string>, tails: Set<
   return head;
 }
 
-/** Merges each short name into the one longer name of the document that contains it and ends on the same head. */
-export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>): void {
+/**
+ * Merges each short name into the one longer name of the document that
+ * contains it: ending on the same head ("Mayoral Forum" in "Global Mayoral
+ * Forum on ..."), as its end ("Naga City" in "Municipality of Naga City"), or
+ * with the same words but other connectors ("Commission for/on Filipinos Overseas").
+ */
+export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>, connectors: Set<string>): void {
   const list = [...cands.values()];
+  const content = (words: string[]) => words.filter((w) => !connectors.has(w)).join(" ");
   for (const short of list) {
     if (!short.key.startsWith("n:")) continue;
     const sWords = short.key.slice(2).split(" ");
     if (sWords.length < 2) continue;
+    const sContent = content(sWords);
     const targets = list.filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
       const lWords = nameWords(n);
-      if (lWords.length <= sWords.length) return false;
+      if (lWords.length <= sWords.length) return lWords.length === sWords.length && content(lWords) === sContent && long.key < short.key;
+      if (content(lWords).endsWith(" " + sContent)) return true;
       const head = headOfName(n, heads, tails);
       for (let i = 0; i + sWords.length <= lWords.length; i++) {
         if (sWords.every((w, k) => lWords[i + k] === w)) return lWords[i + sWords.length - 1] === head;

@@ -3,7 +3,7 @@
 // part of a SHOUTED heading, and what separates a word from the previous one.
 import type { Block, Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import { looksLikeAcronym, normWord } from "./normalize.js";
+import { looksLikeAcronym, normWord, WORD_PATTERN } from "./normalize.js";
 
 export interface Token {
   /** Surface without a possessive 's. */
@@ -24,7 +24,10 @@ export interface Token {
 }
 
 // A word (letters/digits joined by ' . & -), an optional possessive, or a lone "&".
-const WORD = /([\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*)(['’]s\b)?|&/gu;
+// "Migrants'" keeps its apostrophe (plural possessive inside names); "Oxford's" loses its 's.
+const WORD = new RegExp(String.raw`(${WORD_PATTERN})(['’][sS]\b)?|&`, "gu");
+// File names and web addresses are not names ("Background_Papers.pdf").
+const FILE_LIKE = /\.(?:pdf|docx?|html?|org|com|net|int|eu)$/i;
 
 export function tokenizeBlock(block: Block): Token[] {
   const tokens: Token[] = [];
@@ -44,7 +47,7 @@ export function tokenizeBlock(block: Block): Token[] {
     if (/[:"“«]\s*$/.test(gap)) sentStart = true;
     tokens.push({
       text, start, end: start + text.length, norm: normWord(text),
-      cap: /^\p{Lu}/u.test(text), acronym: looksLikeAcronym(text),
+      cap: /^\p{Lu}/u.test(text) && !FILE_LIKE.test(text), acronym: looksLikeAcronym(text),
       shout: false, sentStart, possessive: !!m[2], gap, block: block.index,
     });
     prevEnd = m.index! + m[0].length;
