@@ -54,7 +54,7 @@ function compileWord(written: string): WordPattern {
   const prefix = written.endsWith("*");
   let w = written.replace(/^=/, "").replace(/\*$/, "").replace(/['’]s$/i, "");
   if (ACRONYM.test(w)) return { kind: prefix ? "caseprefix" : "case", value: w };
-  w = w.toLowerCase();
+  w = w.toLowerCase().replace(/’/g, "'");
   if (prefix) return { kind: "prefix", value: w };
   w = foldSpelling(w);
   if (exact) return { kind: "exact", value: w };

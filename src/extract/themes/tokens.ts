@@ -34,7 +34,10 @@ export function tokenize(text: string): Token[] {
     if (POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
     const start = m.index!;
     let forms = formsMemo.get(raw);
-    if (!forms) formsMemo.set(raw, (forms = [raw.toLowerCase(), foldSpelling(raw.toLowerCase())]));
+    if (!forms) {
+      const plain = raw.toLowerCase().replace(/’/g, "'"); // one apostrophe: "d’identité" = "d'identité"
+      formsMemo.set(raw, (forms = [plain, foldSpelling(plain)]));
+    }
     const [plain, lower] = forms;
     const prev = out[out.length - 1];
     // Fast path: one plain space between the words (the usual case).
