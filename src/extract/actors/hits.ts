@@ -23,6 +23,8 @@ export interface Hit {
   country?: string;
   /** The name written in place of the surface ("Ministry of Home Affairs" for "Minister of Home Affairs"). */
   canonical?: string;
+  /** A generic phrase ("Regional Conference") kept only if it joins a longer name of the document. */
+  weak?: boolean;
   /** Which rule fired, for inspect. */
   rule: string;
 }

@@ -202,7 +202,13 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     };
     let firstTok = stripFrom(true);
     if (!valid(firstTok)) firstTok = stripFrom(false);
-    if (!valid(firstTok)) continue;
+    let weak = false;
+    if (!valid(firstTok)) {
+      // "Regional Conference": no distinctive word, but may be the short form of a longer name.
+      const span = tokens.slice(firstTok, lastTok + 1);
+      if (e > h || span.filter((t) => t.cap).length < 2 || span.some((t) => t.acronym)) continue;
+      weak = true;
+    }
     const first = tokens[firstTok], last = tokens[lastTok];
     // A title in quotes ("Pilot Fund Morocco") names a publication or page, not an actor.
     if (OPEN_QUOTE.test(first.gap) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
@@ -211,7 +217,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       surface: cleanSurface(doc.text.slice(first.start, last.end)),
       head: c.headWord, headType: lex.heads.get(c.headWord),
       tailStart: e > h ? tokens[cores[h + 1].first].start : undefined,
-      rule: `head word "${tokens[c.head].text}"${e > h ? " with its tail" : ""}`,
+      weak: weak || undefined,
+      rule: `head word "${tokens[c.head].text}"${e > h ? " with its tail" : ""}${weak ? " (short form)" : ""}`,
     });
   }
   return hits;

@@ -115,11 +115,16 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
       }
       return false;
     }));
-    if (targets.length !== 1) continue;
-    const long = targets[0];
+    if (!targets.length) continue;
+    // Several targets nested in each other ("Commission for ..." inside "Philippine Commission for ..."): the longest.
+    const size = (c: DocCandidate) => Math.max(...[...c.names.keys()].map((k) => k.split(" ").length));
+    const long = targets.reduce((a, b) => (size(b) > size(a) ? b : a));
+    const longContent = [...long.names.keys()].map((k) => content(k.split(" ")));
+    if (targets.some((t) => t !== long && ![...t.names.keys()].some((k) => longContent.some((lc) => lc === content(k.split(" ")) || lc.endsWith(" " + content(k.split(" "))) || lc.includes(content(k.split(" ")) + " "))))) continue;
     for (const [k, v] of short.names) if (!long.names.has(k)) long.names.set(k, v);
     for (const m of short.mentions) long.mentions.push({ ...m, actor: long.key });
     long.hits.push(...short.hits);
     cands.delete(short.key);
   }
+  for (const c of [...cands.values()]) if (c.hits.every((h) => h.weak)) cands.delete(c.key);
 }

@@ -4,6 +4,11 @@
 import type { Lexicon } from "./lexicon.js";
 import { nameWords } from "./normalize.js";
 
+/** Heads that make a state body when the name starts with a country or nationality. */
+const STATE_BODIES = new Set(["commission", "agency", "office", "department", "ministry", "authority", "bureau", "service", "services", "academy", "directorate", "police", "court", "embassy", "mission", "high commission"]);
+/** Words that make a foundation an operating organisation rather than a grant-maker. */
+const OPERATIONAL = new Set(["migrant", "migrants", "workers", "services", "development", "refugee", "refugees", "rights", "children", "women", "community", "communities"]);
+
 export interface TypeDecision {
   type: string;
   evidence: string;
@@ -22,6 +27,10 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network")) return { type: "research", evidence: `modifier "${phrase}"` };
     if (m.type === "state" && (headType === "state" || headType === "ngo" || headType === "research") && words[0] === m.words[0]) return { type: "state", evidence: `modifier "${phrase}"` };
   }
+  // "Tanzania Regional Immigration Training Academy", "Philippine Commission for ...": a state body.
+  if (head && STATE_BODIES.has(head) && (lex.countries.has(words[0]) || lex.countries.has(words.slice(0, 2).join(" ")))) return { type: "state", evidence: `country + "${head}"` };
+  if (headType === "donor" && words.some((w) => OPERATIONAL.has(w))) return { type: "ngo", evidence: `foundation serving a group ("${words.find((w) => OPERATIONAL.has(w))}")` };
+  if (/^(region|province|county|state|city|municipality) of /.test(words.join(" "))) return { type: "local", evidence: "region or city of a place" };
   if (head === "government" || head === "gouvernement" || head === "gobierno") {
     const place = words.slice(words.indexOf(head) + 1).filter((w) => w !== "of").join(" ");
     const before = words.slice(0, words.indexOf(head)).join(" ");
