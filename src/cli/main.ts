@@ -11,6 +11,7 @@ import { registerDiffCommand } from "./diff.js";
 import { registerRecurrencesCommand } from "./recurrences.js";
 import { registerCheckCommand } from "./check.js";
 import { registerReportCommand } from "./report.js";
+import { registerExportCommand } from "./export.js";
 import { EXIT_FAILURES, EXIT_USAGE, UsageProblem, error } from "./output.js";
 
 const program = new Command()
@@ -40,6 +41,7 @@ registerDiffCommand(program);
 registerRecurrencesCommand(program);
 registerCheckCommand(program);
 registerReportCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

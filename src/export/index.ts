@@ -1,0 +1,58 @@
+// `sectormap export`: the dataset in the formats other tools read.
+//   qdpx        REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)
+//   gexf        actor network for Gephi
+//   graphml     actor network for igraph, networkx, yEd, Cytoscape
+//   datapackage Frictionless descriptor of the tables (R, Python, frictionless validate)
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { loadDataset } from "./dataset.js";
+import { qdpxBytes, type QdpxStats } from "./qdpx.js";
+import { buildGraph, toGexf, toGraphml } from "./graph.js";
+import { writeDatapackage } from "./datapackage.js";
+import { readManifest } from "../dataset/read.js";
+
+export const EXPORT_FORMATS = ["qdpx", "gexf", "graphml", "datapackage"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** Network of actors and themes instead of actors only (gexf, graphml). */
+  bipartite?: boolean;
+  /** Codebook the dataset was coded with ("" = the default one). */
+  codebook?: string;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  out: string;
+  /** One line for the user: what the file holds. */
+  summary: string;
+  qdpx?: QdpxStats;
+}
+
+/** Where a format goes when --out is not given: inside the dataset folder. */
+export function defaultExportPath(dataDir: string, format: ExportFormat): string {
+  return format === "datapackage" ? join(dataDir, "datapackage.json") : join(dataDir, `sectormap.${format}`);
+}
+
+export async function exportDataset(dataDir: string, format: ExportFormat, out = defaultExportPath(dataDir, format), options: ExportOptions = {}): Promise<ExportResult> {
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  if (format === "datapackage") {
+    readManifest(dataDir); // a clear error for a folder that is no dataset
+    const descriptor = await writeDatapackage(dataDir, out);
+    const resources = (descriptor.resources as unknown[]).length;
+    return { format, out, summary: `${resources} tables described` };
+  }
+  const data = loadDataset(dataDir);
+  if (format === "qdpx") {
+    const { bytes, stats } = qdpxBytes(data, { codebook: options.codebook, projectName: basename(resolve(dataDir)) });
+    writeFileSync(out, bytes);
+    const skipped = stats.skipped.length ? `; ${stats.skipped.length} documents without text left out` : "";
+    return { format, out, qdpx: stats, summary: `${stats.sources} documents, ${stats.codes} codes, ${stats.selections} selections, ${stats.codings} codings${skipped}` };
+  }
+  const graph = buildGraph(data, { bipartite: options.bipartite, codebook: options.codebook });
+  const description = options.bipartite
+    ? "Actors and themes (sectormap): an edge when a segment names the actor and is coded with the theme; weight = such segments."
+    : "Actors (sectormap): co_mention edges (weight = segments naming both) and addressed edges (weight = recommendations).";
+  writeFileSync(out, format === "gexf" ? toGexf(graph, description) : toGraphml(graph, description));
+  return { format, out, summary: `${graph.nodes.length} nodes, ${graph.edges.length} edges` };
+}
