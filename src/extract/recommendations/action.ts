@@ -11,7 +11,7 @@ const world = nlp.world() as unknown as {
   model: { one: { lexicon: Record<string, string | undefined> } };
   methods: { two: { transform: { verb: Transform } } };
 };
-const LEXICON = world.model.one.lexicon;
+export const LEXICON = world.model.one.lexicon;
 const VERB = world.methods.two.transform.verb;
 
 // Words that carry the modality or report speech, not the action.

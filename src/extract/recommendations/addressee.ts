@@ -9,6 +9,7 @@
 import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
 import { allTriggers, type TriggerHit } from "./classify.js";
+import { LEXICON } from "./action.js";
 
 export interface Addressee {
   addressee: string;
@@ -19,16 +20,16 @@ const NONE: Addressee = { addressee: "", type: "" };
 
 // Urging verbs with an object, then "to <verb>": the object is the addressee.
 const OBJECT_RE =
-  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/giu;
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
 const NEED_FOR_RE =
-  /\b(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+/giu;
+  /\b(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
-  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/giu;
+  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
 
 // Where a clause starts, looking back from a modal.
-const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/giu;
-const LEADING_SUBORDINATE = /^(?:while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
+const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/gi;
+const LEADING_SUBORDINATE = /^(?:of|while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
 const DETERMINER = /^(?:the|these|those|this|that)\s+/i;
 // "should be avoided" (passive) but not "should be supporting" or "should be encouraged to".
 const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!\w+ing\b)\w+/i;
@@ -44,14 +45,38 @@ export function addresseeType(phrase: string, rules: RecRules, self: Addressee):
   return best.type === "self" ? self.type : best.type;
 }
 
-/** Is this noun phrase someone who can act (a group word, an acronym, a proper name)? */
+const PREPOSITION = /\b(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)\b/i;
+const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)$/;
+
+/**
+ * Is this noun phrase someone who can act: a group word ("States", "all stakeholders"),
+ * an acronym or a capitalised name, heading the phrase (no preposition before it) and with
+ * no verb or adverb inside ("CSO participants highlighted" is a clause, not an actor)?
+ */
 function actorPhrase(np: string, rules: RecRules): boolean {
   const words = np.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 14) return false;
+  if (!words.length || words.length > 10) return false;
   if (rules.addressee.notActors.test(np) || rules.addressee.speakers.test(np)) return false;
-  if (rules.addressee.groups.some((g) => g.type !== "self" && g.re.test(np))) return true;
-  // An organisation named by acronym or capitalised name ("GFMD", "The Global Forum").
-  return /^(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,6}$/.test(np.replace(/\s*\([^)]*\)/g, ""));
+  if (LEADING_SUBORDINATE.test(np) || /^of\b/i.test(np) || CAPS_STOPWORD.test(np)) return false;
+  if (words.some((w) => isVerbOrAdverb(w))) return false;
+  let at = -1;
+  for (const g of rules.addressee.groups) {
+    if (g.type === "self") continue;
+    const m = g.re.exec(np);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  // An organisation named by acronym or capitalised name ("GFMD", "the Global Forum").
+  const name = /(?:^|\s)[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)*/.exec(np);
+  if (name && (at < 0 || name.index < at)) at = name.index;
+  return at >= 0 && !PREPOSITION.test(np.slice(0, at));
+}
+
+function isVerbOrAdverb(word: string): boolean {
+  if (!/^[a-z]/.test(word)) return false;
+  const w = word.replace(/[^a-z-]/g, "");
+  if (/ly$/.test(w) && !/^(?:only|family|italy|supply)$/.test(w)) return true;
+  const tag = LEXICON[w];
+  return tag === "PastTense" || tag === "Copula" || tag === "Modal" || tag === "Gerund" || tag === "PresentTense" || tag === "Auxiliary";
 }
 
 function tidy(np: string): string {
@@ -78,8 +103,13 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
   return "";
 }
 
-/** Families whose trigger follows its subject ("X should", "X are encouraged to"). */
-const SUBJECT_FAMILIES = new Set(["should", "must", "encouraged", "urged", "called", "need", "will", "french"]);
+/**
+ * Triggers whose grammatical subject is the addressee: "X should", "X need to", "X are
+ * encouraged to", "X was tasked with", "X will". Not "X was seen as essential" (X is the thing
+ * needed) and not "participants called for" (the speakers).
+ */
+const SUBJECT_TRIGGER =
+  /^(?:should|must|shall|ought|ha(?:ve|s)\s+to|needs?\s+(?!for\b)|(?:is|are|was|were|be|been|being|should|must)\s+(?:\w+ly\s+)?(?:encouraged|urged|invited|obliged|tasked|expected)|will|we\b|[A-Z]{2,}|devr|doi)/i;
 
 export interface AddresseeInput {
   /** The unit text with masks blanked (offsets equal to the unit text). */
@@ -112,7 +142,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
     }
   }
   for (const hit of allTriggers(masked, rules)) {
-    if (!SUBJECT_FAMILIES.has(hit.family.modality) && !SUBJECT_FAMILIES.has(hit.family.id)) continue;
+    if (!SUBJECT_TRIGGER.test(masked.slice(hit.start, hit.end))) continue;
     const who = subjectOf(input, hit, rules, self);
     if (who) found.push({ at: hit.start, who });
   }
@@ -162,14 +192,16 @@ export function selfActor(doc: Doc, rules: RecRules): Addressee {
   const firstPerson = (doc.text.match(/\b(?:we|our)\b/gi) ?? []).length;
   if (firstPerson < 3) return NONE;
   const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(/\b[A-Z][A-Z&]{1,6}\b/g)) {
+  // Acronyms, not words of an all-capitals heading ("EXAMPLE OF CITIES").
+  for (const m of doc.text.matchAll(/(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g)) {
     const a = m[0];
-    if (/^(?:[IVXLC]+|UN|US|USA|UK|EU|AU|PDF|II|NB|OK|HIV|AIDS|COVID|SDGS?|GDP|CSOS?|NGOS?|CSO|NGO|RSD|ID|IT)$/.test(a)) continue;
+    if (CAPS_STOPWORD.test(a) || /^(?:[IVXLC]+|UN|US|USA|UK|EU|AU|PDF|NB|OK|HIV|AIDS|COVID|SDGS?|GDP|CSOS?|NGOS?|RSD|ID|IT)$/.test(a)) continue;
     counts.set(a, (counts.get(a) ?? 0) + 1);
   }
-  let best = "", n = 0;
-  for (const [a, c] of counts) if (c > n) [best, n] = [a, c];
-  if (n < 3) return NONE;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, n] = ranked[0] ?? ["", 0];
+  // Only a clear favourite speaks for "we": at least 3 uses and twice the runner-up.
+  if (n < 3 || (ranked[1] && ranked[1][1] * 2 > n)) return NONE;
   const type = rules.addressee.groups.find((g) => g.type !== "self" && g.re.test(best))?.type ?? "";
   return { addressee: best, type };
 }

@@ -94,6 +94,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   // Lead-in regions: a cue line ending a paragraph covers the list that follows it.
   let lead: ListContext | null = null;
   let lastParagraph = "";
+  let namedAddressee = "";
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -103,6 +104,14 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       const c = cueOf(b.text, rules);
       if (c) {
         heading = c.kind === "stop" ? { level: b.level, ctx: null } : { level: b.level, ctx: makeCtx(c, b.text, rules) };
+        // Reports that repeat "Policy recommendations" per chapter after one "Recommendations
+        // for cities" heading: the later headings address the same group.
+        const named = headingAddressee(b.text, rules);
+        if (named && c.kind !== "stop") namedAddressee = named;
+        if (heading.ctx?.kind === "recommendation") {
+          if (heading.ctx.addressee) namedAddressee = heading.ctx.addressee;
+          else if (heading.ctx.cue !== "numbered-recommendation") heading.ctx = withAddressee(heading.ctx, namedAddressee);
+        }
         numberedRun = null;
         lead = null;
       } else if (heading && b.level <= heading.level && !listFollows(blocks, i)) {

@@ -3,9 +3,9 @@
 // them to the units of one Doc (a list item, or a sentence of prose).
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, type RecRules, type Strength } from "./rules.js";
-import { blockContexts, type ListContext } from "./context.js";
+import { blockContexts, plainHeading, type ListContext } from "./context.js";
 import { findTrigger, firstExclusion, maskText } from "./classify.js";
-import { findAddressee, selfActor, type Addressee } from "./addressee.js";
+import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 
 export { loadRecommendationRules, type RecRules };
@@ -77,6 +77,11 @@ export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): Unit
   const { cue, leadIn } = blockContexts(doc, rules);
   const self = selfActor(doc, rules);
   const out: UnitVerdict[] = [];
+  const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
+  const sectionExclusion = (heading: string) => {
+    if (!sectionCache.has(heading)) sectionCache.set(heading, firstExclusion(rules.sectionExclusions, heading.replace(/[*_#]/g, "").trim()));
+    return sectionCache.get(heading)!;
+  };
   const reject = (block: Block, start: number, end: number, rule: string, reason: string) => {
     if (nearMisses) out.push({ block: block.index, start, end, text: cleanUnitText(doc.text.slice(start, end)), taken: false, rule, reason });
   };
@@ -87,7 +92,7 @@ export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): Unit
       if (nearMisses && findTrigger(maskText(b.text, rules).text, rules)) reject(b, b.start, b.end, "kind:heading", "heading");
       continue;
     }
-    const sectionEx = b.section.map((s) => firstExclusion(rules.sectionExclusions, s.replace(/[*_#]/g, "").trim())).find(Boolean);
+    const sectionEx = b.section.map((s) => sectionExclusion(s)).find(Boolean);
     const blockEx = sectionEx ?? firstExclusion(rules.blockExclusions, b.text);
     if (blockEx) {
       if (nearMisses && (findTrigger(b.text, rules) || cue[b.index])) reject(b, b.start, b.end, blockEx.id, blockEx.reason);
@@ -116,17 +121,18 @@ function judgeUnit(
   self: Addressee,
   explain: boolean,
 ): UnitVerdict {
-  const text = cleanUnitText(doc.text.slice(start, end));
+  const raw = doc.text.slice(start, end);
+  const isItem = b.kind === "list_item";
+  // Most prose sentences contain no trigger word at all: skip everything else for them.
+  const candidate = rules.prefilter.test(raw);
+  if (!candidate && !ctx && !isItem && !explain) return { block: b.index, start, end, text: raw, taken: false, rule: "", reason: "" };
+  const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
-  if (!/\p{L}{2}/u.test(text)) return verdict;
+  if (!/[a-z]{2}/i.test(text)) return verdict;
 
   const ex = firstExclusion(rules.unitExclusions, text);
   if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
 
-  const isItem = b.kind === "list_item";
-  // Most prose sentences contain no trigger word at all: skip the trigger regexes for them.
-  const candidate = rules.prefilter.test(text);
-  if (!candidate && !ctx && !isItem && !explain) return verdict;
   const masked = candidate ? maskText(text, rules) : { text, hits: [] };
   const hit = candidate ? findTrigger(masked.text, rules) : null;
   const sectionAddressee = ctx?.addressee ?? "";
@@ -158,6 +164,12 @@ function judgeUnit(
     if (rules.imperative.descriptive.test(leadIn) || rules.imperative.descriptive.test(b.section.at(-1) ?? "")) {
       return { ...verdict, rule: "imperative", reason: `imperative in a description of aims or tasks ("${shorten(context)}")` };
     }
+    if (b.section.some((h) => rules.cues.stop.some((p) => p.re.test(plainHeading(h))))) {
+      return { ...verdict, rule: "imperative", reason: `list in back matter ("${shorten(b.section.at(-1) ?? "")}")` };
+    }
+    if (looksLikeName(text)) {
+      return { ...verdict, rule: "imperative", reason: "a name, not an imperative" };
+    }
     [kind, modality, strength, rule, subjectless] = ["recommendation", "imperative", "advisory", "imperative", true];
   } else {
     const near = masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
@@ -165,7 +177,8 @@ function judgeUnit(
   }
 
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
-  const who = findAddressee(
+  // An offer's actor is the one the services heading names ("Services CSOs can provide").
+  const who = kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
     self,
@@ -205,4 +218,12 @@ function looksLikeHeading(doc: Doc, b: Block, hasTrigger: boolean): boolean {
   if (prev?.kind !== "list_item" || !b.label || !prev.label) return false;
   const upper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
   return upper(b.label) !== upper(prev.label);
+}
+
+/** "Open Society Foundations (OSF)": most words capitalised and no sentence punctuation. */
+function looksLikeName(text: string): boolean {
+  if (/[.;:!?]$/.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length > 0 && words.length <= 12 && caps / words.length >= 0.6;
 }
