@@ -14,6 +14,12 @@ import { registerReportCommand } from "./report.js";
 import { registerExportCommand } from "./export.js";
 import { EXIT_FAILURES, EXIT_USAGE, UsageProblem, error } from "./output.js";
 
+// `sectormap inspect big.pdf | head`: a closed pipe ends the output, not in a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 const program = new Command()
   .name("sectormap")
   .description("Turn folders of policy documents into coded datasets: who recommends what to whom, which actors are active, which themes each report covers.")

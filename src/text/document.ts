@@ -28,7 +28,7 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const normalised = file.pages.map((p) => normalizeChars(p));
   const { pages } = removeRunningHeadersFooters(normalised);
   const vocabulary = vocabularyOf(pages.join("\n"));
-  const drafts = joinContinuations(readBlocks(pages));
+  const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf" }));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
   if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);
 

@@ -64,11 +64,7 @@ function detectDocType(title: string, opening: string): DocType {
 }
 
 export function readMetadata(doc: Doc, metaTitle?: string): DocMeta {
-  // The file's own title, else the first short block (title pages open with it), else the first heading.
-  const firstBlock = doc.blocks.find((b) => b.text.length > 3 && b.kind !== "footnote");
-  const firstHeading = doc.blocks.find((b) => b.kind === "heading" && b.text.length > 3);
-  const opener = firstBlock && firstBlock.text.length <= 300 ? firstBlock.text : firstHeading?.text;
-  const title = (metaTitle?.trim() || opener || "").slice(0, 300);
+  const title = readTitle(doc, metaTitle);
   const opening = doc.text.slice(0, OPENING_CHARS);
   let date = "", place = "";
   for (const { re, iso } of DATE_PATTERNS) {
@@ -83,4 +79,29 @@ export function readMetadata(doc: Doc, metaTitle?: string): DocMeta {
   }
   const words = (doc.text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).length;
   return { title, date, place, words, language: detectLanguage(doc.text), docType: detectDocType(title, opening) };
+}
+
+// Words that name the kind of document rather than the document ("FINAL REPORT").
+const GENERIC_TITLE_RE = /^(final |draft |summary |annual |evaluation |synthesis )?(report|brief|evaluation|summary|table of contents|contents|executive summary|foreword|preface|acknowledg(e)?ments)$/i;
+
+/**
+ * The title: the first block of the first page that reads like one (four words
+ * or more, not a date, not a generic "FINAL REPORT"); the file's own metadata
+ * title only when the text offers nothing, since PDF metadata titles are often
+ * left over from a template ("Microsoft Word - draft3.docx"). HTML titles are kept.
+ */
+function readTitle(doc: Doc, metaTitle?: string): string {
+  const meta = metaTitle?.trim() ?? "";
+  if (meta && doc.format === "html") return meta.slice(0, 300);
+  const firstPage = doc.blocks.filter((b) => b.page === doc.blocks[0]?.page && b.kind !== "footnote" && b.kind !== "table_row" && b.text.length <= 300);
+  const plausible = firstPage.filter((b) => !GENERIC_TITLE_RE.test(b.text.trim()) && !isDateOnly(b.text) && /\p{L}{3}/u.test(b.text));
+  const title = plausible.find((b) => b.text.split(/\s+/).length >= 4 && b.kind !== "list_item") ?? plausible[0] ?? firstPage[0];
+  return (title?.text ?? meta).slice(0, 300);
+}
+
+function isDateOnly(text: string): boolean {
+  return DATE_PATTERNS.some(({ re }) => {
+    const m = re.exec(text);
+    return m !== null && text.replace(m[0], "").replace(/[\s,.\-–]/g, "").length < 4;
+  });
 }

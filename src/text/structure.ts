@@ -17,7 +17,7 @@ export interface DraftBlock {
 }
 
 /** Read every page's lines into draft blocks, in reading order. */
-export function readBlocks(pages: string[]): DraftBlock[] {
+export function readBlocks(pages: string[], options: { joinWrappedHeadings: boolean }): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let open = undefined as DraftBlock | undefined; // the block that following text lines continue
   const listIndents: number[] = []; // indents of the open list levels, for nesting depth
@@ -29,8 +29,10 @@ export function readBlocks(pages: string[]): DraftBlock[] {
 
   pages.forEach((pageText, p) => {
     open = undefined; // a page break ends a paragraph; continuations are re-joined later
+    let previousLineWasHeading = false;
     for (const raw of pageText.split("\n")) {
       const line = readLine(raw, p + 1);
+      const isHeading = line.kind === "heading" || line.kind === "bold";
       const text = line.kind === "table" ? line.content : cleanInline(line.content);
       switch (line.kind) {
         case "blank":
@@ -39,11 +41,18 @@ export function readBlocks(pages: string[]): DraftBlock[] {
           if (line.kind === "rule") listIndents.length = 0;
           break;
         case "heading":
-        case "bold":
+        case "bold": {
           if (!text) break;
           listIndents.length = 0;
-          start(draft("heading", line, text, line.kind === "heading" ? line.level : 0));
+          const level = line.kind === "heading" ? line.level : 0;
+          const previous = blocks[blocks.length - 1];
+          // A title set on two lines ("EVALUATION OF THE NIGERIA: STRENGTHENING" / "RETURNEES AND ...")
+          // arrives as two heading lines of one level with nothing between them.
+          if (options.joinWrappedHeadings && previousLineWasHeading && previous?.kind === "heading" && previous.level === level && !/[.:?!]$/.test(previous.pieces[previous.pieces.length - 1].text)) {
+            previous.pieces.push({ text, page: line.page });
+          } else start(draft("heading", line, text, level));
           break;
+        }
         case "table":
           start(draft("table_row", line, text));
           break;
@@ -63,6 +72,7 @@ export function readBlocks(pages: string[]): DraftBlock[] {
             start(draft("paragraph", line, text));
           }
       }
+      previousLineWasHeading = isHeading;
     }
   });
   return blocks.filter((b) => b.pieces.some((piece) => piece.text));
