@@ -19,6 +19,7 @@ export function registerThemesCommands(program: Command): void {
     .option("--codebook <file>", "codebook YAML file instead of the default")
     .option("--top <n>", "how many terms to list", "40")
     .option("--min-count <n>", "fewest occurrences a term needs", "3")
+    .option("--min-docs <n>", "fewest documents a term must occur in", "1")
     .option("--json", "print the suggestions as JSON")
     .addHelpText(
       "after",
@@ -27,9 +28,10 @@ Examples:
   $ sectormap themes suggest corpora/seeds
   $ sectormap themes suggest reports/ --codebook my-codebook.yaml --top 80 --json > todo.json`,
     )
-    .action(async (paths: string[], o: { codebook?: string; top: string; minCount: string; json?: boolean }) => {
+    .action(async (paths: string[], o: { codebook?: string; top: string; minCount: string; minDocs: string; json?: boolean }) => {
       const top = parsePositiveInt(o.top, "--top");
       const minCount = parsePositiveInt(o.minCount, "--min-count");
+      const minDocs = parsePositiveInt(o.minDocs, "--min-docs");
       const cb = loadCodebook(o.codebook);
       const { inputs, notices } = await walkInputs(paths);
       for (const n of notices) info(n);
@@ -42,7 +44,7 @@ Examples:
           warn(`${input.source}: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
-      const found = suggestTerms(docs, cb, { top, minCount });
+      const found = suggestTerms(docs, cb, { top, minCount, minDocs });
       if (o.json) {
         process.stdout.write(JSON.stringify(found, null, 2) + "\n");
         return;

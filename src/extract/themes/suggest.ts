@@ -4,7 +4,8 @@
 // not starting or ending with a stop word. Each is scored TF-IDF style against a
 // general-English baseline: its corpus count times how rare its words are in
 // everyday English (WordNet's sense-tagged counts, general-english.tsv), so
-// "refugee status determination" beats "last year".
+// "refugee status determination" beats "last year"; and by the number of documents
+// it occurs in, so one report's boilerplate does not crowd out the corpus's terms.
 import { readFileSync } from "node:fs";
 import { dataFile } from "../../paths.js";
 import type { Doc } from "../../types.js";
@@ -27,6 +28,8 @@ export interface SuggestOptions {
   top?: number;
   /** Fewest occurrences a term needs (default 3). */
   minCount?: number;
+  /** Fewest documents a term must occur in (default 1). */
+  minDocs?: number;
 }
 
 const MIN_WORDS = 2;
@@ -42,9 +45,15 @@ const STOP = new Set(
     "our ours out over own per rather same several shall she should since so some such than that the their theirs them then there " +
     "these they this those though through thus to too toward towards under until up upon us very via was we well were what when " +
     "where whether which while who whom whose why will with within without would yet you your e.g i.e eg ie page pp p para see also " +
-    "including include includes included particular particularly example first second third new given well key main various two three"
+    "including include includes included particular particularly example first second third new given well key main various two three " +
+    // French and Spanish function words: reports in the sector mix languages.
+    "le la les de des du un une et en au aux avec dans pour par sur ce cette ces qui que ou son sa ses leur leurs est sont être " +
+    "plus pas ne se il elle ils elles nous vous tout tous toute toutes afin entre lors selon comme mais donc ainsi " +
+    "el los las del y con por para una uno al lo como más sin sobre entre"
   ).split(/\s+/),
 );
+/** A stop word, or a French elided article or pronoun ("l'OIM", "d'autres"): never the edge of a term. */
+const isStop = (t: Token) => STOP.has(t.plain) || /^(?:l|d|qu|n|s|c|j)'/.test(t.plain);
 
 let baseline: { counts: Map<string, number>; total: number } | undefined;
 function generalEnglish() {
@@ -88,7 +97,8 @@ export function suggestTerms(docs: Doc[], cb: Codebook, opts: SuggestOptions = {
       }
     }
   }
-  let found = [...tallies.entries()].filter(([, t]) => t.count >= minCount);
+  const minDocs = opts.minDocs ?? 1;
+  let found = [...tallies.entries()].filter(([, t]) => t.count >= minCount && t.docs.size >= minDocs);
   // A shorter term nearly always seen inside one longer term is that term's fragment.
   const keys = new Set(found.map(([k]) => k));
   found = found.filter(([k, t]) => {
@@ -101,7 +111,8 @@ export function suggestTerms(docs: Doc[], cb: Codebook, opts: SuggestOptions = {
       term: t.surface,
       count: t.count,
       docs: t.docs.size,
-      score: Math.round(t.count * t.weight * 10) / 10,
+      // Spread over documents counts: a term of one document's boilerplate is not the corpus's.
+      score: Math.round(t.count * t.weight * (1 + Math.log2(t.docs.size)) * 10) / 10,
       example: t.example.length > 240 ? t.example.slice(0, 237) + "..." : t.example,
       source: t.source,
     }))
@@ -129,16 +140,16 @@ const usable = (t: Token) => t.lower.length > 1 && !/^\d/.test(t.lower);
 
 function countNgrams(clause: Token[], sentence: string, doc: Doc, tallies: Map<string, Tally>): void {
   for (let i = 0; i < clause.length; i++) {
-    if (STOP.has(clause[i].plain) || !usable(clause[i])) continue;
+    if (isStop(clause[i]) || !usable(clause[i])) continue;
     for (let n = MIN_WORDS; n <= MAX_WORDS && i + n <= clause.length; n++) {
       const words = clause.slice(i, i + n);
       if (!words.every(usable)) break;
       const last = words[n - 1];
-      if (STOP.has(last.plain)) continue;
+      if (isStop(last)) continue;
       const key = words.map((w) => stem(w.lower)).join(" ");
       let t = tallies.get(key);
       if (!t) {
-        const content = words.filter((w) => !STOP.has(w.plain));
+        const content = words.filter((w) => !isStop(w));
         const surface = sentence.slice(words[0].start, last.end).replace(/\s+/g, " ");
         t = {
           surface: /\p{Lu}{2}/u.test(surface) ? surface : surface.toLowerCase(),
