@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { runExtract, type RunSummary } from "../pipeline/run.js";
 import type { OutputFormat } from "../dataset/writer.js";
+import { EXPORT_FORMATS, exportDataset, type ExportFormat } from "../export/index.js";
 import { EXIT_FAILURES, EXIT_OK, UsageProblem, error, info, paint, parsePositiveInt, warn } from "./output.js";
 
 const FORMATS: OutputFormat[] = ["csv", "jsonl"];
@@ -15,7 +16,7 @@ export function registerExtractCommand(program: Command): void {
     .argument("<paths...>", "files or folders (folders are walked recursively)")
     .option("-o, --out <dir>", "dataset folder to write (replaced atomically)", "data")
     .option("-j, --jobs <n>", "documents processed in parallel (worker threads)", String(availableParallelism()))
-    .option("--format <list>", "table formats, comma-separated: csv, jsonl", "csv,jsonl")
+    .option("--format <list>", "comma-separated: table formats csv, jsonl; exports qdpx, gexf, graphml (written into the dataset folder as sectormap.<format>; see `sectormap export`)", "csv,jsonl")
     .option("--include <glob...>", "only files whose path (relative to the folder given) matches")
     .option("--exclude <glob...>", "skip files whose path matches")
     .option("--codebook <file>", "theme codebook (YAML) replacing the default one")
@@ -36,9 +37,7 @@ Examples:
 Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 usage error.`,
     )
     .action(async (paths: string[], o) => {
-      const formats = String(o.format).split(",").map((f) => f.trim()) as OutputFormat[];
-      const bad = formats.filter((f) => !FORMATS.includes(f));
-      if (bad.length || !formats.length) throw new UsageProblem(`--format takes csv and/or jsonl, not "${o.format}"`);
+      const { formats, exports } = parseFormats(String(o.format));
       const jobs = parsePositiveInt(o.jobs, "--jobs");
       const progress = new Progress(Boolean(o.quiet));
       const summary = await runExtract({
@@ -49,10 +48,28 @@ Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 us
         onFile: (r, done, total) => progress.file(r.source, r.status, r.message, done, total),
       });
       progress.stop();
+      for (const format of exports) {
+        const exported = await exportDataset(o.out, format);
+        if (!o.quiet) info(`${exported.out}: ${exported.summary}`);
+      }
       if (o.json) process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
       if (!o.quiet) printSummary(summary);
       process.exitCode = summary.errors && !o.allowFailures ? EXIT_FAILURES : EXIT_OK;
     });
+}
+
+/**
+ * Splits --format into table formats and exports (issue 7). Exports are made
+ * from the tables, so a list of exports only still writes both table formats;
+ * "datapackage" is accepted but always written anyway.
+ */
+function parseFormats(list: string): { formats: OutputFormat[]; exports: ExportFormat[] } {
+  const names = list.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const known = [...FORMATS, ...EXPORT_FORMATS] as string[];
+  if (!names.length || names.some((f) => !known.includes(f))) throw new UsageProblem(`--format takes ${known.join(", ")} (comma-separated), not "${list}"`);
+  const formats = FORMATS.filter((f) => names.includes(f));
+  const exports = EXPORT_FORMATS.filter((f) => f !== "datapackage" && names.includes(f));
+  return { formats: formats.length ? formats : [...FORMATS], exports };
 }
 
 /** A bar on a terminal; plain lines for problems otherwise; silence with --quiet. */

@@ -16,6 +16,7 @@ import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
 import { csvLine } from "../dataset/csv.js";
 import { packageRoot } from "../paths.js";
 import { processFile, type FileResult, type FileTask } from "./process.js";
+import { datapackageDescriptor } from "../export/datapackage.js";
 
 export interface RunOptions {
   paths: string[];
@@ -94,6 +95,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       const bom = opts.excel ? "\uFEFF" : "";
       await writer.writeFile("themes_matrix.csv", bom + [matrix.columns, ...matrix.rows.map((r) => matrix.columns.map((c) => r[c] ?? 0))].map(csvLine).join(""));
     }
+    // The Frictionless descriptor of the tables (issue 7), so R and Python read them with types and keys.
+    const described = datapackageDescriptor({ tables: ALL_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: opts.formats.includes("csv") ? matrix.columns : undefined });
+    await writer.writeFile("datapackage.json", JSON.stringify(described, null, 2) + "\n");
     await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
     await writer.commit();
     return summary;
