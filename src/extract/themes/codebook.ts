@@ -174,7 +174,8 @@ export function parseCodebook(text: string, file: string): { def: CodebookDef; e
         }
       }
     }
-    if (!theme.terms.length && !theme.regex.length && !theme.near.length) {
+    const wroteRules = ["terms", "regex", "near"].some((k) => node.has(k)); // (bad ones are reported above)
+    if (!wroteRules) {
       at(nodeAt(node, 0), `${what}: no rules (give at least one of terms, regex, near)`);
     }
     def.themes.push(theme);

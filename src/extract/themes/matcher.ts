@@ -134,7 +134,8 @@ export class Matcher {
       if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], firstAt: [] }));
       h.hits++;
       h.score += weight;
-      if (!h.evidence.includes(surface)) {
+      // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
+      if (!h.evidence.some((e) => e.toLowerCase() === surface.toLowerCase())) {
         h.evidence.push(surface);
         h.firstAt.push(at);
       }
