@@ -27,7 +27,9 @@ export function docIdOf(source: string): string {
 export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const normalised = file.pages.map((p) => normalizeChars(p));
   const { pages } = removeRunningHeadersFooters(normalised);
-  const vocabulary = vocabularyOf(pages.join("\n"));
+  // The document's own words decide line-break hyphens; most documents have none, so read them lazily.
+  let words: Set<string> | undefined;
+  const vocabulary = () => (words ??= vocabularyOf(pages.join("\n")));
   const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf" }));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
   if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);

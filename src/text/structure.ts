@@ -90,7 +90,7 @@ function nestingDepth(indents: number[], indent: number): number {
 }
 
 /** Join a block's lines into one string, re-joining words hyphenated at a line break. */
-export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: Set<string>): { text: string; pageBreaks: Array<[number, number]> } {
+export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: () => Set<string>): { text: string; pageBreaks: Array<[number, number]> } {
   let text = "";
   const pageBreaks: Array<[number, number]> = []; // [offset in text, page from there on]
   let page = pieces[0]?.page ?? 1;
@@ -107,7 +107,7 @@ export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: Set<string>
     const hyphenated = /(\p{L}+)-$/u.exec(text);
     const next = /^(\p{L}+)/u.exec(piece.text);
     if (hyphenated && next && !/\s-$/.test(text)) {
-      const joined = joinLineBreakHyphen(hyphenated[1], next[1], vocabulary);
+      const joined = joinLineBreakHyphen(hyphenated[1], next[1], vocabulary());
       text = text.slice(0, text.length - hyphenated[0].length) + joined + piece.text.slice(next[1].length);
     } else {
       text += " " + piece.text;
