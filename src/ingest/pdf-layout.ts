@@ -366,10 +366,21 @@ function lineText(line: Line): string {
   return line.segments.map((s) => s.text).join(" ");
 }
 
+/**
+ * Body text that would read as markdown structure is escaped the way the
+ * text stage un-escapes it: "# of migrants" is not a heading, "- with the
+ * result" (a dash continuing a sentence) is not a bullet.
+ */
+function escapeBody(text: string): string {
+  return /^#|^[-*+]\s+\p{Ll}|^\(\w{1,4}\)\s/u.test(text) ? "\\" + text : text;
+}
+
 /** A list line: bullet glyphs become "- ", labels ("1.", "a)") stay; nesting by indentation. */
 function asListLine(text: string, indent: number): string | undefined {
   const m = new RegExp(`^([${BULLET_CHARS}o*]|-)\\s+(\\S.*)$`).exec(text);
-  if (m && !(m[1] === "o" && !/^\p{L}/u.test(m[2]))) return " ".repeat(indent) + "- " + m[2];
+  // A dash before a lower-case word continues a sentence ("- with resulting shortages"); "o" needs a word after it.
+  const dashInSentence = /^[-–—]$/.test(m?.[1] ?? "") && /^\p{Ll}/u.test(m?.[2] ?? "");
+  if (m && !dashInSentence && !(m[1] === "o" && !/^\p{L}/u.test(m[2]))) return " ".repeat(indent) + "- " + m[2];
   const n = /^(\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)])\s+(\S.*)$/.exec(text);
   if (n) return " ".repeat(indent) + n[1] + " " + n[2];
   return undefined;
@@ -408,7 +419,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   while (i < lines.length) {
     const line = lines[i];
     const gap = previous ? line.y - previous.y : 0;
-    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || Math.abs(line.size - previous.size) > 1.5);
+    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || Math.abs(line.size - previous.size) > 1);
 
     const table = tables.find(([a]) => a === i);
     if (table) {
@@ -438,7 +449,8 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
 
     const level = headingLevel(line, style);
     const words = text.split(" ").length;
-    if (level && words <= 25) {
+    // Large type that runs on into a lower-case line is a paragraph set large (a quote), not a heading.
+    if (level && words <= 15 && (previousKind === `h${level}` || standsAlone(lines, i, pitch))) {
       // A heading set on several lines is one heading.
       if (previousKind === `h${level}` && !paragraphBreak && out.length) out[out.length - 1] += " " + text;
       else {
@@ -452,7 +464,10 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     }
 
     if (paragraphBreak || previousKind.startsWith("h") || previousKind === "bold" || previousKind === "table") blank();
-    const list = asListLine(text, Math.max(0, Math.round((line.x0 - listLeft) / 18)) * 2);
+    let list = asListLine(text, Math.max(0, Math.round((line.x0 - listLeft) / 18)) * 2);
+    // "(3) AVRR surveys ..." right after a body line (that does not announce a list with ":") goes on with its paragraph.
+    const midSentence = previousKind === "text" && !paragraphBreak && !/:$/.test(out[out.length - 1] ?? "");
+    if (list && midSentence && /^\(/.test(text)) list = undefined;
     const emphasised = line.oneFont && style.emphasisFonts.has(line.font) && line.size >= style.bodySize * 0.95;
     if (list) {
       out.push(list);
@@ -462,7 +477,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       out.push(`**${text.replace(/\*\*/g, "")}**`);
       previousKind = "bold";
     } else {
-      out.push(text);
+      out.push(escapeBody(text));
       previousKind = "text";
     }
     previous = line;
