@@ -6,6 +6,7 @@ import { ingestPdf } from "../src/ingest/pdf.js";
 import { IngestError } from "../src/ingest/errors.js";
 import { removeRunningHeadersFooters } from "../src/text/pages.js";
 import { joinLineBreakHyphen, vocabularyOf } from "../src/text/hyphenation.js";
+import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "pdf");
 const EVALUATIONS = "/work/shared/corpora/evaluations";
@@ -83,6 +84,49 @@ describe("removeRunningHeadersFooters", () => {
     const long = "This recurring sentence is long enough to be real content and not a running header of the document";
     const pages = ["Text one.", "Another text.", "A third text."].map((body) => `${long}\n${body}`);
     expect(removeRunningHeadersFooters(pages).pages).toEqual(pages);
+  });
+});
+
+describe("pageToMarkdown on hand-made runs", () => {
+  // A run of text at (x, y) in 10 pt Helvetica-like metrics: 5 points per character.
+  const run = (text: string, x: number, y: number, size = 10, font = "body"): TextRun => ({ text, x, y, width: text.length * size * 0.5, size, font });
+  const page = (runs: TextRun[]): PageRuns => ({ width: 595, height: 842, runs });
+  const render = (runs: TextRun[]) => {
+    const p = page(runs);
+    return pageToMarkdown(p, documentStyle([p])).split("\n");
+  };
+  const body = (k: number) => run(`Ordinary body text line number ${k} of the page.`, 72, 300 + 12 * k);
+
+  it("escapes body lines that would read as headings or bullets", () => {
+    const lines = render([body(0), run("# of migrants assisted in the centres", 72, 312), run("- with the result that returns slowed", 72, 324), body(3)]);
+    expect(lines).toContain("\\# of migrants assisted in the centres");
+    expect(lines).toContain("\\- with the result that returns slowed");
+  });
+
+  it("aligned cells become table rows, wrapped cells join their row", () => {
+    const lines = render([
+      body(0),
+      run("Key action", 72, 340), run("Deadline", 250, 340), run("Responsible", 400, 340),
+      run("Conduct", 72, 360), run("Continuous", 250, 360), run("Protection", 400, 360),
+      run("an assessment", 72, 372), run("Unit", 400, 372),
+      run("Train staff", 72, 392), run("June 2022", 250, 392), run("MRRM", 400, 392),
+    ]);
+    expect(lines).toContain("| Key action | Deadline | Responsible |");
+    expect(lines).toContain("| Conduct an assessment | Continuous | Protection Unit |");
+    expect(lines).toContain("| Train staff | June 2022 | MRRM |");
+  });
+
+  it("larger type is a heading, a bullet glyph a list item, a small raised number a <sup> marker", () => {
+    const lines = render([
+      run("Main Findings", 72, 260, 16),
+      body(0), body(1),
+      run("\u25AA", 80, 330), run("Shelter capacity doubled", 95, 330),
+      run("Returns rose", 72, 350), run("2", 132.5, 346.5, 6), run(" in the second year.", 135, 350),
+      body(6), body(7),
+    ]);
+    expect(lines[0]).toBe("# Main Findings");
+    expect(lines).toContain("- Shelter capacity doubled");
+    expect(lines).toContain("Returns rose<sup>2</sup> in the second year.");
   });
 });
 
