@@ -4,7 +4,7 @@
 // and every acronym-shaped word left to link to a definition.
 import type { Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import type { Hit } from "./hits.js";
+import { cleanSurface, type Hit } from "./hits.js";
 import type { Token } from "./tokens.js";
 
 const OPEN = /^\s*\\?[([]\s*$/;
@@ -51,8 +51,39 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end))) continue;
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
-    if (initialsFit(t.text, wordsBefore(tokens, i, t.text.length + 3))) facts.blocked.add(t.text);
+    if (lex.genericAcronyms.has(t.text)) continue;
+    const long = commaName(doc, tokens, i, lex);
+    if (long) {
+      // "National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI)"
+      for (let k = hits.length - 1; k >= 0; k--) if (hits[k].start >= long.start && hits[k].end <= long.end) hits.splice(k, 1);
+      long.acronym = t.text;
+      hits.push(long);
+      hits.sort((a, b) => a.start - b.start);
+      facts.defined.push({ acronym: t.text, hit: long, at: t.start });
+    } else if (initialsFit(t.text, wordsBefore(tokens, i, t.text.length + 3))) facts.blocked.add(t.text);
   }
+}
+
+/**
+ * A name whose tail holds commas, found back from its acronym: it starts with
+ * a capitalised core holding a head word ("National Commission"), every word
+ * after is capitalised or a connector, and the acronym's letters fit it.
+ */
+function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | undefined {
+  for (let k = i - 1; k >= Math.max(0, i - 16); k--) {
+    const t = tokens[k];
+    if (k < i - 1 && /[.;:()\[\]]/.test(tokens[k + 1].gap)) return undefined;
+    if (!t.cap && !lex.connectors.has(t.text.toLowerCase())) return undefined;
+    if (!t.cap || t.text[0].toLowerCase() !== tokens[i].text[0].toLowerCase() || lex.sentenceStarters.has(t.text)) continue;
+    const span = tokens.slice(k, i);
+    if (!span.slice(0, 3).some((x) => x.cap && lex.heads.has(x.norm))) continue;
+    if (!span.slice(1).some((x) => /,/.test(x.gap))) return undefined; // no comma: the ordinary rules already had their say
+    const phrase = span.map((x) => x.text).join(" ");
+    if (!initialsFit(tokens[i].text, phrase)) continue;
+    const start = t.start, end = tokens[i - 1].end;
+    return { kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" };
+  }
+  return undefined;
 }
 
 function wordsBefore(tokens: Token[], i: number, n: number): string {

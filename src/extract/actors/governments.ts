@@ -7,7 +7,7 @@ import type { Lexicon } from "./lexicon.js";
 import { countryKey } from "./lexicon.js";
 import { cleanSurface, type Hit } from "./hits.js";
 
-const CAP_WORDS = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}'’-]*)*`;
+const CAP_WORDS = String.raw`\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*)*`;
 const GOV_OF = new RegExp(String.raw`\b[Gg]overnment\s+of\s+(?:the\s+)?(${CAP_WORDS})`, "gu");
 const X_GOV = new RegExp(String.raw`\b(${CAP_WORDS})\s+[Gg]overnment\b`, "gu");
 const MINISTER_OF = new RegExp(String.raw`\bMinister\s+(?:of|for)\s+(${CAP_WORDS})`, "gu");

@@ -129,7 +129,12 @@ function longest(names: string[]): string {
 function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): TypeDecision {
   if (c.entry) return { type: c.entry.type, evidence: `gazetteer (${c.entry.origin})` };
   if (c.key.startsWith("acr:")) return { type: "", evidence: "acronym only: typed when linked" };
-  for (const m of c.mentions) {
+  // "IOM Regional Office for West and Central Africa": a part of a known actor has its type.
+  const firstWord = name.split(/[\s-]/)[0];
+  const parent = gaz.acronyms.get(firstWord);
+  if (parent?.length === 1 && firstWord !== name) return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
+  const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
+  for (const m of isGovernment ? [] : c.mentions) {
     const block = doc.blocks[m.block];
     const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
     const text = doc.text.slice(s.start, s.end);

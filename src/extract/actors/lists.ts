@@ -25,9 +25,9 @@ export function listEntries(doc: Doc, block: Block, lex: Lexicon): Hit[] {
     const raw = m[1].replace(/\s+$/, "");
     const name = cleanSurface(raw.replace(/\s*\\?\([^)]*\\?\)/g, ""));
     const words = name.split(/\s+/);
-    if (!name || words.length > MAX_WORDS || !/^\p{Lu}|^\p{N}/u.test(name)) continue;
+    if (!name || words.length > MAX_WORDS || !/^\p{Lu}/u.test(name) || words.some((w) => /^[\d.,%-]+$/.test(w))) continue;
     const content = words.filter((w) => !lex.connectors.has(w.toLowerCase()));
-    const capitalised = content.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+    const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
     if (capitalised * 3 < content.length) continue; // a sentence, not a name
     if (lex.countries.has(name.toLowerCase())) continue;
     const start = block.start + part.at + lead;

@@ -171,6 +171,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       if (p.units.length === 1 && tokens[p.first].acronym) break; // "IOM and the Government of ...": two actors
       s--;
     }
+    // "The Framework for Consultation on Migration": the object of an instrument, not an actor.
+    if (s > 0 && cores[s - 1].nonActor && between[s - 1].join(" ") === "for") continue;
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
     while (e + 1 < cores.length) {
       const first = between[e][0], next = cores[e + 1];

@@ -78,6 +78,8 @@ export function acronymTarget(t: Token, facts: AcronymFacts, gaz: Gazetteer, doc
   const pick = named.length === 1 ? named[0] : entries.length === 1 && !entries[0].ambiguous ? entries[0] : undefined;
   if (pick) return { key: "g:" + pick.id, entry: pick };
   if (entries.length) return undefined; // known but ambiguous here: better silent than wrong
+  // Mixed-case abbreviations left undefined ("GoN", "MoU") are too often generic to link across documents.
+  if (/\p{Ll}/u.test(t.text)) return undefined;
   return { key: "acr:" + t.text };
 }
 

@@ -34,7 +34,7 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
   if (head === "government" || head === "gouvernement" || head === "gobierno") {
     const place = words.slice(words.indexOf(head) + 1).filter((w) => w !== "of").join(" ");
     const before = words.slice(0, words.indexOf(head)).join(" ");
-    if (lex.countries.has(place) || lex.countries.has(before)) return { type: "state", evidence: "government of a country" };
+    if (lex.countries.has(place) || lex.countries.has(before) || words.some((w) => lex.countries.has(w))) return { type: "state", evidence: "government of a country" };
     return { type: "local", evidence: "government of a place that is not a country" };
   }
   if (headType) return { type: headType, evidence: `head word "${head}"` };
