@@ -83,7 +83,7 @@ export function heatmapSpec(docs: DocSummary[], themes: ThemeSummary[], cells: H
     },
   };
   const numbers = {
-    mark: { type: "text" as const, fontSize: 10 },
+    mark: { type: "text" as const, fontSize: 10, aria: false },
     encoding: {
       text: { field: "pct", type: "nominal" as const },
       color: { condition: { test: `datum.share > ${maxShare * 0.55}`, value: "white" }, value: "#333" },
@@ -120,7 +120,7 @@ function barSpec(rows: Array<{ label: string; count: number; colourKey?: string;
           description: { field: "description", type: "nominal" },
         },
       },
-      { mark: { type: "text", align: "left", dx: 3, fontSize: 10, color: "#333" }, encoding: { text: { field: "count", type: "quantitative" } } },
+      { mark: { type: "text", align: "left", dx: 3, fontSize: 10, color: "#333", aria: false }, encoding: { text: { field: "count", type: "quantitative" } } },
     ],
     encoding: {
       y: { field: "label", type: "nominal", sort: rows.map((r) => r.label), title: null, axis: { labelLimit: 320 } },
@@ -207,7 +207,7 @@ export function networkSpec(net: Network): TopLevelSpec {
       },
       {
         data: { values: nodes.filter((n) => n.label) },
-        mark: { type: "text", dy: -11, fontSize: 10, color: "#222" },
+        mark: { type: "text", dy: -11, fontSize: 10, color: "#222", aria: false },
         encoding: {
           x: { field: "x", type: "quantitative", scale: x, axis: null },
           y: { field: "y", type: "quantitative", scale: y, axis: null },
