@@ -84,14 +84,13 @@ export function imperativeVerb(text: string, rules: RecRules): string {
   if (/^(?:to|of|for|and|or|is|are|was|were|has|have|in)$/.test(next) && !rules.imperative.toVerbs.has(first)) {
     if (!(next === "in" && LEXICON[first] === "Infinitive")) return "";
   }
+  // "Survey Sample: ...": a run-in label, not a verb.
+  if (/^[^\s:]+(?:\s+[^\s:]+){0,3}:/.test(start)) return "";
   const tag = LEXICON[first];
   if (tag === "Infinitive" || tag === "Imperative") return first;
-  if (rules.imperative.verbs.has(first)) return first;
-  // A noun-or-verb word ("Review", "Complete") is a verb when an object follows it.
-  if ((tag === "Singular" || tag === "Adjective" || tag === undefined) && OBJECT_START.test(next)) {
-    if (tag !== undefined || /(?:ize|ise|ate|ify|en)$/.test(first)) return first;
-  }
-  // Unknown words shaped like verbs ("Generalize", "Disaggregate").
-  if (tag === undefined && /(?:ize|ise|ify|ate)$/.test(first) && !/ate$/.test(next)) return first;
+  // Words compromise files as nouns ("Review", "Complete") count when the rules list them
+  // and an object follows; unknown words shaped like verbs ("Generalize", "Disaggregate") too.
+  const verbShaped = rules.imperative.verbs.has(first) || (tag === undefined && /(?:ize|ise|ify|ate)$/.test(first));
+  if (verbShaped && (OBJECT_START.test(next) || !LEXICON[next] || /^(?:Noun|Singular|Plural|Adjective)$/.test(LEXICON[next] ?? ""))) return first;
   return "";
 }

@@ -22,6 +22,8 @@ export interface ListContext {
 export interface BlockContexts {
   cue: Array<ListContext | null>;
   leadIn: string[];
+  /** Back-matter exclusion (annex, terms of reference) covering the block, or null. */
+  backMatter: Array<{ id: string; reason: string } | null>;
 }
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
@@ -84,12 +86,14 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   const blocks = doc.blocks;
   const cue: Array<ListContext | null> = new Array(blocks.length).fill(null);
   const leadIn: string[] = new Array(blocks.length).fill("");
+  const backMatter: BlockContexts["backMatter"] = new Array(blocks.length).fill(null);
+  let back: { level: number; id: string; reason: string } | null = null;
 
   // Heading regions: a cue heading covers what follows until a heading of a higher level,
   // or a sibling heading that neither carries a cue nor introduces a list.
   let heading: { level: number; ctx: ListContext | null } | null = null;
-  // Under a numbered heading ("Recommendation 3.") only the first run of blocks of one kind is
-  // the recommendation; what follows (findings bullets, a response) is not.
+  // Under a numbered heading ("Recommendation 3.") only the first paragraph, or the first run of
+  // list items, is the recommendation; what follows (findings, a management response) is not.
   let numberedRun: Block["kind"] | null = null;
   // Lead-in regions: a cue line ending a paragraph covers the list that follows it.
   let lead: ListContext | null = null;
@@ -99,9 +103,13 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === "footnote") continue;
+    if (back && b.kind !== "heading") backMatter[i] = back;
 
     if (b.kind === "heading") {
       const c = cueOf(b.text, rules);
+      const bm = rules.backMatter.find((p) => p.re.test(plainHeading(b.text)));
+      if (bm && (!back || b.level <= back.level)) back = { level: b.level, id: bm.id, reason: bm.reason };
+      else if (back && (b.level < back.level || (c && c.kind !== "stop"))) back = null;
       if (c) {
         heading = c.kind === "stop" ? { level: b.level, ctx: null } : { level: b.level, ctx: makeCtx(c, b.text, rules) };
         // Reports that repeat "Policy recommendations" per chapter after one "Recommendations
@@ -129,8 +137,20 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       continue;
     }
 
+    if (b.kind === "paragraph" && WORDS(b.text) <= 6) {
+      // "Recommendation 3." set as a line of its own: a heading in all but name.
+      const c = cueOf(b.text, rules);
+      if (c?.id === "numbered-recommendation") {
+        heading = { level: 99, ctx: makeCtx(c, b.text, rules) };
+        numberedRun = null;
+        lead = null;
+        continue;
+      }
+    }
+
     if (heading?.ctx?.numbered) {
-      if (numberedRun && numberedRun !== b.kind) heading = null;
+      // One paragraph, or one run of list items, is the recommendation; then the region ends.
+      if (numberedRun && (numberedRun !== b.kind || b.kind !== "list_item")) heading = null;
       else {
         numberedRun = b.kind;
         cue[i] = heading.ctx;
@@ -159,7 +179,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
     leadIn[i] = lastParagraph;
     cue[i] = lead ?? heading?.ctx ?? null;
   }
-  return { cue, leadIn };
+  return { cue, leadIn, backMatter };
 }
 
 function makeCtx(c: { kind: RecKind | "stop"; id: string; who: string }, text: string, rules: RecRules): ListContext {

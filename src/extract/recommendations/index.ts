@@ -74,7 +74,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  * with true, also the rejected units that came close (a mask, an exclusion, a near-miss word).
  */
 export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): UnitVerdict[] {
-  const { cue, leadIn } = blockContexts(doc, rules);
+  const { cue, leadIn, backMatter } = blockContexts(doc, rules);
   const self = selfActor(doc, rules);
   const out: UnitVerdict[] = [];
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
@@ -93,7 +93,7 @@ export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): Unit
       continue;
     }
     const sectionEx = b.section.map((s) => sectionExclusion(s)).find(Boolean);
-    const blockEx = sectionEx ?? firstExclusion(rules.blockExclusions, b.text);
+    const blockEx = backMatter[b.index] ?? sectionEx ?? firstExclusion(rules.blockExclusions, b.text);
     if (blockEx) {
       if (nearMisses && (findTrigger(b.text, rules) || cue[b.index])) reject(b, b.start, b.end, blockEx.id, blockEx.reason);
       continue;

@@ -52,6 +52,7 @@ export interface RecRules {
   cues: Record<RecKind | "stop", NamedPattern[]>;
   blockExclusions: NamedPattern[];
   sectionExclusions: NamedPattern[];
+  backMatter: NamedPattern[];
   unitExclusions: NamedPattern[];
   masks: NamedPattern[];
   nearMisses: NamedPattern[];
@@ -182,6 +183,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     cues,
     blockExclusions: items(ex, "blocks").map(named),
     sectionExclusions: items(ex, "sections").map(named),
+    backMatter: items(ex, "backMatter").map(named),
     unitExclusions: items(ex, "units").map(named),
     masks: items(ex, "masks").map(named).map((m) => ({ ...m, re: new RegExp(m.re.source, m.re.flags + "g") })),
     nearMisses: items(ex, "nearMisses").map(named),
