@@ -33,11 +33,16 @@ export function isBarePageNumber(line: string): boolean {
   return PAGE_NUMBER_RE.test(text) || NUMBER_WITH_TITLE_RE.test(text);
 }
 
-/** Indices of the lines in a page's top and bottom zones (first and last ZONE_LINES non-blank lines). */
-function zoneLineIndices(lines: string[]): number[] {
+/**
+ * The lines of a page's top and bottom zones (first and last ZONE_LINES
+ * non-blank lines), each with its slot: "t0" is the first line, "b0" the last.
+ */
+function zoneLines(lines: string[]): Array<{ index: number; slot: string }> {
   const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  if (nonBlank.length <= 2 * ZONE_LINES) return nonBlank;
-  return [...nonBlank.slice(0, ZONE_LINES), ...nonBlank.slice(-ZONE_LINES)];
+  const zone = new Map<number, string>();
+  nonBlank.slice(-ZONE_LINES).reverse().forEach((index, k) => zone.set(index, "b" + k));
+  nonBlank.slice(0, ZONE_LINES).forEach((index, k) => zone.set(index, "t" + k));
+  return [...zone].map(([index, slot]) => ({ index, slot }));
 }
 
 /**
@@ -49,25 +54,32 @@ export function removeRunningHeadersFooters(pages: string[]): { pages: string[];
   if (pages.length < 2) return { pages: [...pages], removed: [] };
   const pageLines = pages.map((p) => p.split("\n"));
 
-  // Count on how many pages each short zone line occurs (once per page).
-  const pagesWithKey = new Map<string, number>();
+  // Running lines keep their place: count each short line per slot (once per page). A line is
+  // running when it holds the same slot on a good share of the pages, or opens or closes
+  // (slot t0/b0) at least MIN_PAGES pages - a header that changes by chapter. Content that
+  // recurs (a form label, a heading) rarely sits in the same slot page after page.
+  const slotCounts = new Map<string, number>();
   for (const lines of pageLines) {
     const seen = new Set<string>();
-    for (const i of zoneLineIndices(lines)) {
-      const key = lineKey(lines[i]);
-      if (!key || key.split(" ").length > MAX_WORDS || seen.has(key)) continue;
-      seen.add(key);
-      pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+    for (const { index, slot } of zoneLines(lines)) {
+      const key = lineKey(lines[index]);
+      if (!key || key.split(" ").length > MAX_WORDS || seen.has(slot + key)) continue;
+      seen.add(slot + key);
+      slotCounts.set(slot + " " + key, (slotCounts.get(slot + " " + key) ?? 0) + 1);
     }
   }
   const needed = Math.max(MIN_PAGES, Math.ceil(MIN_SHARE * pages.length));
-  const running = new Set([...pagesWithKey].filter(([, n]) => n >= needed).map(([key]) => key));
+  const running = new Set<string>();
+  for (const [slotKey, n] of slotCounts) {
+    const [slot, key] = [slotKey.slice(0, 2), slotKey.slice(3)];
+    if (n >= needed || ((slot === "t0" || slot === "b0") && n >= MIN_PAGES)) running.add(key);
+  }
 
   const removed = new Set<string>();
   const cleaned = pageLines.map((lines) => {
     const drop = new Set<number>();
-    for (const i of zoneLineIndices(lines)) {
-      if (running.has(lineKey(lines[i])) || isBarePageNumber(lines[i])) drop.add(i);
+    for (const { index } of zoneLines(lines)) {
+      if (running.has(lineKey(lines[index])) || isBarePageNumber(lines[index])) drop.add(index);
     }
     for (const i of drop) removed.add(lines[i].trim());
     return trimBlankLines(lines.filter((_, i) => !drop.has(i))).join("\n");
