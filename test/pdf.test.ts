@@ -80,6 +80,19 @@ describe("removeRunningHeadersFooters", () => {
     expect(removeRunningHeadersFooters(pages).pages).toEqual(pages);
     expect(removeRunningHeadersFooters(["12\nOnly page"]).pages).toEqual(["12\nOnly page"]);
   });
+  it("keeps a recurring form label that moves around the page; drops a chapter header that opens a few pages", () => {
+    const filler = (n: number) => Array.from({ length: 10 }, (_, k) => `Filler sentence ${"abcdefghij"[k]} on page ${"ABCDEFGHIJ"[n]}.`);
+    const pages = Array.from({ length: 10 }, (_, n) => {
+      const lines = filler(n);
+      lines.splice(n % 3, 0, "Comments on implementation status:"); // slot t0, t1 or t2
+      if (n >= 6) lines.unshift("ANNEX 1 - TERMS OF REFERENCE");
+      return lines.join("\n");
+    });
+    const { pages: out } = removeRunningHeadersFooters(pages);
+    expect(out.filter((p) => p.includes("Comments on implementation status:"))).toHaveLength(10);
+    expect(out.filter((p) => p.includes("ANNEX 1"))).toEqual([]);
+  });
+
   it("keeps long recurring lines: running headers are short", () => {
     const long = "This recurring sentence is long enough to be real content and not a running header of the document";
     const pages = ["Text one.", "Another text.", "A third text."].map((body) => `${long}\n${body}`);

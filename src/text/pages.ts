@@ -6,9 +6,9 @@
 
 /** How many non-blank lines at the top and at the bottom of a page may be running lines. */
 const ZONE_LINES = 3;
-/** A line must recur on at least this many pages, and on this share of the pages, to be a running line. */
+/** A running line holds the same slot on this share of the pages, or opens/closes at least MIN_PAGES pages. */
 const MIN_PAGES = 3;
-const MIN_SHARE = 0.3;
+const MIN_SHARE = 0.5;
 /** Running headers are short; a longer line is content even when it recurs. */
 const MAX_WORDS = 14;
 
