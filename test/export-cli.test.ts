@@ -158,12 +158,13 @@ describe("extract --format csv,jsonl,qdpx,gexf,graphml on the seeds and the expo
 
 describe("datapackage descriptor", () => {
   it("is valid for a JSONL-only dataset and rejects a broken one", () => {
-    const jsonl = datapackageDescriptor({ tables: ["documents", "segments"], formats: ["jsonl"] }) as { resources: Array<{ path: string; schema: { foreignKeys?: unknown[] } }> };
+    type Descriptor = { resources: Array<{ path: string; schema: { fields: Array<{ type: string }>; foreignKeys?: unknown[] } }> };
+    const jsonl = datapackageDescriptor({ tables: ["documents", "segments"], formats: ["jsonl"] }) as unknown as Descriptor;
     expect(validateDescriptor(jsonl)).toEqual([]);
     expect(jsonl.resources.map((r) => r.path)).toEqual(["documents.jsonl", "segments.jsonl"]);
     expect(jsonl.resources[1].schema.foreignKeys).toEqual([{ fields: "doc_id", reference: { resource: "documents", fields: "doc_id" } }]);
     // the validator does catch mistakes
-    const broken = structuredClone(jsonl) as { resources: Array<{ schema: { fields: Array<{ type: string }> } }> };
+    const broken = structuredClone(jsonl);
     broken.resources[0].schema.fields[0].type = "text";
     expect(validateDescriptor(broken).length).toBeGreaterThan(0);
   });

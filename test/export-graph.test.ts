@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOMParser } from "@xmldom/xmldom";
-import Graph from "graphology";
+import { MultiGraph as Graph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { loadDataset } from "../src/export/dataset.js";
