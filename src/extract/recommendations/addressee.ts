@@ -29,7 +29,7 @@ const AGENT_RE =
 
 // Where a clause starts, looking back from a modal.
 const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/gi;
-const LEADING_SUBORDINATE = /^(?:of|nevertheless|nonetheless|hence|thus|therefore|accordingly|consequently|ultimately|specifically|notably|importantly|not\s+surprising|in\s+hindsight|\w+ly\b|while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
+const LEADING_SUBORDINATE = /^(?:of|nevertheless|nonetheless|hence|thus|therefore|accordingly|consequently|ultimately|specifically|notably|importantly|not\s+surprising|in\s+hindsight|\w+ly\b|dans|pour|afin|avec|par|selon|while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
 const DETERMINER = /^(?:the|these|those|this|that)\s+/i;
 // "should be avoided" (passive) but not "should be supporting" or "should be encouraged to".
 const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!\w+ing\b)\w+/i;
