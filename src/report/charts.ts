@@ -92,8 +92,9 @@ export function heatmapSpec(docs: DocSummary[], themes: ThemeSummary[], cells: H
   return {
     config: CONFIG,
     data: { values },
-    width: Math.min(900, Math.max(160, docs.length * 56)),
-    height: { step: 20 },
+    // Wide cells while the corpus is small; 900 px at most, however many documents.
+    width: Math.min(900, Math.max(200, docs.length * (docs.length <= 8 ? 72 : 40))),
+    height: { step: 21 },
     encoding: {
       x: { field: "doc", type: "nominal", sort: docs.map((d) => d.key), title: null, axis: { orient: "top", labelAngle: 0 } },
       y: { field: "theme", type: "nominal", sort: themes.map(themeName), title: null, axis: { labelLimit: 320 } },
@@ -201,7 +202,7 @@ export function networkSpec(net: Network): TopLevelSpec {
           x: { field: "x", type: "quantitative", scale: x, axis: null },
           y: { field: "y", type: "quantitative", scale: y, axis: null },
           size: { field: "mentions", type: "quantitative", scale: { range: [40, 700] }, legend: null },
-          color: { field: "typeLabel", type: "nominal", title: "actor type", scale: typeScale(nodes.map((n) => n.typeLabel)) },
+          color: { field: "typeLabel", type: "nominal", title: "actor type", scale: typeScale(nodes.map((n) => n.typeLabel)), legend: { orient: "right", columns: 1 } },
           description: { field: "description", type: "nominal" },
         },
       },

@@ -120,7 +120,7 @@ function themeDetails(theme: ThemeSummary, m: ReportModel): SafeHtml {
   const mine = m.codedSegments.filter((c) => c.theme === theme.code);
   const docs = m.documents.filter((d) => mine.some((c) => c.docId === d.docId));
   return html`<details id="theme-${theme.code.toLowerCase()}">
-<summary><span class="code">${theme.code}</span> ${theme.label} <span class="count">${mine.length} segments in ${docs.length} ${docs.length === 1 ? "document" : "documents"}</span></summary>
+<summary><span class="code">${theme.code}</span> ${theme.label} <span class="count">${plural(mine.length, "segment")} in ${plural(docs.length, "document")}</span></summary>
 ${docs.map((d) => {
     const segs = mine.filter((c) => c.docId === d.docId).sort((a, b) => a.page - b.page);
     return html`<div class="cell-segments" id="${cellAnchor(theme.code, d.docId)}">
@@ -130,6 +130,8 @@ ${docs.map((d) => {
   })}
 </details>`;
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The segment text around its evidence (at most 360 characters), evidence terms marked. */
 export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 360): SafeHtml {
