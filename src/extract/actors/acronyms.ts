@@ -19,6 +19,7 @@ export interface AcronymFacts {
 
 /** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
 export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lexicon, facts: AcronymFacts): void {
+  if (!doc.text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0).includes("(")) return; // every definition has a parenthesis
   const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
   const attached = new Set<number>(); // token indices of acronyms given to a name
@@ -29,14 +30,14 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     // Name (ACR)
     if (last !== undefined && last + 1 < tokens.length) {
       const acr = tokens[last + 1];
-      if (acr.acronym && OPEN.test(acr.gap) && CLOSE.test(doc.text.slice(acr.end)) && !lex.genericAcronyms.has(acr.text)) {
+      if (acr.acronym && OPEN.test(acr.gap) && CLOSE.test(doc.text.slice(acr.end, acr.end + 4)) && !lex.genericAcronyms.has(acr.text)) {
         hit.acronym ??= acr.text;
         facts.defined.push({ acronym: acr.text, hit, at: acr.start });
         attached.add(last + 1);
       }
     }
     // ACR (Name)
-    if (first !== undefined && first > 0 && OPEN.test(tokens[first].gap) && CLOSE.test(doc.text.slice(hit.end))) {
+    if (first !== undefined && first > 0 && OPEN.test(tokens[first].gap) && CLOSE.test(doc.text.slice(hit.end, hit.end + 4))) {
       const acr = tokens[first - 1];
       if (acr.acronym && !lex.genericAcronyms.has(acr.text) && initialsFit(acr.text, hit.surface)) {
         hit.acronym ??= acr.text;
@@ -48,7 +49,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
   // Any other "words (ACR)": the acronym stands for something that is not an actor here.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end))) continue;
+    if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end, t.end + 4))) continue;
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
     if (lex.genericAcronyms.has(t.text)) continue;

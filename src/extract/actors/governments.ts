@@ -19,6 +19,7 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
       kind: "government", block: block.index, start: block.start + start, end: block.start + end,
       surface: cleanSurface(block.text.slice(start, end)), country, canonical, head: "government", headType: "state", rule,
     });
+  if (!/overnment|Minister/.test(block.text)) return hits;
   for (const m of block.text.matchAll(GOV_OF)) {
     const place = m[1];
     const country = lex.countries.get(place.toLowerCase().replace(/^united republic of /, "")) ?? (lex.countries.has(place.toLowerCase()) ? countryKey(place) : "");

@@ -75,11 +75,14 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   // 3. Acronym words: to the definition, the gazetteer, or left open for the corpus.
   const docNames = new Set(cands.keys());
   tokens.forEach((blockTokens, b) => {
-    const hits = hitsByBlock[b];
-    for (const t of blockTokens) {
+    const hits = hitsByBlock[b]; // sorted by start, not overlapping (bar tails)
+    let h = 0;
+    for (let i = 0; i < blockTokens.length; i++) {
+      const t = blockTokens[i];
       if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
-      if (hits.some((h) => t.start >= h.start && t.end <= h.end)) continue;
-      const next = blockTokens[blockTokens.indexOf(t) + 1];
+      while (h < hits.length && hits[h].end < t.end) h++;
+      if (hits.slice(Math.max(0, h - 1), h + 2).some((x) => t.start >= x.start && t.end <= x.end)) continue;
+      const next = blockTokens[i + 1];
       if (next && next.cap && /^\s+$/.test(next.gap) && INSTRUMENTS.has(next.norm)) continue; // "UN Protocol", "EU Directive"
       const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
       if (!target) continue;

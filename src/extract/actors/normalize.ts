@@ -2,8 +2,20 @@
 // key ("International Organisation for Migration" / "International Organization
 // for Migration"); two different names should not.
 
+// Words repeat a lot: normalising each distinct word once is most of the speed.
+const normCache = new Map<string, string>();
+
 /** Lower-case, accents removed, British/American and EN/FR spellings unified. */
 export function normWord(word: string): string {
+  let n = normCache.get(word);
+  if (n === undefined) {
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(word, (n = computeNorm(word)));
+  }
+  return n;
+}
+
+function computeNorm(word: string): string {
   return word
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -23,9 +35,16 @@ export function normWord(word: string): string {
 export const WORD_PATTERN = String.raw`[\p{L}\p{N}]+(?:(?:[.&-]|['’](?![sS]\b))[\p{L}\p{N}]+)*(?:(?<=[sS])['’](?![\p{L}\p{N}]))?`;
 const WORD = new RegExp(WORD_PATTERN, "gu");
 
+const wordsCache = new Map<string, string[]>();
+
 /** The words of a name, normalised; "the" dropped (the scorer ignores it too). */
 export function nameWords(name: string): string[] {
-  return (name.match(WORD) ?? []).map(normWord).filter((w) => w !== "the");
+  let w = wordsCache.get(name);
+  if (w === undefined) {
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    wordsCache.set(name, (w = (name.match(WORD) ?? []).map(normWord).filter((x) => x !== "the")));
+  }
+  return w;
 }
 
 /** Canonical key of a name: its normalised words joined by one space. */

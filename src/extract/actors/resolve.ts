@@ -102,12 +102,15 @@ export function headOfName(name: string, heads: Map<string, string>, tails: Set<
 export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>, connectors: Set<string>): void {
   const list = [...cands.values()];
   const content = (words: string[]) => words.filter((w) => !connectors.has(w)).join(" ");
+  // Index: word -> candidates whose names hold it (a target holds the short name's last word).
+  const byWord = new Map<string, DocCandidate[]>();
+  for (const c of list) for (const w of new Set([...c.names.values()].flatMap((n) => nameWords(n)))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(c);
   for (const short of list) {
     if (!short.key.startsWith("n:")) continue;
     const sWords = short.key.slice(2).split(" ");
     if (sWords.length < 2) continue;
     const sContent = content(sWords);
-    const targets = list.filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
+    const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
       const lWords = nameWords(n);
       if (lWords.length <= sWords.length) return lWords.length === sWords.length && content(lWords) === sContent && long.key < short.key;
       if (content(lWords).endsWith(" " + sContent)) return true;
