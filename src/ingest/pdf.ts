@@ -5,6 +5,8 @@
 // Safety: the PDF is untrusted, so pdf.js runs with isEvalSupported: false (no
 // code generated from font programs) and prints nothing (verbosity: errors,
 // which it reports by throwing, not logging).
+import { dirname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { IngestedFile } from "../types.js";
 import { IngestError } from "./errors.js";
 import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "./pdf-layout.js";
@@ -36,6 +38,15 @@ function loadPdfJs(): Promise<PdfJs> {
     return pdfjs;
   })();
   return pdfjsLoading;
+}
+
+/**
+ * Where pdf.js keeps its character maps (for fonts using predefined CMaps,
+ * mostly CJK): read from the installed pdfjs-dist, never fetched.
+ */
+function cMapDirectory(): string {
+  const pdfModule = fileURLToPath(import.meta.resolve("pdfjs-dist/legacy/build/pdf.mjs"));
+  return join(dirname(pdfModule), "..", "..", "cmaps") + sep;
 }
 
 /** Our error for whatever pdf.js threw while opening or reading the file. */
@@ -76,6 +87,8 @@ export async function ingestPdf(bytes: Uint8Array): Promise<IngestedFile> {
     useSystemFonts: false,
     disableFontFace: true,
     stopAtErrors: false,
+    cMapUrl: cMapDirectory(),
+    cMapPacked: true,
   });
   let doc;
   try {
