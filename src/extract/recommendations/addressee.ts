@@ -65,8 +65,9 @@ function actorPhrase(np: string, rules: RecRules): boolean {
     const m = g.re.exec(np);
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
-  // An organisation named by acronym or capitalised name ("GFMD", "the Global Forum").
-  const name = /(?:^|\s)[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)*/.exec(np);
+  // An organisation named by acronym or by two or more capitalised words ("GFMD", "the Global
+  // Forum"); one capitalised word alone is only the start of a sentence ("Detention of ...").
+  const name = /(?:^|\s)(?:[A-Z][A-Z&]+\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)/.exec(np);
   if (name && (at < 0 || name.index < at)) at = name.index;
   return at >= 0 && !PREPOSITION.test(np.slice(0, at));
 }

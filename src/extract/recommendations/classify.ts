@@ -42,6 +42,20 @@ export function findTrigger(masked: string, rules: RecRules): TriggerHit | null 
   return best;
 }
 
+/**
+ * Could any trigger match? One pass of the joined scanners over the raw text: masks only ever
+ * remove matches, so no hit here means no hit after masking either.
+ */
+export function mayTrigger(raw: string, rules: RecRules): boolean {
+  for (const scanner of rules.scanners) {
+    scanner.re.lastIndex = 0;
+    const hit = scanner.re.test(raw);
+    scanner.re.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
+}
+
 /** Every trigger in the text, left to right (for finding a subject next to each modal). */
 export function allTriggers(masked: string, rules: RecRules): TriggerHit[] {
   const hits: TriggerHit[] = [];

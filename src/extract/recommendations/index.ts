@@ -4,7 +4,7 @@
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, plainHeading, type ListContext } from "./context.js";
-import { findTrigger, firstExclusion, maskText } from "./classify.js";
+import { findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 
@@ -124,7 +124,7 @@ function judgeUnit(
   const raw = doc.text.slice(start, end);
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
-  const candidate = rules.prefilter.test(raw);
+  const candidate = mayTrigger(raw, rules);
   if (!candidate && !ctx && !isItem && !explain) return { block: b.index, start, end, text: raw, taken: false, rule: "", reason: "" };
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };

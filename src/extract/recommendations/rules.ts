@@ -57,8 +57,6 @@ export interface RecRules {
   masks: NamedPattern[];
   nearMisses: NamedPattern[];
   triggers: TriggerFamily[];
-  /** Cheap test run before the triggers: no match, no trigger can match. */
-  prefilter: RegExp;
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
   addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp };
 }
@@ -188,7 +186,6 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     masks: items(ex, "masks").map(named).map((m) => ({ ...m, re: new RegExp(m.re.source, m.re.flags + "g") })),
     nearMisses: items(ex, "nearMisses").map(named),
     triggers,
-    prefilter: regex(get(root, "prefilter"), str(root, "prefilter"), false),
     imperative,
     addressee,
   };
