@@ -61,7 +61,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       hits.push(long);
       hits.sort((a, b) => a.start - b.start);
       facts.defined.push({ acronym: t.text, hit: long, at: t.start });
-    } else if (initialsFit(t.text, wordsBefore(tokens, i, t.text.length + 3))) facts.blocked.add(t.text);
+    } else if (initialsFit(t.text, wordsBefore(doc, t, t.text.length + 3))) facts.blocked.add(t.text);
   }
 }
 
@@ -73,7 +73,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
 function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 16); k--) {
     const t = tokens[k];
-    if (k < i - 1 && /[.;:()\[\]]/.test(tokens[k + 1].gap)) return undefined;
+    if (k < i - 1 && /[.;:()\[\]\p{L}\p{N}]/u.test(tokens[k + 1].gap)) return undefined;
     if (!t.cap && !lex.connectors.has(t.text.toLowerCase())) return undefined;
     if (!t.cap || t.text[0].toLowerCase() !== tokens[i].text[0].toLowerCase() || lex.sentenceStarters.has(t.text)) continue;
     const span = tokens.slice(k, i);
@@ -87,8 +87,10 @@ function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | un
   return undefined;
 }
 
-function wordsBefore(tokens: Token[], i: number, n: number): string {
-  return tokens.slice(Math.max(0, i - n), i).map((t) => t.text).join(" ");
+/** The n words of text before the acronym's parenthesis. */
+function wordsBefore(doc: Doc, acronym: Token, n: number): string {
+  const before = doc.text.slice(Math.max(0, acronym.start - 12 * n), acronym.start);
+  return (before.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(-n).join(" ");
 }
 
 /**

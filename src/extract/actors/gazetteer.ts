@@ -36,6 +36,8 @@ export interface Gazetteer {
   acronyms: Map<string, GazetteerEntry[]>;
   byKey: Map<string, GazetteerEntry>;
   bySkeleton: Map<string, GazetteerEntry>;
+  /** Every word of a gazetteer name (lower-case words must be kept by the tokenizer). */
+  vocabulary: Set<string>;
   lexicon: Lexicon;
 }
 
@@ -120,5 +122,8 @@ export function compileGazetteer(entries: GazetteerEntry[]): Gazetteer {
       if (words.length >= 2) bySkeleton.set(skeletonKey(form), e);
     }
   }
-  return { entries, trie, acronyms, byKey, bySkeleton, lexicon: loadLexicon() };
+  const vocabulary = new Set<string>();
+  const collect = (node: TrieNode) => { for (const [w, child] of node.next) { vocabulary.add(w); collect(child); } };
+  collect(trie);
+  return { entries, trie, acronyms, byKey, bySkeleton, vocabulary, lexicon: loadLexicon() };
 }

@@ -10,7 +10,7 @@ import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
-import { tokenizeDoc, wordStats } from "./tokens.js";
+import { tokenizeDoc } from "./tokens.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
 export { loadGazetteer, compileGazetteer, readGazetteerFile, GazetteerError, ACTOR_TYPES } from "./gazetteer.js";
@@ -31,8 +31,7 @@ export function extractActors(doc: Doc, gaz: Gazetteer): { actors: ActorCandidat
 
 export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail {
   const lex = gaz.lexicon;
-  const tokens = tokenizeDoc(doc);
-  const stats = wordStats(tokens);
+  const { tokens, stats } = tokenizeDoc(doc, (w) => lex.connectors.has(w) || gaz.vocabulary.has(w));
   const facts: AcronymFacts = { defined: [], blocked: new Set() };
 
   // 1. Hits, block by block; overlapping ones keep the longest.

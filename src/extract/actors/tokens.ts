@@ -66,20 +66,35 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
   }
 }
 
-export function tokenizeBlock(block: Block): Token[] {
+/**
+ * The words of a block that can be part of a name: capitalised words, digits
+ * inside names, and the lower-case words `keepLower` accepts (connectors such as
+ * "of", gazetteer words). Other lower-case words are only recorded in `lower`
+ * (word habits) and left out, which keeps this fast; the text they occupied
+ * stays in the next token's gap, so nothing joins across them.
+ */
+export function tokenizeBlock(block: Block, keepLower: (word: string) => boolean = () => true, lower?: Set<string>): Token[] {
   const tokens: Token[] = [];
   const sentenceStarts = block.sentences.map((s) => s.start);
   const text = block.text;
   let nextSentence = 0;
   let prevEnd = 0;
+  let seenWord = false;
   scanWords(text, (s, e, possessive, next) => {
-    const word = text.slice(s, e);
     const start = block.start + s;
-    let sentStart = tokens.length === 0;
+    let sentStart = !seenWord;
+    seenWord = true;
     while (nextSentence < sentenceStarts.length && sentenceStarts[nextSentence] <= start) {
       sentStart = true;
       nextSentence++;
     }
+    const first = text.charCodeAt(s);
+    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) {
+      const word = text.slice(s, e);
+      if (first >= 97) lower?.add(word);
+      if (!keepLower(word)) return;
+    }
+    const word = text.slice(s, e);
     const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
     if (gap !== " " && gap && /[:"“«]\s*$/.test(gap)) sentStart = true;
@@ -130,11 +145,11 @@ export interface WordStats {
   lower: Set<string>;
 }
 
-export function wordStats(allTokens: Token[][]): WordStats {
-  const capMid = new Set<string>(), lower = new Set<string>();
+export function wordStats(allTokens: Token[][], lower = new Set<string>()): WordStats {
+  const capMid = new Set<string>();
   for (const tokens of allTokens)
     for (const t of tokens) {
-      if (!t.cap) lower.add(t.norm);
+      if (!t.cap) lower.add(t.text.toLowerCase());
       else if (!t.sentStart) capMid.add(t.norm);
     }
   return { capMid, lower };
@@ -146,9 +161,12 @@ export function wordStats(allTokens: Token[][]): WordStats {
  */
 export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boolean {
   if (lex.sentenceStarters.has(t.text)) return true;
-  return t.sentStart && !t.acronym && stats.lower.has(t.norm) && !stats.capMid.has(t.norm);
+  return t.sentStart && !t.acronym && stats.lower.has(t.text.toLowerCase()) && !stats.capMid.has(t.norm);
 }
 
-export function tokenizeDoc(doc: Doc): Token[][] {
-  return doc.blocks.map(tokenizeBlock);
+/** Tokens of every block, and the document's word habits. */
+export function tokenizeDoc(doc: Doc, keepLower: (word: string) => boolean): { tokens: Token[][]; stats: WordStats } {
+  const lower = new Set<string>();
+  const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower, lower));
+  return { tokens, stats: wordStats(tokens, lower) };
 }
