@@ -123,27 +123,28 @@ function writeDataset(tables: Record<string, Array<Record<string, unknown>>>): s
 const paragraphs = (docId: string, n: number) => Array.from({ length: n }, (_, i) => ({ segment_id: `${docId}-s${i}`, doc_id: docId, kind: "paragraph", text: `Paragraph ${i}.` }));
 
 describe("diff of two groups", () => {
-  // Group A (evaluations): 60 + 40 paragraphs, T01 in 6 + 4. Group B (reports): 200 paragraphs, T01 in 5
-  // (plus 7 headings, which theme coding does not read): the hand-worked table above.
+  // Group A (evaluations): 60 + 40 segments read for themes, T01 in 6 + 4. Group B (reports): 150 + 50,
+  // T01 in 5: the hand-worked table above. r2 has no theme coded, so its 50 paragraphs are counted from
+  // the segments table (its 7 headings are not read by theme coding); the others' come from share.
   const dir = writeDataset({
     documents: [
-      { doc_id: "e1", source: "e1.pdf", doc_type: "evaluation", date: "2012" },
-      { doc_id: "e2", source: "e2.pdf", doc_type: "evaluation", date: "2013" },
-      { doc_id: "r1", source: "r1.pdf", doc_type: "conference report", date: "2019" },
+      { doc_id: "e1", source: "e1.pdf", doc_type: "evaluation", date: "2012", status: "ok" },
+      { doc_id: "e2", source: "e2.pdf", doc_type: "evaluation", date: "2013", status: "ok" },
+      { doc_id: "r1", source: "r1.pdf", doc_type: "conference report", date: "2019", status: "ok" },
+      { doc_id: "r2", source: "r2.pdf", doc_type: "conference report", date: "2019-05", status: "warning" },
+      { doc_id: "x", source: "x.pdf", doc_type: "other", date: "", status: "error" },
     ],
     segments: [
-      ...paragraphs("e1", 60),
-      ...paragraphs("e2", 40),
-      ...paragraphs("r1", 200),
-      ...Array.from({ length: 7 }, (_, i) => ({ segment_id: `r1-h${i}`, doc_id: "r1", kind: "heading", text: "Heading" })),
+      ...paragraphs("r2", 50),
+      ...Array.from({ length: 7 }, (_, i) => ({ segment_id: `r2-h${i}`, doc_id: "r2", kind: "heading", text: "Heading" })),
     ],
-    codings: [{ coding_id: "c1", doc_id: "e1", segment_id: "e1-s0", theme: "T01" }],
     themes: [
-      { doc_id: "e1", theme: "T01", label: "Labour migration", segments: 6 },
-      { doc_id: "e2", theme: "T01", label: "Labour migration", segments: 4 },
-      { doc_id: "r1", theme: "T01", label: "Labour migration", segments: 5 },
-      { doc_id: "e1", theme: "T02", label: "Detention", segments: 0 },
-      { doc_id: "r1", theme: "T02", label: "Detention", segments: 20 },
+      { doc_id: "e1", theme: "T01", label: "Labour migration", segments: 6, share: 0.1 },
+      { doc_id: "e2", theme: "T01", label: "Labour migration", segments: 4, share: 0.1 },
+      { doc_id: "r1", theme: "T01", label: "Labour migration", segments: 5, share: 0.0333 },
+      { doc_id: "r2", theme: "T01", label: "Labour migration", segments: 0, share: 0 },
+      { doc_id: "e1", theme: "T02", label: "Detention", segments: 0, share: 0 },
+      { doc_id: "r1", theme: "T02", label: "Detention", segments: 20, share: 0.1333 },
     ],
     actors: [
       { actor_id: "a-iom", name: "International Organization for Migration", type: "igo" },
@@ -165,9 +166,11 @@ describe("diff of two groups", () => {
   });
 
   it("tests each theme's share with G² and lists actors and addressees per group", () => {
-    const diff = diffGroups(new Dataset(dir), { by: "doc_type", a: "evaluation" });
+    const data = new Dataset(dir);
+    expect(Object.fromEntries(data.eligibleSegments())).toEqual({ e1: 60, e2: 40, r1: 150, r2: 50 });
+    const diff = diffGroups(data, { by: "doc_type", a: "evaluation", b: "conference report" });
     expect(diff.a).toMatchObject({ documents: 2, segments: 100, recommendations: 2 });
-    expect(diff.b).toMatchObject({ label: "not evaluation", documents: 1, segments: 200, recommendations: 1 });
+    expect(diff.b).toMatchObject({ label: "doc_type conference report", documents: 2, segments: 200, recommendations: 1 });
     const t01 = diff.themes.find((t) => t.theme === "T01")!;
     expect(t01).toMatchObject({ label: "Labour migration", a_segments: 10, b_segments: 5, a_share: 0.1, b_share: 0.025 });
     expect(t01.g2).toBeCloseTo(7.32981, 4);
@@ -181,8 +184,10 @@ describe("diff of two groups", () => {
 
   it("takes the two values of a column, or asks which when there are more", () => {
     const byDate = diffGroups(new Dataset(dir), { by: "date", a: "<2015", b: ">=2015" });
-    expect([byDate.a.documents, byDate.b.documents]).toEqual([2, 1]);
-    expect(() => diffGroups(new Dataset(dir), { by: "date" })).toThrow(/has 3 values.*"2012" \(1\)/);
+    expect([byDate.a.documents, byDate.b.documents]).toEqual([2, 2]);
+    expect(() => diffGroups(new Dataset(dir), { by: "date" })).toThrow(/has 5 values.*"2012" \(1\)/);
+    const rest = diffGroups(new Dataset(dir), { by: "source", a: "e*" });
+    expect([rest.a.label, rest.a.documents, rest.b.label, rest.b.documents]).toEqual(["source e*", 2, "not e*", 3]);
     expect(() => diffGroups(new Dataset(dir), { by: "colour", a: "red" })).toThrow(/no such column/);
     expect(() => diffGroups(new Dataset(dir), { by: "doc_type", a: "memo" })).toThrow(/matches no document/);
   });

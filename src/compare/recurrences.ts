@@ -11,7 +11,7 @@ import { csvLine } from "../dataset/csv.js";
 import { shortHash } from "../dataset/ids.js";
 import { TABLES, type Row } from "../dataset/tables.js";
 import { Dataset, str } from "./dataset.js";
-import { SimilarityIndex, tfidfVectors } from "./similarity.js";
+import { SimilarityIndex, tfidfVectors, type SparseVector } from "./similarity.js";
 import { round } from "./versions.js";
 
 export interface RecurrenceOptions {
@@ -53,15 +53,19 @@ export function findRecurrences(data: Dataset, options: RecurrenceOptions = DEFA
   const vectors = tfidfVectors(recs.map((r) => str(r.text)));
   const index = new SimilarityIndex();
   const groups: ClusterMember[][] = [];
+  // Identical texts share one vector (see tfidfVectors) and go to the same group: look each up once.
+  const groupOf = new Map<SparseVector, { group: number; similarity: number }>();
   recs.forEach((r, i) => {
-    if (vectors[i].terms.length < options.minWords) return;
-    const member = memberOf(r, 1);
-    const match = index.best(vectors[i], options.threshold);
-    if (match) groups[match.index].push({ ...member, similarity: round(match.similarity, 3) });
-    else {
-      index.add(vectors[i]);
-      groups.push([member]);
+    const vector = vectors[i];
+    if (vector.terms.length < options.minWords) return;
+    let found = groupOf.get(vector);
+    if (!found) {
+      const match = index.best(vector, options.threshold);
+      found = match ? { group: match.index, similarity: round(match.similarity, 3) } : { group: index.add(vector), similarity: 1 };
+      if (!match) groups.push([]);
+      groupOf.set(vector, found);
     }
+    groups[found.group].push(memberOf(r, groups[found.group].length ? found.similarity : 1));
   });
 
   const yearOf = new Map(data.rows("documents").map((d) => [str(d.doc_id), /^\d{4}/.exec(str(d.date))?.[0] ?? ""]));

@@ -16,9 +16,19 @@ export interface SparseVector {
  * product of two vectors is their cosine.
  */
 export function tfidfVectors(texts: string[]): SparseVector[] {
+  // Identical texts (boilerplate, repeated reports) are counted once and share one vector.
+  const distinct = new Map<string, number>();
+  const slotOf = texts.map((t) => {
+    let slot = distinct.get(t);
+    if (slot === undefined) distinct.set(t, (slot = distinct.size));
+    return slot;
+  });
+  const multiplicity = new Array<number>(distinct.size).fill(0);
+  for (const slot of slotOf) multiplicity[slot]++;
+
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
-  const counted = texts.map((text) => {
+  const counted = [...distinct.keys()].map((text, slot) => {
     const counts = new Map<number, number>();
     for (const stem of contentStems(text)) {
       let id = vocabulary.get(stem);
@@ -29,18 +39,21 @@ export function tfidfVectors(texts: string[]): SparseVector[] {
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    for (const id of counts.keys()) df[id]++;
+    for (const id of counts.keys()) df[id] += multiplicity[slot];
     return counts;
   });
   const n = texts.length;
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
-  return counted.map((counts) => {
+  const vectors = counted.map((counts): SparseVector => {
     const terms = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
     const weights = Float64Array.from(terms, (t) => (1 + Math.log(counts.get(t)!)) * idf[t]);
-    const norm = Math.hypot(...weights);
+    let norm = 0;
+    for (const w of weights) norm += w * w;
+    norm = Math.sqrt(norm);
     if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] /= norm;
     return { terms, weights };
   });
+  return slotOf.map((slot) => vectors[slot]);
 }
 
 /** Cosine of two unit vectors: a merge over their sorted terms. */

@@ -19,21 +19,27 @@ function stopwordSet(): Set<string> {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** word -> its stem, or "" for a word left out; a corpus repeats the same few thousand words. */
 const stems = new Map<string, string>();
 
 /** Stemmed content words of a text, in order, repeats kept (they count in TF). */
 export function contentStems(text: string): string[] {
-  const stop = stopwordSet();
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) {
-    const word = m[0].replace(/['’]s$/, "");
-    if (word.length < 2 || stop.has(word) || /^\d+$/.test(word)) continue;
-    let stem = stems.get(word);
+    let stem = stems.get(m[0]);
     if (stem === undefined) {
-      stem = PorterStemmer.stem(word);
-      stems.set(word, stem);
+      stem = stemOf(m[0]);
+      stems.set(m[0], stem);
     }
-    if (!stop.has(stem)) out.push(stem);
+    if (stem) out.push(stem);
   }
   return out;
+}
+
+function stemOf(token: string): string {
+  const stop = stopwordSet();
+  const word = token.replace(/['’]s$/, "");
+  if (word.length < 2 || stop.has(word) || /^\d+$/.test(word)) return "";
+  const stem = PorterStemmer.stem(word);
+  return stop.has(stem) ? "" : stem;
 }
