@@ -100,7 +100,7 @@ describe("exclusions and near misses", () => {
   });
 
   it("explains near misses with their reason", () => {
-    const doc = docOf("The conference met in May and heard twelve speakers. Should States ratify the convention?\n\nThe ministry should have consulted local groups earlier.\n\nNGOs can support municipalities with interpreters.\n\nCities should open reception desks.\n");
+    const doc = docOf("# Meeting notes\n\nThe conference met in May and heard twelve speakers from five countries over two days. Should States ratify the convention?\n\nThe ministry should have consulted local groups earlier.\n\nNGOs can support municipalities with interpreters.\n\nCities should open reception desks.\n");
     const text = explainRecommendations(doc, rules);
     expect(text).toMatch(/REJECTED .*question/);
     expect(text).toMatch(/REJECTED .*retrospection/);
