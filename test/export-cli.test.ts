@@ -181,6 +181,22 @@ describe("datapackage descriptor", () => {
   });
 });
 
+describe("a dataset coded with another codebook", () => {
+  it("exports that codebook's codes, labels and descriptions, found through the manifest", () => {
+    const out = tmp();
+    const data = join(out, "data");
+    const docs = ["unicode.txt", "markup.txt"].map((f) => join(FIXTURES, f));
+    expect(cli(["extract", ...docs, "--out", data, "--jobs", "1", "--quiet", "--codebook", "fixtures/export/codebook.yaml", "--format", "jsonl,qdpx"]).code).toBe(0);
+    const project = readQdpx(readFileSync(join(data, "sectormap.qdpx")));
+    const themes = [...project.codes.values()].filter((c) => c.path[0]?.startsWith("Themes"));
+    expect(themes.map((c) => c.name).sort()).toEqual(["X01 Data and numbers", "X02 Rights of migrants"]);
+    expect(themes.every((c) => c.path[0] === "Themes: other")).toBe(true); // in no family of qdpx-codebook.yaml
+    expect(themes.find((c) => c.name.startsWith("X02"))!.description).toBe("Protection and rights of migrants.");
+    const coded = project.sources.flatMap((s) => s.selections.filter((sel) => sel.codes.some((c) => c.name.startsWith("X02"))).map((sel) => sel.text));
+    expect(coded.some((t) => /protect/.test(t))).toBe(true);
+  });
+});
+
 describe("spreadsheet safety", () => {
   it("neutralises a line starting with =HYPERLINK(...) and writes a BOM with --excel", () => {
     const data = join(tmp(), "data");

@@ -134,6 +134,12 @@ describe("qdpx from a dataset with emoji, accents, markup and control characters
     expect(result.ok).toBe(true);
   });
 
+  it.skipIf(!HAS_XMLLINT)("(the schema check does catch an invalid project)", () => {
+    const file = join(tmp(), "project.qde");
+    writeFileSync(file, buildProject(loadDataset(dir)).qde.replace('isCodable="true"', 'isCodable="yes"'));
+    expect(xmllint(file, QDE_SCHEMA).ok).toBe(false);
+  });
+
   it("writes each document's exact normalised text to sources/GUID.txt", () => {
     expect(stats.sources).toBe(2);
     expect(stats.skipped).toEqual(["broken.pdf"]);

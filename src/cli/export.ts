@@ -1,7 +1,7 @@
 // `sectormap export DATA --to qdpx|gexf|graphml|datapackage [--out FILE]`
 import { Command } from "commander";
 import { EXPORT_FORMATS, defaultExportPath, exportDataset, type ExportFormat } from "../export/index.js";
-import { EXIT_OK, UsageProblem, info, paint } from "./output.js";
+import { EXIT_OK, UsageProblem, info, paint, warn } from "./output.js";
 
 export function registerExportCommand(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerExportCommand(program: Command): void {
     .requiredOption("--to <format>", `format: ${EXPORT_FORMATS.join(", ")}`)
     .option("-o, --out <file>", "file to write (default: sectormap.<format> in the dataset folder; datapackage.json for datapackage)")
     .option("--bipartite", "gexf/graphml: actors and themes as two node sets, linked when a segment names the actor and is coded with the theme")
-    .option("--codebook <file>", "the codebook the dataset was coded with, if not the default (theme labels and descriptions)")
+    .option("--codebook <file>", "codebook for theme labels and descriptions (default: the one extract used, if still in place, else the shipped one)")
     .option("-q, --quiet", "print nothing on success")
     .addHelpText(
       "after",
@@ -30,6 +30,7 @@ Exit status: 0 written, 2 usage error (unknown format, not a dataset).`,
       if (!EXPORT_FORMATS.includes(format)) throw new UsageProblem(`--to takes one of ${EXPORT_FORMATS.join(", ")}, not "${o.to}"`);
       if (o.bipartite && format !== "gexf" && format !== "graphml") throw new UsageProblem("--bipartite applies to gexf and graphml only");
       const result = await exportDataset(data, format, o.out ?? defaultExportPath(data, format), { bipartite: Boolean(o.bipartite), codebook: o.codebook ?? "" });
+      result.warnings.forEach((w) => warn(w));
       if (!o.quiet) info(`${paint.bold(result.out)}: ${result.summary}`);
       process.exitCode = EXIT_OK;
     });

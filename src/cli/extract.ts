@@ -50,6 +50,7 @@ Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 us
       progress.stop();
       for (const format of exports) {
         const exported = await exportDataset(o.out, format);
+        exported.warnings.forEach((w) => warn(w));
         if (!o.quiet) info(`${exported.out}: ${exported.summary}`);
       }
       if (o.json) process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
