@@ -127,6 +127,20 @@ describe("the seed corpus report in Chromium", () => {
     expect(await visible()).toBe(recs.length);
   });
 
+  it("filters the table when a bar of the recommendation charts is clicked", async () => {
+    const { page } = opened;
+    const recs = jsonl(built.data, "recommendations");
+    const visible = () => page.locator("#rec-table tbody tr:not([hidden])").count();
+    const bar = page.locator("#chart-recs-theme svg a").first(); // the theme with the most recommendations
+    const theme = decodeURIComponent(((await bar.getAttribute("xlink:href")) ?? "").replace("#filter-theme=", ""));
+    expect(theme).toMatch(/^T\d\d$/);
+    await bar.click();
+    await expect.poll(visible).toBe(recs.filter((r) => String(r.themes).split(";").includes(theme)).length);
+    expect(await page.inputValue("#rec-theme")).toBe(theme);
+    await page.selectOption("#rec-theme", "");
+    expect(await visible()).toBe(recs.length);
+  });
+
   it("opens the coded segments behind a heatmap cell", async () => {
     const { page } = opened;
     const cell = page.locator("#chart-heatmap svg a").first();

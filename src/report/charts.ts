@@ -96,7 +96,7 @@ export function heatmapSpec(docs: DocSummary[], themes: ThemeSummary[], cells: H
     width: Math.min(900, Math.max(200, docs.length * (docs.length <= 8 ? 72 : 40))),
     height: { step: 21 },
     encoding: {
-      x: { field: "doc", type: "nominal", sort: docs.map((d) => d.key), title: null, axis: { orient: "top", labelAngle: 0 } },
+      x: { field: "doc", type: "nominal", sort: docs.map((d) => d.key), title: null, axis: { orient: "top", labelAngle: docs.length > 14 ? -90 : 0 } },
       y: { field: "theme", type: "nominal", sort: themes.map(themeName), title: null, axis: { labelLimit: 320 } },
     },
     layer: showNumbers ? [rect, numbers] : [rect],
@@ -104,7 +104,7 @@ export function heatmapSpec(docs: DocSummary[], themes: ThemeSummary[], cells: H
 }
 
 /** A horizontal bar chart of counts, one bar per row, in the order given. */
-function barSpec(rows: Array<{ label: string; count: number; colourKey?: string; description: string }>, opts: { title: string; colours?: boolean; legend?: boolean }): TopLevelSpec {
+function barSpec(rows: Array<{ label: string; count: number; colourKey?: string; description: string; href?: string }>, opts: { title: string; colours?: boolean; legend?: boolean }): TopLevelSpec {
   const colourKeys = rows.map((r) => r.colourKey ?? "");
   return {
     config: CONFIG,
@@ -119,6 +119,7 @@ function barSpec(rows: Array<{ label: string; count: number; colourKey?: string;
             ? { field: "colourKey", type: "nominal", title: "actor type", scale: typeScale(colourKeys), legend: opts.legend ? {} : null }
             : { value: "#4e79a7" },
           description: { field: "description", type: "nominal" },
+          href: { condition: { test: "datum.href", field: "href", type: "nominal" } },
         },
       },
       { mark: { type: "text", align: "left", dx: 3, fontSize: 10, color: "#333", aria: false }, encoding: { text: { field: "count", type: "quantitative" } } },
@@ -149,10 +150,13 @@ export function topActorsSpec(actors: ActorSummary[], limit: number): TopLevelSp
   );
 }
 
+/** A bar of the recommendation charts links to the table below, filtered ("#filter-type=ngo"); the page script applies it. */
+export const filterLink = (filter: "type" | "theme", value: string): string => `#filter-${filter}=${encodeURIComponent(value)}`;
+
 export function recsByTypeSpec(recs: RecSummary[]): TopLevelSpec {
   const counts = tally(recs.map((r) => typeName(r.addresseeType)));
   return barSpec(
-    counts.map(([type, count]) => ({ label: type, count, colourKey: type, description: `${count} recommendations addressed to ${type}` })),
+    counts.map(([type, count]) => ({ label: type, count, colourKey: type, description: `${count} recommendations addressed to ${type}`, href: filterLink("type", type) })),
     { title: "recommendations", colours: true },
   );
 }
@@ -163,7 +167,7 @@ export function recsByThemeSpec(recs: RecSummary[], themes: ThemeSummary[]): Top
   return barSpec(
     counts.map(([code, count]) => {
       const theme = labels.get(code) ?? { code, label: "" };
-      return { label: themeName(theme), count, description: `${count} recommendations on ${code} ${theme.label}` };
+      return { label: themeName(theme), count, description: `${count} recommendations on ${code} ${theme.label}`, href: filterLink("theme", code) };
     }),
     { title: "recommendations" },
   );

@@ -133,8 +133,8 @@ ${docs.map((d) => {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The segment text around its evidence (at most 360 characters), evidence terms marked. */
-export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 360): SafeHtml {
+/** The segment text around its evidence (at most 280 characters), evidence terms marked. */
+export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 280): SafeHtml {
   const text = seg.text.replace(/\s+/g, " ").trim();
   const terms = seg.evidence.filter((t) => t.length > 1).sort((a, b) => b.length - a.length);
   const pattern = terms.length ? new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gi") : null;
@@ -177,6 +177,7 @@ function recommendationsSection(m: ReportModel, charts: PageCharts): SafeHtml {
   const strengths = STRENGTHS.filter((s) => m.recommendations.some((r) => r.strength === s));
   return html`<section id="recommendations">
 <h2>Recommendations</h2>
+<p class="note">Click a bar to list its recommendations in the table below.</p>
 <div class="pair">
 <figure class="chart" id="chart-recs-type"><figcaption>By addressee type</figcaption>${trusted(charts.recsByType)}</figure>
 <figure class="chart" id="chart-recs-theme"><figcaption>By theme</figcaption>${trusted(charts.recsByTheme)}</figure>

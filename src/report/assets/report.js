@@ -13,9 +13,12 @@
   });
 
   // Heatmap cells link to "#seg--<theme>--<doc>": open the theme's <details> and bring the list into view.
+  // Bars of the recommendation charts link to "#filter-type=ngo" / "#filter-theme=T05": filter the table.
   function reveal() {
     var id = location.hash.slice(1);
     if (!id) return;
+    var filter = /^filter-(type|theme)=(.*)$/.exec(id);
+    if (filter) return filterTable(filter[1], decodeURIComponent(filter[2]));
     var target = document.getElementById(id);
     if (!target) return;
     var details = target.closest("details");
@@ -24,11 +27,10 @@
     target.scrollIntoView({ block: "start" });
     setTimeout(function () { target.classList.remove("flash"); }, 1600);
   }
-  window.addEventListener("hashchange", reveal);
-  reveal();
 
   // The recommendations table: every control narrows the rows; the count says how many are left.
   var table = document.getElementById("rec-table");
+  var apply = function () {};
   if (table) {
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
@@ -36,7 +38,7 @@
     var selects = { type: "rec-type", strength: "rec-strength", doc: "rec-doc" };
     var theme = document.getElementById("rec-theme");
     var count = document.getElementById("rec-count");
-    var apply = function () {
+    apply = function () {
       var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
       var wanted = {};
       Object.keys(selects).forEach(function (key) { wanted[key] = document.getElementById(selects[key]).value; });
@@ -53,6 +55,30 @@
     document.getElementById("rec-filters").addEventListener("input", apply);
     document.getElementById("rec-filters").addEventListener("submit", function (e) { e.preventDefault(); });
   }
+
+  /** Show only the recommendations of one addressee type or theme, clearing the other controls. */
+  function filterTable(key, value) {
+    if (!table) return;
+    var select = document.getElementById(key === "type" ? "rec-type" : "rec-theme");
+    if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) return;
+    document.getElementById("rec-filters").reset();
+    select.value = value;
+    apply();
+    document.getElementById("rec-filters").scrollIntoView({ block: "start" });
+  }
+
+  window.addEventListener("hashchange", reveal);
+  reveal();
+  // A filter bar clicked twice does not change the hash, so apply filter links on click too.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a");
+    var href = link && (link.getAttribute("href") || link.getAttribute("xlink:href"));
+    if (href && href.indexOf("#filter-") === 0) {
+      e.preventDefault();
+      history.replaceState(null, "", href);
+      reveal();
+    }
+  });
 
   // Printing shows everything: all coded segments and all recommendations.
   window.addEventListener("beforeprint", function () {
