@@ -472,7 +472,17 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     if (list) {
       out.push(list);
       previousKind = "list";
-    } else if (emphasised && words <= 14 && !ENDS_LIKE_SENTENCE.test(text) && (!previous || paragraphBreak || previousKind !== "text") && standsAlone(lines, i, pitch)) {
+    } else if (emphasised && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
+      // The second line of a bold heading that wraps.
+      out[out.length - 1] = out[out.length - 1].replace(/\*\*$/, " " + text.replace(/\*\*/g, "") + "**");
+    } else if (
+      emphasised &&
+      words <= 14 &&
+      !ENDS_LIKE_SENTENCE.test(text) &&
+      !/^\p{Ll}/u.test(text) &&
+      (!previous || paragraphBreak || previousKind !== "text") &&
+      standsAlone(lines, i, pitch)
+    ) {
       blank();
       out.push(`**${text.replace(/\*\*/g, "")}**`);
       previousKind = "bold";
