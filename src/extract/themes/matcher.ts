@@ -5,7 +5,7 @@
 // same span both keep it — that is how a rule says "count this for me too".
 import type { NearRule, ThemeDef } from "./codebook.js";
 import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
-import { stem, tokenize, type Token } from "./tokens.js";
+import { stem, TokenList, type CachedWord, type WordForms } from "./tokens.js";
 
 export interface ThemeHit {
   code: string;
@@ -44,6 +44,8 @@ export class Matcher {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly regexes: Array<{ theme: number; re: RegExp }> = [];
   private readonly themesWithNear: number[];
+  /** Reused for every text: match() runs to completion before the next call. */
+  private readonly tokens = new TokenList();
 
   constructor(private readonly themes: ThemeDef[]) {
     this.themesWithNear = themes.flatMap((t, ti) => (t.near.length ? [ti] : []));
@@ -75,20 +77,27 @@ export class Matcher {
 
   // Entries whose first word matches a given written word, computed once per distinct
   // word: after the first few pages of a corpus almost every word is a cache hit.
-  private readonly byWord = new Map<string, Entry[]>();
-  private candidates(t: Token): Entry[] {
-    let list = this.byWord.get(t.raw);
-    if (list) return list;
-    const keys = ["s:" + stem(t.lower), "e:" + t.lower, "c:" + t.raw, "p:" + t.plain.slice(0, PREFIX_KEY), "P:" + t.raw.slice(0, PREFIX_KEY)];
+  private readonly byWord = new Map<WordForms, Entry[]>(); // keyed by identity: no string hashing
+  private candidates(w: CachedWord): Entry[] {
+    if (w.cacheOwner === this) return w.cached as Entry[];
+    let list = this.byWord.get(w);
+    if (list) {
+      w.cacheOwner = this;
+      w.cached = list;
+      return list;
+    }
+    const keys = ["s:" + stem(w.lower), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
     list = [];
-    for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], t)) list.push(e);
-    this.byWord.set(t.raw, list);
+    for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
+    this.byWord.set(w, list);
+    w.cacheOwner = this;
+    w.cached = list;
     return list;
   }
 
   /** Every phrase entry that matches at token i, with its span. */
-  private matchesAt(tokens: Token[], i: number, out: Found[]): void {
-    for (const e of this.candidates(tokens[i])) {
+  private matchesAt(tokens: TokenList, i: number, out: Found[]): void {
+    for (const e of this.candidates(tokens.words[i])) {
       const end = phraseAt(e.phrase, tokens, i);
       if (end > 0) out.push({ e, start: i, end });
     }
@@ -96,10 +105,11 @@ export class Matcher {
 
   /** The themes whose rules fire in `text`, in codebook order. */
   match(text: string): ThemeHit[] {
-    const tokens = tokenize(text);
+    const tokens = this.tokens.scan(text);
     const found: Found[] = [];
-    for (let i = 0; i < tokens.length; i++) this.matchesAt(tokens, i, found);
+    for (let i = 0; i < tokens.n; i++) this.matchesAt(tokens, i, found);
     if (!found.length && !this.regexes.length) return [];
+    if (!found.length && !this.regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
 
     // Exclusions silence their own theme's rules inside the excluded span.
     const excludeSpans = new Map<number, Array<{ start: number; end: number }>>();
@@ -118,15 +128,19 @@ export class Matcher {
     }
     for (const { theme, re } of this.regexes) {
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        if (!m[0]) continue;
-        const span = tokenSpan(tokens, m.index!, m.index! + m[0].length);
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        if (!m[0]) {
+          re.lastIndex++; // an empty match would loop for ever
+          continue;
+        }
+        const span = tokenSpan(tokens, m.index, m.index + m[0].length);
         if (span && !excluded(theme, span[0], span[1])) {
           candidates.push({ theme, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
         }
       }
     }
-    const accepted = longestFirst(candidates, tokens.length);
+    const accepted = candidates.length > 1 ? longestFirst(candidates, tokens.n) : candidates;
 
     const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; firstAt: number[] }>();
     const note = (theme: number, weight: number, surface: string, at: number) => {
@@ -140,10 +154,10 @@ export class Matcher {
         h.firstAt.push(at);
       }
     };
-    for (const s of accepted) note(s.theme, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens[s.start].start);
+    for (const s of accepted) note(s.theme, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
 
     // Proximity rules: every word of the rule within `within` words of the first.
-    for (const ti of this.themesWithNear) {
+    for (const ti of nearOcc.size ? this.themesWithNear : []) {
       const t = this.themes[ti];
       t.near.forEach((rule, ri) => {
         const parts = rule.words.map((_, pi) =>
@@ -154,7 +168,7 @@ export class Matcher {
           const partners = parts.slice(1).map((occ) => occ.find((o) => gap(anchor, o) <= rule.within));
           if (partners.some((p) => !p)) continue;
           const shown = [anchor, ...partners].sort((a, b) => a!.start - b!.start).map((o) => surfaceOf(text, tokens, o!.start, o!.end));
-          note(ti, 1.5, shown.join(" … "), tokens[anchor.start].start);
+          note(ti, 1.5, shown.join(" … "), tokens.starts[anchor.start]);
         }
       });
     }
@@ -212,17 +226,17 @@ function longestFirst(spans: Span[], nTokens: number): Span[] {
 }
 
 /** Tokens touched by a character range, or null when it covers no word. */
-function tokenSpan(tokens: Token[], from: number, to: number): [number, number] | null {
+function tokenSpan(tokens: TokenList, from: number, to: number): [number, number] | null {
   let s = -1, e = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].end <= from) continue;
-    if (tokens[i].start >= to) break;
+  for (let i = 0; i < tokens.n; i++) {
+    if (tokens.ends[i] <= from) continue;
+    if (tokens.starts[i] >= to) break;
     if (s < 0) s = i;
     e = i + 1;
   }
   return s < 0 ? null : [s, e];
 }
 
-function surfaceOf(text: string, tokens: Token[], s: number, e: number): string {
-  return text.slice(tokens[s].start, tokens[e - 1].end).replace(/\s+/g, " ");
+function surfaceOf(text: string, tokens: TokenList, s: number, e: number): string {
+  return text.slice(tokens.starts[s], tokens.ends[e - 1]).replace(/\s+/g, " ");
 }

@@ -53,7 +53,7 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 /** A stop word, or a French elided article or pronoun ("l'OIM", "d'autres"): never the edge of a term. */
-const isStop = (t: Token) => STOP.has(t.plain) || /^(?:l|d|qu|n|s|c|j)'/.test(t.plain);
+const isStop = (t: Token) => STOP.has(t.word.plain) || /^(?:l|d|qu|n|s|c|j)'/.test(t.word.plain);
 
 let baseline: { counts: Map<string, number>; total: number } | undefined;
 function generalEnglish() {
@@ -73,7 +73,7 @@ function generalEnglish() {
 /** How unusual a word is in general English: log of inverse relative frequency. */
 function rarity(t: Token): number {
   const { counts, total } = generalEnglish();
-  return Math.log((total + 1) / ((counts.get(stem(t.lower)) ?? 0) + 1));
+  return Math.log((total + 1) / ((counts.get(stem(t.word.lower)) ?? 0) + 1));
 }
 
 interface Tally {
@@ -136,7 +136,7 @@ function clauses(sentence: string): Token[][] {
   return runs;
 }
 
-const usable = (t: Token) => t.lower.length > 1 && !/^\d/.test(t.lower);
+const usable = (t: Token) => t.word.lower.length > 1 && !/^\d/.test(t.word.lower);
 
 function countNgrams(clause: Token[], sentence: string, doc: Doc, tallies: Map<string, Tally>): void {
   for (let i = 0; i < clause.length; i++) {
@@ -146,7 +146,7 @@ function countNgrams(clause: Token[], sentence: string, doc: Doc, tallies: Map<s
       if (!words.every(usable)) break;
       const last = words[n - 1];
       if (isStop(last)) continue;
-      const key = words.map((w) => stem(w.lower)).join(" ");
+      const key = words.map((w) => stem(w.word.lower)).join(" ");
       let t = tallies.get(key);
       if (!t) {
         const content = words.filter((w) => !isStop(w));

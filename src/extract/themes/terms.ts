@@ -6,7 +6,7 @@
 //   =aid                 exactly this word (any case), no stemming: not "aids", "aided"
 //   IOM, RSD, SDG*       a word in capitals matches only in capitals (acronyms)
 //   detain | detention   alternatives in one entry (one rule, several forms)
-import { foldSpelling, stem, type Token } from "./tokens.js";
+import { foldSpelling, stem, type TokenList, type WordForms } from "./tokens.js";
 
 export type WordPattern =
   | { kind: "stem"; value: string }
@@ -61,7 +61,7 @@ function compileWord(written: string): WordPattern {
   return { kind: "stem", value: stem(w) };
 }
 
-export function wordMatches(p: WordPattern, t: Token): boolean {
+export function wordMatches(p: WordPattern, t: WordForms): boolean {
   switch (p.kind) {
     case "stem":
       return stem(t.lower) === p.value;
@@ -77,12 +77,13 @@ export function wordMatches(p: WordPattern, t: Token): boolean {
 }
 
 /** Does the phrase, whose first word matches token i, go on matching? Returns the end (exclusive) or -1. */
-export function phraseAt(ph: Phrase, tokens: Token[], i: number): number {
-  if (i + ph.words.length > tokens.length) return -1;
+export function phraseAt(ph: Phrase, tokens: TokenList, i: number): number {
+  const n = ph.words.length;
+  if (i + n > tokens.n) return -1;
   // The first word is already known to match (the matcher looks phrases up by it).
-  for (let k = 1; k < ph.words.length; k++) {
-    if (k > 0 && !tokens[i + k].joined) return -1;
-    if (!wordMatches(ph.words[k], tokens[i + k])) return -1;
+  for (let k = 1; k < n; k++) {
+    if (!tokens.joined[i + k]) return -1;
+    if (!wordMatches(ph.words[k], tokens.words[i + k])) return -1;
   }
-  return i + ph.words.length;
+  return i + n;
 }
