@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { dataFile } from "../../paths.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { lowerFilter, type LowerFilter } from "./tokens.js";
 import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
 
 export const ACTOR_TYPES = ["state", "local", "igo", "regional", "ngo", "network", "migrant-led", "donor", "research", "private", "media", "process"] as const;
@@ -36,8 +37,8 @@ export interface Gazetteer {
   acronyms: Map<string, GazetteerEntry[]>;
   byKey: Map<string, GazetteerEntry>;
   bySkeleton: Map<string, GazetteerEntry>;
-  /** Every word of a gazetteer name (lower-case words must be kept by the tokenizer). */
-  vocabulary: Set<string>;
+  /** Lower-case words the tokenizer keeps: connectors and every word of a gazetteer name. */
+  keepLower: LowerFilter;
   lexicon: Lexicon;
 }
 
@@ -125,5 +126,6 @@ export function compileGazetteer(entries: GazetteerEntry[]): Gazetteer {
   const vocabulary = new Set<string>();
   const collect = (node: TrieNode) => { for (const [w, child] of node.next) { vocabulary.add(w); collect(child); } };
   collect(trie);
-  return { entries, trie, acronyms, byKey, bySkeleton, vocabulary, lexicon: loadLexicon() };
+  const lexicon = loadLexicon();
+  return { entries, trie, acronyms, byKey, bySkeleton, keepLower: lowerFilter([...vocabulary, ...lexicon.connectors]), lexicon };
 }

@@ -31,7 +31,7 @@ export function extractActors(doc: Doc, gaz: Gazetteer): { actors: ActorCandidat
 
 export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail {
   const lex = gaz.lexicon;
-  const { tokens, stats } = tokenizeDoc(doc, (w) => lex.connectors.has(w) || gaz.vocabulary.has(w));
+  const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
   const facts: AcronymFacts = { defined: [], blocked: new Set() };
 
   // 1. Hits, block by block; overlapping ones keep the longest.

@@ -73,7 +73,25 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
  * (word habits) and left out, which keeps this fast; the text they occupied
  * stays in the next token's gap, so nothing joins across them.
  */
-export function tokenizeBlock(block: Block, keepLower: (word: string) => boolean = () => true, lower?: Set<string>): Token[] {
+export interface LowerFilter {
+  /** Cheap pre-test on (first two letters, length), so most lower-case words are never sliced. */
+  keys: Set<number>;
+  keep: (word: string) => boolean;
+}
+
+/** A filter keeping exactly the given lower-case words. */
+export function lowerFilter(words: Iterable<string>): LowerFilter {
+  const set = new Set(words);
+  const keys = new Set<number>();
+  for (const w of set) keys.add(lowerKey(w, 0, w.length));
+  return { keys, keep: (w) => set.has(w) };
+}
+
+function lowerKey(text: string, s: number, e: number): number {
+  return ((text.charCodeAt(s) * 65536 + (e - s > 1 ? text.charCodeAt(s + 1) : 0)) * 64) + Math.min(e - s, 63);
+}
+
+export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
   const tokens: Token[] = [];
   const sentenceStarts = block.sentences.map((s) => s.start);
   const text = block.text;
@@ -89,10 +107,8 @@ export function tokenizeBlock(block: Block, keepLower: (word: string) => boolean
       nextSentence++;
     }
     const first = text.charCodeAt(s);
-    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) {
-      const word = text.slice(s, e);
-      if (first >= 97) lower?.add(word);
-      if (!keepLower(word)) return;
+    if (keepLower && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) {
+      if (!keepLower.keys.has(lowerKey(text, s, e)) || !keepLower.keep(text.slice(s, e))) return;
     }
     const word = text.slice(s, e);
     const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
@@ -142,16 +158,24 @@ function markShouting(tokens: Token[]): void {
 /** Per-document word habits: which words are written capitalised mid-sentence, which in lower case. */
 export interface WordStats {
   capMid: Set<string>;
-  lower: Set<string>;
+  lower: { has(word: string): boolean };
 }
 
-export function wordStats(allTokens: Token[][], lower = new Set<string>()): WordStats {
+export function wordStats(allTokens: Token[][], text: string): WordStats {
   const capMid = new Set<string>();
-  for (const tokens of allTokens)
-    for (const t of tokens) {
-      if (!t.cap) lower.add(t.text.toLowerCase());
-      else if (!t.sentStart) capMid.add(t.norm);
-    }
+  for (const tokens of allTokens) for (const t of tokens) if (t.cap && !t.sentStart) capMid.add(t.norm);
+  // Whether a word is written in lower case somewhere: asked for few words, so searched on demand.
+  const seen = new Map<string, boolean>();
+  const lower = {
+    has(word: string): boolean {
+      let found = seen.get(word);
+      if (found === undefined) {
+        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        seen.set(word, (found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text)));
+      }
+      return found;
+    },
+  };
   return { capMid, lower };
 }
 
@@ -165,8 +189,7 @@ export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boole
 }
 
 /** Tokens of every block, and the document's word habits. */
-export function tokenizeDoc(doc: Doc, keepLower: (word: string) => boolean): { tokens: Token[][]; stats: WordStats } {
-  const lower = new Set<string>();
-  const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower, lower));
-  return { tokens, stats: wordStats(tokens, lower) };
+export function tokenizeDoc(doc: Doc, keepLower: LowerFilter): { tokens: Token[][]; stats: WordStats } {
+  const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower));
+  return { tokens, stats: wordStats(tokens, doc.text) };
 }
