@@ -2,7 +2,7 @@
 // (render.ts) turn into a terminal table, Markdown or CSV. JSON output skips
 // this layer and prints the results themselves.
 import type { GroupDiff, CountContrast } from "./groups.js";
-import type { VersionDiff } from "./versions.js";
+import type { RecChange, VersionDiff } from "./versions.js";
 import type { Cluster } from "./recurrences.js";
 import { wordChanges } from "./worddiff.js";
 
@@ -83,8 +83,8 @@ export function versionReport(d: VersionDiff): Report {
       { title: "Recommendations removed", columns: recColumns, rows: r.removed.map((x) => [x.source, x.page, x.text]), empty: "none" },
       {
         title: "Recommendations changed",
-        columns: [c("source"), c("page", "count"), c("fields"), c("similarity", "number"), c("wording"), c("new text")],
-        rows: r.changed.map((x) => [x.new.source, x.new.page, x.fields.join(", "), x.similarity, x.old.text === x.new.text ? "" : wordChanges(x.old.text, x.new.text), x.new.text]),
+        columns: [c("source"), c("page", "count"), c("similarity", "number"), c("change"), c("new text")],
+        rows: r.changed.map((x) => [x.new.source, x.new.page, x.similarity, describeChange(x), x.new.text]),
         empty: "none",
       },
       { title: "Actors added", columns: [c("actor"), c("type"), c("actor_id")], rows: d.actors.added.map((a) => [a.name, a.type, a.actor_id]), empty: "none" },
@@ -120,4 +120,11 @@ export function recurrenceReport(clusters: Cluster[], shown: number, threshold: 
       },
     ],
   };
+}
+
+/** "text: [-signing-] {+ratifying+}; strength: advisory -> strong" */
+function describeChange(x: RecChange): string {
+  const parts = x.old.text === x.new.text ? [] : [`text: ${wordChanges(x.old.text, x.new.text)}`];
+  for (const v of x.values) parts.push(`${v.field}: ${v.old || "(none)"} -> ${v.new || "(none)"}`);
+  return parts.join("; ");
 }

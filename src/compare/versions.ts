@@ -37,6 +37,8 @@ export interface RecChange {
   similarity: number;
   /** Columns whose value differs ("text", "strength", ...). */
   fields: string[];
+  /** The old and new values of those columns, text aside (the texts are in old and new). */
+  values: Array<{ field: string; old: string; new: string }>;
 }
 
 export interface ActorRef {
@@ -181,8 +183,7 @@ function diffRecommendations(oldRows: Row[], newRows: Row[], threshold: number):
       continue;
     }
     pairedNew.add(n);
-    const fields = differingFields(o, n);
-    if (fields.length) changed.push({ old: recRef(o), new: recRef(n), similarity: 1, fields });
+    if (differingFields(o, n).length) changed.push(recChange(o, n, 1));
   }
   let leftNew = newRows.filter((r) => !pairedNew.has(r));
 
@@ -218,11 +219,17 @@ function diffRecommendations(oldRows: Row[], newRows: Row[], threshold: number):
       taken.add(match.index);
       const n = candidates[match.index];
       pairedNew.add(n);
-      changed.push({ old: recRef(o), new: recRef(n), similarity: round(match.similarity, 3), fields: differingFields(o, n) });
+      changed.push(recChange(o, n, round(match.similarity, 3)));
     }
   }
   for (const n of leftNew) if (!pairedNew.has(n)) added.push(recRef(n));
   return { added, removed, changed };
+}
+
+function recChange(o: Row, n: Row, similarity: number): RecChange {
+  const fields = differingFields(o, n);
+  const values = fields.filter((f) => f !== "text").map((field) => ({ field, old: str(o[field]), new: str(n[field]) }));
+  return { old: recRef(o), new: recRef(n), similarity, fields, values };
 }
 
 function differingFields(o: Row, n: Row): string[] {
