@@ -132,11 +132,14 @@ describe("actor network of the seeds, through the CLI", () => {
     g.forEachEdge((_, __, s, t) => expect([g.getNodeAttribute(s, "part"), g.getNodeAttribute(t, "part")]).toEqual(["actor", "theme"]));
   });
 
-  it("refuses --bipartite for qdpx and an unknown format, with exit 2", () => {
+  it("refuses --bipartite for qdpx and unknown formats (export --to, extract --format), with exit 2", () => {
     expect(cli(["export", data, "--to", "qdpx", "--bipartite"]).code).toBe(2);
     const r = cli(["export", data, "--to", "xlsx"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("qdpx, gexf, graphml, datapackage");
     expect(cli(["export", out, "--to", "gexf"]).code).toBe(2); // not a dataset
+    const bad = cli(["extract", FIXTURES, "--out", join(out, "never"), "--format", "csv,xlsx"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("csv, jsonl, qdpx, gexf, graphml, datapackage");
   });
 });
