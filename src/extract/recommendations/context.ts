@@ -27,7 +27,17 @@ export interface BlockContexts {
 }
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
-const WORDS = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** Number of words, counting no further than `limit + 1` (callers only compare with a limit). */
+function WORDS(s: string, limit = 8): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n <= limit; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 
 /** Strip list labels, markdown marks and a trailing colon so heading patterns see plain words. */
 export function plainHeading(text: string): string {

@@ -25,9 +25,14 @@ export interface UnitVerdict {
 }
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+/** What judgeUnit returns for the many sentences with no trigger word (shared: no garbage). */
+const NOTHING: UnitVerdict = Object.freeze({ block: -1, start: 0, end: 0, text: "", taken: false, rule: "", reason: "" }) as UnitVerdict;
 
 /** Remove footnote marks and emphasis marks from a unit's text; keep the words. */
+const MARKS = /<sup>|\[\^|[\u00b9\u00b2\u00b3\u2070-\u2079*_]|\s\s/;
+
 export function cleanUnitText(raw: string): string {
+  if (!MARKS.test(raw)) return raw.trim(); // most units carry no marks: skip the replaces
   return raw
     .replace(/<sup>[^<]*<\/sup>/g, "")
     .replace(/\[\^\w+\]/g, "")
@@ -125,7 +130,7 @@ function judgeUnit(
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
-  if (!candidate && !ctx && !isItem && !explain) return { block: b.index, start, end, text: raw, taken: false, rule: "", reason: "" };
+  if (!candidate && !ctx && !isItem && !explain) return NOTHING;
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
   if (!/[a-z]{2}/i.test(text)) return verdict;
