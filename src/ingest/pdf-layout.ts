@@ -463,18 +463,22 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       continue;
     }
 
+    const emphasised = line.oneFont && style.emphasisFonts.has(line.font) && line.size >= style.bodySize * 0.95;
+    // The second line of a bold heading that wraps joins the first.
+    if (emphasised && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
+      out[out.length - 1] = out[out.length - 1].replace(/\*\*$/, " " + text.replace(/\*\*/g, "") + "**");
+      previous = line;
+      i++;
+      continue;
+    }
     if (paragraphBreak || previousKind.startsWith("h") || previousKind === "bold" || previousKind === "table") blank();
     let list = asListLine(text, Math.max(0, Math.round((line.x0 - listLeft) / 18)) * 2);
     // "(3) AVRR surveys ..." right after a body line (that does not announce a list with ":") goes on with its paragraph.
     const midSentence = previousKind === "text" && !paragraphBreak && !/:$/.test(out[out.length - 1] ?? "");
     if (list && midSentence && /^\(/.test(text)) list = undefined;
-    const emphasised = line.oneFont && style.emphasisFonts.has(line.font) && line.size >= style.bodySize * 0.95;
     if (list) {
       out.push(list);
       previousKind = "list";
-    } else if (emphasised && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
-      // The second line of a bold heading that wraps.
-      out[out.length - 1] = out[out.length - 1].replace(/\*\*$/, " " + text.replace(/\*\*/g, "") + "**");
     } else if (
       emphasised &&
       words <= 14 &&
