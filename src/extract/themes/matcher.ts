@@ -86,7 +86,7 @@ export class Matcher {
       w.cached = list;
       return list;
     }
-    const keys = ["s:" + stem(w.lower), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
+    const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
     list = [];
     for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
     this.byWord.set(w, list);

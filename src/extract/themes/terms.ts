@@ -64,7 +64,7 @@ function compileWord(written: string): WordPattern {
 export function wordMatches(p: WordPattern, t: WordForms): boolean {
   switch (p.kind) {
     case "stem":
-      return stem(t.lower) === p.value;
+      return (t.stemmed ??= stem(t.lower)) === p.value;
     case "exact":
       return t.lower === p.value;
     case "case":

@@ -11,6 +11,8 @@ export interface WordForms {
   lower: string;
   /** Lower case as written (wildcards try it too, so "organis*" still matches "organisation"). */
   plain: string;
+  /** Stem of `lower`, filled in on first use. */
+  stemmed?: string;
 }
 
 /** The shared per-word object also carries one matcher's lookup result for the word
