@@ -176,7 +176,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
     while (e + 1 < cores.length) {
       const first = between[e][0], next = cores[e + 1];
-      const tail = lex.tailConnectors.has(first);
+      // "in" continues a tail already begun ("... for the Prohibition of Trafficking in Persons"),
+      // never starts one ("Regional Conference in Dar es Salaam").
+      const tail = lex.tailConnectors.has(first) || (first === "in" && e > h);
       const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
@@ -227,7 +229,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
 }
 
 /** A core that is only a country or a city-like place name: "in Niger" ends a name, "in Asia" does not. */
+const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
+
 function isPlace(tokens: Token[], core: Core, lex: Lexicon): boolean {
   const words = tokens.slice(core.first, core.last + 1).map((t) => t.norm).join(" ");
-  return lex.countries.has(words);
+  return lex.countries.has(words) || MONTHS.has(tokens[core.first].norm);
 }
