@@ -138,6 +138,7 @@ describe("actor network of the seeds, through the CLI", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("qdpx, gexf, graphml, datapackage");
     expect(cli(["export", out, "--to", "gexf"]).code).toBe(2); // not a dataset
+    expect(cli(["export", data, "--to", "gexf", "--bipartite", "--codebook", join(out, "missing.yaml")]).code).toBe(2);
     const bad = cli(["extract", FIXTURES, "--out", join(out, "never"), "--format", "csv,xlsx"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("csv, jsonl, qdpx, gexf, graphml, datapackage");

@@ -1,5 +1,6 @@
 // `sectormap export DATA --to qdpx|gexf|graphml|datapackage [--out FILE]`
 import { Command } from "commander";
+import { CodebookError } from "../extract/themes/index.js";
 import { EXPORT_FORMATS, defaultExportPath, exportDataset, type ExportFormat } from "../export/index.js";
 import { EXIT_OK, UsageProblem, info, paint, warn } from "./output.js";
 
@@ -29,7 +30,11 @@ Exit status: 0 written, 2 usage error (unknown format, not a dataset).`,
       const format = String(o.to).trim().toLowerCase() as ExportFormat;
       if (!EXPORT_FORMATS.includes(format)) throw new UsageProblem(`--to takes one of ${EXPORT_FORMATS.join(", ")}, not "${o.to}"`);
       if (o.bipartite && format !== "gexf" && format !== "graphml") throw new UsageProblem("--bipartite applies to gexf and graphml only");
-      const result = await exportDataset(data, format, o.out ?? defaultExportPath(data, format), { bipartite: Boolean(o.bipartite), codebook: o.codebook ?? "" });
+      const result = await exportDataset(data, format, o.out ?? defaultExportPath(data, format), { bipartite: Boolean(o.bipartite), codebook: o.codebook ?? "" })
+        .catch((err: unknown) => {
+          // A bad --codebook is the user's to fix: every problem on its own line, exit 2.
+          throw err instanceof CodebookError ? new UsageProblem(`--codebook: ${err.message}`) : err;
+        });
       result.warnings.forEach((w) => warn(w));
       if (!o.quiet) info(`${paint.bold(result.out)}: ${result.summary}`);
       process.exitCode = EXIT_OK;
