@@ -137,7 +137,7 @@ function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
 }
 
 /** Instruments named after a body: "United Nations Convention against ...", "EU Charter": the body is not acting there. */
-const INSTRUMENTS = new Set(["convention", "conventions", "protocol", "protocols", "declaration", "compact", "charter", "treaty", "treaties", "agenda"]);
+const INSTRUMENTS = new Set(["convention", "conventions", "protocol", "protocols", "declaration", "compact", "charter", "treaty", "treaties", "agenda", "strategy", "framework", "guidelines", "principles", "resolution", "resolutions"]);
 
 function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>): Hit[] {
   // Split the chain into cores (capitalised runs) and the connectors between them.
@@ -154,8 +154,10 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
 
   for (const core of cores) {
     const units = core.units;
-    for (let k = 0; k + 1 < units.length; k++)
-      if (units[k].kind === "gaz" && units[k + 1].kind === "cap" && INSTRUMENTS.has(tokens[units[k + 1].first].norm)) suppressed.add(units[k].hit!);
+    // "United Nations Convention against ...", "United Nations Global Counter-Terrorism Strategy"
+    const last = units[units.length - 1];
+    if (last.kind === "cap" && INSTRUMENTS.has(tokens[last.first].norm))
+      for (const u of units) if (u.kind === "gaz" && u !== last) suppressed.add(u.hit!);
   }
   const hits: Hit[] = [];
   const used = new Set<number>();
