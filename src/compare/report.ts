@@ -36,7 +36,7 @@ export interface Report {
 const c = (name: string, format: ColumnFormat = "text"): ReportColumn => ({ name, format });
 
 export function groupReport(d: GroupDiff): Report {
-  const side = (s: GroupDiff["a"]) => `${s.label}: ${s.documents} documents, ${s.segments} segments read for themes, ${s.recommendations} recommendations`;
+  const side = (s: GroupDiff["a"]) => `${s.label}: ${plural(s.documents, "document")}, ${plural(s.segments, "segment")} read for themes, ${plural(s.recommendations, "recommendation")}`;
   const actorColumns = [c("actor"), c("type"), c("documents", "count"), c("mentions", "count")];
   const countSection = (title: string, rows: CountContrast[]): Section => ({
     title,
@@ -103,7 +103,7 @@ export function recurrenceReport(clusters: Cluster[], shown: number, threshold: 
   const members = clusters.reduce((n, c) => n + c.members.length, 0);
   return {
     title: "Recurring recommendations",
-    summary: [`${clusters.length} group${clusters.length === 1 ? "" : "s"} of similar recommendations across documents (${members} recommendations; cosine >= ${threshold})`],
+    summary: [`${plural(clusters.length, "group")} of similar recommendations across documents (${plural(members, "recommendation")}; cosine >= ${threshold})`],
     sections: [
       {
         title: clusters.length > shown ? `Largest ${shown} groups` : "Groups",
@@ -127,4 +127,8 @@ function describeChange(x: RecChange): string {
   const parts = x.old.text === x.new.text ? [] : [`text: ${wordChanges(x.old.text, x.new.text)}`];
   for (const v of x.values) parts.push(`${v.field}: ${v.old || "(none)"} -> ${v.new || "(none)"}`);
   return parts.join("; ");
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
