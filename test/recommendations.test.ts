@@ -78,6 +78,19 @@ describe("trigger families", () => {
     expect(one("UNICEF will open two child-friendly spaces in the camp.")).toMatchObject({ kind: "commitment", addressee: "UNICEF", addresseeType: "igo" });
   });
 
+  it("declarations: 'we resolve / decide / agree to' bind the signatories; preambles do not count", () => {
+    const recs = recsOf("# Kampala Declaration on Labour Migration\n\nWe, the Ministers of Labour, meeting in Kampala:\n\n- Recognizing the contribution of migrant workers to our economies;\n- Noting with concern the abuse of domestic workers;\n\nWe resolve to harmonise recruitment rules across the region. We call upon employers to end the confiscation of passports.\n");
+    expect(recs.map((r) => [r.kind, r.modality])).toEqual([["commitment", "will"], ["recommendation", "called"]]);
+    expect(recs[1].addressee).toBe("employers");
+  });
+
+  it("management responses: the organisation's future tense is a commitment there, and only there", () => {
+    const sentence = "The project will develop a returnee dashboard by June.";
+    const response = recsOf(`# Management response to the final evaluation\n\nRecommendation accepted. ${sentence}\n`);
+    expect(response.map((r) => [r.kind, r.rule])).toEqual([["commitment", "trigger:response-will"]]);
+    expect(recsOf(`# Annual report of the reintegration project\n\nThe year went well. ${sentence}\n`)).toEqual([]);
+  });
+
   it("French modals in management responses", () => {
     expect(one("Les ministères devraient publier les données de retour chaque trimestre.").modality).toBe("should");
     expect(one("Il est recommandé de renforcer la coordination entre agences.").kind).toBe("recommendation");

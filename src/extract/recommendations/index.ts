@@ -2,7 +2,7 @@
 // how strongly, and on what. Rules live in rules.yaml; this is the small engine that applies
 // them to the units of one Doc (a list item, or a sentence of prose).
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
-import { loadRecommendationRules, type RecRules, type Strength } from "./rules.js";
+import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, plainHeading, type ListContext } from "./context.js";
 import { findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
@@ -78,7 +78,8 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  * Judge every candidate unit. With `nearMisses` false only taken units are returned;
  * with true, also the rejected units that came close (a mask, an exclusion, a near-miss word).
  */
-export function judgeUnits(doc: Doc, rules: RecRules, nearMisses: boolean): UnitVerdict[] {
+export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
+  const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
   const { cue, leadIn, backMatter } = blockContexts(doc, rules);
   const self = selfActor(doc, rules);
   const out: UnitVerdict[] = [];

@@ -22,6 +22,8 @@ export interface TriggerFamily {
   patterns: RegExp[];
   /** The same patterns with the g flag, for finding every occurrence. */
   global: RegExp[];
+  /** Document types (DocMeta.docType) the family applies to; empty = every type. */
+  docTypes: string[];
 }
 
 export interface GroupWord {
@@ -48,7 +50,10 @@ export interface TriggerScanner {
 
 export interface RecRules {
   source: string;
+  /** Scanners over the families that apply to every document type. */
   scanners: TriggerScanner[];
+  /** Rules as seen by one document type (families restricted by docTypes added), built on demand. */
+  byDocType: Map<string, RecRules>;
   cues: Record<RecKind | "stop", NamedPattern[]>;
   blockExclusions: NamedPattern[];
   sectionExclusions: NamedPattern[];
@@ -148,7 +153,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
       return regex(p, v as string, sensitive);
     });
     const global = patterns.map((re) => new RegExp(re.source, re.flags + "g"));
-    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, global };
+    const docTypes = items(t, "docTypes", false).map((n) => String((n as { toJSON(): unknown }).toJSON()));
+    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, global, docTypes };
   });
 
   const imp = get(root, "imperative");
@@ -177,7 +183,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
 
   return {
     source,
-    scanners: buildScanners(triggers),
+    scanners: buildScanners(triggers.filter((t) => !t.docTypes.length)),
+    byDocType: new Map(),
     cues,
     blockExclusions: items(ex, "blocks").map(named),
     sectionExclusions: items(ex, "sections").map(named),
@@ -234,4 +241,16 @@ export function flagsFor(source: string, caseSensitive: boolean): string {
 /** All sources of one case mode, to decide the flags of the joined scanner. */
 function parts0(triggers: TriggerFamily[], sensitive: boolean): string {
   return triggers.flatMap((f) => f.patterns.filter((re) => re.flags.includes("i") !== sensitive).map((re) => re.source)).join("|");
+}
+
+/** The rules for a document of this type: the general families plus those restricted to it. */
+export function rulesForDocType(rules: RecRules, docType: string): RecRules {
+  if (!rules.triggers.some((t) => t.docTypes.includes(docType))) return rules;
+  let view = rules.byDocType.get(docType);
+  if (!view) {
+    const triggers = rules.triggers.filter((t) => !t.docTypes.length || t.docTypes.includes(docType));
+    view = { ...rules, triggers, scanners: buildScanners(triggers) };
+    rules.byDocType.set(docType, view);
+  }
+  return view;
 }
