@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
-import { CodebookError, parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
+import { parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
 import { Matcher, type ThemeHit } from "./matcher.js";
 import { readFileSync } from "node:fs";
 
