@@ -45,7 +45,7 @@ const typeScale = (types: string[]) => {
 /** Type names as shown: "" becomes "unspecified". */
 export const typeName = (type: string): string => type || "unspecified";
 
-export const themeName = (t: Pick<ThemeSummary, "code" | "label">): string => `${t.code} ${shorten(t.label, 38)}`;
+export const themeName = (t: Pick<ThemeSummary, "code" | "label">): string => `${t.code} ${shorten(t.label, 44)}`;
 
 export const cellAnchor = (theme: string, docId: string): string => anchorId("seg", theme, docId);
 

@@ -150,7 +150,7 @@ export function buildModel(t: Tables, tool = "sectormap"): ReportModel {
       actorId: str(a.actor_id),
       name: str(a.name),
       acronym: str(a.acronym),
-      type: str(a.type) || "unknown",
+      type: str(a.type),
       mentions: num(a.mentions),
       documents: num(a.documents),
     }))

@@ -143,10 +143,16 @@ export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 280): 
   let after = "";
   if (text.length > max) {
     const first = pattern ? text.search(pattern) : -1;
-    const from = Math.max(0, Math.min(first - Math.floor(max / 3), text.length - max));
-    window = text.slice(from, from + max);
+    let from = Math.max(0, Math.min(first - Math.floor(max / 3), text.length - max));
+    let to = from + max;
+    // Start and end on word boundaries when one is near, so no quote begins "…obal levels".
+    const nextSpace = text.indexOf(" ", from);
+    if (from > 0 && nextSpace >= 0 && nextSpace - from < 20 && nextSpace < first) from = nextSpace + 1;
+    const lastSpace = text.lastIndexOf(" ", to);
+    if (to < text.length && lastSpace > to - 20 && lastSpace > first) to = lastSpace;
+    window = text.slice(from, to);
     before = from > 0 ? "…" : "";
-    after = from + max < text.length ? "…" : "";
+    after = to < text.length ? "…" : "";
   }
   const pieces = pattern ? window.split(pattern) : [window];
   // split() with one capture group alternates plain text and matches.
