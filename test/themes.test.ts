@@ -12,6 +12,10 @@ import {
   codeDocument, codeRecommendationText, explainThemes, loadCodebook, themeRows, themesMatrix, type Codebook,
 } from "../src/extract/themes/index.js";
 import { suggestTerms } from "../src/extract/themes/suggest.js";
+import { Command } from "commander";
+import { vi } from "vitest";
+import { mkdirSync } from "node:fs";
+import { registerThemesCommands } from "../src/cli/themes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sectormap-themes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -307,5 +311,27 @@ describe("themes suggest", () => {
   it("drops rare terms and respects top", () => {
     expect(suggestTerms(docs, cb, { minCount: 5 })).toEqual([]);
     expect(suggestTerms(docs, cb, { minCount: 1, top: 3 })).toHaveLength(3);
+  });
+});
+
+describe("sectormap themes suggest", () => {
+  it("reads a folder and prints the uncovered terms as JSON", async () => {
+    const folder = join(dir, "corpus");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "a.txt"), "The blue card scheme was debated. Employers liked the blue card scheme.\n");
+    writeFileSync(join(folder, "b.txt"), "A blue card scheme for nurses was proposed by the ministry.\n");
+    const program = new Command().exitOverride();
+    registerThemesCommands(program);
+    let out = "";
+    const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
+    const e = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      await program.parseAsync(["node", "sectormap", "themes", "suggest", folder, "--json", "--min-count", "2"]);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    const found = JSON.parse(out) as Array<{ term: string; count: number; docs: number }>;
+    expect(found[0]).toMatchObject({ term: "blue card scheme", count: 3, docs: 2 });
   });
 });

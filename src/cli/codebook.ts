@@ -43,8 +43,9 @@ export function registerCodebookCommands(program: Command): void {
       if (cb.description) out.push(cb.description);
       out.push(`codes blocks of kind: ${cb.codeBlocks.join(", ")}`, "");
       for (const t of cb.themes) {
+        const forms = t.terms.reduce((n, term) => n + term.split("|").length, 0);
         const rules = [
-          `${t.terms.length} terms`,
+          `${forms} terms`,
           t.exclude.length ? `${t.exclude.length} exclusions` : "",
           t.regex.length ? `${t.regex.length} regexes` : "",
           t.near.length ? `${t.near.length} proximity rules` : "",
