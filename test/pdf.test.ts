@@ -8,6 +8,10 @@ import { removeRunningHeadersFooters } from "../src/text/pages.js";
 import { joinLineBreakHyphen, vocabularyOf } from "../src/text/hyphenation.js";
 import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
 
+// Captured before anything loads pdf.js (src/ingest/pdf.ts loads it lazily, on first use).
+const pushBeforePdfJs = Array.prototype.push;
+const jsonParseBeforePdfJs = JSON.parse;
+
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "pdf");
 const EVALUATIONS = "/work/shared/corpora/evaluations";
 const bytesOf = (path: string) => readFile(path).then((b) => new Uint8Array(b));
@@ -192,6 +196,12 @@ describe("ingestPdf on fixtures", () => {
     expect(scanned.message).toBe("scanned: no text layer, OCR needed");
     const garbage = await ingestError(new TextEncoder().encode("%PDF-1.7\nthis is not really a PDF\n"));
     expect(garbage.code).toBe("corrupt");
+  });
+
+  it("leaves the process's builtins as they were (pdf.js's core-js replaces push and JSON.parse)", async () => {
+    await ingestPdf(await fixture("two-columns.pdf"));
+    expect(Array.prototype.push).toBe(pushBeforePdfJs);
+    expect(JSON.parse).toBe(jsonParseBeforePdfJs);
   });
 
   it("leaves the caller's buffer usable", async () => {

@@ -7,6 +7,7 @@
 // which it reports by throwing, not logging).
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runInNewContext } from "node:vm";
 import type { IngestedFile } from "../types.js";
 import { IngestError } from "./errors.js";
 import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "./pdf-layout.js";
@@ -17,11 +18,17 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 // JSON.parse for the whole process with slower polyfills (they fix edge cases
 // Node does not have). We keep the native ones and put them back after loading:
 // this alone makes PDF reading ~30% faster, and the rest of the program too.
-const nativePush = Array.prototype.push;
-const nativeJsonParse = JSON.parse;
+// If core-js is already loaded (pdf.js imported before this module), the
+// builtins may be replaced and no longer tell (core-js makes its functions print
+// as "[native code]"). Then push comes from a fresh realm - slower than the real
+// native, faster than the polyfill - and JSON.parse is left alone (a foreign
+// JSON.parse would build objects with another realm's prototypes).
+const coreJsLoaded = "__core-js_shared__" in globalThis;
+const nativePush: typeof Array.prototype.push = coreJsLoaded ? runInNewContext("Array.prototype.push") : Array.prototype.push;
+const nativeJsonParse = coreJsLoaded ? undefined : JSON.parse;
 function restoreNativeBuiltins(): void {
   if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
-  if (JSON.parse !== nativeJsonParse) JSON.parse = nativeJsonParse;
+  if (nativeJsonParse && JSON.parse !== nativeJsonParse) JSON.parse = nativeJsonParse;
 }
 
 let pdfjsLoading: Promise<PdfJs> | undefined;
