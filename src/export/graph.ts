@@ -5,7 +5,8 @@
 // is actors x themes instead: an edge when a segment names the actor and is
 // coded with the theme, weighted by such segments.
 import type { Row } from "../dataset/tables.js";
-import { loadCodebook } from "../extract/themes/index.js";
+import { readCodebookDef } from "../extract/themes/codebook.js";
+import { DEFAULT_CODEBOOK_PATH } from "../extract/themes/index.js";
 import type { ExportDataset } from "./dataset.js";
 import { attrs, xmlText } from "./xml.js";
 
@@ -72,7 +73,7 @@ function actorGraph(data: ExportDataset, nodes: GraphNode[]): Graph {
 }
 
 function bipartiteGraph(data: ExportDataset, actorNodes: GraphNode[], options: GraphOptions): Graph {
-  const labels = new Map(loadCodebook(options.codebook || undefined).themes.map((t) => [t.code, t.label]));
+  const labels = new Map(readCodebookDef(options.codebook || DEFAULT_CODEBOOK_PATH).themes.map((t) => [t.code, t.label]));
   const themesOfSegment = new Map<string, Set<string>>();
   for (const c of data.codings) {
     const seg = String(c.segment_id);

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
 import { parse as parseYaml } from "yaml";
 import type { Row } from "../dataset/tables.js";
-import { loadCodebook, type Codebook } from "../extract/themes/index.js";
+import { readCodebookDef, type CodebookDef } from "../extract/themes/codebook.js";
+import { DEFAULT_CODEBOOK_PATH } from "../extract/themes/index.js";
 import { dataFile, packageRoot } from "../paths.js";
 import { codePointCounter, documentTexts, type ExportDataset } from "./dataset.js";
 import { colourFor, guidFor } from "./guid.js";
@@ -63,7 +64,8 @@ export function qdpxBytes(data: ExportDataset, options: QdpxOptions = {}): { byt
 /** The project XML and the source texts, before zipping. */
 export function buildProject(data: ExportDataset, options: QdpxOptions = {}): { qde: string; sources: Array<{ path: string; text: string }>; stats: QdpxStats } {
   const layout = parseYaml(readFileSync(dataFile(LAYOUT_FILE), "utf8")) as Layout;
-  const codebook = loadCodebook(options.codebook || undefined);
+  // Only labels and descriptions are needed: read the file, do not compile its rules.
+  const codebook = readCodebookDef(options.codebook || DEFAULT_CODEBOOK_PATH);
   const codes = new CodeSystem(layout, codebook, data);
   const user = guidFor("user", "sectormap");
   const texts = documentTexts(data.segments);
@@ -161,7 +163,7 @@ class CodeSystem {
   private strengths = new Map<string, string>();
   private actors = new Map<string, string>();
 
-  constructor(layout: Layout, codebook: Codebook, data: ExportDataset) {
+  constructor(layout: Layout, codebook: CodebookDef, data: ExportDataset) {
     // Themes: the codebook's, plus any code the dataset uses that the codebook lacks.
     const themeDefs = new Map(codebook.themes.map((t) => [t.code, t]));
     const usedCodes = new Set([...data.codings.map((c) => String(c.theme)), ...data.recommendations.flatMap((r) => splitList(r.themes))]);
