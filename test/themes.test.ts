@@ -168,6 +168,12 @@ describe("codeRecommendationText with the default codebook", () => {
     expect(codeRecommendationText("The meeting was held on Tuesday.", cb)).toEqual([]);
   });
 
+  it("codes French recommendations too", () => {
+    expect(codeRecommendationText("Renforcer les capacités des autorités locales.", cb).sort()).toEqual(["T26", "T30"]);
+    expect(codeRecommendationText("Améliorer la collecte de données sur les migrants de retour.", cb).sort()).toEqual(["T01", "T21"]);
+    expect(codeRecommendationText("The M&E framework should track outcomes.", cb)).toEqual(["T01"]);
+  });
+
   it("returns at most four codes, strongest evidence first", () => {
     const text = "Cities, civil society and diaspora organisations should cooperate on return, reintegration, " +
       "remittances, skills recognition, detention and trafficking; returnees need reintegration support.";
