@@ -70,6 +70,7 @@ interface Line {
 const BULLET_CHARS = "•▪●◦‣∙·○■□➢➤►✓✔–—\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8";
 const BULLET_RE = new RegExp(`^[${BULLET_CHARS}o\\-*]$`);
 const LABEL_RE = /^\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]$/;
+const BULLET_LINE_RE = new RegExp(`^([${BULLET_CHARS}o*]|-)\\s+(\\S.*)$`);
 const DOT_LEADER_RE = /\s*(?:\.\s?){4,}\s*/;
 
 const median = (xs: number[]): number => {
@@ -377,7 +378,7 @@ function escapeBody(text: string): string {
 
 /** A list line: bullet glyphs become "- ", labels ("1.", "a)") stay; nesting by indentation. */
 function asListLine(text: string, indent: number): string | undefined {
-  const m = new RegExp(`^([${BULLET_CHARS}o*]|-)\\s+(\\S.*)$`).exec(text);
+  const m = BULLET_LINE_RE.exec(text);
   // A dash before a lower-case word continues a sentence ("- with resulting shortages"); "o" needs a word after it.
   const dashInSentence = /^[-–—]$/.test(m?.[1] ?? "") && /^\p{Ll}/u.test(m?.[2] ?? "");
   if (m && !dashInSentence && !(m[1] === "o" && !/^\p{L}/u.test(m[2]))) return " ".repeat(indent) + "- " + m[2];
