@@ -50,6 +50,7 @@ export function mainVerb(text: string, from: number, imperative: string): string
   if (imperative) return imperative === "do not" ? firstAfterDoNot(text) : imperative;
   const tail = text.slice(from);
   for (const m of tail.matchAll(VERB_SLOT)) {
+    if (/^[A-Z]/.test(m[1])) continue; // "proposed to Aryeh Neier": a name, not a verb
     const w = m[1].toLowerCase();
     if (NOT_ACTIONS.has(w)) continue;
     const tag = LEXICON[w];

@@ -139,7 +139,7 @@ function judgeUnit(
   const ex = firstExclusion(rules.unitExclusions, text);
   if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
 
-  const masked = candidate ? maskText(text, rules) : { text, hits: [] };
+  const masked = candidate || explain ? maskText(text, rules) : { text, hits: [] };
   const hit = candidate ? findTrigger(masked.text, rules) : null;
   const sectionAddressee = ctx?.addressee ?? "";
 
