@@ -10,6 +10,9 @@ import { contentStems } from "../src/compare/tokens.js";
 import { wordChanges } from "../src/compare/worddiff.js";
 import { Dataset } from "../src/compare/dataset.js";
 import { diffGroups, matcherFor } from "../src/compare/groups.js";
+import { diffVersions, hasChanges } from "../src/compare/versions.js";
+import { csvLine } from "../src/dataset/csv.js";
+import { TABLES, type TableName } from "../src/dataset/tables.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "../src/compare/render.js";
 import type { Report } from "../src/compare/report.js";
 
@@ -112,11 +115,15 @@ describe("group matching", () => {
   });
 });
 
-/** A dataset folder with the given tables (JSONL) and a minimal manifest. */
+/** A dataset folder with the given tables (JSONL, every declared column, as the writer does) and a minimal manifest. */
 function writeDataset(tables: Record<string, Array<Record<string, unknown>>>): string {
   const dir = mkdtempSync(join(tmpdir(), "sectormap-compare-"));
   writeFileSync(join(dir, "manifest.json"), JSON.stringify({ tool: "sectormap", version: "test", options: { formats: ["jsonl"] }, inputs: [], rows: {} }));
-  for (const [name, rows] of Object.entries(tables)) writeFileSync(join(dir, `${name}.jsonl`), rows.map((r) => JSON.stringify(r) + "\n").join(""));
+  for (const [name, rows] of Object.entries(tables)) {
+    const columns = TABLES[name as TableName].columns;
+    const full = (r: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c.name, r[c.name] ?? (c.type === "string" ? "" : 0)]));
+    writeFileSync(join(dir, `${name}.jsonl`), rows.map((r) => JSON.stringify(full(r)) + "\n").join(""));
+  }
   return dir;
 }
 
@@ -190,6 +197,63 @@ describe("diff of two groups", () => {
     expect([rest.a.label, rest.a.documents, rest.b.label, rest.b.documents]).toEqual(["source e*", 2, "not e*", 3]);
     expect(() => diffGroups(new Dataset(dir), { by: "colour", a: "red" })).toThrow(/no such column/);
     expect(() => diffGroups(new Dataset(dir), { by: "doc_type", a: "memo" })).toThrow(/matches no document/);
+  });
+});
+
+describe("diff of two versions", () => {
+  const rec = (id: string, doc: string, text: string, extra: Record<string, unknown> = {}) => ({ rec_id: id, doc_id: doc, source: `${doc}.pdf`, text, strength: "strong", start: 0, ...extra });
+  const docs = [
+    { doc_id: "d1", source: "d1.pdf", sha256: "aaa" },
+    { doc_id: "d2", source: "d2.pdf", sha256: "bbb" },
+  ];
+  const oldRecs = [
+    rec("r1", "d1", "States should ratify the Migrant Workers Convention."),
+    rec("r2", "d1", "Donors should fund legal aid for asylum seekers in detention.", { start: 100 }),
+    rec("r3", "d2", "UNHCR should train border officials on refugee protection."),
+    rec("r4", "d2", "Cities should open shelters for migrants in transit."),
+  ];
+  const newRecs = [
+    rec("r1", "d1", "States should ratify the Migrant Workers Convention.", { strength: "obligation" }), // same id, new strength
+    rec("r2x", "d1", "Donors should fund legal aid for asylum seekers in detention.", { start: 120 }), // new id and offset only
+    rec("r3x", "d2", "UNHCR should urgently train border officials on refugee protection."), // reworded
+    rec("r5", "d2", "Researchers should study return migration."), // r4 removed, r5 added
+  ];
+
+  /** The same tables as `writeDataset`, but as CSV only. */
+  function writeCsvDataset(tables: Record<string, Array<Record<string, unknown>>>): string {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-compare-csv-"));
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ tool: "sectormap", version: "test", options: { formats: ["csv"] }, inputs: [], rows: {} }));
+    for (const [name, rows] of Object.entries(tables)) {
+      const columns = TABLES[name as TableName].columns.map((c) => c.name);
+      writeFileSync(join(dir, `${name}.csv`), csvLine(columns) + rows.map((r) => csvLine(columns.map((c) => (r[c] ?? "") as string | number))).join(""));
+    }
+    return dir;
+  }
+
+  it("pairs recommendations by id, by content under a new id, then by wording", () => {
+    const oldDir = writeDataset({ documents: docs, recommendations: oldRecs, themes: [{ doc_id: "d1", theme: "T01", share: 0.1 }] });
+    for (const newDir of [
+      writeDataset({ documents: [docs[0], { ...docs[1], sha256: "ccc" }], recommendations: newRecs, themes: [{ doc_id: "d1", theme: "T01", share: 0.1 }, { doc_id: "d1", theme: "T31", share: 0.2 }] }),
+      writeCsvDataset({ documents: [docs[0], { ...docs[1], sha256: "ccc" }], recommendations: newRecs, themes: [{ doc_id: "d1", theme: "T01", share: 0.1 }, { doc_id: "d1", theme: "T31", share: 0.2 }] }),
+    ]) {
+      const diff = diffVersions(new Dataset(oldDir), new Dataset(newDir));
+      expect(diff.documents.changed.map((d) => [d.doc_id, d.old_sha256, d.new_sha256])).toEqual([["d2", "bbb", "ccc"]]);
+      expect(diff.recommendations.changed.map((c) => [c.old.rec_id, c.new.rec_id, c.fields])).toEqual([
+        ["r1", "r1", ["strength"]],
+        ["r3", "r3x", ["text"]],
+      ]);
+      expect(diff.recommendations.changed[0].values).toEqual([{ field: "strength", old: "strong", new: "obligation" }]);
+      expect(diff.recommendations.changed[1].similarity).toBeGreaterThan(0.8);
+      expect(diff.recommendations.removed.map((r) => r.rec_id)).toEqual(["r4"]);
+      expect(diff.recommendations.added.map((r) => r.rec_id)).toEqual(["r5"]);
+      // A theme new to the codebook moves a document's share from 0.
+      expect(diff.themes.map((t) => [t.doc_id, t.theme, t.old_share, t.new_share])).toEqual([["d1", "T31", 0, 0.2]]);
+      expect(diff.tables.map((t) => t.table).sort()).toEqual(["documents", "recommendations", "themes"]);
+      expect(hasChanges(diff)).toBe(true);
+    }
+    // A CSV copy of the same rows is the same dataset.
+    const same = diffVersions(new Dataset(oldDir), new Dataset(writeCsvDataset({ documents: docs, recommendations: oldRecs, themes: [{ doc_id: "d1", theme: "T01", share: 0.1 }] })));
+    expect(hasChanges(same)).toBe(false);
   });
 });
 

@@ -95,7 +95,7 @@ export function diffVersions(oldData: Dataset, newData: Dataset, options: Versio
     documents: diffDocuments(...rows("documents")),
     recommendations: diffRecommendations(...rows("recommendations"), options.matchThreshold),
     actors: diffActors(...rows("actors")),
-    themes: diffShares(...rows("themes"), options.shareThreshold),
+    themes: diffShares(...rows("themes"), new Set(oldData.rows("documents").map((d) => str(d.doc_id))), options.shareThreshold),
     tables: diffTables(oldData, newData, same),
   };
 }
@@ -255,10 +255,9 @@ function diffActors(oldRows: Row[], newRows: Row[]): VersionDiff["actors"] {
 }
 
 /** Theme shares of the documents present in both versions that moved by more than the threshold. */
-function diffShares(oldRows: Row[], newRows: Row[], threshold: number): ShareMove[] {
+function diffShares(oldRows: Row[], newRows: Row[], oldDocs: Set<string>, threshold: number): ShareMove[] {
   const key = (r: Row) => `${str(r.doc_id)}\u0000${str(r.theme)}`;
   const oldByKey = new Map(oldRows.map((r) => [key(r), r]));
-  const oldDocs = new Set(oldRows.map((r) => str(r.doc_id)));
   const moves: ShareMove[] = [];
   for (const n of newRows) {
     if (!oldDocs.has(str(n.doc_id))) continue; // an added document: reported as such
