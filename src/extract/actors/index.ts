@@ -38,7 +38,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const suppressed = new Set<Hit>();
-    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed);
+    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a));
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);

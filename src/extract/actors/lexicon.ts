@@ -10,6 +10,8 @@ export interface Lexicon {
   /** modifier phrase (normalised) -> type it imposes */
   modifiers: { words: string[]; type: string }[];
   nonActorHeads: Set<string>;
+  /** normalised head words that may open a name ("Centro Presente") */
+  headFirst: Set<string>;
   connectors: Set<string>;
   tailConnectors: Set<string>;
   sentenceStarters: Set<string>;
@@ -26,6 +28,7 @@ interface RulesFile {
   heads: Record<string, string[]>;
   modifiers: Record<string, string[]>;
   non_actor_heads: string[];
+  head_first: string[];
   connectors: string[];
   tail_connectors: string[];
   sentence_starters: string[];
@@ -59,6 +62,7 @@ export function loadLexicon(): Lexicon {
     heads,
     modifiers: Object.entries(raw.modifiers).flatMap(([type, list]) => list.map((m) => ({ words: phrase(m).split(" "), type }))),
     nonActorHeads: new Set(raw.non_actor_heads.map(phrase)),
+    headFirst: new Set(raw.head_first.map(phrase)),
     connectors: new Set(raw.connectors.map((c) => c.toLowerCase())),
     tailConnectors: new Set(raw.tail_connectors.map((c) => c.toLowerCase())),
     sentenceStarters: new Set(raw.sentence_starters),

@@ -7,7 +7,9 @@ import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, type Hit } from "./hits.js";
 import { isCommonStarter, type Token, type WordStats } from "./tokens.js";
 
-const SOFT_GAP = /^[\s*_]*$/;
+// Spaces and markdown emphasis; an underscore only next to a space ("_Global_ Coalition", not "Background_Papers").
+const SOFT = /^[\s*_]*$/;
+const isSoftGap = (gap: string) => SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap));
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -62,7 +64,7 @@ interface Core {
 }
 
 /** Capitalised noun phrases headed by an organisation word, in one block. */
-export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>): Hit[] {
+export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
   const gazAt = new Map<number, { hit: Hit; last: number }>();
   for (const h of gazHits) {
     const first = tokens.findIndex((t) => t.start === h.start);
@@ -70,7 +72,7 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
     if (first >= 0 && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
-  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed));
+  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
   return hits;
 }
 
@@ -85,7 +87,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (cur.length && !SOFT_GAP.test(t.gap)) close();
+    if (cur.length && !isSoftGap(t.gap)) close();
     const g = gazAt.get(i);
     let unit: Unit | undefined;
     if (g) unit = { kind: "gaz", first: i, last: g.last, hit: g.hit };
@@ -130,6 +132,21 @@ function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
     if (h) { head = candidate.first; headWord = h; }
     else if (lex.nonActorHeads.has(tokens[candidate.first].norm)) nonActor = true;
   }
+  const first = units[0];
+  if (head < 0 && !nonActor && units.length >= 2 && first.kind === "cap") {
+    // "Centro Presente": a head written first.
+    if (lex.headFirst.has(tokens[first.first].norm)) { head = first.first; headWord = tokens[first.first].norm; }
+    // "Central American Resource Centre DC (CARECENDC)": the acronym right after vouches for the whole core.
+    else {
+      const after = tokens[lastUnit.last + 1];
+      if (after?.acronym && /^\s*\\?\(\s*$/.test(after.gap)) {
+        for (let j = units.length - 2; j >= 0 && head < 0; j--) {
+          const hw = units[j].kind === "cap" ? headOf(tokens, units[j].first, lex) : undefined;
+          if (hw) { head = units[j].first; headWord = hw; }
+        }
+      }
+    }
+  }
   return {
     units, first: units[0].first, last: lastUnit.last, head, headWord, nonActor,
     gazOnly: units.length === 1 && units[0].kind === "gaz", distinctive,
@@ -139,7 +156,7 @@ function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
 /** Instruments named after a body: "United Nations Convention against ...", "EU Charter": the body is not acting there. */
 const INSTRUMENTS = new Set(["convention", "conventions", "protocol", "protocols", "declaration", "compact", "charter", "treaty", "treaties", "agenda", "strategy", "framework", "guidelines", "principles", "resolution", "resolutions"]);
 
-function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>): Hit[] {
+function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean): Hit[] {
   // Split the chain into cores (capitalised runs) and the connectors between them.
   const cores: Core[] = [];
   const between: string[][] = []; // between[k]: connector words between cores[k] and cores[k+1]
@@ -194,7 +211,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       if (span.filter((t) => t.cap).length < 2) return false; // "Secretariat", "Government": a head alone names nobody
       if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz) return false;
       // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
-      if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm)) return false;
+      if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && knownAcronym(span[0].text)) return false;
       return true;
     };
     // Drop words that only start the sentence ("The", "Third"; "Recently" if the rest still names something).
@@ -217,7 +234,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     }
     const first = tokens[firstTok], last = tokens[lastTok];
     // A title in quotes ("Pilot Fund Morocco") names a publication or page, not an actor.
-    if (OPEN_QUOTE.test(first.gap) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
+    if ((OPEN_QUOTE.test(first.gap) || OPEN_QUOTE.test(tokens[cores[s].first].gap)) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
     hits.push({
       kind: "name", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)),

@@ -112,7 +112,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     const sContent = content(sWords);
     const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
       const lWords = nameWords(n);
-      if (lWords.length <= sWords.length) return lWords.length === sWords.length && content(lWords) === sContent && long.key < short.key;
+      if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
+      if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(" " + sContent)) return true;
       const head = headOfName(n, heads, tails);
       for (let i = 0; i + sWords.length <= lWords.length; i++) {

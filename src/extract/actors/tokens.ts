@@ -31,6 +31,20 @@ const FILE_LIKE = /\.(?:pdf|docx?|html?|org|com|net|int|eu)$/i;
 const WORD_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) WORD_CHAR[c] = 1;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+function isUpperRun(text: string, s: number, e: number): boolean {
+  if (e - s < 2) return false;
+  for (let k = s; k < e; k++) if (!isUpper(text.charCodeAt(k))) return false;
+  return true;
+}
+/** An upper-case letter followed by at least three lower-case ones: "African", not "ILO" or "Habitat"... */
+function isCapitalisedWord(text: string, s: number): boolean {
+  if (!isUpper(text.charCodeAt(s))) return false;
+  let k = s + 1;
+  while (isLower(text.charCodeAt(k))) k++;
+  return k - s >= 4 && !WORD_CHAR[text.charCodeAt(k)] && text.slice(s, k) !== "Habitat";
+}
 const isJoiner = (c: number) => c === 46 || c === 38 || c === 45; // . & -
 
 /**
@@ -50,6 +64,8 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
     for (;;) {
       while (i < n && WORD_CHAR[text.charCodeAt(i)]) i++;
       const j = at(i);
+      // "EU-African Union": an acronym glued to a capitalised word is two words ("ITC-ILO", "UN-Habitat" stay one).
+      if (j === 45 && isUpperRun(text, start, i) && isCapitalisedWord(text, i + 1)) break;
       if (isJoiner(j) && WORD_CHAR[at(i + 1)]) { i++; continue; }
       // inner apostrophe (c'est, d'aide), but not a possessive 's
       if (isApostrophe(j) && WORD_CHAR[at(i + 1)] && !((at(i + 1) | 32) === 115 && !WORD_CHAR[at(i + 2)])) { i++; continue; }
@@ -135,7 +151,8 @@ function wordFacts(text: string): WordFacts {
     if (factsCache.size > 200_000) factsCache.clear();
     f = {
       norm: normWord(text),
-      cap: /^\p{Lu}/u.test(text) && !FILE_LIKE.test(text),
+      // File names, and words glued from several ("BackgroundPapersGlobalParliament"), are not name words.
+      cap: /^\p{Lu}/u.test(text) && !FILE_LIKE.test(text) && !/(?:\p{Ll}\p{Lu}.*){3}/u.test(text),
       acronym: looksLikeAcronym(text),
       upper: /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length > 1,
     };
