@@ -130,6 +130,18 @@ describe("regex, exclusion, proximity and min_hits", () => {
     expect(codes(cb, "Climate change brings drought.")).toContain("CLIMATE");
   });
 
+  it("counts a weak (~) term as half a hit", () => {
+    const weak = codebook(`
+  - code: REF
+    label: Refugees
+    terms: [~refugees, non-refoulement]
+`);
+    expect(codes(weak, "Refugees attended the workshop.")).toEqual([]);
+    expect(codes(weak, "Refugees and more refugees arrived.")).toEqual(["REF"]);
+    expect(codes(weak, "Refugees are protected by non-refoulement.")).toEqual(["REF"]);
+    expect(weak.matcher.match("Refugees are protected by non-refoulement.")[0].hits).toBe(1.5);
+  });
+
   it("keeps identical spans for every theme that lists them", () => {
     const twice = codebook(`
   - code: A

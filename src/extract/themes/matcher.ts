@@ -9,7 +9,7 @@ import { stem, TokenList, type CachedWord, type WordForms } from "./tokens.js";
 
 export interface ThemeHit {
   code: string;
-  /** Term, regex and proximity hits counted towards min_hits. */
+  /** Term, regex and proximity hits counted towards min_hits (a weak "~" term counts 0.5). */
   hits: number;
   /** Hits weighted by specificity (a three-word phrase weighs more than one word). */
   score: number;
@@ -33,6 +33,8 @@ interface Found {
 }
 interface Span {
   theme: number;
+  /** 1 for a hit, 0.5 for a weak term's hit. */
+  count: number;
   start: number; // token index
   end: number; // token index, exclusive
   weight: number;
@@ -124,7 +126,8 @@ export class Matcher {
     const candidates: Span[] = [];
     for (const f of found) {
       if (f.e.role !== "term" || excluded(f.e.theme, f.start, f.end)) continue;
-      candidates.push({ theme: f.e.theme, start: f.start, end: f.end, weight: weightOf(f.end - f.start) });
+      const count = f.e.phrase.weak ? 0.5 : 1;
+      candidates.push({ theme: f.e.theme, count, start: f.start, end: f.end, weight: count * weightOf(f.end - f.start) });
     }
     for (const { theme, re } of this.regexes) {
       re.lastIndex = 0;
@@ -136,17 +139,17 @@ export class Matcher {
         }
         const span = tokenSpan(tokens, m.index, m.index + m[0].length);
         if (span && !excluded(theme, span[0], span[1])) {
-          candidates.push({ theme, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
+          candidates.push({ theme, count: 1, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
         }
       }
     }
     const accepted = candidates.length > 1 ? longestFirst(candidates, tokens.n) : candidates;
 
     const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; firstAt: number[] }>();
-    const note = (theme: number, weight: number, surface: string, at: number) => {
+    const note = (theme: number, count: number, weight: number, surface: string, at: number) => {
       let h = perTheme.get(theme);
       if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], firstAt: [] }));
-      h.hits++;
+      h.hits += count;
       h.score += weight;
       // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
       if (!h.evidence.some((e) => e.toLowerCase() === surface.toLowerCase())) {
@@ -154,7 +157,7 @@ export class Matcher {
         h.firstAt.push(at);
       }
     };
-    for (const s of accepted) note(s.theme, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
+    for (const s of accepted) note(s.theme, s.count, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
 
     // Proximity rules: every word of the rule within `within` words of the first.
     for (const ti of nearOcc.size ? this.themesWithNear : []) {
@@ -168,7 +171,7 @@ export class Matcher {
           const partners = parts.slice(1).map((occ) => occ.find((o) => gap(anchor, o) <= rule.within));
           if (partners.some((p) => !p)) continue;
           const shown = [anchor, ...partners].sort((a, b) => a!.start - b!.start).map((o) => surfaceOf(text, tokens, o!.start, o!.end));
-          note(ti, 1.5, shown.join(" … "), tokens.starts[anchor.start]);
+          note(ti, 1, 1.5, shown.join(" … "), tokens.starts[anchor.start]);
         }
       });
     }

@@ -6,6 +6,8 @@
 //   =aid                 exactly this word (any case), no stemming: not "aids", "aided"
 //   IOM, RSD, SDG*       a word in capitals matches only in capitals (acronyms)
 //   detain | detention   alternatives in one entry (one rule, several forms)
+//   ~refugees            weak evidence: counts half a hit, so it codes a segment only
+//                        together with another hit of the theme (or twice)
 import { foldSpelling, stem, type TokenList, type WordForms } from "./tokens.js";
 
 export type WordPattern =
@@ -20,6 +22,8 @@ export interface Phrase {
   words: WordPattern[];
   /** The term as the analyst wrote it (for `inspect` and reports). */
   source: string;
+  /** Written with a leading "~": counts half a hit. */
+  weak: boolean;
 }
 
 const WORD_IN_TERM = /=?[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?/gu;
@@ -31,7 +35,8 @@ export function checkTerm(term: string): string | null {
   for (const alt of term.split("|")) {
     const words = alt.match(WORD_IN_TERM) ?? [];
     if (!words.length) return "an alternative has no word in it";
-    const stray = alt.replace(WORD_IN_TERM, " ");
+    const stray = alt.replace(/^\s*~/, "").replace(WORD_IN_TERM, " ");
+    if (/~/.test(stray)) return '"~" goes only at the start of a term';
     if (/[*=]/.test(stray) || /\*[\p{L}\p{N}]/u.test(alt)) return '"*" goes only at the end of a word and "=" only at its start';
     for (const w of words) {
       if (w.endsWith("*") && w.replace(/^=/, "").length < 4) return `wildcard "${w}" needs at least 3 letters before *`;
@@ -46,7 +51,11 @@ export function compileTerm(term: string): Phrase[] {
     .split("|")
     .map((alt) => alt.trim())
     .filter(Boolean)
-    .map((alt) => ({ source: alt, words: (alt.match(WORD_IN_TERM) ?? []).map(compileWord) }));
+    .map((alt) => ({
+      source: alt,
+      weak: alt.startsWith("~"),
+      words: (alt.match(WORD_IN_TERM) ?? []).map(compileWord),
+    }));
 }
 
 function compileWord(written: string): WordPattern {
