@@ -145,6 +145,12 @@ describe("pageToMarkdown on hand-made runs", () => {
     expect(lines).toContain("- Shelter capacity doubled");
     expect(lines).toContain("Returns rose<sup>2</sup> in the second year.");
   });
+
+  it("keeps one copy of text drawn twice to fake bold", () => {
+    const lines = render([body(0), run("Key Findings", 72, 320), run("Key Findings", 72.4, 320.2), body(2)]);
+    expect(lines).toContain("Key Findings");
+    expect(lines.join("\n")).not.toContain("Findings Key");
+  });
 });
 
 describe("ingestPdf on fixtures", () => {

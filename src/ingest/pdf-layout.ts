@@ -134,8 +134,22 @@ function buildRows(runs: TextRun[]): Row[] {
     rows.splice(i, 1);
     i--;
   }
-  for (const row of rows) row.runs.sort((a, b) => a.x - b.x);
+  for (const row of rows) {
+    row.runs.sort((a, b) => a.x - b.x);
+    row.runs = withoutOverprint(row.runs);
+  }
   return rows;
+}
+
+/** Fake bold: the same text drawn twice, a hair apart. Keep one copy. */
+function withoutOverprint(runs: Row["runs"]): Row["runs"] {
+  return runs.filter((run, i) => {
+    for (let k = i - 1; k >= 0 && run.x - runs[k].x < 2; k--) {
+      const other = runs[k];
+      if (other.text === run.text && Math.abs(other.y - run.y) < 2) return false;
+    }
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------- segments
