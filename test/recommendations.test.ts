@@ -169,6 +169,11 @@ describe("lists and headings", () => {
     expect(recsOf("The objectives of the evaluation are to:\n\n- Assess the relevance of the project.\n- Identify lessons learned.\n")).toEqual([]);
   });
 
+  it("'Recommendation to:' lists name the addressees of their section's recommendation", () => {
+    const recs = recsOf("## EVALUATION RECOMMENDATION A - REFERRALS\n\n1. Referral forms should be translated into Hausa.\n\nRecommendation to:\n\n- Project management; 1\n- Protection unit\n");
+    expect(recs.map((r) => [r.text, r.addressee])).toEqual([["Referral forms should be translated into Hausa.", "Project management; Protection unit"]]);
+  });
+
   it("a numbered recommendation heading takes its paragraph, not the findings after it", () => {
     const recs = recsOf("### Recommendation 2\n\nStrengthen the referral system between shelters and clinics.\n\n- The referral system worked well in two states.\n");
     expect(recs.map((r) => r.text)).toEqual(["Strengthen the referral system between shelters and clinics."]);

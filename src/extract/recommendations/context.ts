@@ -24,6 +24,10 @@ export interface BlockContexts {
   leadIn: string[];
   /** Back-matter exclusion (annex, terms of reference) covering the block, or null. */
   backMatter: Array<{ id: string; reason: string } | null>;
+  /** Addressees listed under a "Recommendation to:" label, by section path (joined with " / "). */
+  labelAddressees: Map<string, string>;
+  /** Blocks that are such addressee lists (not units). */
+  labelItems: Set<number>;
 }
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
@@ -189,7 +193,8 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
     leadIn[i] = lastParagraph;
     cue[i] = lead ?? heading?.ctx ?? null;
   }
-  return { cue, leadIn, backMatter };
+  const { labelAddressees, labelItems } = addresseeLabels(doc, rules);
+  return { cue, leadIn, backMatter, labelAddressees, labelItems };
 }
 
 function makeCtx(c: { kind: RecKind | "stop"; id: string; who: string }, text: string, rules: RecRules): ListContext {
@@ -211,4 +216,24 @@ function withAddressee(ctx: ListContext, addressee: string): ListContext {
 function lastSentence(text: string): string {
   const parts = text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
   return parts[parts.length - 1];
+}
+
+/** "Recommendation to:" followed by a list of units: those units address the section's recommendation. */
+function addresseeLabels(doc: Doc, rules: RecRules): { labelAddressees: Map<string, string>; labelItems: Set<number> } {
+  const labelAddressees = new Map<string, string>();
+  const labelItems = new Set<number>();
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === "list_item" || !rules.addressee.labelList.test(plainHeading(b.text))) continue;
+    const names: string[] = [];
+    for (let j = i + 1; j < blocks.length && blocks[j].kind === "list_item"; j++) {
+      labelItems.add(j);
+      // "Project management; 2-3": drop the priority or date column that follows the name
+      const name = blocks[j].text.replace(/[;,.]?\s*[\d\s–-]*$/, "").trim();
+      if (name) names.push(name);
+    }
+    if (names.length) labelAddressees.set(b.section.join(" / "), names.join("; "));
+  }
+  return { labelAddressees, labelItems };
 }

@@ -80,7 +80,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  */
 export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
   const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
-  const { cue, leadIn, backMatter } = blockContexts(doc, rules);
+  const { cue, leadIn, backMatter, labelAddressees, labelItems } = blockContexts(doc, rules);
   const self = selfActor(doc, rules);
   const out: UnitVerdict[] = [];
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
@@ -105,11 +105,16 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       continue;
     }
 
+    if (labelItems.has(b.index)) continue; // a name under "Recommendation to:", not a unit
     const ctx = cue[b.index];
     const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
     const spans: Array<[number, number]> = whole ? [[b.start, b.end]] : b.sentences.map((s) => [s.start, s.end]);
     for (const [start, end] of spans) {
       const v = judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses);
+      if (v.rec && !v.rec.addressee) {
+        const listed = labelAddressees.get(b.section.join(" / "));
+        if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
+      }
       if (v.taken || (nearMisses && v.reason)) out.push(v);
     }
   }

@@ -63,7 +63,7 @@ export interface RecRules {
   nearMisses: NamedPattern[];
   triggers: TriggerFamily[];
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
-  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp };
+  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp };
 }
 
 export const DEFAULT_RULES_PATH = dataFile("extract/recommendations/rules.yaml");
@@ -172,6 +172,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   const addressee = {
     speakers: regex(get(ad, "speakers"), str(ad, "speakers"), false),
     notActors: regex(get(ad, "notActors"), str(ad, "notActors"), false),
+    labelList: regex(get(ad, "labelList"), str(ad, "labelList"), false),
     groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
     headings: items(ad, "headings").map((h) => {
       const re = patternOf(h);
