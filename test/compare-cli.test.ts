@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTable } from "../src/dataset/read.js";
+import { readManifest, readTable } from "../src/dataset/read.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const SEEDS = join(ROOT, "corpora", "seeds");
@@ -162,8 +162,9 @@ describe("sectormap recurrences", () => {
     expect(new Set(cluster.map((row) => documents.get(row.doc_id)))).toEqual(new Set([REGIONAL, "follow-up-2014.md"]));
     for (const row of cluster) expect(String(recs.get(row.rec_id)!.text)).toMatch(/Migrant Workers/i);
     expect(cluster.filter((row) => row.similarity === 1)).toHaveLength(1); // the representative
-    // The CSV twin holds the same rows.
+    // The CSV twin holds the same rows, and the manifest counts them.
     expect(readFileSync(join(followData, "recurrences.csv"), "utf8").trim().split("\n")).toHaveLength(rows.length + 1);
+    expect(readManifest(followData).rows.recurrences).toBe(rows.length);
   });
 });
 

@@ -5,7 +5,7 @@
 // its own. Only representatives are indexed, and an inverted index with prefix
 // filtering finds the candidates, so the cost grows with the number of distinct
 // recommendations, not with the square of all of them.
-import { renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvLine } from "../dataset/csv.js";
 import { shortHash } from "../dataset/ids.js";
@@ -123,5 +123,11 @@ export function writeRecurrences(data: Dataset, rows: Row[]): string[] {
     renameSync(path + ".tmp", path);
     written.push(path);
   }
+  // The manifest counts every table's rows; keep its count of this one true.
+  const manifestPath = join(data.dir, "manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  manifest.rows = { ...manifest.rows, recurrences: rows.length };
+  writeFileSync(manifestPath + ".tmp", JSON.stringify(manifest, null, 2) + "\n");
+  renameSync(manifestPath + ".tmp", manifestPath);
   return written;
 }
