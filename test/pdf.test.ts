@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ingestPdf } from "../src/ingest/pdf.js";
+import { cleanMetaTitle, ingestPdf } from "../src/ingest/pdf.js";
 import { IngestError } from "../src/ingest/errors.js";
 import { removeRunningHeadersFooters } from "../src/text/pages.js";
 import { joinLineBreakHyphen, vocabularyOf } from "../src/text/hyphenation.js";
@@ -208,6 +208,15 @@ describe("ingestPdf on fixtures", () => {
     await ingestPdf(await fixture("two-columns.pdf"));
     expect(Array.prototype.push).toBe(pushBeforePdfJs);
     expect(JSON.parse).toBe(jsonParseBeforePdfJs);
+  });
+
+  it("keeps real info titles and drops file names and placeholders", () => {
+    expect(cleanMetaTitle("  Regional  Review 2021 ")).toBe("Regional Review 2021");
+    expect(cleanMetaTitle("Microsoft Word - Final evaluation of MIRAA III")).toBe("Final evaluation of MIRAA III");
+    expect(cleanMetaTitle("Microsoft Word - MIRAA_final_v3.docx")).toBeUndefined();
+    expect(cleanMetaTitle("Untitled")).toBeUndefined();
+    expect(cleanMetaTitle("PowerPoint Presentation")).toBeUndefined();
+    expect(cleanMetaTitle("  ")).toBeUndefined();
   });
 
   it("leaves the caller's buffer usable", async () => {

@@ -135,8 +135,24 @@ async function metadataTitle(doc: { getMetadata(): Promise<{ info: object }> }):
   try {
     const { info } = await doc.getMetadata();
     const title = (info as { Title?: unknown }).Title;
-    return typeof title === "string" && title.trim() ? title.replace(/\s+/g, " ").trim() : undefined;
+    return typeof title === "string" ? cleanMetaTitle(title) : undefined;
   } catch {
     return undefined; // a broken info dictionary costs the title, not the document
   }
+}
+
+/**
+ * A PDF info title worth keeping, or undefined. Authoring tools often store a
+ * file name ("Microsoft Word - final_v3.docx") or a placeholder ("Untitled",
+ * "PowerPoint Presentation") there: those say nothing about the document.
+ */
+export function cleanMetaTitle(raw: string): string | undefined {
+  const title = raw
+    .replace(/\s+/g, " ")
+    .replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, "")
+    .trim();
+  if (!/\p{L}{2}/u.test(title)) return undefined;
+  if (/\.(?:docx?|pdf|pptx?|xlsx?|indd|odt|rtf|txt|qxp)$/i.test(title)) return undefined;
+  if (/^(?:untitled|sans titre|title|document\d*|presentation|powerpoint presentation|slide \d+)$/i.test(title)) return undefined;
+  return title;
 }
