@@ -70,6 +70,7 @@ describe("trigger families", () => {
 
   it("recommended and proposed", () => {
     expect(one("The panel recommended that labour inspections cover domestic workers.").modality).toBe("recommended");
+    expect(one("The evaluators recommend that UNHCR expand cash assistance in the camps.")).toMatchObject({ modality: "recommended", addressee: "UNHCR", addresseeType: "igo" });
     expect(one("It was proposed that a joint task force be created for the border towns.").modality).toBe("proposed");
   });
 
