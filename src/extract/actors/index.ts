@@ -34,11 +34,14 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
   const facts: AcronymFacts = { defined: [], blocked: new Set() };
 
+  // Acronyms the document spells out somewhere ("(MRRM)"): "MRRM Programme" is part of that actor.
+  // ("International Migrants Bill of Rights (IMBR) Initiative" names "IMBR Initiative" itself.)
+  const inParentheses = new Set([...doc.text.matchAll(/\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/gu)].map((m) => m[1]));
   // 1. Hits, block by block; overlapping ones keep the longest.
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const suppressed = new Set<Hit>();
-    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a));
+    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a) || inParentheses.has(a));
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);
@@ -96,6 +99,12 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   // 4. Short names inside one longer name join it.
   mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors);
 
+  // A city only ever named as a place ("in Benin City") is not an actor.
+  for (const c of [...cands.values()]) {
+    if (c.entry || c.key.startsWith("gov:") || !c.head || gaz.lexicon.heads.get(c.head) !== "local") continue;
+    if (c.mentions.every((m) => LOCATIVE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)))) cands.delete(c.key);
+  }
+
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
@@ -116,6 +125,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   return { actors, mentions, rules };
 }
 
+const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
 
 function ruleForAcronym(key: string): string {
@@ -134,7 +144,10 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   // "IOM Regional Office for West and Central Africa": a part of a known actor has its type.
   const firstWord = name.split(/[\s-]/)[0];
   const parent = gaz.acronyms.get(firstWord);
-  if (parent?.length === 1 && firstWord !== name) return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
+  const ownHead = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
+  const ownType = ownHead ? gaz.lexicon.heads.get(ownHead) : undefined;
+  if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === undefined))
+    return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
   for (const m of isGovernment ? [] : c.mentions) {
     const block = doc.blocks[m.block];

@@ -42,10 +42,23 @@ interface RulesFile {
 
 const phrase = (s: string) => s.split(/\s+/).map(normWord).join(" ");
 
-/** A country's key: its name without "Republic of", "the", first 5 letters ("tanza" for Tanzania and Tanzanian). */
+/** A country's key: its name without "United Republic of", "the" ("tanzania"). */
 export function countryKey(name: string): string {
-  const words = name.split(/\s+/).map(normWord).filter((w) => !["the", "united", "republic", "of", "federal", "democratic"].includes(w) || name.split(/\s+/).length <= 2);
-  return words.join(" ").replace(/[^a-z ]/g, "").slice(0, 5);
+  const words = name.split(/\s+/).map(normWord);
+  const core = words.length > 2 ? words.filter((w) => !["the", "united", "republic", "of", "federal", "democratic"].includes(w)) : words;
+  return core.join(" ").replace(/[^a-z ]/g, "");
+}
+
+/** The country of a nationality: the country sharing the longest start with it ("nigerian" -> nigeria, "nigerien" -> niger). */
+function countryOfNationality(nationality: string, countryKeys: string[]): string {
+  const n = countryKey(nationality);
+  let best = "", bestLen = 3;
+  for (const c of countryKeys) {
+    let k = 0;
+    while (k < c.length && k < n.length && c[k] === n[k]) k++;
+    if (k > bestLen || (k === bestLen && best && c.length < best.length)) { best = c; bestLen = k; }
+  }
+  return best || n;
 }
 
 let cached: Lexicon | undefined;
@@ -57,7 +70,8 @@ export function loadLexicon(): Lexicon {
   for (const [type, words] of Object.entries(raw.heads)) for (const w of words) heads.set(phrase(w), type);
   const countries = new Map<string, string>();
   for (const c of raw.countries) countries.set(phrase(c), countryKey(c));
-  for (const n of raw.nationalities) countries.set(phrase(n), countryKey(n));
+  const countryKeys = [...new Set(countries.values())];
+  for (const n of raw.nationalities) countries.set(phrase(n), countryOfNationality(n, countryKeys));
   cached = {
     heads,
     modifiers: Object.entries(raw.modifiers).flatMap(([type, list]) => list.map((m) => ({ words: phrase(m).split(" "), type }))),

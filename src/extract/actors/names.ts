@@ -224,6 +224,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       return Math.min(f, cores[h].head);
     };
     let firstTok = stripFrom(true);
+    if (tokens[firstTok].acronym && knownAcronym(tokens[firstTok].text) && firstTok < cores[h].head && valid(firstTok + 1)) firstTok++;
     if (!valid(firstTok)) firstTok = stripFrom(false);
     let weak = false;
     if (!valid(firstTok)) {

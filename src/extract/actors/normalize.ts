@@ -63,7 +63,7 @@ export function skeletonKey(name: string): string {
     .map((w) => {
       const letters = w.replace(/[^a-z0-9]/g, "").replace(/(.)\1+/g, "$1");
       const skel = letters.slice(0, 1) + letters.slice(1).replace(/[aeiouy]/g, "");
-      return skel.length > 2 ? skel.replace(/[ns]$/, "") : skel;
+      return skel.length > 2 ? skel.replace(/s$/, "").replace(/n$/, "") : skel;
     })
     .join(" ");
 }
