@@ -161,6 +161,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (minister) return { type: "state", evidence: "ministry" };
   const head = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const fromName = typeFromName(name, head, gaz.lexicon);
-  if (c.hits.every((h) => h.kind === "list") && fromName.evidence.startsWith("default")) return { type: "ngo", evidence: "entry of a list of participating organisations" };
+  // In a list of participating organisations, an "Initiative" is an organisation.
+  if (c.hits.every((h) => h.kind === "list") && (fromName.evidence.startsWith("default") || head === "initiative")) return { type: "ngo", evidence: "entry of a list of participating organisations" };
   return fromName;
 }

@@ -24,7 +24,7 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     const phrase = m.words.join(" ");
     if (m.type === "igo" && headType !== "process" && headType !== "network") return { type: "igo", evidence: `modifier "${phrase}"` };
     if (m.type === "local" && headType !== "process" && headType !== "network") return { type: "local", evidence: `modifier "${phrase}"` };
-    if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network")) return { type: "research", evidence: `modifier "${phrase}"` };
+    if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network" || headType === "private")) return { type: "research", evidence: `modifier "${phrase}"` };
     if (m.type === "state" && (headType === "state" || headType === "ngo" || headType === "research") && words[0] === m.words[0]) return { type: "state", evidence: `modifier "${phrase}"` };
   }
   // "Tanzania Regional Immigration Training Academy", "Philippine Commission for ...": a state body.
