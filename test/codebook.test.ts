@@ -62,6 +62,11 @@ describe("parseCodebook", () => {
     expect(errors).toEqual(['x.yaml:7:11: theme A: duplicate code (first used by theme 1)']);
   });
 
+  it("rejects codes that would break the tables", () => {
+    const { errors } = parseCodebook(GOOD.replace("code: A", "code: A;B"), "x.yaml");
+    expect(errors).toEqual(['x.yaml:4:11: theme A;B: a code may not contain spaces, ";", "," or "|"']);
+  });
+
   it("reports missing fields and a theme without rules", () => {
     const text = 'id: t\nthemes:\n  - code: B\n    description: no label, no rules\n';
     const { errors } = parseCodebook(text, "x.yaml");

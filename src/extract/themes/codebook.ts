@@ -143,6 +143,10 @@ export function parseCodebook(text: string, file: string): { def: CodebookDef; e
     const code = str(node, "code", true, `theme ${i + 1}`);
     const what = code ? `theme ${code}` : `theme ${i + 1}`;
     unknownKeys(node, THEME_KEYS, what);
+    if (code && /[\s;,|]/.test(code)) {
+      // Codes are joined with ";" in the tables and become column names in the matrix.
+      at(nodeAt(node.get("code", true) as Node, 0), `${what}: a code may not contain spaces, ";", "," or "|"`);
+    }
     if (code && seen.has(code)) {
       at(nodeAt(node.get("code", true) as Node, 0), `${what}: duplicate code (first used by theme ${seen.get(code)})`);
     } else if (code) seen.set(code, i + 1);
