@@ -8,6 +8,7 @@ import { erfc, gSquared, logRatio, pValueChiSquare1 } from "../src/compare/stats
 import { SimilarityIndex, cosine, tfidfVectors } from "../src/compare/similarity.js";
 import { contentStems } from "../src/compare/tokens.js";
 import { wordChanges } from "../src/compare/worddiff.js";
+import { jsonField } from "../src/compare/jsonl.js";
 import { Dataset } from "../src/compare/dataset.js";
 import { diffGroups, matcherFor } from "../src/compare/groups.js";
 import { diffVersions, hasChanges } from "../src/compare/versions.js";
@@ -100,6 +101,23 @@ describe("similarity", () => {
       "[-signing-] {+ratifying+} [-addressing-] {+protecting+}",
     );
     expect(wordChanges("a b c", "a b c d")).toBe("{+d+}");
+  });
+});
+
+describe("reading fields of a JSONL line", () => {
+  it("agrees with JSON.parse, whatever the text holds", () => {
+    const row = {
+      rec_id: "r1",
+      text: 'He said "strength":"weak", then \\"doc_id\\": x \\ and a tab\t.',
+      doc_id: "d\"1",
+      page: 12,
+      share: 0.25,
+      strength: "strong",
+      empty: "",
+    };
+    const line = JSON.stringify(row);
+    for (const [k, v] of Object.entries(row)) expect(jsonField(line, k), k).toEqual(v);
+    expect(jsonField(line, "missing")).toBeUndefined();
   });
 });
 

@@ -1,11 +1,12 @@
 // A dataset folder read back for comparison: tables loaded on first use (a
 // 2,000-document dataset holds hundreds of MB, so each command reads only the
-// tables it needs), file fingerprints, and the segments theme coding read.
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+// tables it needs, or only some of their columns), and the segments theme
+// coding read.
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import { hasTable, readManifest, readTable, type Manifest } from "../dataset/read.js";
 import type { Row, TableName } from "../dataset/tables.js";
+import { jsonField } from "./jsonl.js";
 
 export class Dataset {
   private tables = new Map<TableName, Row[]>();
@@ -59,6 +60,17 @@ export class Dataset {
     return (this.eligible = out);
   }
 
+  /**
+   * Only some columns of a table (absent values as ""): from JSONL without
+   * parsing whole rows; from the parsed rows otherwise.
+   */
+  columns(table: TableName, names: string[]): Row[] {
+    const parsed = this.tables.get(table);
+    const lines = parsed ? undefined : this.jsonLines(table);
+    if (!lines) return this.rows(table).map((r) => Object.fromEntries(names.map((n) => [n, r[n] ?? ""])));
+    return lines.map((line) => Object.fromEntries(names.map((n) => [n, jsonField(line, n) ?? ""])));
+  }
+
   /** The table's JSONL lines (one row each), or undefined when the dataset has no JSONL of it. */
   jsonLines(table: TableName): string[] | undefined {
     const path = join(this.dir, `${table}.jsonl`);
@@ -75,35 +87,38 @@ export class Dataset {
     return lines;
   }
 
-  /**
-   * A cheap identity of a table's file (SHA-1 of its bytes, JSONL preferred):
-   * equal fingerprints mean equal tables without parsing either; "" when the
-   * dataset lacks the table.
-   */
-  fileFingerprint(table: TableName): { format: string; sha1: string } {
-    for (const format of ["jsonl", "csv"]) {
+  /** The file holding a table (JSONL preferred), or undefined when the dataset lacks it. */
+  tableFile(table: TableName): { format: "jsonl" | "csv"; path: string } | undefined {
+    for (const format of ["jsonl", "csv"] as const) {
       const path = join(this.dir, `${table}.${format}`);
-      if (existsSync(path)) return { format, sha1: sha1OfFile(path) };
+      if (existsSync(path)) return { format, path };
     }
-    return { format: "", sha1: "" };
+    return undefined;
   }
 }
 
 /** Block kinds the default codebook codes (code_blocks in src/extract/themes/default-codebook.yaml). */
 const DEFAULT_CODED_KINDS = new Set(["paragraph", "list_item", "table_row"]);
 
-/** SHA-1 of a file read in chunks (tables can be hundreds of MB). */
-function sha1OfFile(path: string): string {
-  const hash = createHash("sha1");
-  const buffer = Buffer.allocUnsafe(4 << 20);
-  const fd = openSync(path, "r");
+/** Do two files hold the same bytes? Sizes first, then chunk by chunk (tables run to hundreds of MB). */
+export function sameBytes(pathA: string, pathB: string): boolean {
+  if (statSync(pathA).size !== statSync(pathB).size) return false;
+  const size = 4 << 20;
+  const a = Buffer.allocUnsafe(size);
+  const b = Buffer.allocUnsafe(size);
+  const fdA = openSync(pathA, "r");
+  const fdB = openSync(pathB, "r");
   try {
-    let n: number;
-    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+    for (;;) {
+      const n = readSync(fdA, a, 0, size, null);
+      const m = readSync(fdB, b, 0, size, null);
+      if (n !== m || !a.subarray(0, n).equals(b.subarray(0, m))) return false;
+      if (n === 0) return true;
+    }
   } finally {
-    closeSync(fd);
+    closeSync(fdA);
+    closeSync(fdB);
   }
-  return hash.digest("hex");
 }
 
 /** Theme labels as the dataset's themes table names them. */

@@ -100,7 +100,7 @@ export function diffGroups(data: Dataset, spec: GroupSpec): GroupDiff {
   const totalA = a.docs.reduce((n, d) => n + (eligible.get(d) ?? 0), 0);
   const totalB = b.docs.reduce((n, d) => n + (eligible.get(d) ?? 0), 0);
   const coded = new Map<string, { a: number; b: number }>();
-  for (const row of data.rows("themes")) {
+  for (const row of data.columns("themes", ["doc_id", "theme", "segments"])) {
     const side = groupOf(row.doc_id);
     const counts = coded.get(str(row.theme)) ?? { a: 0, b: 0 };
     coded.set(str(row.theme), counts);
@@ -118,7 +118,7 @@ export function diffGroups(data: Dataset, spec: GroupSpec): GroupDiff {
 
   // Actors: who is named in one group's documents and not in the other's.
   const presence = { a: new Map<string, { docs: Set<string>; mentions: number }>(), b: new Map<string, { docs: Set<string>; mentions: number }>() };
-  for (const m of data.rows("mentions")) {
+  for (const m of data.columns("mentions", ["actor_id", "doc_id"])) {
     const side = groupOf(m.doc_id);
     if (!side) continue;
     const seen = presence[side].get(str(m.actor_id)) ?? { docs: new Set<string>(), mentions: 0 };
@@ -135,7 +135,7 @@ export function diffGroups(data: Dataset, spec: GroupSpec): GroupDiff {
 
   // Recommendations: how each group's split by addressee type and by strength.
   const recs = { a: [] as Array<Record<string, unknown>>, b: [] as Array<Record<string, unknown>> };
-  for (const r of data.rows("recommendations")) {
+  for (const r of data.columns("recommendations", ["doc_id", "addressee_type", "strength"])) {
     const side = groupOf(r.doc_id);
     if (side) recs[side].push(r);
   }

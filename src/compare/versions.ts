@@ -3,7 +3,7 @@
 // that moved, and whether any table's content differs at all (what `check` needs).
 import { createHash } from "node:crypto";
 import { TABLES, type Row, type TableName } from "../dataset/tables.js";
-import { Dataset, str } from "./dataset.js";
+import { Dataset, sameBytes, str } from "./dataset.js";
 import { SimilarityIndex, tfidfVectors } from "./similarity.js";
 
 export interface VersionOptions {
@@ -129,9 +129,10 @@ function sameTables(oldData: Dataset, newData: Dataset): (table: TableName) => b
   return (table) => {
     let same = known.get(table);
     if (same === undefined) {
-      const a = oldData.fileFingerprint(table);
-      const b = newData.fileFingerprint(table);
-      if (a.format === b.format) same = a.sha1 === b.sha1;
+      const a = oldData.tableFile(table);
+      const b = newData.tableFile(table);
+      if (!a || !b) same = !a && !b;
+      else if (a.format === b.format) same = sameBytes(a.path, b.path);
       else same = fingerprint(table, oldData.rows(table)) === fingerprint(table, newData.rows(table)); // CSV against JSONL: compare rows
       known.set(table, same);
     }
