@@ -6,6 +6,7 @@ import type { Gazetteer } from "./gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, type Hit } from "./hits.js";
 import { isCommonStarter, type Token, type WordStats } from "./tokens.js";
+import { initialsFit } from "./acronyms.js";
 
 // Spaces and markdown emphasis; an underscore only next to a space ("_Global_ Coalition", not "Background_Papers").
 const SOFT = /^[\s*_]*$/;
@@ -224,7 +225,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       return Math.min(f, cores[h].head);
     };
     let firstTok = stripFrom(true);
-    if (tokens[firstTok].acronym && knownAcronym(tokens[firstTok].text) && firstTok < cores[h].head && valid(firstTok + 1)) firstTok++;
+    // "NACCIMA Nigeria Association of Chambers ...": an acronym glued before its own name (not "IOM Regional Office").
+    if (tokens[firstTok].acronym && knownAcronym(tokens[firstTok].text) && firstTok < cores[h].head && valid(firstTok + 1) &&
+        initialsFit(tokens[firstTok].text, tokens.slice(firstTok + 1, lastTok + 1).map((t) => t.text).join(" "))) firstTok++;
     if (!valid(firstTok)) firstTok = stripFrom(false);
     let weak = false;
     if (!valid(firstTok)) {

@@ -47,6 +47,15 @@ export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: G
   if (hit.entry) return { key: "g:" + hit.entry.id, entry: hit.entry };
   if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
   const name = hit.canonical ?? hit.surface;
+  // "Federal Government of Nigeria", "Nigeria Federal Government": the government of that country.
+  if (/\b(?:government|gouvernement|gobierno)\b/i.test(name) && !hit.canonical) {
+    const words = nameWords(name);
+    for (let i = 0; i < words.length; i++)
+      for (const n of [3, 2, 1]) {
+        const country = gaz.lexicon.countries.get(words.slice(i, i + n).join(" "));
+        if (country && i + n <= words.length) return { key: "gov:" + country };
+      }
+  }
   const byAcronym = gaz.acronyms.get(name);
   if (byAcronym?.length === 1) return { key: "g:" + byAcronym[0].id, entry: byAcronym[0] };
   const k = nameKey(name);
@@ -113,6 +122,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
       const lWords = nameWords(n);
       if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
+      // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
+      if ([...short.names.values()].some((s) => n.startsWith(s + ","))) return true;
       if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(" " + sContent)) return true;
       const head = headOfName(n, heads, tails);
