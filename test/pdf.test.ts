@@ -283,10 +283,17 @@ describe.skipIf(!haveEvaluations)("ingestPdf on the evaluation PDFs", () => {
     const file = await read("iom-niger-miraa-iii-management-response.pdf");
     const rows = file.pages.flatMap((p) => p.split("\n")).filter((l) => l.startsWith("| "));
     expect(rows).toContain(
-      "| Key action | Time frame or deadline | Responsible individual or unit(s) | Implementation monitoring Comments or action taken | Status |",
+      "| Key action | Time frame or deadline | Responsible individual or unit(s) | Implementation monitoring Comments or Status action taken |",
     );
     expect(rows.some((r) => r.startsWith("| Conduct assessment to identify barriers and adaptation of communication tools | Continuous |"))).toBe(true);
     expect(file.pages[0]).toContain("**EVALUATION RECOMMENDATION A - COMMUNICATION**");
+  });
+
+  it("GIZ internal evaluation: the results table keeps targets and results in their columns", async () => {
+    const file = await read("nigeria-giz-internal-evaluation-2021.pdf");
+    const rows = file.pages[21].split("\n").filter((l) => l.startsWith("| "));
+    expect(rows[0]).toBe("| Objective | Indicator | Target | Result |");
+    expect(rows.some((r) => r.startsWith("| Outcome 1: Returning migrants") && r.endsWith("| 75% | 79.5% |"))).toBe(true);
   });
 
   it("GIZ evaluation brief: two columns in reading order, key-value box as a table", async () => {

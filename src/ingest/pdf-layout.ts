@@ -306,16 +306,28 @@ const isFullWidthRegion = (region: Line[], gutter: number) =>
 
 // ---------------------------------------------------------------- tables
 
-/** Column anchors of a table: the distinct left edges its cells start at. */
-function anchorsOf(lines: Line[]): number[] {
-  const xs = lines.flatMap((l) => l.segments.map((s) => s.x0)).sort((a, b) => a - b);
-  const anchors: number[] = [];
-  for (const x of xs) if (!anchors.length || x - anchors[anchors.length - 1] > 8) anchors.push(x);
-  return anchors;
+/**
+ * The columns of a table: the x-ranges its cells cover, merged where they
+ * overlap. White stripes between them are the column gaps. Works for cells
+ * aligned left, centred or right, which left edges alone would not.
+ */
+function columnsOf(lines: Line[]): Array<[number, number]> {
+  const spans = lines.flatMap((l) => l.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])).sort((a, b) => a[0] - b[0]);
+  const columns: Array<[number, number]> = [];
+  for (const [x0, x1] of spans) {
+    const last = columns[columns.length - 1];
+    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
+    else columns.push([x0, x1]);
+  }
+  return columns;
 }
 
-/** Runs of at least two multi-segment lines whose cells start at shared left edges. */
-function findTables(lines: Line[]): Array<[number, number]> {
+/**
+ * Runs of lines that keep at least two columns apart: a line joins the run
+ * when adding it does not merge columns (a prose line across the page does).
+ * A table needs two lines with two or more cells.
+ */
+function findTables(lines: Line[], isEmphasised: (line: Line) => boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let i = 0;
   while (i < lines.length) {
@@ -324,16 +336,18 @@ function findTables(lines: Line[]): Array<[number, number]> {
       continue;
     }
     let j = i + 1;
-    let anchors = anchorsOf([lines[i]]);
+    let columns = columnsOf([lines[i]]).length;
     while (j < lines.length) {
       const line = lines[j];
       const gap = line.y - lines[j - 1].y;
       if (gap > 3.5 * line.size) break;
-      const aligned = line.segments.every((s) => anchors.some((a) => Math.abs(a - s.x0) <= 6));
-      // A one-cell line continues the table only if it sits in a column other than the first, or is short.
-      if (line.segments.length === 1 && !(aligned && (Math.abs(line.x0 - anchors[0]) > 6 || line.x1 - line.x0 < 0.3 * (anchors[anchors.length - 1] - anchors[0] + 50)))) break;
-      if (line.segments.length >= 2 && !aligned && line.segments.filter((s) => anchors.some((a) => Math.abs(a - s.x0) <= 6)).length < 2) break;
-      anchors = anchorsOf(lines.slice(i, j + 1));
+      // A one-cell line right after a paragraph gap is prose again.
+      if (line.segments.length === 1 && gap > 1.7 * line.size) break;
+      // A one-cell bold line is a heading below the table (table headers have two or more cells).
+      if (line.segments.length === 1 && isEmphasised(line) && !isEmphasised(lines[j - 1])) break;
+      const joined = columnsOf(lines.slice(i, j + 1)).length;
+      if (joined < 2 || joined < columns) break;
+      columns = joined;
       j++;
     }
     const multi = lines.slice(i, j).filter((l) => l.segments.length >= 2).length;
@@ -345,7 +359,8 @@ function findTables(lines: Line[]): Array<[number, number]> {
 
 /** Table lines as `| a | b |` rows; lines close together are one row whose cells wrap. */
 function tableRows(lines: Line[]): string[] {
-  const anchors = anchorsOf(lines);
+  const columns = columnsOf(lines);
+  const columnOf = (seg: Segment) => Math.max(0, columns.findIndex(([x0, x1]) => seg.x0 >= x0 && seg.x1 <= x1));
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0)) || lines[0].size * 1.2;
   const rows: string[][] = [];
   let previousY = -Infinity;
@@ -353,13 +368,11 @@ function tableRows(lines: Line[]): string[] {
     // A new row: a wider gap than the line pitch (cell padding), or a first cell starting with a
     // capital or digit. A wrapped cell goes on in lower case or leaves the first column empty.
     const first = line.segments[0];
-    const startsRow =
-      !rows.length || line.y - previousY > pitch * 1.6 || (Math.abs(first.x0 - anchors[0]) <= 6 && /^[\p{Lu}\p{N}]/u.test(first.text));
-    if (startsRow) rows.push(anchors.map(() => ""));
+    const startsRow = !rows.length || line.y - previousY > pitch * 1.6 || (columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text));
+    if (startsRow) rows.push(columns.map(() => ""));
     const cells = rows[rows.length - 1];
     for (const seg of line.segments) {
-      let col = 0;
-      for (let k = 0; k < anchors.length; k++) if (anchors[k] <= seg.x0 + 6) col = k;
+      const col = columnOf(seg);
       cells[col] = cells[col] ? cells[col] + " " + seg.text : seg.text;
     }
     previousY = line.y;
@@ -411,7 +424,8 @@ function standsAlone(lines: Line[], i: number, pitch: number): boolean {
 /** Convert one region (a column, or the whole page) to markdown lines. */
 function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: number): string[] {
   const out: string[] = [];
-  const tables = findTables(lines);
+  const isEmphasised = (line: Line) => line.oneFont && style.emphasisFonts.has(line.font);
+  const tables = findTables(lines, isEmphasised);
   const bulletXs = lines.filter((l) => asListLine(lineText(l), 0)).map((l) => l.x0);
   const listLeft = bulletXs.length ? Math.min(...bulletXs) : 0;
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0 && d < 3 * style.bodySize)) || style.bodySize * 1.25;
