@@ -48,7 +48,7 @@ export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: G
   if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
   const name = hit.canonical ?? hit.surface;
   // "Federal Government of Nigeria", "Nigeria Federal Government": the government of that country.
-  if (/\b(?:government|gouvernement|gobierno)\b/i.test(name) && !hit.canonical) {
+  if (/overnment|obierno/.test(name) && /\b(?:government|gouvernement|gobierno)\b/i.test(name) && !hit.canonical) {
     const words = nameWords(name);
     for (let i = 0; i < words.length; i++)
       for (const n of [3, 2, 1]) {

@@ -13,6 +13,8 @@ export interface Token {
   norm: string;
   cap: boolean;
   acronym: boolean;
+  /** All capitals (two letters or more). */
+  upper: boolean;
   /** Inside a run of three or more all-capital words separated by spaces: a shouted heading, not names. */
   shout: boolean;
   sentStart: boolean;
@@ -132,7 +134,7 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
     if (gap !== " " && gap && /[:"“«]\s*$/.test(gap)) sentStart = true;
     const facts = wordFacts(word);
     tokens.push({
-      text: word, start, end: start + word.length, norm: facts.norm, cap: facts.cap, acronym: facts.acronym,
+      text: word, start, end: start + word.length, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
       shout: false, sentStart, possessive, gap, block: block.index,
     });
     prevEnd = next;
@@ -162,7 +164,7 @@ function wordFacts(text: string): WordFacts {
 }
 
 function markShouting(tokens: Token[]): void {
-  const isUpperWord = (t: Token) => wordFacts(t.text).upper;
+  const isUpperWord = (t: Token) => t.upper;
   let runStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const continues = i < tokens.length && isUpperWord(tokens[i]) && (i === runStart || /^[\s*_]*$/.test(tokens[i].gap));
@@ -187,8 +189,11 @@ export function wordStats(allTokens: Token[][], text: string): WordStats {
     has(word: string): boolean {
       let found = seen.get(word);
       if (found === undefined) {
-        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        seen.set(word, (found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text)));
+        found = false;
+        for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+          found = !WORD_CHAR[text.charCodeAt(at - 1) || 32] && !WORD_CHAR[text.charCodeAt(at + word.length) || 32];
+        }
+        seen.set(word, found);
       }
       return found;
     },
