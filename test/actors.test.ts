@@ -83,6 +83,31 @@ describe("capitalised names headed by organisation words", () => {
     expect(actorsOf("Peter Sutherland visited Tanzania. Civil society organisations and States met in Kenya.").actors).toEqual([]);
   });
 
+  it("reads a head written first, as in Spanish and French names", () => {
+    expect(actorsOf("Lawyers from Centro Presente joined the meeting.").actors.map((a) => a.name)).toEqual(["Centro Presente"]);
+  });
+
+  it("reads a name with commas when its acronym follows", () => {
+    const { actor, mentions } = find("The National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI) met. NCFRMI agreed.",
+      "National Commission for Refugees, Migrants and Internally Displaced Persons");
+    expect(actor).toMatchObject({ acronym: "NCFRMI", type: "state" });
+    expect(mentions).toHaveLength(3);
+  });
+
+  it("does not take a body named inside an instrument's title as acting", () => {
+    expect(actorsOf("States ratified the United Nations Convention against Transnational Organized Crime.").actors).toEqual([]);
+  });
+
+  it("separates an acronym glued to a name: EU-African Union", () => {
+    const acronyms = actorsOf("Leaders met at the EU-African Union summit.").actors.map((a) => a.acronym).sort();
+    expect(acronyms).toEqual(["AU", "EU"]);
+  });
+
+  it("keeps a city that acts and drops one named only as a place", () => {
+    expect(actorsOf("Talks took place in Benin City last year.").actors).toEqual([]);
+    expect(actorsOf("Quezon City hosted the forum.").actors.map((a) => [a.name, a.type])).toEqual([["Quezon City", "local"]]);
+  });
+
   it("splits two organisations joined by 'and'", () => {
     const names = actorsOf("Human Rights Watch and Amnesty International wrote to the minister.").actors.map((a) => a.name).sort();
     expect(names).toEqual(["Amnesty International", "Human Rights Watch"]);
