@@ -12,7 +12,7 @@ import { shortHash } from "../dataset/ids.js";
 import { TABLES, type Row } from "../dataset/tables.js";
 import { Dataset, str } from "./dataset.js";
 import { SimilarityIndex, tfidfVectors, type SparseVector } from "./similarity.js";
-import { round } from "./versions.js";
+import { round } from "./stats.js";
 
 export interface RecurrenceOptions {
   /** Cosine to the representative needed to join a group (0..1). */
@@ -61,11 +61,15 @@ export function findRecurrences(data: Dataset, options: RecurrenceOptions = DEFA
     let found = groupOf.get(vector);
     if (!found) {
       const match = index.best(vector, options.threshold);
-      found = match ? { group: match.index, similarity: round(match.similarity, 3) } : { group: index.add(vector), similarity: 1 };
-      if (!match) groups.push([]);
+      if (match) found = { group: match.index, similarity: round(match.similarity, 3) };
+      else {
+        // A new representative: its position in the index is its group's number.
+        found = { group: index.add(vector), similarity: 1 };
+        groups.push([]);
+      }
       groupOf.set(vector, found);
     }
-    groups[found.group].push(memberOf(r, groups[found.group].length ? found.similarity : 1));
+    groups[found.group].push(memberOf(r, found.similarity));
   });
 
   const yearOf = new Map(data.rows("documents").map((d) => [str(d.doc_id), /^\d{4}/.exec(str(d.date))?.[0] ?? ""]));

@@ -63,3 +63,9 @@ export function logRatio({ a, totalA, b, totalB }: TwoByTwo): number {
   if (totalA === 0 || totalB === 0) return 0;
   return Math.log2(((a + 0.5) / totalA) / ((b + 0.5) / totalB));
 }
+
+/** x rounded to `digits` decimals (similarities are reported to 3). */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

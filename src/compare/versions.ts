@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { TABLES, type Row, type TableName } from "../dataset/tables.js";
 import { Dataset, sameBytes, str } from "./dataset.js";
 import { SimilarityIndex, tfidfVectors } from "./similarity.js";
+import { round } from "./stats.js";
 
 export interface VersionOptions {
   /** Cosine above which a removed and an added recommendation of one document count as one edited recommendation. */
@@ -296,9 +297,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     list.push(item);
   }
   return out;
-}
-
-export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
