@@ -261,6 +261,10 @@ function findGutter(lines: Line[]): number | undefined {
   const leftParts = sides.map((l) => l.segments.filter((s) => s.x1 <= gutter)).filter((p) => p.length);
   const rightParts = sides.map((l) => l.segments.filter((s) => s.x0 >= gutter)).filter((p) => p.length);
   if (leftParts.length < 4 || rightParts.length < 4) return undefined;
+  // Text columns are about equally wide; a narrow left "column" beside a wide one is a table's first column.
+  const narrow = Math.min(gutter - left, right - gutter);
+  const wide = Math.max(gutter - left, right - gutter);
+  if (narrow < 0.75 * wide) return undefined;
   // Prose: most lines on a side are one segment that fills a good part of the column.
   const prose = (parts: Segment[][], colWidth: number) =>
     parts.filter((p) => p.length === 1 && p[0].x1 - p[0].x0 > 0.5 * colWidth).length >= 0.5 * parts.length;
@@ -362,13 +366,16 @@ function tableRows(lines: Line[]): string[] {
   const columns = columnsOf(lines);
   const columnOf = (seg: Segment) => Math.max(0, columns.findIndex(([x0, x1]) => seg.x0 >= x0 && seg.x1 <= x1));
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0)) || lines[0].size * 1.2;
+  // Rows start where the gap is wider than the line pitch (cell padding). A table without such
+  // gaps starts a row at each first cell opening with a capital or digit: a wrapped cell goes on
+  // in lower case or leaves the first column empty.
+  const gapped = lines.some((l, k) => k > 0 && l.y - lines[k - 1].y > pitch * 1.6);
   const rows: string[][] = [];
   let previousY = -Infinity;
   for (const line of lines) {
-    // A new row: a wider gap than the line pitch (cell padding), or a first cell starting with a
-    // capital or digit. A wrapped cell goes on in lower case or leaves the first column empty.
     const first = line.segments[0];
-    const startsRow = !rows.length || line.y - previousY > pitch * 1.6 || (columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text));
+    const startsRow =
+      !rows.length || line.y - previousY > pitch * 1.6 || (!gapped && columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text));
     if (startsRow) rows.push(columns.map(() => ""));
     const cells = rows[rows.length - 1];
     for (const seg of line.segments) {
