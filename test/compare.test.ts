@@ -1,9 +1,9 @@
 // Compare: statistics against hand-worked values, the similarity index against
 // brute force, and the group diff on a small dataset written here.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { erfc, gSquared, logRatio, pValueChiSquare1 } from "../src/compare/stats.js";
 import { SimilarityIndex, cosine, tfidfVectors } from "../src/compare/similarity.js";
 import { contentStems } from "../src/compare/tokens.js";
@@ -133,9 +133,18 @@ describe("group matching", () => {
   });
 });
 
+/** Temporary dataset folders written by the tests below, removed at the end. */
+const folders: string[] = [];
+function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A dataset folder with the given tables (JSONL, every declared column, as the writer does) and a minimal manifest. */
 function writeDataset(tables: Record<string, Array<Record<string, unknown>>>): string {
-  const dir = mkdtempSync(join(tmpdir(), "sectormap-compare-"));
+  const dir = tempFolder("sectormap-compare-");
   writeFileSync(join(dir, "manifest.json"), JSON.stringify({ tool: "sectormap", version: "test", options: { formats: ["jsonl"] }, inputs: [], rows: {} }));
   for (const [name, rows] of Object.entries(tables)) {
     const columns = TABLES[name as TableName].columns;
@@ -239,7 +248,7 @@ describe("diff of two versions", () => {
 
   /** The same tables as `writeDataset`, but as CSV only. */
   function writeCsvDataset(tables: Record<string, Array<Record<string, unknown>>>): string {
-    const dir = mkdtempSync(join(tmpdir(), "sectormap-compare-csv-"));
+    const dir = tempFolder("sectormap-compare-csv-");
     writeFileSync(join(dir, "manifest.json"), JSON.stringify({ tool: "sectormap", version: "test", options: { formats: ["csv"] }, inputs: [], rows: {} }));
     for (const [name, rows] of Object.entries(tables)) {
       const columns = TABLES[name as TableName].columns.map((c) => c.name);
