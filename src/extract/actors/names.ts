@@ -210,7 +210,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     const valid = (from: number) => {
       const span = tokens.slice(from, lastTok + 1);
       if (span.filter((t) => t.cap).length < 2) return false; // "Secretariat", "Government": a head alone names nobody
-      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz) return false;
+      // No distinctive word ("National Agency") names nobody, unless a tail makes it specific ("National Commission for Refugees").
+      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
       // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
       if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && knownAcronym(span[0].text)) return false;
       return true;
