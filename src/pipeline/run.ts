@@ -42,8 +42,8 @@ export interface RunSummary {
   out: string;
 }
 
-const PER_DOCUMENT_TABLES: TableName[] = ["documents", "segments", "codings", "themes"];
-const ALL_TABLES = Object.keys(TABLES) as TableName[];
+// The tables `extract` writes; `recurrences` is added later by `sectormap recurrences`.
+const EXTRACT_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) => t !== "recurrences");
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const { inputs, notices } = await walkInputs(opts.paths, { include: opts.include, exclude: opts.exclude, outDir: opts.out });
@@ -56,7 +56,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   process.once("SIGTERM", abort);
   const pool = makePool(opts.jobs);
   try {
-    ALL_TABLES.forEach((t) => writer.open(t));
+    EXTRACT_TABLES.forEach((t) => writer.open(t));
     const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
     const docActors: DocActors[] = [];
     const recommendations: Row[] = [];
@@ -96,7 +96,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       await writer.writeFile("themes_matrix.csv", bom + [matrix.columns, ...matrix.rows.map((r) => matrix.columns.map((c) => r[c] ?? 0))].map(csvLine).join(""));
     }
     // The Frictionless descriptor of the tables (issue 7), so R and Python read them with types and keys.
-    const described = datapackageDescriptor({ tables: ALL_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: opts.formats.includes("csv") ? matrix.columns : undefined });
+    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: opts.formats.includes("csv") ? matrix.columns : undefined });
     await writer.writeFile("datapackage.json", JSON.stringify(described, null, 2) + "\n");
     await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
     await writer.commit();
