@@ -170,6 +170,28 @@ function actorRow(id: string, cands: ActorCandidate[], docsOf: number[], gaz: Ga
   return { actor_id: id, name, acronym, type, aliases: aliases.join(";"), documents: new Set(docsOf).size, mentions: 0 };
 }
 
+/**
+ * The actor a recommendation addresses: its addressee written as one of the
+ * document's actor names; else the one actor named inside it ("the UNHCR
+ * protection unit"); else the one actor whose name it begins ("The Global
+ * Mayoral Forum on Human Mobility" for the forum's full name). Groups ("States") have none.
+ */
+function addresseeActor(addressee: string, local: Map<string, string>): string | undefined {
+  const key = nameKey(addressee);
+  if (!key) return undefined;
+  const exact = local.get(key);
+  if (exact) return exact;
+  const padded = ` ${key} `;
+  const inside = new Set<string>(), begun = new Set<string>();
+  for (const [name, id] of local) {
+    if (padded.includes(` ${name} `) && (name.includes(" ") || name.length >= 3)) inside.add(id);
+    if (key.split(" ").length >= 3 && name.startsWith(key + " ")) begun.add(id);
+  }
+  if (inside.size === 1) return [...inside][0];
+  if (!inside.size && begun.size === 1) return [...begun][0];
+  return undefined;
+}
+
 function edgesOf(docs: DocActors[], mentions: MentionRow[], actors: ActorRow[], idOf: Map<string, string>) {
   const co = new Map<string, { weight: number; docs: Set<string> }>();
   const bySegment = new Map<string, Set<string>>();
@@ -207,7 +229,7 @@ function edgesOf(docs: DocActors[], mentions: MentionRow[], actors: ActorRow[], 
     // The document's issuer: its most-mentioned actor (the author body, the forum reported on).
     const issuer = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     for (const r of d.recommendations) {
-      const id = local.get(nameKey(r.addressee));
+      const id = addresseeActor(r.addressee, local);
       if (!id) continue;
       addresseeActorIds.set(r.recId, id);
       if (!issuer || issuer === id) continue;
