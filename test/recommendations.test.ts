@@ -175,6 +175,14 @@ describe("lists and headings", () => {
     expect(recs.map((r) => [r.text, r.addressee])).toEqual([["Referral forms should be translated into Hausa.", "Project management; Protection unit"]]);
   });
 
+  it("a 'Key action' column of a response matrix holds commitments; 'Responsible' names who acts", () => {
+    const recs = recsOf("## Response to recommendation 4\n\n| Key action | Time frame | Responsible unit |\n| --- | --- | --- |\n| Train border staff on referral procedures | June 2025 | Protection Unit |\n| Translate the leaflets into | Continuous | Communication |\n| three local languages | | |\n\nThe office thanks the evaluators.\n");
+    expect(recs.map((r) => [r.kind, r.text, r.addressee, r.rule])).toEqual([
+      ["commitment", "Train border staff on referral procedures", "Protection Unit", "table:key-actions"],
+      ["commitment", "Translate the leaflets into three local languages", "Communication", "table:key-actions"],
+    ]);
+  });
+
   it("a numbered recommendation heading takes its paragraph, not the findings after it", () => {
     const recs = recsOf("### Recommendation 2\n\nStrengthen the referral system between shelters and clinics.\n\n- The referral system worked well in two states.\n");
     expect(recs.map((r) => r.text)).toEqual(["Strengthen the referral system between shelters and clinics."]);

@@ -7,6 +7,7 @@ import { blockContexts, plainHeading, type ListContext } from "./context.js";
 import { findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
+import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
 
 export { loadRecommendationRules, type RecRules };
 
@@ -81,6 +82,10 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
 export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
   const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
   const { cue, leadIn, backMatter, labelAddressees, labelItems } = blockContexts(doc, rules);
+  const tables = tableUnits(doc, rules);
+  const cellUnitsAt = new Map<number, CellUnit[]>();
+  for (const u of tables.units) cellUnitsAt.set(u.block, [...(cellUnitsAt.get(u.block) ?? []), u]);
+  const listedAddressee = (b: Block) => labelAddressees.get(b.section.join(" / ")) ?? tables.recommendationTo.get(b.section.join(" / "));
   const self = selfActor(doc, rules);
   const out: UnitVerdict[] = [];
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
@@ -106,13 +111,29 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
     }
 
     if (labelItems.has(b.index)) continue; // a name under "Recommendation to:", not a unit
-    const ctx = cue[b.index];
-    const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
-    const spans: Array<[number, number]> = whole ? [[b.start, b.end]] : b.sentences.map((s) => [s.start, s.end]);
-    for (const [start, end] of spans) {
-      const v = judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses);
+    const verdicts: UnitVerdict[] = [];
+    if (tables.rows.has(b.index)) {
+      // A row of a "Key action" / "Recommendation" table: its cue column holds the units.
+      for (const u of cellUnitsAt.get(b.index) ?? []) {
+        const ctx: ListContext = { kind: u.kind, cue: u.cue, cueText: u.cue, addressee: u.addressee, firstPerson: false, numbered: false };
+        verdicts.push(judgeUnit(doc, b, u.start, u.end, ctx, "", rules, self, nearMisses, u.text, "table"));
+      }
+    } else {
+      const ctx = cue[b.index];
+      const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
+      // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
+      const spans: Array<[number, number]> = whole
+        ? [[b.start, b.end]]
+        : b.kind === "table_row"
+          ? cellsOf(b).filter((c) => c.text).map((c) => [c.start, c.end])
+          : b.sentences.map((s) => [s.start, s.end]);
+      for (const [start, end] of spans) {
+        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses));
+      }
+    }
+    for (const v of verdicts) {
       if (v.rec && !v.rec.addressee) {
-        const listed = labelAddressees.get(b.section.join(" / "));
+        const listed = listedAddressee(b);
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
       }
       if (v.taken || (nearMisses && v.reason)) out.push(v);
@@ -131,8 +152,12 @@ function judgeUnit(
   rules: RecRules,
   self: Addressee,
   explain: boolean,
+  /** Text of a unit joined from several table rows (its offsets then span other cells). */
+  joined?: string,
+  /** Rule prefix for units under a cue: "cue" (heading or lead-in) or "table" (header cell). */
+  via = "cue",
 ): UnitVerdict {
-  const raw = doc.text.slice(start, end);
+  const raw = joined ?? doc.text.slice(start, end);
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
@@ -156,7 +181,7 @@ function judgeUnit(
   if (ctx) {
     // Under a cue every item counts; its own trigger (if any) names the modality.
     kind = ctx.kind;
-    rule = `cue:${ctx.cue}`;
+    rule = `${via}:${ctx.cue}`;
     if (kind === "offer") [modality, strength] = ["can", "offer"];
     else if (kind === "commitment") [modality, strength] = ["will", "strong"];
     else if (hit) [modality, strength] = [hit.family.modality, hit.family.strength];
