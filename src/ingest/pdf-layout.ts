@@ -262,8 +262,11 @@ function findGutter(lines: Line[]): number | undefined {
   const rightParts = sides.map((l) => l.segments.filter((s) => s.x0 >= gutter)).filter((p) => p.length);
   if (leftParts.length < 4 || rightParts.length < 4) return undefined;
   // Text columns are about equally wide; a narrow left "column" beside a wide one is a table's first column.
-  const narrow = Math.min(gutter - left, right - gutter);
-  const wide = Math.max(gutter - left, right - gutter);
+  // Typical line widths (median right edge), so that a title or a long line does not skew them.
+  const leftWidth = median(leftParts.map((p) => p[p.length - 1].x1)) - left;
+  const rightWidth = median(rightParts.map((p) => p[p.length - 1].x1)) - Math.min(...rightParts.map((p) => p[0].x0));
+  const narrow = Math.min(leftWidth, rightWidth);
+  const wide = Math.max(leftWidth, rightWidth);
   if (narrow < 0.75 * wide) return undefined;
   // Prose: most lines on a side are one segment that fills a good part of the column.
   const prose = (parts: Segment[][], colWidth: number) =>
