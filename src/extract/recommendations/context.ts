@@ -225,7 +225,7 @@ function addresseeLabels(doc: Doc, rules: RecRules): { labelAddressees: Map<stri
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.kind === "list_item" || !rules.addressee.labelList.test(plainHeading(b.text))) continue;
+    if (b.kind === "list_item" || b.text.length > 200 || !rules.addressee.labelList.test(plainHeading(b.text))) continue;
     const names: string[] = [];
     for (let j = i + 1; j < blocks.length && blocks[j].kind === "list_item"; j++) {
       labelItems.add(j);

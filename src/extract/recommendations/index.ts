@@ -200,7 +200,7 @@ function judgeUnit(
     if (rules.imperative.descriptive.test(leadIn) || rules.imperative.descriptive.test(b.section.at(-1) ?? "")) {
       return { ...verdict, rule: "imperative", reason: `imperative in a description of aims or tasks ("${shorten(context)}")` };
     }
-    if (b.section.some((h) => rules.cues.stop.some((p) => p.re.test(plainHeading(h))))) {
+    if (b.section.some((h) => rules.cues.stop.some((p) => p.re.test(plainHeading(h))))) { // rare: only imperative items get here
       return { ...verdict, rule: "imperative", reason: `list in back matter ("${shorten(b.section.at(-1) ?? "")}")` };
     }
     if (looksLikeName(text)) {
