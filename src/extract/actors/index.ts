@@ -142,7 +142,12 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (c.entry) return { type: c.entry.type, evidence: `gazetteer (${c.entry.origin})` };
   if (c.key.startsWith("acr:")) return { type: "", evidence: "acronym only: typed when linked" };
   // "IOM Regional Office for West and Central Africa": a part of a known actor has its type.
-  const firstWord = name.split(/[\s-]/)[0];
+  // ("Business Mechanism of the GFMD", "Mission du PNUD": the same, with the known acronym last.)
+  const words = name.split(/[\s-]+/);
+  const lastWord = words[words.length - 1];
+  const beforeLast = (words[words.length - 2] ?? "").toLowerCase();
+  const ofKnown = words.length >= 3 && gaz.acronyms.has(lastWord) && (gaz.lexicon.tailConnectors.has(beforeLast) || beforeLast === "the");
+  const firstWord = ofKnown ? lastWord : words[0];
   const parent = gaz.acronyms.get(firstWord);
   const ownHead = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const ownType = ownHead ? gaz.lexicon.heads.get(ownHead) : undefined;
