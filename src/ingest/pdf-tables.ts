@@ -1,0 +1,81 @@
+// Tables: lines whose cells keep to the same columns become `| a | b |` rows.
+import { median, type Line, type Segment } from "./pdf-lines.js";
+
+// ---------------------------------------------------------------- tables
+
+/**
+ * The columns of a table: the x-ranges its cells cover, merged where they
+ * overlap. White stripes between them are the column gaps. Works for cells
+ * aligned left, centred or right, which left edges alone would not.
+ */
+function columnsOf(lines: Line[]): Array<[number, number]> {
+  const spans = lines.flatMap((l) => l.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])).sort((a, b) => a[0] - b[0]);
+  const columns: Array<[number, number]> = [];
+  for (const [x0, x1] of spans) {
+    const last = columns[columns.length - 1];
+    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
+    else columns.push([x0, x1]);
+  }
+  return columns;
+}
+
+/**
+ * Runs of lines that keep at least two columns apart: a line joins the run
+ * when adding it does not merge columns (a prose line across the page does).
+ * A table needs two lines with two or more cells.
+ */
+export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].segments.length < 2) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let columns = columnsOf([lines[i]]).length;
+    while (j < lines.length) {
+      const line = lines[j];
+      const gap = line.y - lines[j - 1].y;
+      if (gap > 3.5 * line.size) break;
+      // A one-cell line right after a paragraph gap is prose again.
+      if (line.segments.length === 1 && gap > 1.7 * line.size) break;
+      // A one-cell bold line is a heading below the table (table headers have two or more cells).
+      if (line.segments.length === 1 && isEmphasised(line) && !isEmphasised(lines[j - 1])) break;
+      const joined = columnsOf(lines.slice(i, j + 1)).length;
+      if (joined < 2 || joined < columns) break;
+      columns = joined;
+      j++;
+    }
+    const multi = lines.slice(i, j).filter((l) => l.segments.length >= 2).length;
+    if (multi >= 2) spans.push([i, j]);
+    i = Math.max(j, i + 1);
+  }
+  return spans;
+}
+
+/** Table lines as `| a | b |` rows; lines close together are one row whose cells wrap. */
+export function tableRows(lines: Line[]): string[] {
+  const columns = columnsOf(lines);
+  const columnOf = (seg: Segment) => Math.max(0, columns.findIndex(([x0, x1]) => seg.x0 >= x0 && seg.x1 <= x1));
+  const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0)) || lines[0].size * 1.2;
+  // Rows start where the gap is wider than the line pitch (cell padding). A table without such
+  // gaps starts a row at each first cell opening with a capital or digit: a wrapped cell goes on
+  // in lower case or leaves the first column empty.
+  const gapped = lines.some((l, k) => k > 0 && l.y - lines[k - 1].y > pitch * 1.6);
+  const rows: string[][] = [];
+  let previousY = -Infinity;
+  for (const line of lines) {
+    const first = line.segments[0];
+    const startsRow =
+      !rows.length || line.y - previousY > pitch * 1.6 || (!gapped && columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text));
+    if (startsRow) rows.push(columns.map(() => ""));
+    const cells = rows[rows.length - 1];
+    for (const seg of line.segments) {
+      const col = columnOf(seg);
+      cells[col] = cells[col] ? cells[col] + " " + seg.text : seg.text;
+    }
+    previousY = line.y;
+  }
+  return rows.map((cells) => "| " + cells.map((c) => c.replace(/\|/g, "/")).join(" | ") + " |");
+}
