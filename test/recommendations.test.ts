@@ -85,6 +85,11 @@ describe("trigger families", () => {
     expect(recs[1].addressee).toBe("employers");
   });
 
+  it("declarations: items after 'hereby commit to:' are commitments, after 'we call upon ...:' recommendations", () => {
+    const recs = recsOf("# Rabat Declaration\n\nWe, the Heads of State, meeting in Rabat, hereby commit to:\n\n1. A regional fund for the reintegration of returnees;\n2. Regular consultations between our labour ministries.\n\nWe further call upon our partners to:\n\n- Share data on missing migrants;\n- Support search and rescue at sea.\n");
+    expect(recs.map((r) => r.kind)).toEqual(["commitment", "commitment", "recommendation", "recommendation"]);
+  });
+
   it("management responses: the organisation's future tense is a commitment there, and only there", () => {
     const sentence = "The project will develop a returnee dashboard by June.";
     const response = recsOf(`# Management response to the final evaluation\n\nRecommendation accepted. ${sentence}\n`);

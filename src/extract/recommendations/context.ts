@@ -28,6 +28,8 @@ export interface BlockContexts {
   labelAddressees: Map<string, string>;
   /** Blocks that are such addressee lists (not units). */
   labelItems: Set<number>;
+  /** Paragraphs whose last sentence is a lead-in ("We call upon our partners to:"): that sentence is not a unit. */
+  leadInLines: Set<number>;
 }
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
@@ -101,6 +103,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   const cue: Array<ListContext | null> = new Array(blocks.length).fill(null);
   const leadIn: string[] = new Array(blocks.length).fill("");
   const backMatter: BlockContexts["backMatter"] = new Array(blocks.length).fill(null);
+  const leadInLines = new Set<number>();
   let back: { level: number; id: string; reason: string } | null = null;
 
   // Heading regions: a cue heading covers what follows until a heading of a higher level,
@@ -176,6 +179,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       const c = b.kind === "paragraph" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
       if (c && c.kind !== "stop") {
         lead = makeCtx(c, b.text, rules);
+        leadInLines.add(i);
         lastParagraph = b.text;
         continue;
       }
@@ -194,7 +198,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
     cue[i] = lead ?? heading?.ctx ?? null;
   }
   const { labelAddressees, labelItems } = addresseeLabels(doc, rules);
-  return { cue, leadIn, backMatter, labelAddressees, labelItems };
+  return { cue, leadIn, backMatter, labelAddressees, labelItems, leadInLines };
 }
 
 function makeCtx(c: { kind: RecKind | "stop"; id: string; who: string }, text: string, rules: RecRules): ListContext {

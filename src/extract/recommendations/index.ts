@@ -81,7 +81,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  */
 export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
   const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
-  const { cue, leadIn, backMatter, labelAddressees, labelItems } = blockContexts(doc, rules);
+  const { cue, leadIn, backMatter, labelAddressees, labelItems, leadInLines } = blockContexts(doc, rules);
   const tables = tableUnits(doc, rules);
   const cellUnitsAt = new Map<number, CellUnit[]>();
   for (const u of tables.units) cellUnitsAt.set(u.block, [...(cellUnitsAt.get(u.block) ?? []), u]);
@@ -127,6 +127,8 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         : b.kind === "table_row"
           ? cellsOf(b).filter((c) => c.text).map((c) => [c.start, c.end])
           : b.sentences.map((s) => [s.start, s.end]);
+      // The sentence that announces a list ("We call upon our partners to:") is carried by its items.
+      if (leadInLines.has(b.index) && !whole) spans.pop();
       for (const [start, end] of spans) {
         verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses));
       }
