@@ -75,7 +75,7 @@ export function addMention(c: DocCandidate, doc: Doc, block: number, start: numb
 
 /** Links acronym words to the nearest definition, the gazetteer, or an open "acr:" candidate. */
 export function acronymTarget(t: Token, facts: AcronymFacts, gaz: Gazetteer, docNames: Set<string>, keyOfHit: (h: Hit) => string): { key: string; entry?: GazetteerEntry } | undefined {
-  const defs = facts.defined.filter((d) => d.acronym === t.text);
+  const defs = definitionsOf(facts).get(t.text) ?? [];
   if (defs.length) {
     const before = defs.filter((d) => d.at <= t.start);
     const d = before.length ? before[before.length - 1] : defs[0];
@@ -90,6 +90,19 @@ export function acronymTarget(t: Token, facts: AcronymFacts, gaz: Gazetteer, doc
   // Mixed-case abbreviations left undefined ("GoN", "MoU") are too often generic to link across documents.
   if (/\p{Ll}/u.test(t.text)) return undefined;
   return { key: "acr:" + t.text };
+}
+
+const definitionIndex = new WeakMap<AcronymFacts, Map<string, AcronymFacts["defined"]>>();
+
+/** Definitions by acronym, in text order (built once per document). */
+function definitionsOf(facts: AcronymFacts): Map<string, AcronymFacts["defined"]> {
+  let index = definitionIndex.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const d of [...facts.defined].sort((a, b) => a.at - b.at)) (index.get(d.acronym) ?? index.set(d.acronym, []).get(d.acronym)!).push(d);
+    definitionIndex.set(facts, index);
+  }
+  return index;
 }
 
 /** The head word of a name: the last head word before the first tail connector. */
