@@ -44,6 +44,10 @@ describe("trigger families", () => {
     expect(r).toMatchObject({ kind: "recommendation", modality: "should", strength: "strong", addressee: "Governments", addresseeType: "state", action: "expand" });
   });
 
+  it("'should consider' is advisory", () => {
+    expect(one("States should consider joining the regional labour mobility scheme.")).toMatchObject({ modality: "should", strength: "advisory", action: "consider" });
+  });
+
   it("must / shall: obligation", () => {
     expect(one("Host municipalities must publish their reception budgets every year.")).toMatchObject({ modality: "must", strength: "obligation", addresseeType: "local" });
     expect(one("Screening shall take place within three days of arrival.").modality).toBe("must");

@@ -221,6 +221,9 @@ function judgeUnit(
     rules,
     self,
   );
+  const action = mainVerb(text, hit && !verb ? hit.start : 0, verb);
+  // "States should consider ..." asks for consideration, not action: advisory (issue 3).
+  if (action === "consider" && strength === "strong") strength = "advisory";
   const rec: Recommendation = {
     block: b.index,
     kind,
@@ -229,7 +232,7 @@ function judgeUnit(
     addresseeType: who.type,
     modality,
     strength,
-    action: mainVerb(text, hit && !verb ? hit.start : 0, verb),
+    action,
     section: (b.section.at(-1) ?? "").replace(/[*_#]/g, "").trim(),
     label: isItem ? b.label : "",
     themes: [],
