@@ -101,8 +101,11 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0 && d < 3 * style.bodySize)) || style.bodySize * 1.25;
   // Footnotes: in the lower part of the region, a line opening with a raised number (or a number in
   // small type), with nothing but footnote-like lines below it.
+  // Footnotes start at the region's left margin: a number in a table cell further right is not one.
+  const regionLeft = Math.min(...lines.map((l) => l.x0));
   const opensFootnote = (l: Line) =>
-    /^<sup>\d{1,3}<\/sup>/.test(lineText(l)) || (l.size <= style.bodySize * 0.9 && /^\d{1,3}\s+\S/.test(lineText(l)));
+    l.x0 <= regionLeft + 25 &&
+    (/^<sup>\d{1,3}<\/sup>/.test(lineText(l)) || (l.size <= style.bodySize * 0.9 && /^\d{1,3}\s+\S/.test(lineText(l))));
   const footnoteFrom = lines.findIndex(
     (l, k) =>
       l.y > pageBottom * 0.55 &&
@@ -137,7 +140,8 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       if (m && opensFootnote(line)) {
         blank();
         out.push(`[^${m[1]}]: ${m[2]}`);
-      } else if (out.length && out[out.length - 1].startsWith("[^") && text.split(" ").length > 5) {
+      } else if (out.length && out[out.length - 1].startsWith("[^") && /\p{L}{3}/u.test(text) && !/^page\s+\d/i.test(text)) {
+        // The footnote goes on (a page number or footer line below it does not).
         out[out.length - 1] += " " + text;
       } else out.push(text);
       previous = line;
