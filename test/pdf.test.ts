@@ -266,6 +266,11 @@ describe.skipIf(!haveEvaluations)("ingestPdf on the evaluation PDFs", () => {
     expect(pages[12].split("\n")).toContain(
       "[^3]: Chi-square test for proportions calculated online at https://www.socscistatistics.com/tests/chisquare2/default2.aspx",
     );
+    // Numbers opening lines in a table cell ("342 Nigeriens (81.4%)") are not footnotes.
+    const footnoteNumbers = allLines.map((l) => /^\[\^(\d+)\]:/.exec(l)?.[1]).filter(Boolean).map(Number);
+    expect(footnoteNumbers.length).toBeGreaterThan(5);
+    expect(Math.max(...footnoteNumbers)).toBeLessThan(20);
+    expect(pages[17]).toContain("342 Nigeriens (81.4%)");
   });
 
   it("GIZ internal evaluation: title from metadata, image-only page warned, header and 'Page N of 43' gone", async () => {
