@@ -8,7 +8,7 @@
 // document's author, guessed as its most frequent acronym.
 import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
-import { allTriggers, type TriggerHit } from "./classify.js";
+import type { TriggerHit } from "./classify.js";
 import { LEXICON } from "./action.js";
 
 export interface Addressee {
@@ -120,6 +120,8 @@ export interface AddresseeInput {
   /** The unit text with masks blanked (offsets equal to the unit text). */
   masked: string;
   text: string;
+  /** Triggers found in `masked`, left to right (allTriggers). */
+  hits: TriggerHit[];
   /** Addressee the list cue or section names, or "". */
   contextAddressee: string;
   /** The unit is an imperative or bare list item (no subject of its own). */
@@ -146,7 +148,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
       if (who) found.push({ at: m.index!, who });
     }
   }
-  for (const hit of allTriggers(masked, rules)) {
+  for (const hit of input.hits) {
     if (!SUBJECT_TRIGGER.test(masked.slice(hit.start, hit.end))) continue;
     const who = subjectOf(input, hit, rules, self);
     if (who) found.push({ at: hit.start, who });

@@ -18,15 +18,14 @@ export interface Masked {
 
 /** Blank out phrases that look like triggers but are not ("should have been", "in need of"). */
 export function maskText(text: string, rules: RecRules): Masked {
-  let out = text;
+  const { re, masks } = rules.maskScanner;
   const hits: Masked["hits"] = [];
-  for (const mask of rules.masks) {
-    // masks are compiled with the g flag (rules.ts); replace() resets lastIndex itself
-    out = out.replace(mask.re, (m) => {
-      if (!hits.some((h) => h.id === mask.id)) hits.push({ id: mask.id, reason: mask.reason });
-      return " ".repeat(m.length);
-    });
-  }
+  const out = text.replace(re, (m: string, ...groups: unknown[]) => {
+    const k = masks.findIndex((_, i) => groups[rules.maskScanner.groupOf[i] - 1] !== undefined);
+    const mask = masks[k];
+    if (mask && !hits.some((h) => h.id === mask.id)) hits.push({ id: mask.id, reason: mask.reason });
+    return " ".repeat(m.length);
+  });
   return { text: out, hits };
 }
 

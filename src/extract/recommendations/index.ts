@@ -4,7 +4,7 @@
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, plainHeading, type ListContext } from "./context.js";
-import { findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
+import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
@@ -172,7 +172,10 @@ function judgeUnit(
   if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
 
   const masked = candidate || explain ? maskText(text, rules) : { text, hits: [] };
-  const hit = candidate ? findTrigger(masked.text, rules) : null;
+  // Every trigger of the unit, left to right: the first names the modality, the others may
+  // each have a subject that names the addressee.
+  const hits = candidate ? allTriggers(masked.text, rules) : [];
+  const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
   let kind: RecKind, modality: string, strength: Strength, rule: string, subjectless = false;
@@ -217,7 +220,7 @@ function judgeUnit(
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
   const who = kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
-    { masked: masked.text, text, contextAddressee: sectionAddressee, subjectless, firstPerson },
+    { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
     self,
   );

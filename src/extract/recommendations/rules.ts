@@ -50,6 +50,8 @@ export interface TriggerScanner {
 
 export interface RecRules {
   source: string;
+  /** All masks joined into one alternation (one replace pass); `groupOf[k]` is mask k's group. */
+  maskScanner: { re: RegExp; masks: NamedPattern[]; groupOf: number[] };
   /** Scanners over the families that apply to every document type. */
   scanners: TriggerScanner[];
   /** Rules as seen by one document type (families restricted by docTypes added), built on demand. */
@@ -182,8 +184,10 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     }),
   };
 
+  const masks = items(ex, "masks").map(named);
   return {
     source,
+    maskScanner: joinMasks(masks),
     scanners: buildScanners(triggers.filter((t) => !t.docTypes.length)),
     byDocType: new Map(),
     cues,
@@ -191,7 +195,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     sectionExclusions: items(ex, "sections").map(named),
     backMatter: items(ex, "backMatter").map(named),
     unitExclusions: items(ex, "units").map(named),
-    masks: items(ex, "masks").map(named).map((m) => ({ ...m, re: new RegExp(m.re.source, m.re.flags + "g") })),
+    masks,
     nearMisses: items(ex, "nearMisses").map(named),
     triggers,
     imperative,
@@ -254,4 +258,19 @@ export function rulesForDocType(rules: RecRules, docType: string): RecRules {
     rules.byDocType.set(docType, view);
   }
   return view;
+}
+
+function joinMasks(masks: NamedPattern[]): RecRules["maskScanner"] {
+  // One regex needs one set of flags: masks are matched case-insensitively unless all of
+  // them say `case: sensitive` (rules.yaml documents this).
+  const sensitive = masks.length > 0 && masks.every((m) => !m.re.flags.includes("i"));
+  const source = masks.map((m) => `(${m.re.source})`).join("|") || "(?!)";
+  const flags = "g" + flagsFor(source, sensitive);
+  const groupOf: number[] = [];
+  let group = 1;
+  for (const m of masks) {
+    groupOf.push(group);
+    group += 1 + groupCount(m.re.source, flags);
+  }
+  return { re: new RegExp(source, flags), masks, groupOf };
 }
