@@ -106,16 +106,26 @@ export async function ingestPdf(bytes: Uint8Array): Promise<IngestedFile> {
   }
   try {
     const pages: PageRuns[] = [];
+    const warnings: string[] = [];
+    let unreadable = 0;
+    let firstError: unknown;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      pages.push(await pageRuns(pdfjs, page));
-      page.cleanup();
+      // One damaged page costs that page (a warning), not the document.
+      try {
+        const page = await doc.getPage(n);
+        const runs = await pageRuns(pdfjs, page);
+        page.cleanup();
+        pages.push(runs);
+        if (!runs.runs.length) warnings.push(`page ${n}: no text layer`);
+      } catch (err) {
+        firstError ??= err;
+        unreadable++;
+        pages.push({ width: 0, height: 0, runs: [] });
+        warnings.push(`page ${n}: unreadable (${toIngestError(err).message.replace(/^corrupt PDF: /, "")})`);
+      }
     }
     if (!pages.length) throw new IngestError("empty", "empty PDF: no pages");
-    const warnings: string[] = [];
-    pages.forEach((p, i) => {
-      if (!p.runs.length) warnings.push(`page ${i + 1}: no text layer`);
-    });
+    if (unreadable === pages.length) throw toIngestError(firstError);
     if (warnings.length === pages.length) throw new IngestError("no-text", "scanned: no text layer, OCR needed");
 
     const style = documentStyle(pages);
