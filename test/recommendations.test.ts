@@ -177,6 +177,7 @@ describe("lists and headings", () => {
   it("imperative items outside a recommendations list count, unless the list describes tasks", () => {
     expect(recsOf("Our lessons for the next strategy:\n\n- Invest in the capacity of small networks.\n").map((r) => r.modality)).toEqual(["imperative"]);
     expect(recsOf("The objectives of the evaluation are to:\n\n- Assess the relevance of the project.\n- Identify lessons learned.\n")).toEqual([]);
+    expect(recsOf("The two-day meeting in Accra will include:\n\n1. A panel on return. Together we will consider the role of cities.\n")).toEqual([]);
   });
 
   it("'Recommendation to:' lists name the addressees of their section's recommendation", () => {

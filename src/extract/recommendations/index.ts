@@ -197,6 +197,9 @@ function judgeUnit(
     if (hit && kind === "recommendation") rule += `+trigger:${hit.family.id}`;
     subjectless = !hit;
   } else if (hit && !(isItem && (verb = imperativeVerb(text, rules)))) {
+    if (isItem && hit.family.kind === "commitment" && rules.imperative.descriptive.test(leadIn)) {
+      return { ...verdict, rule: `trigger:${hit.family.id}`, reason: `"will" in a description of plans or an agenda ("${shorten(leadIn)}")` };
+    }
     kind = hit.family.kind;
     [modality, strength] = [hit.family.modality, hit.family.strength];
     rule = `trigger:${hit.family.id}`;
