@@ -46,6 +46,21 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       }
     }
   }
+  // "UKTI (United Kingdom Trade and Investment)": the reverse order, for a national body.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.acronym || attached.has(i) || lex.genericAcronyms.has(t.text) || !OPEN.test(tokens[i + 1].gap)) continue;
+    let j = i + 1;
+    while (j + 1 < tokens.length && !/[()\]]/.test(tokens[j + 1].gap)) j++;
+    if (!CLOSE.test(doc.text.slice(tokens[j].end, tokens[j].end + 4))) continue;
+    const body = nationalBody(doc, tokens, j, i + 1, t.text, lex);
+    if (!body || hits.some((h) => h.start < body.end && body.start < h.end && h.kind !== "gazetteer")) continue;
+    body.acronym = t.text;
+    hits.push(body);
+    hits.sort((a, b) => a.start - b.start);
+    facts.defined.push({ acronym: t.text, hit: body, at: t.start });
+    attached.add(i);
+  }
   // Any other "words (ACR)": the acronym stands for something that is not an actor here.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
@@ -53,7 +68,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
     if (lex.genericAcronyms.has(t.text)) continue;
-    const long = commaName(doc, tokens, i, lex);
+    const long = commaName(doc, tokens, i, lex) ?? nationalBody(doc, tokens, i - 1, -1, t.text, lex);
     if (long) {
       // "National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI)"
       for (let k = hits.length - 1; k >= 0; k--) if (hits[k].start >= long.start && hits[k].end <= long.end) hits.splice(k, 1);
@@ -63,6 +78,32 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       facts.defined.push({ acronym: t.text, hit: long, at: t.start });
     } else if (initialsFit(t.text, wordsBefore(doc, t, t.text.length + 3))) facts.blocked.add(t.text);
   }
+}
+
+/**
+ * A national body without an organisation word ("United Kingdom Trade and
+ * Investment", "Nigeria Police Force"): capitalised words ending at `last`
+ * whose initials are exactly the acronym's letters, one of them a country or
+ * nationality. `stop` is the first token the name may use (-1: any).
+ */
+function nationalBody(doc: Doc, tokens: Token[], last: number, stop: number, acronym: string, lex: Lexicon): Hit | undefined {
+  const letters = acronym.replace(/[^A-Za-z]/g, "").toLowerCase();
+  let initials = "";
+  let k = last;
+  for (; k >= 0 && k >= stop; k--) {
+    const t = tokens[k];
+    if (k < last && !/^\s+$/.test(tokens[k + 1].gap)) return undefined;
+    if (t.cap) initials = t.text[0].toLowerCase() + initials;
+    else if (!lex.connectors.has(t.text.toLowerCase())) return undefined;
+    if (initials.length >= letters.length) break;
+  }
+  if (initials !== letters || k < 0 || (stop >= 0 && k !== stop) || lex.sentenceStarters.has(tokens[k].text)) return undefined;
+  const span = tokens.slice(k, last + 1);
+  const words = span.map((t) => t.norm);
+  const national = words.some((w, n) => lex.countries.has(w) || lex.countries.has(`${w} ${words[n + 1] ?? ""}`));
+  if (!national) return undefined;
+  const start = span[0].start, end = span[span.length - 1].end;
+  return { kind: "name", block: span[0].block, start, end, surface: cleanSurface(doc.text.slice(start, end)), headType: "state", rule: "acronym definition of a national body" };
 }
 
 /**

@@ -164,6 +164,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };
+  if (c.hits.some((h) => h.rule === "acronym definition of a national body")) return { type: "state", evidence: "national body defined with its acronym" };
   const head = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const fromName = typeFromName(name, head, gaz.lexicon);
   // In a list of participating organisations, an "Initiative" is an organisation.

@@ -11,6 +11,7 @@ import { initialsFit } from "./acronyms.js";
 // Spaces and markdown emphasis; an underscore only next to a space ("_Global_ Coalition", not "Background_Papers").
 const SOFT = /^[\s*_]*$/;
 const isSoftGap = (gap: string) => SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap));
+const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -96,6 +97,10 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
     else if (!t.cap && cur.length && lex.connectors.has(t.text.toLowerCase())) unit = { kind: "conn", first: i, last: i };
     if (!unit) { close(); continue; }
     if (unit.kind === "conn" && !cur.length) continue;
+    // "... Citizens Initiative Federal Ministry of ...": a head then a word that opens names starts a new name
+    // (table cells run together); "Bank Information Center" stays one.
+    const prev = cur[cur.length - 1];
+    if (unit.kind === "cap" && prev?.kind === "cap" && headOf(tokens, prev.first, lex) && NAME_OPENERS.has(t.norm)) close();
     cur.push(unit);
     i = unit.last;
     if (tokens[i].possessive) close();

@@ -137,6 +137,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
       if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
       // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
       if ([...short.names.values()].some((s) => n.startsWith(s + ","))) return true;
+      // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
+      if (long.acronym && !short.acronym && sContent.split(" ").length >= 3 && content(lWords).startsWith(sContent + " ")) return true;
       if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(" " + sContent)) return true;
       const head = headOfName(n, heads, tails);
