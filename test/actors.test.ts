@@ -94,6 +94,11 @@ describe("capitalised names headed by organisation words", () => {
     expect(mentions).toHaveLength(3);
   });
 
+  it("reads a national body defined by its acronym in either order, but not a concept", () => {
+    const { actors } = actorsOf("It was supported by UKTI (United Kingdom Trade and Investment). Returns grew under Assisted Voluntary Return and Reintegration (AVRR).");
+    expect(actors.map((a) => [a.name, a.acronym, a.type])).toEqual([["United Kingdom Trade and Investment", "UKTI", "state"]]);
+  });
+
   it("does not take a body named inside an instrument's title as acting", () => {
     expect(actorsOf("States ratified the United Nations Convention against Transnational Organized Crime.").actors).toEqual([]);
   });
