@@ -1,6 +1,6 @@
 // Reading and validating a codebook YAML file. Every problem is reported as
 // "file:line:column: message" so an analyst can find it in an editor.
-// The shape (see CODEBOOK.md):
+// The shape (see the README, section "Theme codebooks"):
 //   id, version, [description], [code_blocks], themes: [{code, label,
 //   [description], [terms], [exclude], [regex], [near], [min_hits]}]
 import { readFileSync } from "node:fs";
