@@ -59,6 +59,11 @@ describe("trigger families", () => {
     expect(one("Reliable interpretation is essential for fair asylum interviews.").modality).toBe("need");
   });
 
+  it("passive or nominal units name the agent: 'reviewed by X', 'funding by X is needed'", () => {
+    expect(one("The action plan should be reviewed by all relevant ministries before June.").addressee).toBe("all relevant ministries");
+    expect(one("Greater funding by donor governments is needed for the shelters.")).toMatchObject({ addressee: "donor governments", addresseeType: "donor" });
+  });
+
   it("negation: 'should not be detained' is a recommendation, passive with no addressee", () => {
     expect(one("Children should not be detained under any circumstances.")).toMatchObject({ modality: "should", addressee: "", action: "detain" });
   });

@@ -28,7 +28,7 @@ const NEED_FOR_RE =
   /\b(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
-  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
+  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:\w+\s+){0,2}?(?:by|from|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
 
 // Where a clause starts, looking back from a modal.
 const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/gi;
