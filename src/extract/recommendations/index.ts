@@ -4,7 +4,7 @@
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, plainHeading, type ListContext } from "./context.js";
-import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger } from "./classify.js";
+import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
@@ -172,53 +172,21 @@ function judgeUnit(
   if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
 
   const masked = candidate || explain ? maskText(text, rules) : { text, hits: [] };
+  const nearMiss = () => masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
   // Every trigger of the unit, left to right: the first names the modality, the others may
   // each have a subject that names the addressee.
   const hits = candidate ? allTriggers(masked.text, rules) : [];
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
-  let kind: RecKind, modality: string, strength: Strength, rule: string, subjectless = false;
-  let verb = "";
-  if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
-    return { ...verdict, rule: "kind:heading", reason: "heading (a section title read as a list item)" };
-  }
-  if (ctx) {
-    // Under a cue every item counts; its own trigger (if any) names the modality.
-    kind = ctx.kind;
-    rule = `${via}:${ctx.cue}`;
-    if (kind === "offer") [modality, strength] = ["can", "offer"];
-    else if (kind === "commitment") [modality, strength] = ["will", "strong"];
-    else if (hit) [modality, strength] = [hit.family.modality, hit.family.strength];
-    else {
-      verb = imperativeVerb(text, rules);
-      [modality, strength] = [verb ? "imperative" : "list", "advisory"];
-    }
-    if (hit && kind === "recommendation") rule += `+trigger:${hit.family.id}`;
-    subjectless = !hit;
-  } else if (hit && !(isItem && (verb = imperativeVerb(text, rules)))) {
-    if (isItem && hit.family.kind === "commitment" && rules.imperative.descriptive.test(leadIn)) {
-      return { ...verdict, rule: `trigger:${hit.family.id}`, reason: `"will" in a description of plans or an agenda ("${shorten(leadIn)}")` };
-    }
-    kind = hit.family.kind;
-    [modality, strength] = [hit.family.modality, hit.family.strength];
-    rule = `trigger:${hit.family.id}`;
-  } else if (isItem && (verb ||= imperativeVerb(text, rules))) {
-    const context = `${leadIn} | ${b.section.slice(-2).join(" | ")}`;
-    if (rules.imperative.descriptive.test(leadIn) || rules.imperative.descriptive.test(b.section.at(-1) ?? "")) {
-      return { ...verdict, rule: "imperative", reason: `imperative in a description of aims or tasks ("${shorten(context)}")` };
-    }
-    if (b.section.some((h) => rules.cues.stop.some((p) => p.re.test(plainHeading(h))))) { // rare: only imperative items get here
-      return { ...verdict, rule: "imperative", reason: `list in back matter ("${shorten(b.section.at(-1) ?? "")}")` };
-    }
-    if (looksLikeName(text)) {
-      return { ...verdict, rule: "imperative", reason: "a name, not an imperative" };
-    }
-    [kind, modality, strength, rule, subjectless] = ["recommendation", "imperative", "advisory", "imperative", true];
-  } else {
-    const near = masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
+  const c = classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  if (c === null) {
+    const near = nearMiss();
     return near ? { ...verdict, rule: near.id, reason: near.reason } : verdict;
   }
+  if ("reason" in c) return { ...verdict, rule: c.rule, reason: c.reason };
+  const { kind, modality, rule, subjectless, verb } = c;
+  let strength = c.strength;
 
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
@@ -248,6 +216,62 @@ function judgeUnit(
     rule,
   };
   return { ...verdict, taken: true, rule, rec };
+}
+
+interface Classified {
+  kind: RecKind;
+  modality: string;
+  strength: Strength;
+  rule: string;
+  /** The unit names no subject of its own (bare item, imperative): the cue may name it. */
+  subjectless: boolean;
+  /** The verb an imperative item opens with, or "". */
+  verb: string;
+}
+
+/**
+ * Is the unit a recommendation, and of which kind and modality? Four paths, in order:
+ *   1. under a cue (heading, lead-in, table header): every item counts, its trigger names the modality;
+ *   2. a trigger matched (list items that open with a verb go to 3 instead);
+ *   3. a list item that opens with a bare verb (an imperative), unless its list describes tasks;
+ *   4. nothing: null (the caller looks for a near-miss reason).
+ */
+function classifyUnit(
+  u: { doc: Doc; b: Block; text: string; ctx: ListContext | null; leadIn: string; hit: TriggerHit | null; via: string },
+  rules: RecRules,
+): Classified | { rule: string; reason: string } | null {
+  const { doc, b, text, ctx, leadIn, hit } = u;
+  const isItem = b.kind === "list_item";
+  if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
+    return { rule: "kind:heading", reason: "heading (a section title read as a list item)" };
+  }
+  if (ctx) {
+    const rule = `${u.via}:${ctx.cue}` + (hit && ctx.kind === "recommendation" ? `+trigger:${hit.family.id}` : "");
+    const base = { kind: ctx.kind, rule, subjectless: !hit, verb: "" };
+    if (ctx.kind === "offer") return { ...base, modality: "can", strength: "offer" };
+    if (ctx.kind === "commitment") return { ...base, modality: "will", strength: "strong" };
+    if (hit) return { ...base, modality: hit.family.modality, strength: hit.family.strength };
+    const verb = imperativeVerb(text, rules);
+    return { ...base, modality: verb ? "imperative" : "list", strength: "advisory", verb };
+  }
+  const verb = isItem ? imperativeVerb(text, rules) : "";
+  if (hit && !verb) {
+    if (isItem && hit.family.kind === "commitment" && rules.imperative.descriptive.test(leadIn)) {
+      return { rule: `trigger:${hit.family.id}`, reason: `"will" in a description of plans or an agenda ("${shorten(leadIn)}")` };
+    }
+    const f = hit.family;
+    return { kind: f.kind, modality: f.modality, strength: f.strength, rule: `trigger:${f.id}`, subjectless: false, verb: "" };
+  }
+  if (!verb) return null;
+  if (rules.imperative.descriptive.test(leadIn) || rules.imperative.descriptive.test(b.section.at(-1) ?? "")) {
+    const context = `${leadIn} | ${b.section.slice(-2).join(" | ")}`;
+    return { rule: "imperative", reason: `imperative in a description of aims or tasks ("${shorten(context)}")` };
+  }
+  if (b.section.some((h) => rules.cues.stop.some((p) => p.re.test(plainHeading(h))))) {
+    return { rule: "imperative", reason: `list in back matter ("${shorten(b.section.at(-1) ?? "")}")` };
+  }
+  if (looksLikeName(text)) return { rule: "imperative", reason: "a name, not an imperative" };
+  return { kind: "recommendation", modality: "imperative", strength: "advisory", rule: "imperative", subjectless: true, verb };
 }
 
 function shorten(s: string): string {
