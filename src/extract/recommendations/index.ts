@@ -1,6 +1,15 @@
 // Recommendations: every prescriptive statement in a document, with who is told to act,
 // how strongly, and on what. Rules live in rules.yaml; this is the small engine that applies
-// them to the units of one Doc (a list item, or a sentence of prose).
+// them to the units of one Doc (a list item, a table cell, or a sentence of prose).
+//
+// The modules, in the order a unit meets them:
+//   rules.ts     load and compile rules.yaml (errors point at file:line:column)
+//   context.ts   which blocks sit under a cue heading or lead-in, back matter, "Recommendation to:" lists
+//   tables.ts    response matrices: the "Key action" column and its "Responsible" column
+//   classify.ts  masks ("should have been") and the trigger scan
+//   index.ts     (here) units, the four classification paths, the row; explain for `inspect`
+//   addressee.ts who is told to act (object of "call on", subject of "should", agent, cue)
+//   action.ts    main verb lemma and the imperative test (compromise's lexicon, word by word)
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, plainHeading, type ListContext } from "./context.js";
