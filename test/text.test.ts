@@ -42,6 +42,7 @@ describe("lines and inline marks", () => {
     expect(readLine("¹² See Concept Note", 1)).toMatchObject({ kind: "footnote", label: "12", content: "See Concept Note" });
     expect(readLine("<sup>5</sup> While there is a reference", 1)).toMatchObject({ kind: "footnote", label: "5" });
     expect(readLine("| Recommendation | Response |", 1)).toMatchObject({ kind: "table" });
+    expect(readLine("| --- | :---: |", 1)).toMatchObject({ kind: "blank" }); // a markdown table's rule, not a row
   });
   it("detaches footnote markers from the words they stick to", () => {
     expect(cleanInline("support to families*² in the region³.")).toBe("support to families in the region.");
@@ -112,6 +113,13 @@ describe("structure of the seeds", () => {
     expect(doc004.meta).toMatchObject({ date: "2010-09-06", place: "Dar es Salaam, Tanzania", language: "en", docType: "conference report" });
     expect(doc004.meta.title).toMatch(/^Regional Conference on Refugee Protection/);
     expect(seed("001").meta.docType).toBe("consultation synthesis");
+  });
+});
+
+describe("headings guessed from short lines", () => {
+  it("takes a short line without a full stop as a heading, but not a question or a long lead-in", () => {
+    const doc = docOf("Recommendations:\n\nHow can cities act?\n\nThe participants made the following recommendations:\n\n- States should act.");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph", "paragraph", "list_item"]);
   });
 });
 

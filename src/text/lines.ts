@@ -22,6 +22,7 @@ const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const HEADING_RE = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const RULE_RE = /^\s*([-*_=])(\s*\1){2,}\s*$/;
 const TABLE_RE = /^\s*\|.*\|\s*$/;
+const TABLE_SEPARATOR_RE = /^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$/;
 const BOLD_LINE_RE = /^\s*\*\*([^*].*?)\*\*:?\s*$/;
 // Footnote text: "¹ See ...", "<sup>5</sup> While ...", "[^3]: Source ..."
 const FOOTNOTE_RE = new RegExp(`^\\s*(?:([${SUPERSCRIPT_DIGITS}]+)|<sup>\\s*(\\d+)\\s*</sup>|\\[\\^(\\d+)\\]:)\\s*(\\S.*)$`);
@@ -43,6 +44,7 @@ export function readLine(raw: string, page: number): Line {
   if (RULE_RE.test(line)) return { ...base, kind: "rule", content: "" };
   let m = HEADING_RE.exec(line);
   if (m) return { ...base, kind: "heading", content: m[2], level: m[1].length };
+  if (TABLE_SEPARATOR_RE.test(line)) return { ...base, kind: "blank", content: "" }; // "| --- | :-: |" only draws the table
   if (TABLE_RE.test(line)) return { ...base, kind: "table", content: line.trim() };
   m = FOOTNOTE_RE.exec(line);
   if (m) {

@@ -174,7 +174,7 @@ export function inferHeadings(blocks: DraftBlock[]): void {
     if (b.kind !== "paragraph") continue;
     const text = b.pieces[0].text;
     const words = text.split(/\s+/).length;
-    if (words > MAX_HEADING_WORDS || /[.,;!]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) continue;
+    if (words > MAX_HEADING_WORDS || /[.,;!?]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) continue;
     if (/^\p{N}+$/u.test(text)) continue; // a bare number is not a heading
     if (text.endsWith(":") && words > 5) continue; // "The participants made the following recommendations:" leads into a list
     b.kind = "heading";
