@@ -32,6 +32,8 @@ const FILE_LIKE = /\.(?:pdf|docx?|html?|org|com|net|int|eu)$/i;
 // several times faster than a Unicode regex over every word of the corpus.
 const WORD_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) WORD_CHAR[c] = 1;
+const IS_UPPER = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (/\p{Lu}/u.test(String.fromCharCode(c))) IS_UPPER[c] = 1;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
@@ -54,14 +56,29 @@ const isJoiner = (c: number) => c === 46 || c === 38 || c === 45; // . & -
  * . & - or an inner apostrophe; "Migrants'" keeps its apostrophe (plural
  * possessive inside names); "Oxford's" loses its 's; a lone "&" is a word.
  */
-function scanWords(text: string, visit: (start: number, end: number, possessive: boolean, next: number) => void): void {
+function scanWords(text: string, visit: (start: number, end: number, possessive: boolean, next: number) => void, skipLower = false): void {
   const n = text.length;
   const at = (i: number) => (i < n ? text.charCodeAt(i) : 0);
   let i = 0;
+  let lowerRun = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 38) { visit(i, i + 1, false, i + 1); i++; continue; }
     if (!WORD_CHAR[c]) { i++; continue; }
+    // Speed: past the third lower-case word in a row, jump to the next capital
+    // when it is far; no name spans that many lower-case words.
+    if (skipLower && c >= 97 && c <= 122) {
+      if (++lowerRun > 3) {
+        let next = i;
+        while (next < n && next - i <= 40 && !(IS_UPPER[text.charCodeAt(next)] && !WORD_CHAR[text.charCodeAt(next - 1)])) next++;
+        if (next - i > 40) {
+          while (next < n && !(IS_UPPER[text.charCodeAt(next)] && !WORD_CHAR[text.charCodeAt(next - 1)]) && text.charCodeAt(next) !== 38) next++;
+          i = next;
+          lowerRun = 0;
+          continue;
+        }
+      }
+    } else lowerRun = 0;
     const start = i;
     for (;;) {
       while (i < n && WORD_CHAR[text.charCodeAt(i)]) i++;
@@ -138,7 +155,7 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
       shout: false, sentStart, possessive, gap, block: block.index,
     });
     prevEnd = next;
-  });
+  }, !!keepLower);
   markShouting(tokens);
   return tokens;
 }
