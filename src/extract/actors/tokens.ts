@@ -32,8 +32,8 @@ const FILE_LIKE = /\.(?:pdf|docx?|html?|org|com|net|int|eu)$/i;
 // several times faster than a Unicode regex over every word of the corpus.
 const WORD_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) WORD_CHAR[c] = 1;
-const IS_UPPER = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (/\p{Lu}/u.test(String.fromCharCode(c))) IS_UPPER[c] = 1;
+// Where skipping stops: a capital, "&", or any letter beyond ASCII (native search, so fast).
+const NEXT_CAPITAL = /[A-Z&\u00C0-\uFFFF]/g;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
@@ -69,10 +69,11 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
     // when it is far; no name spans that many lower-case words.
     if (skipLower && c >= 97 && c <= 122) {
       if (++lowerRun > 3) {
-        let next = i;
-        while (next < n && next - i <= 40 && !(IS_UPPER[text.charCodeAt(next)] && !WORD_CHAR[text.charCodeAt(next - 1)])) next++;
+        NEXT_CAPITAL.lastIndex = i;
+        const m = NEXT_CAPITAL.exec(text);
+        let next = m ? m.index : n;
         if (next - i > 40) {
-          while (next < n && !(IS_UPPER[text.charCodeAt(next)] && !WORD_CHAR[text.charCodeAt(next - 1)]) && text.charCodeAt(next) !== 38) next++;
+          while (next > i && WORD_CHAR[text.charCodeAt(next - 1)]) next--; // back to the start of its word ("iPhone")
           i = next;
           lowerRun = 0;
           continue;
@@ -133,6 +134,7 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
   let nextSentence = 0;
   let prevEnd = 0;
   let seenWord = false;
+  let prevKept = false; // was the word just before this one kept?
   scanWords(text, (s, e, possessive, next) => {
     const start = block.start + s;
     let sentStart = !seenWord;
@@ -143,8 +145,10 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
     }
     const first = text.charCodeAt(s);
     if (keepLower && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) {
-      if (!keepLower.keys.has(lowerKey(text, s, e)) || !keepLower.keep(text.slice(s, e))) return;
+      // A lower-case word only matters right after a kept word ("Ministry of the ..."); names start with a capital.
+      if (!prevKept || !keepLower.keys.has(lowerKey(text, s, e)) || !keepLower.keep(text.slice(s, e))) { prevKept = false; return; }
     }
+    prevKept = true;
     const word = text.slice(s, e);
     const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
