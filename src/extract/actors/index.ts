@@ -36,7 +36,12 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
 
   // Acronyms the document spells out somewhere ("(MRRM)"): "MRRM Programme" is part of that actor.
   // ("International Migrants Bill of Rights (IMBR) Initiative" names "IMBR Initiative" itself.)
-  const inParentheses = new Set([...doc.text.matchAll(/\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/gu)].map((m) => m[1]));
+  const inParentheses = new Set<string>();
+  for (let at = doc.text.indexOf("("); at >= 0; at = doc.text.indexOf("(", at + 1)) {
+    PAREN_ACRONYM.lastIndex = at;
+    const m = PAREN_ACRONYM.exec(doc.text);
+    if (m) inParentheses.add(m[1]);
+  }
   // 1. Hits, block by block; overlapping ones keep the longest.
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
@@ -83,7 +88,9 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
       const t = blockTokens[i];
       if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
       while (h < hits.length && hits[h].end < t.end) h++;
-      if (hits.slice(Math.max(0, h - 1), h + 2).some((x) => t.start >= x.start && t.end <= x.end)) continue;
+      let inside = false;
+      for (let k = Math.max(0, h - 1); k < Math.min(hits.length, h + 2); k++) if (t.start >= hits[k].start && t.end <= hits[k].end) inside = true;
+      if (inside) continue;
       const next = blockTokens[i + 1];
       if (next && next.cap && /^\s+$/.test(next.gap) && INSTRUMENTS.has(next.norm)) continue; // "UN Protocol", "EU Directive"
       const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
@@ -125,6 +132,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   return { actors, mentions, rules };
 }
 
+const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;
 const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
 

@@ -43,7 +43,26 @@ export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const keyCache = new WeakMap<Gazetteer, Map<string, { key: string; entry?: GazetteerEntry }>>();
+
+/** The candidate a hit belongs to: its gazetteer entry, its country's government, or its own name. */
 export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: GazetteerEntry } {
+  if (hit.entry) return { key: "g:" + hit.entry.id, entry: hit.entry };
+  if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
+  // Names repeat across a corpus: decide each distinct name once.
+  const name = hit.canonical ?? hit.surface;
+  const id = `${hit.canonical ? "c" : "s"}\u0000${name}`;
+  let cache = keyCache.get(gaz);
+  if (!cache) keyCache.set(gaz, (cache = new Map()));
+  let found = cache.get(id);
+  if (!found) {
+    if (cache.size > 100_000) cache.clear();
+    cache.set(id, (found = keyOfName(hit, gaz)));
+  }
+  return found;
+}
+
+function keyOfName(hit: Hit, gaz: Gazetteer): { key: string; entry?: GazetteerEntry } {
   if (hit.entry) return { key: "g:" + hit.entry.id, entry: hit.entry };
   if (hit.kind === "government" && hit.country) return { key: "gov:" + hit.country };
   const name = hit.canonical ?? hit.surface;
