@@ -162,7 +162,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === undefined))
     return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
-  for (const m of isGovernment ? [] : c.mentions) {
+  for (const m of isGovernment ? [] : c.mentions.slice(0, 8)) {
     const block = doc.blocks[m.block];
     const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
     const text = doc.text.slice(s.start, s.end);

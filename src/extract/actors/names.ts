@@ -10,7 +10,7 @@ import { initialsFit } from "./acronyms.js";
 
 // Spaces and markdown emphasis; an underscore only next to a space ("_Global_ Coalition", not "Background_Papers").
 const SOFT = /^[\s*_]*$/;
-const isSoftGap = (gap: string) => SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap));
+const isSoftGap = (gap: string) => gap === " " || (SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap)));
 const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
 const OPEN_QUOTE = /["“‘«]\s*$/;
@@ -94,7 +94,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
     let unit: Unit | undefined;
     if (g) unit = { kind: "gaz", first: i, last: g.last, hit: g.hit };
     else if (t.cap && !t.shout && !lex.genericAcronyms.has(t.text)) unit = { kind: "cap", first: i, last: i };
-    else if (!t.cap && cur.length && lex.connectors.has(t.text.toLowerCase())) unit = { kind: "conn", first: i, last: i };
+    else if (!t.cap && cur.length && (lex.connectors.has(t.norm) || lex.connectors.has(t.text))) unit = { kind: "conn", first: i, last: i };
     if (!unit) { close(); continue; }
     if (unit.kind === "conn" && !cur.length) continue;
     // "... Citizens Initiative Federal Ministry of ...": a head then a word that opens names starts a new name

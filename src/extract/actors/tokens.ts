@@ -188,7 +188,7 @@ function markShouting(tokens: Token[]): void {
   const isUpperWord = (t: Token) => t.upper;
   let runStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
-    const continues = i < tokens.length && isUpperWord(tokens[i]) && (i === runStart || /^[\s*_]*$/.test(tokens[i].gap));
+    const continues = i < tokens.length && isUpperWord(tokens[i]) && (i === runStart || tokens[i].gap === " " || /^[\s*_]*$/.test(tokens[i].gap));
     if (continues) continue;
     if (i - runStart >= 3) for (let j = runStart; j < i; j++) tokens[j].shout = true;
     runStart = i < tokens.length && isUpperWord(tokens[i]) ? i : i + 1;
