@@ -6,6 +6,7 @@ import { buildDoc } from "../src/text/document.js";
 import { normalizeChars, matchView } from "../src/text/normalize.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { cleanInline, readLine } from "../src/text/lines.js";
+import { TextLexicon, vocabularyOf } from "../src/text/hyphenation.js";
 import type { Doc } from "../src/types.js";
 
 const SEEDS = join(import.meta.dirname, "..", "corpora", "seeds");
@@ -113,6 +114,16 @@ describe("structure of the seeds", () => {
     expect(doc004.meta).toMatchObject({ date: "2010-09-06", place: "Dar es Salaam, Tanzania", language: "en", docType: "conference report" });
     expect(doc004.meta.title).toMatch(/^Regional Conference on Refugee Protection/);
     expect(seed("001").meta.docType).toBe("consultation synthesis");
+  });
+});
+
+describe("the document's vocabulary for line-break hyphens", () => {
+  it("answers as the full word list does, without listing it", () => {
+    const text = "The reintegra-\ntion of returnees.\nLong-term plans; reintegration\nof self-\n reliance and well-being. Migra-\ntion";
+    const lexicon = new TextLexicon(text), words = vocabularyOf(text);
+    for (const w of ["reintegra", "tion", "reintegration", "long-term", "long", "term", "self", "reliance", "well-being", "being", "migra", "returnees", "plan", "of"]) {
+      expect(lexicon.has(w), w).toBe(words.has(w));
+    }
   });
 });
 

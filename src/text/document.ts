@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { Block, Doc, Format, IngestedFile } from "../types.js";
 import { normalizeChars } from "./normalize.js";
 import { removeRunningHeadersFooters } from "./pages.js";
-import { vocabularyOf } from "./hyphenation.js";
+import { TextLexicon } from "./hyphenation.js";
 import { inferHeadings, joinContinuations, joinPieces, readBlocks } from "./structure.js";
 import { splitSentences } from "./sentences.js";
 import { readMetadata } from "./meta.js";
@@ -27,9 +27,8 @@ export function docIdOf(source: string): string {
 export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const normalised = file.pages.map((p) => normalizeChars(p));
   const { pages } = removeRunningHeadersFooters(normalised);
-  // The document's own words decide line-break hyphens; most documents have none, so read them lazily.
-  let words: Set<string> | undefined;
-  const vocabulary = () => (words ??= vocabularyOf(pages.join("\n")));
+  // The document's own spelling decides line-break hyphens ("migra-"/"tion" vs "long-"/"term").
+  const vocabulary = new TextLexicon(pages.join("\n"));
   const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf" }));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
   if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);

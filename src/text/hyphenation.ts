@@ -27,8 +27,10 @@ function hyphenLists(): HyphenLists {
   return (lists = { firstParts, secondParts });
 }
 
-// A word, possibly a hyphenated compound ("long-term", "demandeurs-d'asile" stops at the apostrophe).
-const WORD_RE = /\p{L}+(?:-\p{L}+)*/gu;
+/** What the hyphen rules ask of a document's vocabulary: a Set of words, or a TextLexicon. */
+export interface WordLookup {
+  has(word: string): boolean;
+}
 
 /**
  * The lower-cased words of a text, hyphenated compounds kept whole
@@ -38,22 +40,66 @@ const WORD_RE = /\p{L}+(?:-\p{L}+)*/gu;
  */
 export function vocabularyOf(text: string): Set<string> {
   const words = new Set<string>();
-  const lines = text.split("\n");
-  let previousEndsInHyphen = false;
-  for (const line of lines) {
-    const endsInHyphen = /\p{L}-\s*$/u.test(line);
-    const matches = [...line.matchAll(WORD_RE)];
-    matches.forEach((m, i) => {
-      const isBrokenTail = i === matches.length - 1 && endsInHyphen && /^-\s*$/.test(line.slice(m.index + m[0].length));
-      const isBrokenHead = i === 0 && previousEndsInHyphen && !line.slice(0, m.index).trim();
-      if (isBrokenTail || isBrokenHead) return;
-      const word = m[0].toLowerCase();
-      words.add(word);
-      if (word.includes("-")) for (const part of word.split("-")) words.add(part);
-    });
-    if (line.trim()) previousEndsInHyphen = endsInHyphen;
+  // Glue each "letter-hyphen-line break-letter" into one token holding a NUL, then drop such tokens.
+  const marked = text.toLowerCase().replace(LINE_BREAK_HYPHEN_RE, "$1\u0000$2");
+  for (const word of marked.match(WORD_OR_BROKEN_RE) ?? []) {
+    if (word.includes("\u0000")) continue;
+    words.add(word);
+    if (word.includes("-")) for (const part of word.split("-")) words.add(part);
   }
   return words;
+}
+
+const LINE_BREAK_HYPHEN_RE = /(\p{L})-[ \t]*\n\s*(\p{L})/gu;
+// A word, possibly a hyphenated compound ("long-term"; "demandeurs-d'asile" stops at the apostrophe),
+// or a word broken at a line end (holding the NUL mark).
+const WORD_OR_BROKEN_RE = /[\p{L}\u0000]+(?:-[\p{L}\u0000]+)*/gu;
+
+/**
+ * The same answers as `vocabularyOf(text)`, found by searching the text for
+ * the few words asked about instead of listing all its words: a document
+ * usually has a handful of line-break hyphens, and listing every word of it
+ * for them cost a fifth of the text stage.
+ */
+export class TextLexicon implements WordLookup {
+  private lower?: string;
+  private answers = new Map<string, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    let known = this.answers.get(word);
+    if (known === undefined) this.answers.set(word, (known = this.occurs(word.toLowerCase())));
+    return known;
+  }
+
+  private occurs(word: string): boolean {
+    const text = (this.lower ??= this.text.toLowerCase());
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      const end = i + word.length;
+      if (isLetter(text, i - 1) || isLetter(text, end)) continue; // inside a longer word
+      if (brokenBefore(text, i) || brokenAfter(text, end)) continue; // half of a word broken at a line end
+      return true;
+    }
+    return false;
+  }
+}
+
+const isLetter = (text: string, i: number) => i >= 0 && i < text.length && /\p{L}/u.test(text[i]);
+
+/** "-\n" (with spaces) just before `i`, after a letter: `i` starts the second half of a broken word. */
+function brokenBefore(text: string, i: number): boolean {
+  let j = i - 1, sawNewline = false;
+  for (; j >= 0 && /\s/.test(text[j]); j--) if (text[j] === "\n") sawNewline = true;
+  return sawNewline && text[j] === "-" && isLetter(text, j - 1);
+}
+
+/** "-" then white space holding a line break right after `end`, and a letter after it. */
+function brokenAfter(text: string, end: number): boolean {
+  if (text[end] !== "-") return false;
+  let j = end + 1, sawNewline = false;
+  for (; j < text.length && /\s/.test(text[j]); j++) if (text[j] === "\n") sawNewline = true;
+  return sawNewline && isLetter(text, j);
 }
 
 /**
@@ -62,7 +108,7 @@ export function vocabularyOf(text: string): Set<string> {
  * "migration". `vocabulary` holds the document's lower-cased words (see
  * `vocabularyOf`). Case is kept as written.
  */
-export function joinLineBreakHyphen(left: string, right: string, vocabulary: Set<string>): string {
+export function joinLineBreakHyphen(left: string, right: string, vocabulary: WordLookup): string {
   const joined = left + right;
   const hyphenated = left + "-" + right;
   // "COVID-" + "19", "Franco-" + "German", "non-" + "Nigerien": a capital or digit after the break is never a word's middle.

@@ -27,6 +27,7 @@ const BOLD_LINE_RE = /^\s*\*\*([^*].*?)\*\*:?\s*$/;
 // Footnote text: "¹ See ...", "<sup>5</sup> While ...", "[^3]: Source ..."
 const FOOTNOTE_RE = new RegExp(`^\\s*(?:([${SUPERSCRIPT_DIGITS}]+)|<sup>\\s*(\\d+)\\s*</sup>|\\[\\^(\\d+)\\]:)\\s*(\\S.*)$`);
 // A bullet, optionally followed by an ordinal label: "- iv. text", "• text", "- (a) text"
+const BULLETS = "-*+•▪●◦‣∙·○■□➢➤►✓";
 const BULLET_RE = /^(\s*)[-*+•▪●◦‣∙·○■□➢➤►✓]\s+(.*)$/;
 // An ordinal label at the start: "iv. text", "3) text", "(a) text", "A. text"
 const LABEL_RE = /^(\s*)\(?((?:[ivxlc]{1,6})|(?:[IVXLC]{1,6})|\d{1,3}(?:\.\d{1,2})*|[a-zA-Z])[.)]\s+(\S.*)$/;
@@ -38,35 +39,41 @@ function decodeSplitEntities(s: string): string {
 
 /** Classify one (already character-normalised) line. */
 export function readLine(raw: string, page: number): Line {
-  const line = decodeSplitEntities(raw.replace(/\s+$/, ""));
+  let line = raw.trimEnd();
+  if (line.includes("<sup>&")) line = decodeSplitEntities(line);
   const base = { level: 0, label: "", indent: 0, page, bulleted: false };
-  if (!line.trim()) return { ...base, kind: "blank", content: "" };
-  if (RULE_RE.test(line)) return { ...base, kind: "rule", content: "" };
-  let m = HEADING_RE.exec(line);
-  if (m) return { ...base, kind: "heading", content: m[2], level: m[1].length };
-  if (TABLE_SEPARATOR_RE.test(line)) return { ...base, kind: "blank", content: "" }; // "| --- | :-: |" only draws the table
-  if (TABLE_RE.test(line)) return { ...base, kind: "table", content: line.trim() };
-  m = FOOTNOTE_RE.exec(line);
-  if (m) {
+  const body = line.trimStart();
+  if (!body) return { ...base, kind: "blank", content: "" };
+  // Most lines are plain text: test only the patterns their first character allows.
+  const first = body[0];
+  let m: RegExpExecArray | null;
+  if ("-*_=".includes(first) && RULE_RE.test(line)) return { ...base, kind: "rule", content: "" };
+  if (first === "#" && (m = HEADING_RE.exec(line))) return { ...base, kind: "heading", content: m[2], level: m[1].length };
+  if (first === "|") {
+    if (TABLE_SEPARATOR_RE.test(line)) return { ...base, kind: "blank", content: "" }; // "| --- | :-: |" only draws the table
+    if (TABLE_RE.test(line)) return { ...base, kind: "table", content: body };
+  }
+  if ((first === "<" || first === "[" || SUPERSCRIPT_DIGITS.includes(first)) && (m = FOOTNOTE_RE.exec(line))) {
     const digits = m[1] ? [...m[1]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("") : (m[2] ?? m[3]);
     return { ...base, kind: "footnote", content: m[4], label: digits };
   }
-  m = BOLD_LINE_RE.exec(line);
-  if (m && !m[1].includes("**")) return { ...base, kind: "bold", content: m[1] };
-  m = BULLET_RE.exec(line);
-  if (m) {
+  if (first === "*" && (m = BOLD_LINE_RE.exec(line)) && !m[1].includes("**")) return { ...base, kind: "bold", content: m[1] };
+  if (BULLETS.includes(first) && (m = BULLET_RE.exec(line))) {
     const indent = m[1].length;
     const labelled = LABEL_RE.exec(m[2]);
     if (labelled) return { ...base, kind: "list", content: labelled[3], label: labelled[2], indent, bulleted: true };
     return { ...base, kind: "list", content: m[2], label: "-", indent, bulleted: true };
   }
-  m = LABEL_RE.exec(line);
-  if (m) {
+  // An ordinal label is at most 8 characters into the line ("(viii) ", "12.3. ").
+  const head = body.slice(0, 10);
+  if ((head.includes(".") || head.includes(")")) && (m = LABEL_RE.exec(line))) {
     return { ...base, kind: "list", content: m[3], label: m[2], indent: m[1].length };
   }
-  return { ...base, kind: "text", content: line.trim() };
+  return { ...base, kind: "text", content: body };
 }
 
+// Any character that one of the replacements below could act on.
+const MARKS_RE = new RegExp(`[<\\[\\\\*_\`${SUPERSCRIPT_DIGITS}]| {2}`);
 const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
 
 /**
@@ -76,6 +83,7 @@ const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
  * HTML (a literal "<script>" in a report) is kept: only known inline tags go.
  */
 export function cleanInline(s: string): string {
+  if (!MARKS_RE.test(s)) return s.trim(); // most text carries no marks at all
   return s
     .replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, "") // footnote references
     .replace(/<sup>(.*?)<\/sup>/gi, "$1") // other superscripts: 3<sup>RD</sup> -> 3RD

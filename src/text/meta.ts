@@ -37,14 +37,16 @@ const STOPWORDS: Record<string, string[]> = {
   de: ["der", "die", "das", "und", "ist", "für", "mit", "von", "zu", "den", "nicht", "ein"],
 };
 
+/** Stop word -> the languages it belongs to. */
+const STOPWORD_LANGUAGES = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) STOPWORD_LANGUAGES.set(w, [...(STOPWORD_LANGUAGES.get(w) ?? []), lang]);
+
 /** The language whose stop words are most frequent, if clearly ahead. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 20000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const sample = text.slice(0, 8000).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (sample.length < 20) return "";
   const counts: Record<string, number> = {};
-  const lookup = new Map<string, string[]>();
-  for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
-  for (const w of sample) for (const lang of lookup.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
+  for (const w of sample) for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   if (!ranked.length || ranked[0][1] < sample.length * 0.05) return "";
   return ranked[0][0];
@@ -106,9 +108,19 @@ function isDateOnly(text: string): boolean {
   });
 }
 
-/** Runs of non-space characters, less lone punctuation ("–", "•", "|"): cheap, and close to a word count. */
+/** Runs of non-space characters holding a letter or digit: a word count without a regex over the whole text. */
 function countWords(text: string): number {
-  const tokens = text.match(/\S+/g)?.length ?? 0;
-  const lonePunctuation = text.match(/(?<=\s)[-–—•·|&/]+(?=\s)/g)?.length ?? 0;
-  return tokens - lonePunctuation;
+  let words = 0, inToken = false, tokenHasWordChar = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (inToken && tokenHasWordChar) words++;
+      inToken = tokenHasWordChar = false;
+      continue;
+    }
+    inToken = true;
+    // Digits, ASCII letters, accented and non-Latin letters (not the punctuation, arrows and bullets of U+2000-U+2BFF).
+    if (!tokenHasWordChar && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff)))) tokenHasWordChar = true;
+  }
+  return words + (inToken && tokenHasWordChar ? 1 : 0);
 }

@@ -2,7 +2,7 @@
 // and footnotes, with wrapped lines re-flowed and broken words re-joined.
 import type { BlockKind } from "../types.js";
 import { cleanInline, readLine, type Line } from "./lines.js";
-import { joinLineBreakHyphen } from "./hyphenation.js";
+import { joinLineBreakHyphen, type WordLookup } from "./hyphenation.js";
 
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
@@ -90,7 +90,7 @@ function nestingDepth(indents: number[], indent: number): number {
 }
 
 /** Join a block's lines into one string, re-joining words hyphenated at a line break. */
-export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: () => Set<string>): { text: string; pageBreaks: Array<[number, number]> } {
+export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: WordLookup): { text: string; pageBreaks: Array<[number, number]> } {
   let text = "";
   const pageBreaks: Array<[number, number]> = []; // [offset in text, page from there on]
   let page = pieces[0]?.page ?? 1;
@@ -104,10 +104,11 @@ export function joinPieces(pieces: DraftBlock["pieces"], vocabulary: () => Set<s
       page = piece.page;
       pageBreaks.push([text.length + 1, page]);
     }
-    const hyphenated = /(\p{L}+)-$/u.exec(text);
-    const next = /^(\p{L}+)/u.exec(piece.text);
-    if (hyphenated && next && !/\s-$/.test(text)) {
-      const joined = joinLineBreakHyphen(hyphenated[1], next[1], vocabulary());
+    // Only the end of the text so far can hold the broken word (a regex anchored at $ would scan it all).
+    const hyphenated = text.endsWith("-") ? /(\p{L}+)-$/u.exec(text.slice(-64)) : null;
+    const next = hyphenated ? /^(\p{L}+)/u.exec(piece.text) : null;
+    if (hyphenated && next && !/\s-$/.test(text.slice(-2))) {
+      const joined = joinLineBreakHyphen(hyphenated[1], next[1], vocabulary);
       text = text.slice(0, text.length - hyphenated[0].length) + joined + piece.text.slice(next[1].length);
     } else {
       text += " " + piece.text;
