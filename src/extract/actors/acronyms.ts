@@ -5,7 +5,7 @@
 import type { Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, type Hit } from "./hits.js";
-import type { Token } from "./tokens.js";
+import { tokenAt, type Token } from "./tokens.js";
 
 const OPEN = /^\s*\\?[([]\s*$/;
 const CLOSE = /^\s*\\?[)\]]/;
@@ -19,14 +19,15 @@ export interface AcronymFacts {
 
 /** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
 export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lexicon, facts: AcronymFacts): void {
-  if (!doc.text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0).includes("(")) return; // every definition has a parenthesis
-  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
-  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
+  if (!tokens.length) return;
+  const paren = doc.text.indexOf("(", tokens[0].start);
+  if (paren < 0 || paren > tokens[tokens.length - 1].end) return; // every definition has a parenthesis
+
   const attached = new Set<number>(); // token indices of acronyms given to a name
   for (const hit of hits) {
     if (hit.kind === "acronym") continue;
-    const last = byEnd.get(hit.end);
-    const first = byStart.get(hit.start);
+    const last = tokenAt(tokens, hit.end, "end");
+    const first = tokenAt(tokens, hit.start, "start");
     // Name (ACR)
     if (last !== undefined && last + 1 < tokens.length) {
       const acr = tokens[last + 1];

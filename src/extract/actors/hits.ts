@@ -31,5 +31,6 @@ export interface Hit {
 
 /** The surface of a span without markdown emphasis, escapes or doubled spaces. */
 export function cleanSurface(text: string): string {
+  if (!/[*_\\\n\r\t\u00a0]| {2}|^ | $/.test(text)) return text; // the usual case: nothing to clean
   return text.replace(/[*_\\]+/g, "").replace(/\s+/g, " ").trim();
 }

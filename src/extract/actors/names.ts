@@ -5,7 +5,7 @@ import type { Doc } from "../../types.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, type Hit } from "./hits.js";
-import { isCommonStarter, type Token, type WordStats } from "./tokens.js";
+import { isCommonStarter, tokenAt, type Token, type WordStats } from "./tokens.js";
 import { initialsFit } from "./acronyms.js";
 
 // Spaces and markdown emphasis; an underscore only next to a space ("_Global_ Coalition", not "Background_Papers").
@@ -69,9 +69,9 @@ interface Core {
 export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
   const gazAt = new Map<number, { hit: Hit; last: number }>();
   for (const h of gazHits) {
-    const first = tokens.findIndex((t) => t.start === h.start);
-    const last = tokens.findIndex((t) => t.end === h.end);
-    if (first >= 0 && last >= first) gazAt.set(first, { hit: h, last });
+    const first = tokenAt(tokens, h.start, "start");
+    const last = tokenAt(tokens, h.end, "end");
+    if (first !== undefined && last !== undefined && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
   for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));

@@ -236,3 +236,15 @@ export function tokenizeDoc(doc: Doc, keepLower: LowerFilter): { tokens: Token[]
   const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower));
   return { tokens, stats: wordStats(tokens, doc.text) };
 }
+
+/** Index of the token starting (or ending) exactly at `offset`, by binary search; undefined if none. */
+export function tokenAt(tokens: Token[], offset: number, edge: "start" | "end"): number | undefined {
+  let lo = 0, hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = tokens[mid][edge];
+    if (v === offset) return mid;
+    if (v < offset) lo = mid + 1; else hi = mid - 1;
+  }
+  return undefined;
+}
