@@ -5,6 +5,7 @@
 // for every unit of a corpus.
 import nlp from "compromise";
 import type { RecRules } from "./rules.js";
+import { matchesOf } from "./classify.js";
 
 type Transform = { toInfinitive(word: string, model: unknown, tense: string): string };
 const world = nlp.world() as unknown as {
@@ -28,6 +29,9 @@ const NOT_ACTIONS = new Set([
 const VERB_SLOT =
   /\b(?:to|should|must|shall|will|would|can|may|be|been|being|not)\s+(?:(?:not|also|further|jointly|continue\s+to|\w+ly)\s+)*([a-z][a-z-]{2,})\b/gi;
 
+// Lexicon tags of words that fill a verb slot without being the verb ("to the", "be also").
+const NOT_VERB_TAGS = new Set(["Determiner", "Preposition", "Conjunction", "Pronoun", "Possessive", "Adverb"]);
+
 // Next words that show the item's first word is a verb taking an object ("Review the ...").
 const OBJECT_START = /^(?:the|a|an|all|any|their|its|our|existing|more|clear|regular|specific|such|this|these|those|every|each|greater|better|further|adequate|sufficient|new|current)$/i;
 
@@ -49,12 +53,12 @@ export function lemma(word: string): string {
 export function mainVerb(text: string, from: number, imperative: string): string {
   if (imperative) return imperative === "do not" ? firstAfterDoNot(text) : imperative;
   const tail = text.slice(from);
-  for (const m of tail.matchAll(VERB_SLOT)) {
+  for (const m of matchesOf(VERB_SLOT, tail)) {
     if (/^[A-Z]/.test(m[1])) continue; // "proposed to Aryeh Neier": a name, not a verb
     const w = m[1].toLowerCase();
     if (NOT_ACTIONS.has(w)) continue;
     const tag = LEXICON[w];
-    if (tag && /^(?:Determiner|Preposition|Conjunction|Pronoun|Possessive|Adverb)$/.test(tag)) continue;
+    if (tag && NOT_VERB_TAGS.has(tag)) continue;
     return lemma(w);
   }
   // "Consider ..." alone, or "should consider signing": consider is the action.

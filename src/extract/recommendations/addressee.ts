@@ -8,7 +8,7 @@
 // document's author, guessed as its most frequent acronym.
 import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
-import type { TriggerHit } from "./classify.js";
+import { matchesOf, type TriggerHit } from "./classify.js";
 import { LEXICON } from "./action.js";
 
 export interface Addressee {
@@ -48,6 +48,9 @@ export function addresseeType(phrase: string, rules: RecRules, self: Addressee):
   return best.type === "self" ? self.type : best.type;
 }
 
+// Acronyms, not words of an all-capitals heading ("EXAMPLE OF CITIES").
+const ACRONYM_RE = /(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g;
+
 const PREPOSITION = /\b(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)\b/i;
 const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)$/;
 
@@ -75,7 +78,19 @@ function actorPhrase(np: string, rules: RecRules): boolean {
   return at >= 0 && !PREPOSITION.test(np.slice(0, at));
 }
 
+// Answers per word form: the same few hundred words come back in every candidate phrase.
+const VERB_OR_ADVERB = new Map<string, boolean>();
+
 function isVerbOrAdverb(word: string): boolean {
+  let known = VERB_OR_ADVERB.get(word);
+  if (known === undefined) {
+    if (VERB_OR_ADVERB.size > 50_000) VERB_OR_ADVERB.clear(); // bound the memory on huge corpora
+    VERB_OR_ADVERB.set(word, (known = verbOrAdverb(word)));
+  }
+  return known;
+}
+
+function verbOrAdverb(word: string): boolean {
   if (!/^[a-z]/.test(word)) return false;
   const w = word.replace(/[^a-z-]/g, "");
   if (/ly$/.test(w) && !/^(?:only|family|italy|supply)$/.test(w)) return true;
@@ -98,11 +113,17 @@ function tidy(np: string): string {
 function subjectBefore(text: string, at: number, rules: RecRules): string {
   const before = text.slice(0, at);
   let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = m.index! + m[0].length;
+  for (const m of matchesOf(CLAUSE_BREAK, before)) clauseStart = m.index! + m[0].length;
   const clause = before.slice(clauseStart).replace(/\([^)]*\)/g, " ");
-  const chunks = clause.split(",").map((c) => tidy(c)).filter(Boolean);
-  if (!chunks.length) return "";
-  const first = chunks[0], last = chunks[chunks.length - 1];
+  // Only the first and the last non-empty chunk are candidates: tidy no more chunks than that.
+  const chunks = clause.split(",");
+  let i = 0;
+  let first = "";
+  while (i < chunks.length && !(first = tidy(chunks[i]))) i++;
+  if (!first) return "";
+  let last = "";
+  for (let j = chunks.length - 1; j > i && !last; j--) last = tidy(chunks[j]);
+  if (!last) last = first;
   if (!LEADING_SUBORDINATE.test(first) && actorPhrase(first, rules)) return first;
   if (!LEADING_SUBORDINATE.test(last) && actorPhrase(last, rules)) return last;
   return "";
@@ -142,8 +163,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
   const found: Found[] = [];
 
   for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE]) {
-    re.lastIndex = 0;
-    for (const m of masked.matchAll(re)) {
+    for (const m of matchesOf(re, masked)) {
       const who = named(m.groups!.np);
       if (who) found.push({ at: m.index!, who });
     }
@@ -156,7 +176,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
   if (found.length) return found.sort((a, b) => a.at - b.at)[0].who;
 
   // "... should be reviewed by all stakeholders", "assistance is needed from donor countries".
-  for (const m of masked.matchAll(AGENT_RE)) {
+  for (const m of matchesOf(AGENT_RE, masked)) {
     const who = named(m.groups!.np);
     if (who) return who;
   }
@@ -199,8 +219,7 @@ export function selfActor(doc: Doc, rules: RecRules): Addressee {
   const firstPerson = (doc.text.match(/\b(?:we|our)\b/gi) ?? []).length;
   if (firstPerson < 3) return NONE;
   const counts = new Map<string, number>();
-  // Acronyms, not words of an all-capitals heading ("EXAMPLE OF CITIES").
-  for (const m of doc.text.matchAll(/(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g)) {
+  for (const m of matchesOf(ACRONYM_RE, doc.text)) {
     const a = m[0];
     if (CAPS_STOPWORD.test(a) || /^(?:[IVXLC]+|UN|US|USA|UK|EU|AU|PDF|NB|OK|HIV|AIDS|COVID|SDGS?|GDP|CSOS?|NGOS?|RSD|ID|IT)$/.test(a)) continue;
     counts.set(a, (counts.get(a) ?? 0) + 1);

@@ -59,10 +59,31 @@ export function mayTrigger(raw: string, rules: RecRules): boolean {
 export function allTriggers(masked: string, rules: RecRules): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (const scanner of rules.scanners) {
-    scanner.re.lastIndex = 0;
-    for (const m of masked.matchAll(scanner.re)) hits.push(hitOf(scanner, m));
+    for (const m of matchesOf(scanner.re, masked)) hits.push(hitOf(scanner, m));
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+/**
+ * Every match of a global regex, like [...text.matchAll(re)] but without the copy of the regex
+ * that matchAll() builds on each call (a measurable cost per unit). Leaves re.lastIndex at 0.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === "") re.lastIndex = nextIndex(text, re.lastIndex, re.unicode);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** Where a global regex goes on after an empty match (as matchAll does: one code point on). */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
 }
 
 function hitOf(scanner: TriggerScanner, m: RegExpExecArray | RegExpMatchArray): TriggerHit {
