@@ -218,7 +218,8 @@ describe("gazetteer files", () => {
 });
 
 // The seed figures (score.mjs, GUIDELINES.md section 3) as a regression test.
-const GOLD = "/work/shared/eval/gold", SCORER = "/work/shared/eval/score.mjs", SEEDS = join(__dirname, "..", "corpora", "seeds");
+const SHARED = join(__dirname, "..", "..", "shared");
+const GOLD = join(SHARED, "eval", "gold"), SCORER = join(SHARED, "eval", "score.mjs"), SEEDS = join(__dirname, "..", "corpora", "seeds");
 describe.runIf(existsSync(GOLD) && existsSync(SCORER))("seed regression", () => {
   it("meets the bars on the seeds: actors F1, precision and type accuracy >= 0.85", async () => {
     const docs: DocActors[] = [];

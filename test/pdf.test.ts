@@ -13,7 +13,7 @@ const pushBeforePdfJs = Array.prototype.push;
 const jsonParseBeforePdfJs = JSON.parse;
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "pdf");
-const EVALUATIONS = "/work/shared/corpora/evaluations";
+const EVALUATIONS = join(import.meta.dirname, "..", "..", "shared", "corpora", "evaluations");
 const bytesOf = (path: string) => readFile(path).then((b) => new Uint8Array(b));
 const fixture = (name: string) => bytesOf(join(FIXTURES, name));
 
