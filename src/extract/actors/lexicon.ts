@@ -10,6 +10,8 @@ export interface Lexicon {
   /** modifier phrase (normalised) -> type it imposes */
   modifiers: { words: string[]; type: string }[];
   nonActorHeads: Set<string>;
+  /** last words of the heads ("group" for "working group") */
+  headEnds: Set<string>;
   /** normalised head words that may open a name ("Centro Presente") */
   headFirst: Set<string>;
   connectors: Set<string>;
@@ -77,6 +79,7 @@ export function loadLexicon(): Lexicon {
     modifiers: Object.entries(raw.modifiers).flatMap(([type, list]) => list.map((m) => ({ words: phrase(m).split(" "), type }))),
     nonActorHeads: new Set(raw.non_actor_heads.map(phrase)),
     headFirst: new Set(raw.head_first.map(phrase)),
+    headEnds: new Set([...heads.keys()].map((h) => h.split(" ").pop()!)),
     connectors: new Set(raw.connectors.map((c) => c.toLowerCase())),
     tailConnectors: new Set(raw.tail_connectors.map((c) => c.toLowerCase())),
     sentenceStarters: new Set(raw.sentence_starters),

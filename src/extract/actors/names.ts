@@ -74,7 +74,11 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
     if (first !== undefined && last !== undefined && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
-  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
+  for (const chain of chains(tokens, gazAt, lex)) {
+    // Most chains ("The", "In March") hold no head word and no instrument: nothing to build.
+    if (!chain.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) continue;
+    hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
+  }
   return hits;
 }
 
@@ -157,6 +161,11 @@ function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
     units, first: units[0].first, last: lastUnit.last, head, headWord, nonActor,
     gazOnly: units.length === 1 && units[0].kind === "gaz", distinctive,
   };
+}
+
+/** A word that can make a chain name something: the last word of a head, a head written first, an instrument. */
+function mayMatter(norm: string, lex: Lexicon): boolean {
+  return lex.headEnds.has(norm) || lex.headFirst.has(norm) || INSTRUMENTS.has(norm);
 }
 
 /** Instruments named after a body: "United Nations Convention against ...", "EU Charter": the body is not acting there. */
