@@ -63,7 +63,10 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     if (hit) {
       c.hits.push(hit);
       const name = hit.canonical ?? hit.surface;
-      if (hit.kind !== "acronym" && !c.names.has(nameKey(name))) c.names.set(nameKey(name), name);
+      if (hit.kind !== "acronym") {
+        const k = nameKey(name);
+        if (!c.names.has(k)) c.names.set(k, name);
+      }
       if (hit.acronym && !c.acronym) c.acronym = hit.acronym;
       c.head ??= hit.head;
       c.country ??= hit.country;

@@ -228,7 +228,7 @@ export function wordStats(allTokens: Token[][], text: string): WordStats {
  */
 export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boolean {
   if (lex.sentenceStarters.has(t.text)) return true;
-  return t.sentStart && !t.acronym && stats.lower.has(t.text.toLowerCase()) && !stats.capMid.has(t.norm);
+  return t.sentStart && !t.acronym && !stats.capMid.has(t.norm) && stats.lower.has(t.text.toLowerCase()); // the text search last: it costs most
 }
 
 /** Tokens of every block, and the document's word habits. */
