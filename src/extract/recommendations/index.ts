@@ -54,7 +54,9 @@ export function cleanUnitText(raw: string): string {
 
 /** All prescriptive units of the document, in document order. */
 export function extractRecommendations(doc: Doc, rules: RecRules): Recommendation[] {
-  return judgeUnits(doc, rules, false).flatMap((v) => (v.rec ? [v.rec] : []));
+  const recs: Recommendation[] = [];
+  for (const v of judgeUnits(doc, rules, false)) if (v.rec) recs.push(v.rec);
+  return recs;
 }
 
 /**
@@ -112,7 +114,8 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       if (nearMisses && findTrigger(maskText(b.text, rules).text, rules)) reject(b, b.start, b.end, "kind:heading", "heading");
       continue;
     }
-    const sectionEx = b.section.map((s) => sectionExclusion(s)).find(Boolean);
+    let sectionEx: ReturnType<typeof firstExclusion> = null;
+    for (let i = 0; i < b.section.length && !sectionEx; i++) sectionEx = sectionExclusion(b.section[i]);
     const blockEx = backMatter[b.index] ?? sectionEx ?? firstExclusion(rules.blockExclusions, b.text);
     if (blockEx) {
       if (nearMisses && (findTrigger(b.text, rules) || cue[b.index])) reject(b, b.start, b.end, blockEx.id, blockEx.reason);
@@ -178,7 +181,7 @@ function judgeUnit(
   if (!/[a-z]{2}/i.test(text)) return verdict;
 
   const ex = firstExclusion(rules.unitExclusions, text);
-  if (ex) return { ...verdict, rule: ex.id, reason: ex.reason };
+  if (ex) return rejected(verdict, ex.id, ex.reason);
 
   const masked = candidate || explain ? maskText(text, rules) : { text, hits: [] };
   const nearMiss = () => masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
@@ -191,9 +194,9 @@ function judgeUnit(
   const c = classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
   if (c === null) {
     const near = nearMiss();
-    return near ? { ...verdict, rule: near.id, reason: near.reason } : verdict;
+    return near ? rejected(verdict, near.id, near.reason) : verdict;
   }
-  if ("reason" in c) return { ...verdict, rule: c.rule, reason: c.reason };
+  if ("reason" in c) return rejected(verdict, c.rule, c.reason);
   const { kind, modality, rule, subjectless, verb } = c;
   let strength = c.strength;
 
@@ -224,7 +227,17 @@ function judgeUnit(
     end,
     rule,
   };
-  return { ...verdict, taken: true, rule, rec };
+  // The verdict is this call's own object: fill it in rather than copy it (no spread per unit).
+  verdict.taken = true;
+  verdict.rule = rule;
+  verdict.rec = rec;
+  return verdict;
+}
+
+function rejected(verdict: UnitVerdict, rule: string, reason: string): UnitVerdict {
+  verdict.rule = rule;
+  verdict.reason = reason;
+  return verdict;
 }
 
 interface Classified {
@@ -256,12 +269,13 @@ function classifyUnit(
   }
   if (ctx) {
     const rule = `${u.via}:${ctx.cue}` + (hit && ctx.kind === "recommendation" ? `+trigger:${hit.family.id}` : "");
-    const base = { kind: ctx.kind, rule, subjectless: !hit, verb: "" };
-    if (ctx.kind === "offer") return { ...base, modality: "can", strength: "offer" };
-    if (ctx.kind === "commitment") return { ...base, modality: "will", strength: "strong" };
-    if (hit) return { ...base, modality: hit.family.modality, strength: hit.family.strength };
+    const cued = (modality: string, strength: Strength, verb = ""): Classified =>
+      ({ kind: ctx.kind, modality, strength, rule, subjectless: !hit, verb });
+    if (ctx.kind === "offer") return cued("can", "offer");
+    if (ctx.kind === "commitment") return cued("will", "strong");
+    if (hit) return cued(hit.family.modality, hit.family.strength);
     const verb = imperativeVerb(text, rules);
-    return { ...base, modality: verb ? "imperative" : "list", strength: "advisory", verb };
+    return cued(verb ? "imperative" : "list", "advisory", verb);
   }
   const verb = isItem ? imperativeVerb(text, rules) : "";
   if (hit && !verb) {

@@ -264,7 +264,7 @@ function joinMasks(masks: NamedPattern[]): RecRules["maskScanner"] {
   // One regex needs one set of flags: masks are matched case-insensitively unless all of
   // them say `case: sensitive` (rules.yaml documents this).
   const sensitive = masks.length > 0 && masks.every((m) => !m.re.flags.includes("i"));
-  const source = masks.map((m) => `(${m.re.source})`).join("|") || "(?!)";
+  const source = factorBoundaries(masks.map((m) => m.re.source)) || "(?!)";
   const flags = "g" + flagsFor(source, sensitive);
   const groupOf: number[] = [];
   let group = 1;
@@ -273,4 +273,43 @@ function joinMasks(masks: NamedPattern[]): RecRules["maskScanner"] {
     group += 1 + groupCount(m.re.source, flags);
   }
   return { re: new RegExp(source, flags), masks, groupOf };
+}
+
+/**
+ * Join patterns into one alternation of capture groups, testing a leading \b once for each run
+ * of neighbours that open with it: "\b(?:(a)|(b))|(c)" instead of "(\ba)|(\bb)|(c)". Same
+ * matches, same groups, same order of trial; V8 just skips positions inside words sooner.
+ */
+function factorBoundaries(sources: string[]): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) out.push(`\\b(?:${run.map((s) => `(${s})`).join("|")})`);
+    run = [];
+  };
+  for (const src of sources) {
+    if (src.startsWith("\\b") && !topLevelBar(src)) run.push(src.slice(2));
+    else {
+      flush();
+      out.push(`(${src})`);
+    }
+  }
+  flush();
+  return out.join("|");
+}
+
+/** Does the pattern have a "|" outside every group (so "\b" only belongs to its first branch)? */
+function topLevelBar(src: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
 }
