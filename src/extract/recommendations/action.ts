@@ -5,7 +5,7 @@
 // for every unit of a corpus.
 import nlp from "compromise";
 import type { RecRules } from "./rules.js";
-import { matchesOf } from "./classify.js";
+import { firstAccepted } from "./classify.js";
 
 type Transform = { toInfinitive(word: string, model: unknown, tense: string): string };
 const world = nlp.world() as unknown as {
@@ -53,14 +53,15 @@ export function lemma(word: string): string {
 export function mainVerb(text: string, from: number, imperative: string): string {
   if (imperative) return imperative === "do not" ? firstAfterDoNot(text) : imperative;
   const tail = text.slice(from);
-  for (const m of matchesOf(VERB_SLOT, tail)) {
-    if (/^[A-Z]/.test(m[1])) continue; // "proposed to Aryeh Neier": a name, not a verb
+  const verb = firstAccepted(VERB_SLOT, tail, (m) => {
+    if (/^[A-Z]/.test(m[1])) return undefined; // "proposed to Aryeh Neier": a name, not a verb
     const w = m[1].toLowerCase();
-    if (NOT_ACTIONS.has(w)) continue;
+    if (NOT_ACTIONS.has(w)) return undefined;
     const tag = LEXICON[w];
-    if (tag && NOT_VERB_TAGS.has(tag)) continue;
-    return lemma(w);
-  }
+    if (tag && NOT_VERB_TAGS.has(tag)) return undefined;
+    return w;
+  });
+  if (verb !== undefined) return lemma(verb);
   // "Consider ..." alone, or "should consider signing": consider is the action.
   return /\bconsider/i.test(tail) ? "consider" : "";
 }

@@ -8,7 +8,7 @@
 // document's author, guessed as its most frequent acronym.
 import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
-import { matchesOf, type TriggerHit } from "./classify.js";
+import { firstAccepted, matchesOf, type TriggerHit } from "./classify.js";
 import { LEXICON } from "./action.js";
 
 export interface Addressee {
@@ -49,6 +49,7 @@ export function addresseeType(phrase: string, rules: RecRules, self: Addressee):
 }
 
 // Acronyms, not words of an all-capitals heading ("EXAMPLE OF CITIES").
+const FIRST_PERSON_RE = /\b(?:we|our)\b/gi;
 const ACRONYM_RE = /(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g;
 
 const PREPOSITION = /\b(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)\b/i;
@@ -176,10 +177,8 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
   if (found.length) return found.sort((a, b) => a.at - b.at)[0].who;
 
   // "... should be reviewed by all stakeholders", "assistance is needed from donor countries".
-  for (const m of matchesOf(AGENT_RE, masked)) {
-    const who = named(m.groups!.np);
-    if (who) return who;
-  }
+  const agent = firstAccepted(AGENT_RE, masked, (m) => named(m.groups!.np) ?? undefined);
+  if (agent) return agent;
   // A sentence in the author's voice ("We have been surprised ... and now recognize the need").
   if (/^(?:we|our)\b/i.test(input.text) && !input.subjectless && self.addressee) return self;
 
@@ -216,7 +215,9 @@ function subjectOf(input: AddresseeInput, hit: TriggerHit, rules: RecRules, self
  * first person at all. Type from the group words ("IOM" -> igo) or "".
  */
 export function selfActor(doc: Doc, rules: RecRules): Addressee {
-  const firstPerson = (doc.text.match(/\b(?:we|our)\b/gi) ?? []).length;
+  // Three uses of "we"/"our" are enough to know: stop counting there.
+  let firstPerson = 0;
+  firstAccepted(FIRST_PERSON_RE, doc.text, () => (++firstPerson >= 3 ? true : undefined));
   if (firstPerson < 3) return NONE;
   const counts = new Map<string, number>();
   for (const m of matchesOf(ACRONYM_RE, doc.text)) {

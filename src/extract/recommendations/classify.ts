@@ -43,24 +43,52 @@ export function findTrigger(masked: string, rules: RecRules): TriggerHit | null 
 
 /**
  * Could any trigger match? One pass of the joined scanners over the raw text: masks only ever
- * remove matches, so no hit here means no hit after masking either.
+ * remove matches, so no hit here means no hit after masking either. Returns null for no, or the
+ * scan so far (each scanner's first match), which allTriggers resumes when it sees the same text.
  */
-export function mayTrigger(raw: string, rules: RecRules): boolean {
+export function mayTrigger(raw: string, rules: RecRules): TriggerScan | null {
+  const first: TriggerScan["first"] = [];
   for (const scanner of rules.scanners) {
     scanner.re.lastIndex = 0;
-    const hit = scanner.re.test(raw);
+    const m = scanner.re.exec(raw);
     scanner.re.lastIndex = 0;
-    if (hit) return true;
+    first.push(m);
+    if (m) return { text: raw, first };
   }
-  return false;
+  return null;
 }
 
-/** Every trigger in the text, left to right (for finding a subject next to each modal). */
-export function allTriggers(masked: string, rules: RecRules): TriggerHit[] {
+/** What mayTrigger learnt: per scanner, its first match in `text`; null when none, absent when not run. */
+export interface TriggerScan {
+  text: string;
+  first: Array<RegExpExecArray | null>;
+}
+
+/**
+ * Every trigger in the text, left to right (for finding a subject next to each modal). With the
+ * scan mayTrigger made of this very text, a scanner goes on from its first match, or is skipped
+ * when it had none, instead of starting over.
+ */
+export function allTriggers(masked: string, rules: RecRules, scan: TriggerScan | null = null): TriggerHit[] {
   const hits: TriggerHit[] = [];
-  for (const scanner of rules.scanners) {
-    for (const m of matchesOf(scanner.re, masked)) hits.push(hitOf(scanner, m));
-  }
+  const known = scan !== null && scan.text === masked ? scan.first : [];
+  rules.scanners.forEach((scanner, k) => {
+    const first = k < known.length ? known[k] : undefined;
+    if (first === null) return; // this scanner found nothing in the same text
+    if (first === undefined) {
+      for (const m of matchesOf(scanner.re, masked)) hits.push(hitOf(scanner, m));
+      return;
+    }
+    hits.push(hitOf(scanner, first));
+    const re = scanner.re;
+    re.lastIndex = first.index + first[0].length; // where exec left it after the first match
+    if (first[0] === "") re.lastIndex = nextIndex(masked, re.lastIndex, re.unicode);
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      hits.push(hitOf(scanner, m));
+      if (m[0] === "") re.lastIndex = nextIndex(masked, re.lastIndex, re.unicode);
+    }
+    re.lastIndex = 0;
+  });
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
 }
 
@@ -77,6 +105,24 @@ export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   }
   re.lastIndex = 0;
   return out;
+}
+
+/**
+ * The first match of a global regex that `accept` turns into a value, scanning no further than
+ * that (matchesOf() would find every match first). Leaves re.lastIndex at 0.
+ */
+export function firstAccepted<T>(re: RegExp, text: string, accept: (m: RegExpExecArray) => T | undefined): T | undefined {
+  re.lastIndex = 0;
+  try {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = accept(m);
+      if (value !== undefined) return value;
+      if (m[0] === "") re.lastIndex = nextIndex(text, re.lastIndex, re.unicode);
+    }
+    return undefined;
+  } finally {
+    re.lastIndex = 0;
+  }
 }
 
 /** Where a global regex goes on after an empty match (as matchAll does: one code point on). */

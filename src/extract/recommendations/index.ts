@@ -187,7 +187,7 @@ function judgeUnit(
   const nearMiss = () => masked.hits[0] ?? firstExclusion(rules.nearMisses, text);
   // Every trigger of the unit, left to right: the first names the modality, the others may
   // each have a subject that names the addressee.
-  const hits = candidate ? allTriggers(masked.text, rules) : [];
+  const hits = candidate ? allTriggers(masked.text, rules, candidate) : [];
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
