@@ -45,8 +45,25 @@ function WORDS(s: string, limit = 8): number {
   return n;
 }
 
+// plainHeading answers per text, for one document at a time (judgeUnits clears it): its section
+// headings are asked about again for every unit under them.
+const PLAIN = new Map<string, string>();
+
+export function forgetPlainHeadings(): void {
+  PLAIN.clear();
+}
+
 /** Strip list labels, markdown marks and a trailing colon so heading patterns see plain words. */
 export function plainHeading(text: string): string {
+  let plain = PLAIN.get(text);
+  if (plain === undefined) {
+    if (PLAIN.size > 20_000) PLAIN.clear(); // callers outside judgeUnits: keep memory bounded
+    PLAIN.set(text, (plain = stripHeading(text)));
+  }
+  return plain;
+}
+
+function stripHeading(text: string): string {
   return text
     .replace(/[*_#`]/g, "")
     .replace(/^\s*(?:[\divxlcIVXLC]{1,6}|[A-Za-z])[.)]\s+/, "")

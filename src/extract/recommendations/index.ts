@@ -12,7 +12,7 @@
 //   action.ts    main verb lemma and the imperative test (compromise's lexicon, word by word)
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
-import { blockContexts, plainHeading, type ListContext } from "./context.js";
+import { blockContexts, forgetPlainHeadings, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { imperativeVerb, mainVerb } from "./action.js";
@@ -92,6 +92,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  */
 export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
   const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
+  forgetPlainHeadings(); // a cache for one document: its headings, not the last document's
   const { cue, leadIn, backMatter, labelAddressees, labelItems, leadInLines } = blockContexts(doc, rules);
   const tables = tableUnits(doc, rules);
   const cellUnitsAt = new Map<number, CellUnit[]>();
