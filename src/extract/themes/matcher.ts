@@ -99,7 +99,11 @@ export class Matcher {
 
   /** Every phrase entry that matches at token i, with its span. */
   private matchesAt(tokens: TokenList, i: number, out: Found[]): void {
-    for (const e of this.candidates(tokens.words[i])) {
+    const w = tokens.words[i];
+    // Most words start no phrase: the cached empty list is read without a call.
+    const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k];
       const end = phraseAt(e.phrase, tokens, i);
       if (end > 0) out.push({ e, start: i, end });
     }
@@ -210,9 +214,12 @@ const gap = (a: { start: number; end: number }, b: { start: number; end: number 
   Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
 
 /** Keeps the longest of overlapping spans; identical spans of different themes all stay. */
+let ownerBuffer = new Int32Array(1024); // reused: a fresh typed array per segment was a visible cost
+
 function longestFirst(spans: Span[], nTokens: number): Span[] {
-  const sorted = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
-  const owner = new Int32Array(nTokens).fill(-1); // index into `kept` of the span covering a token
+  const sorted = spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme); // in place: the caller's list is scratch
+  if (ownerBuffer.length < nTokens) ownerBuffer = new Int32Array(Math.max(nTokens, ownerBuffer.length * 2));
+  const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `kept` of the span covering a token
   const kept: Span[] = [];
   for (const s of sorted) {
     let free = true;
