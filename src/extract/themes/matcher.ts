@@ -149,14 +149,16 @@ export class Matcher {
     }
     const accepted = candidates.length > 1 ? longestFirst(candidates, tokens.n) : candidates;
 
-    const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; firstAt: number[] }>();
+    const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; seen: string[]; firstAt: number[] }>();
     const note = (theme: number, count: number, weight: number, surface: string, at: number) => {
       let h = perTheme.get(theme);
-      if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], firstAt: [] }));
+      if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], seen: [], firstAt: [] }));
       h.hits += count;
       h.score += weight;
       // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
-      if (!h.evidence.some((e) => e.toLowerCase() === surface.toLowerCase())) {
+      const key = surface.toLowerCase(); // (`seen` holds the lower-cased evidence: no case folding per comparison)
+      if (!h.seen.includes(key)) {
+        h.seen.push(key);
         h.evidence.push(surface);
         h.firstAt.push(at);
       }
@@ -181,13 +183,15 @@ export class Matcher {
     }
 
     const out: ThemeHit[] = [];
-    this.themes.forEach((t, ti) => {
-      const h = perTheme.get(ti);
-      if (!h || h.hits < t.minHits) return;
+    // Only the themes that were hit, in codebook order.
+    for (const ti of [...perTheme.keys()].sort((a, b) => a - b)) {
+      const t = this.themes[ti];
+      const h = perTheme.get(ti)!;
+      if (h.hits < t.minHits) continue;
       // Evidence in reading order.
       const order = h.evidence.map((e, k) => [e, h.firstAt[k]] as const).sort((a, b) => a[1] - b[1]);
       out.push({ code: t.code, hits: h.hits, score: h.score, evidence: order.map(([e]) => e) });
-    });
+    }
     return out;
   }
 }
