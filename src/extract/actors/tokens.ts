@@ -51,6 +51,17 @@ function isCapitalisedWord(text: string, s: number): boolean {
 }
 const isJoiner = (c: number) => c === 46 || c === 38 || c === 45; // . & -
 
+// What /\s/ matches, by UTF-16 code unit (for the hand-written gap tests below).
+const SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) SPACE[c] = 1;
+/** Same as /[:"“«]\s*$/.test(gap), without a regex anchored at the end. */
+function endsWithOpener(gap: string): boolean {
+  let k = gap.length - 1;
+  while (k >= 0 && SPACE[gap.charCodeAt(k)]) k--;
+  const c = gap.charCodeAt(k); // NaN when k < 0: no match
+  return c === 58 || c === 34 || c === 0x201c || c === 0xab;
+}
+
 /**
  * Words as WORD_PATTERN (normalize.ts) defines them: letters/digits joined by
  * . & - or an inner apostrophe; "Migrants'" keeps its apostrophe (plural
@@ -129,7 +140,7 @@ function lowerKey(text: string, s: number, e: number): number {
 
 export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
   const tokens: Token[] = [];
-  const sentenceStarts = block.sentences.map((s) => s.start);
+  const sentences = block.sentences;
   const text = block.text;
   let nextSentence = 0;
   let prevEnd = 0;
@@ -139,7 +150,7 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
     const start = block.start + s;
     let sentStart = !seenWord;
     seenWord = true;
-    while (nextSentence < sentenceStarts.length && sentenceStarts[nextSentence] <= start) {
+    while (nextSentence < sentences.length && sentences[nextSentence].start <= start) {
       sentStart = true;
       nextSentence++;
     }
@@ -152,7 +163,7 @@ export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
     const word = text.slice(s, e);
     const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
-    if (gap !== " " && gap && /[:"“«]\s*$/.test(gap)) sentStart = true;
+    if (gap !== " " && gap && endsWithOpener(gap)) sentStart = true;
     const facts = wordFacts(word);
     tokens.push({
       text: word, start, end: start + word.length, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
@@ -184,11 +195,20 @@ function wordFacts(text: string): WordFacts {
   return f;
 }
 
+/** Same as /^[\s*_]*$/.test(gap): only spaces and markdown emphasis marks. */
+function isSpaceOrEmphasis(gap: string): boolean {
+  for (let k = 0; k < gap.length; k++) {
+    const c = gap.charCodeAt(k);
+    if (!SPACE[c] && c !== 42 && c !== 95) return false;
+  }
+  return true;
+}
+
 function markShouting(tokens: Token[]): void {
   const isUpperWord = (t: Token) => t.upper;
   let runStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
-    const continues = i < tokens.length && isUpperWord(tokens[i]) && (i === runStart || tokens[i].gap === " " || /^[\s*_]*$/.test(tokens[i].gap));
+    const continues = i < tokens.length && isUpperWord(tokens[i]) && (i === runStart || tokens[i].gap === " " || isSpaceOrEmphasis(tokens[i].gap));
     if (continues) continue;
     if (i - runStart >= 3) for (let j = runStart; j < i; j++) tokens[j].shout = true;
     runStart = i < tokens.length && isUpperWord(tokens[i]) ? i : i + 1;

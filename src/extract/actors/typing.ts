@@ -45,9 +45,12 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
 export function typeFromContext(sentence: string, offsetInSentence: number, length: number, lex: Lexicon): TypeDecision | undefined {
   const before = sentence.slice(Math.max(0, offsetInSentence - 60), offsetInSentence).toLowerCase();
   const after = sentence.slice(offsetInSentence + length, offsetInSentence + length + 40).toLowerCase();
+  // ", a ...", "the ...": tested once per mention, not once per cue.
+  const describedAfter = /^\s*,?\s*(?:an?|the)\s/.test(after);
   for (const { cue, type } of lex.contextTypes) {
-    if (before.endsWith(cue + " ") || before.includes(cue + " ") && before.length - before.lastIndexOf(cue) < cue.length + 25) return { type, evidence: `context "${cue}" before` };
-    if (/^\s*,?\s*(?:an?|the)\s/.test(after) && after.includes(cue)) return { type, evidence: `context "${cue}" after` };
+    const cueSpace = cue + " ";
+    if (before.endsWith(cueSpace) || before.includes(cueSpace) && before.length - before.lastIndexOf(cue) < cue.length + 25) return { type, evidence: `context "${cue}" before` };
+    if (describedAfter && after.includes(cue)) return { type, evidence: `context "${cue}" after` };
   }
   return undefined;
 }
