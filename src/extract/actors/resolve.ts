@@ -142,7 +142,21 @@ export function headOfName(name: string, heads: Map<string, string>, tails: Set<
  */
 export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>, connectors: Set<string>): void {
   const list = [...cands.values()];
-  const content = (words: string[]) => words.filter((w) => !connectors.has(w)).join(" ");
+  const contentOf = (words: string[]) => words.filter((w) => !connectors.has(w)).join(" ");
+  // Speed: the same names are compared many times; their content words are computed once
+  // (nameWords returns one cached array per name, so the array itself is the memo key).
+  const byWords = new Map<string[], string>();
+  const content = (words: string[]) => {
+    let c = byWords.get(words);
+    if (c === undefined) byWords.set(words, (c = contentOf(words)));
+    return c;
+  };
+  const byKey = new Map<string, string>();
+  const keyContent = (key: string) => {
+    let c = byKey.get(key);
+    if (c === undefined) byKey.set(key, (c = contentOf(key.split(" "))));
+    return c;
+  };
   // Index: word -> candidates whose names hold it (a target holds the short name's last word).
   const byWord = new Map<string, DocCandidate[]>();
   for (const c of list) for (const w of new Set([...c.names.values()].flatMap((n) => nameWords(n)))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(c);
@@ -150,7 +164,7 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     if (!short.key.startsWith("n:")) continue;
     const sWords = short.key.slice(2).split(" ");
     if (sWords.length < 2) continue;
-    const sContent = content(sWords);
+    const sContent = keyContent(short.key.slice(2));
     const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
       const lWords = nameWords(n);
       if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
@@ -170,8 +184,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     // Several targets nested in each other ("Commission for ..." inside "Philippine Commission for ..."): the longest.
     const size = (c: DocCandidate) => Math.max(...[...c.names.keys()].map((k) => k.split(" ").length));
     const long = targets.reduce((a, b) => (size(b) > size(a) ? b : a));
-    const longContent = [...long.names.keys()].map((k) => content(k.split(" ")));
-    if (targets.some((t) => t !== long && ![...t.names.keys()].some((k) => longContent.some((lc) => lc === content(k.split(" ")) || lc.endsWith(" " + content(k.split(" "))) || lc.includes(content(k.split(" ")) + " "))))) continue;
+    const longContent = [...long.names.keys()].map(keyContent);
+    if (targets.some((t) => t !== long && ![...t.names.keys()].some((k) => longContent.some((lc) => lc === keyContent(k) || lc.endsWith(" " + keyContent(k)) || lc.includes(keyContent(k) + " "))))) continue;
     for (const [k, v] of short.names) if (!long.names.has(k)) long.names.set(k, v);
     for (const m of short.mentions) long.mentions.push({ ...m, actor: long.key });
     long.hits.push(...short.hits);
