@@ -1,5 +1,6 @@
-// CSV cells that a spreadsheet would run as a formula are neutralised.
 import { stringify } from "csv-stringify/sync";
+
+// CSV cells that a spreadsheet would run as a formula are neutralised.
 
 // Excel and LibreOffice treat a cell starting with = + - @ (or tab / carriage
 // return, which they strip first) as a formula: "=HYPERLINK(...)" in a report
@@ -11,7 +12,12 @@ export function neutraliseCell(value: string | number): string | number {
   return FORMULA_START_RE.test(value) ? "'" + value : value;
 }
 
-/** One RFC 4180 CSV line (CRLF-free: "\n" line ends, quoted where needed). */
+/** RFC 4180 CSV lines ("\n" line ends; quoted only where a value needs it), cells neutralised. */
+export function csvLines(rows: Array<Array<string | number>>): string {
+  // csv-stringify costs little per row but much per call: callers hand it many rows at once.
+  return stringify(rows.map((values) => values.map(neutraliseCell)), { record_delimiter: "\n" });
+}
+
 export function csvLine(values: Array<string | number>): string {
-  return stringify([values.map(neutraliseCell)], { eof: true, record_delimiter: "\n"});
+  return csvLines([values]);
 }

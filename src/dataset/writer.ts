@@ -7,9 +7,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine } from "./csv.js";
+import { csvLine, csvLines } from "./csv.js";
 
 export type OutputFormat = "csv" | "jsonl";
+
+const CHUNK_ROWS = 500;
 
 export interface WriterOptions {
   formats: OutputFormat[];
@@ -20,6 +22,8 @@ export interface WriterOptions {
 export class DatasetWriter {
   readonly tmpDir: string;
   private streams = new Map<string, WriteStream>();
+  /** Rows not yet handed to their stream, by file name: cell arrays for CSV, JSON lines for JSONL. */
+  private pending = new Map<string, Array<Array<string | number> | string>>();
   readonly counts: Partial<Record<TableName, number>> = {};
 
   constructor(readonly outDir: string, private options: WriterOptions) {
@@ -39,14 +43,27 @@ export class DatasetWriter {
     this.open(table);
     this.counts[table]! += 1;
     const columns = TABLES[table].columns;
+    // Rows are gathered and handed to their stream in chunks: a stream write (and a
+    // csv-stringify call) per row costs more than making the row.
     for (const format of this.options.formats) {
-      const line =
+      const key = `${table}.${format}`;
+      const rows = this.pending.get(key) ?? this.pending.set(key, []).get(key)!;
+      rows.push(
         format === "csv"
-          ? csvLine(columns.map((c) => row[c.name] ?? ""))
-          : JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n";
-      const stream = this.stream(table, format);
-      if (!stream.write(line)) await once(stream, "drain");
+          ? columns.map((c) => row[c.name] ?? "")
+          : JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n",
+      );
+      if (rows.length >= CHUNK_ROWS) await this.flush(key, format);
     }
+  }
+
+  private async flush(key: string, format: OutputFormat): Promise<void> {
+    const rows = this.pending.get(key);
+    if (!rows?.length) return;
+    this.pending.set(key, []);
+    const text = format === "csv" ? csvLines(rows as Array<Array<string | number>>) : (rows as string[]).join("");
+    const stream = this.streams.get(key)!;
+    if (!stream.write(text)) await once(stream, "drain");
   }
 
   /** A file that is not a table (manifest.json, themes_matrix.csv). */
@@ -56,6 +73,7 @@ export class DatasetWriter {
 
   /** Close every table and move the folder into place. */
   async commit(): Promise<void> {
+    for (const key of this.pending.keys()) await this.flush(key, key.endsWith(".csv") ? "csv" : "jsonl");
     await Promise.all([...this.streams.values()].map((s) => new Promise<void>((done, fail) => s.end((err?: Error | null) => (err ? fail(err) : done())))));
     const out = resolve(this.outDir);
     const old = existsSync(out) ? `${this.tmpDir}-old` : "";

@@ -115,7 +115,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 function makePool(jobs: number): Piscina | undefined {
   const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
   if (jobs <= 1 || !existsSync(workerFile)) return undefined;
-  return new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: Math.min(jobs, 1) });
+  // Keep every thread alive for the whole run: a thread that retires when idle reloads the
+  // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
+  return new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: jobs, idleTimeout: 60_000 });
 }
 
 /**
