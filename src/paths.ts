@@ -1,7 +1,7 @@
 // Locating data files shipped with the package (rules, lexicons, codebooks).
 // They live under src/ and are read at run time, from src/ under vitest and
 // from dist/ in the built CLI: both sit one level below the package root.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,4 +22,12 @@ export function packageRoot(): string {
 /** Absolute path of a shipped data file, given relative to src/ (e.g. "text/abbreviations.txt"). */
 export function dataFile(pathUnderSrc: string): string {
   return join(packageRoot(), "src", pathUnderSrc);
+}
+
+/** A shipped word list (one entry a line, `#` comments): lower-cased entries in file order. */
+export function readWordList(pathUnderSrc: string): string[] {
+  return readFileSync(dataFile(pathUnderSrc), "utf8")
+    .split("\n")
+    .map((l) => l.trim().toLowerCase())
+    .filter((l) => l && !l.startsWith("#"));
 }

@@ -1,20 +1,14 @@
 // The words two recommendations are compared by: lower case, stop words and
 // trigger words out, Porter stems (so "ratify", "ratifying", "ratified" meet).
 // Stems are memoised: a corpus repeats the same few thousand words.
-import { readFileSync } from "node:fs";
 import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
-import { dataFile } from "../paths.js";
+import { readWordList } from "../paths.js";
 
 let stopwords: Set<string> | undefined;
 
 /** The shipped stop word list (src/compare/stopwords.txt), read once. */
 function stopwordSet(): Set<string> {
-  stopwords ??= new Set(
-    readFileSync(dataFile("compare/stopwords.txt"), "utf8")
-      .split("\n")
-      .map((l) => l.trim().toLowerCase())
-      .filter((l) => l && !l.startsWith("#")),
-  );
+  stopwords ??= new Set(readWordList("compare/stopwords.txt"));
   return stopwords;
 }
 

@@ -1,15 +1,9 @@
 // Abbreviation-aware sentence splitting inside one block.
-import { readFileSync } from "node:fs";
-import { dataFile } from "../paths.js";
+import { readWordList } from "../paths.js";
 
 let abbreviations: Set<string> | undefined;
 function knownAbbreviations(): Set<string> {
-  abbreviations ??= new Set(
-    readFileSync(dataFile("text/abbreviations.txt"), "utf8")
-      .split("\n")
-      .map((l) => l.trim().toLowerCase())
-      .filter((l) => l && !l.startsWith("#")),
-  );
+  abbreviations ??= new Set(readWordList("text/abbreviations.txt"));
   return abbreviations;
 }
 
