@@ -1,8 +1,9 @@
 // Document metadata read from the text: title, date, place, words, language, type.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import type { Doc, DocMeta, DocType } from "../types.js";
+import type { Block, Doc, DocMeta, DocType } from "../types.js";
 import { dataFile } from "../paths.js";
+import { countWords, hasWords } from "./words.js";
 
 const OPENING_CHARS = 3000;
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -95,10 +96,19 @@ const GENERIC_TITLE_RE = /^(final |draft |summary |annual |evaluation |synthesis
 function readTitle(doc: Doc, metaTitle?: string): string {
   const meta = metaTitle?.trim() ?? "";
   if (meta && doc.format === "html") return meta.slice(0, 300);
-  const firstPage = doc.blocks.filter((b) => b.page === doc.blocks[0]?.page && b.kind !== "footnote" && b.kind !== "table_row" && b.text.length <= 300);
-  const plausible = firstPage.filter((b) => !GENERIC_TITLE_RE.test(b.text.trim()) && !isDateOnly(b.text) && /\p{L}{3}/u.test(b.text));
-  const title = plausible.find((b) => b.text.split(/\s+/).length >= 4 && b.kind !== "list_item") ?? plausible[0] ?? firstPage[0];
-  return (title?.text ?? meta).slice(0, 300);
+  // Blocks are read in order and the search stops at the first that reads like a title:
+  // a one-page text file would otherwise test every block of the document.
+  const firstPageNumber = doc.blocks[0]?.page;
+  let firstOnPage: Block | undefined, firstPlausible: Block | undefined;
+  for (const b of doc.blocks) {
+    if (b.page !== firstPageNumber) continue;
+    if (b.kind === "footnote" || b.kind === "table_row" || b.text.length > 300) continue;
+    firstOnPage ??= b;
+    if (GENERIC_TITLE_RE.test(b.text.trim()) || isDateOnly(b.text) || !/\p{L}{3}/u.test(b.text)) continue;
+    firstPlausible ??= b;
+    if (b.kind !== "list_item" && hasWords(b.text, 4)) return b.text.slice(0, 300);
+  }
+  return ((firstPlausible ?? firstOnPage)?.text ?? meta).slice(0, 300);
 }
 
 function isDateOnly(text: string): boolean {
@@ -106,21 +116,4 @@ function isDateOnly(text: string): boolean {
     const m = re.exec(text);
     return m !== null && text.replace(m[0], "").replace(/[\s,.\-–]/g, "").length < 4;
   });
-}
-
-/** Runs of non-space characters holding a letter or digit: a word count without a regex over the whole text. */
-function countWords(text: string): number {
-  let words = 0, inToken = false, tokenHasWordChar = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13) {
-      if (inToken && tokenHasWordChar) words++;
-      inToken = tokenHasWordChar = false;
-      continue;
-    }
-    inToken = true;
-    // Digits, ASCII letters, accented and non-Latin letters (not the punctuation, arrows and bullets of U+2000-U+2BFF).
-    if (!tokenHasWordChar && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff)))) tokenHasWordChar = true;
-  }
-  return words + (inToken && tokenHasWordChar ? 1 : 0);
 }

@@ -3,6 +3,7 @@
 import type { BlockKind } from "../types.js";
 import { cleanInline, readLine, type Line } from "./lines.js";
 import { joinLineBreakHyphen, type WordLookup } from "./hyphenation.js";
+import { hasWords } from "./words.js";
 
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
@@ -164,7 +165,7 @@ export function inferHeadings(blocks: DraftBlock[]): void {
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
       const text = b.pieces[0].text;
-      if (text.split(/\s+/).length <= MAX_HEADING_WORDS && !/[.,;]$/.test(text)) {
+      if (!hasWords(text, MAX_HEADING_WORDS + 1) && !/[.,;]$/.test(text)) {
         b.pieces[0].text = `${b.label}. ${text}`;
         b.kind = "heading";
         b.level = 2;
@@ -174,10 +175,10 @@ export function inferHeadings(blocks: DraftBlock[]): void {
     }
     if (b.kind !== "paragraph") continue;
     const text = b.pieces[0].text;
-    const words = text.split(/\s+/).length;
-    if (words > MAX_HEADING_WORDS || /[.,;!?]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) continue;
+    // Cheap tests first: most paragraphs end with a full stop, and counting their words is not.
+    if (/[.,;!?]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text) || hasWords(text, MAX_HEADING_WORDS + 1)) continue;
     if (/^\p{N}+$/u.test(text)) continue; // a bare number is not a heading
-    if (text.endsWith(":") && words > 5) continue; // "The participants made the following recommendations:" leads into a list
+    if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
     b.kind = "heading";
     b.level = /^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b|\d+\.\s)/.test(text) ? 2 : 3;
   }

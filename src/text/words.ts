@@ -1,0 +1,29 @@
+// Counting words without splitting a text into an array of them.
+
+/** Does the text hold at least `n` words (runs of non-space)? Stops counting at `n`. */
+export function hasWords(text: string, n: number): boolean {
+  let words = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = /\s/.test(text[i]);
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/** Runs of non-space characters holding a letter or digit: a word count without a regex over the whole text. */
+export function countWords(text: string): number {
+  let words = 0, inToken = false, tokenHasWordChar = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (inToken && tokenHasWordChar) words++;
+      inToken = tokenHasWordChar = false;
+      continue;
+    }
+    inToken = true;
+    // Digits, ASCII letters, accented and non-Latin letters (not the punctuation, arrows and bullets of U+2000-U+2BFF).
+    if (!tokenHasWordChar && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff)))) tokenHasWordChar = true;
+  }
+  return words + (inToken && tokenHasWordChar ? 1 : 0);
+}
