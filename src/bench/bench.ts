@@ -2,6 +2,7 @@
 // made by repeating the seed documents (and the evaluation PDFs in
 // ../shared/corpora/evaluations when present) with small perturbations.
 // Prints a table on stdout; nothing here is asserted (speed is measured, not tested).
+// Stage rates are medians of interleaved rounds by CPU time (see stageRates).
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, availableParallelism } from "node:os";
@@ -36,7 +37,8 @@ if (process.argv[2] === "--child") {
   process.exit(0);
 }
 
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(seedsDir, f), "utf8"));
+const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => join(seedsDir, f));
+const seeds = seedFiles.map((f) => readFileSync(f, "utf8"));
 const seedBytes = seeds.reduce((n, s) => n + Buffer.byteLength(s), 0);
 const rows: Array<[string, string]> = [];
 const report = (name: string, value: string) => {
@@ -44,33 +46,68 @@ const report = (name: string, value: string) => {
   process.stderr.write(`  ${name}: ${value}\n`);
 };
 
-function docsOf(texts: string[]): Doc[] {
-  return texts.map((t, i) => buildDoc({ source: `seed${i}.txt`, format: "txt", sha256: "", bytes: t.length }, { format: "txt", pages: [t], warnings: [] }));
+/** The text pipeline on the seed files: read and decode each file (ingest), then normalise and structure it. */
+async function ingestAndStructure(): Promise<Doc[]> {
+  const docs: Doc[] = [];
+  for (const [i, path] of seedFiles.entries()) {
+    const { file } = await ingestFile(path, ".txt");
+    docs.push(buildDoc({ source: `seed${i}.txt`, format: "txt", sha256: "", bytes: file.pages.join("").length }, file));
+  }
+  return docs;
 }
 
-/** MB/s of `work` over the seeds, repeated until `minBytes` have gone through. */
-function throughput(minBytes: number, work: () => void): number {
-  let bytes = 0;
-  const t0 = performance.now();
-  while (bytes < minBytes) {
-    work();
-    bytes += seedBytes;
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/**
+ * MB/s of each stage over the seeds, by CPU time, as the median of ROUNDS rounds that
+ * take the stages in turn. The machine this runs on is shared: a single timing varies by
+ * a third from run to run, and interleaving makes a slow spell hit every stage alike.
+ */
+async function stageRates(stages: Record<string, () => unknown>): Promise<Record<string, number>> {
+  const ROUNDS = 15, ROUND_SECONDS = 0.3;
+  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(stages).map((name) => [name, []]));
+  for (const work of Object.values(stages)) await work(); // warm up: compile, load rules and lexicons
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, work] of Object.entries(stages)) {
+      const start = cpuSeconds();
+      let passes = 0;
+      do {
+        await work();
+        passes++;
+      } while (cpuSeconds() - start < ROUND_SECONDS);
+      rates[name].push((passes * seedBytes) / MB / (cpuSeconds() - start));
+    }
   }
-  return bytes / MB / ((performance.now() - t0) / 1000);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  return Object.fromEntries(Object.entries(rates).map(([name, xs]) => [name, median(xs)]));
 }
 
 process.stderr.write("sectormap benchmark (one core unless said)\n");
-// 1. Stage by stage, in-process on one core.
-const textRate = throughput(20 * MB, () => docsOf(seeds));
-report("text stage (normalise + structure), MB/s per core", textRate.toFixed(1));
-const docs = docsOf(seeds);
+// 1. Stage by stage, in-process on one core. An extractor's cost is the share of the text
+// pipeline's throughput that adding it takes away: text / (text + stage).
+const docs = await ingestAndStructure();
 const ex = extractorsFor({ codebook: "", actorFiles: [], recRules: "" });
-const recRate = throughput(10 * MB, () => docs.forEach((d) => extractRecommendations(d, ex.recRules)));
-report("recommendations stage alone, MB/s per core", `${recRate.toFixed(1)} (costs ${(100 * textRate / (textRate + recRate)).toFixed(0)}% of text throughput)`);
-const actorRate = throughput(10 * MB, () => docs.forEach((d) => extractActors(d, ex.gazetteer)));
-report("actors stage alone, MB/s per core", `${actorRate.toFixed(1)} (costs ${(100 * textRate / (textRate + actorRate)).toFixed(0)}% of text throughput)`);
-const themeRate = throughput(10 * MB, () => docs.forEach((d) => codeDocument(d, ex.codebook)));
-report("themes stage alone, MB/s per core", `${themeRate.toFixed(1)} (costs ${(100 * textRate / (textRate + themeRate)).toFixed(0)}% of text throughput)`);
+const rates = await stageRates({
+  text: ingestAndStructure,
+  recommendations: () => docs.forEach((d) => extractRecommendations(d, ex.recRules)),
+  actors: () => docs.forEach((d) => extractActors(d, ex.gazetteer)),
+  themes: () => docs.forEach((d) => codeDocument(d, ex.codebook)),
+});
+const textRate = rates.text;
+report("text pipeline (read + decode + normalise + structure), MB/s per core", textRate.toFixed(1));
+for (const stage of ["recommendations", "actors", "themes"]) {
+  const rate = rates[stage];
+  report(`${stage} stage alone, MB/s per core`, `${rate.toFixed(1)} (costs ${(100 * textRate / (textRate + rate)).toFixed(0)}% of text throughput)`);
+}
+
+if (process.argv.includes("--stages")) {
+  // `npm run bench -- --stages`: only the stage rates above (half a minute), for tuning one stage.
+  printTable();
+  process.exit(0);
+}
 
 // 2. The whole CLI pipeline on a >= 50 MB corpus of text files, 1 job and all cores.
 const work = mkdtempSync(join(tmpdir(), "sectormap-bench-"));
@@ -130,8 +167,12 @@ try {
   if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
 }
 
-const width = Math.max(...rows.map(([n]) => n.length));
-process.stdout.write("\n" + rows.map(([n, v]) => `${n.padEnd(width)}  ${v}`).join("\n") + "\n");
+printTable();
+
+function printTable(): void {
+  const width = Math.max(...rows.map(([n]) => n.length));
+  process.stdout.write("\n" + rows.map(([n, v]) => `${n.padEnd(width)}  ${v}`).join("\n") + "\n");
+}
 
 function child(dir: string, jobs: number): { seconds: number; maxRssMB: number } {
   const out = execFileSync(process.execPath, [join(root, "dist", "bench", "bench.js"), "--child", dir, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 24 });

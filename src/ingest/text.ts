@@ -83,12 +83,14 @@ export function markdownToSectormap(page: string): string {
     .replace(SUP_SUB_RE, "$2")
     .replace(LINK_TAG_RE, "")
     .replace(AUTOLINK_RE, "$1");
-  s = s
-    .split("\n")
-    // Inside a table row a line break would split the row: there it is a space.
-    .map((line) => line.replace(BR_RE, /^\s*\|/.test(line) ? " " : "\n"))
-    .join("\n");
-  s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  if (/<br/i.test(s)) {
+    s = s
+      .split("\n")
+      // Inside a table row a line break would split the row: there it is a space.
+      .map((line) => line.replace(BR_RE, /^\s*\|/.test(line) ? " " : "\n"))
+      .join("\n");
+  }
+  if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
   return setextHeadings(s);
 }
 
@@ -101,6 +103,7 @@ function setextHeadings(text: string): string {
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (!mayBeRule(line)) continue; // most lines: no regex run at all
     const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
     const prev = i > 0 ? lines[i - 1] : "";
     const beforePrev = i > 1 ? lines[i - 2] : "";
@@ -115,4 +118,12 @@ function setextHeadings(text: string): string {
     }
   }
   return lines.join("\n");
+}
+
+/** Can the line be an underline or a thematic break: "=", "-", "*" or "_" after at most 3 spaces? */
+function mayBeRule(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const c = line.charCodeAt(i);
+  return c === 61 || c === 45 || c === 42 || c === 95; // = - * _
 }

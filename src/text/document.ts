@@ -36,14 +36,18 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const blocks: Block[] = [];
   const pageStarts: number[] = new Array(pages.length).fill(-1);
   const headingPath: Array<{ level: number; text: string }> = [];
-  let text = "";
+  // Block texts are collected and joined once at the end: a string grown by `+=` is a rope
+  // of 700 pieces, and every later character-by-character reading of it paid for that.
+  const parts: string[] = [];
+  let length = 0;
 
   for (const draft of drafts) {
     const joined = joinPieces(draft.pieces, vocabulary);
     if (!joined.text) continue;
-    if (text) text += BLOCK_SEPARATOR;
-    const start = text.length;
-    text += joined.text;
+    if (parts.length) length += BLOCK_SEPARATOR.length;
+    const start = length;
+    parts.push(joined.text);
+    length += joined.text.length;
     const page = draft.pieces[0].page;
     const pageAt = (offsetInBlock: number) => {
       let p = page;
@@ -65,13 +69,14 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
       section: headingPath.map((h) => h.text),
       page,
       start,
-      end: text.length,
+      end: length,
       text: joined.text,
       sentences: splitSentences(joined.text).map(([s, e]) => ({ start: start + s, end: start + e, page: pageAt(s) })),
     });
     if (draft.kind === "heading") headingPath.push({ level: draft.level, text: joined.text });
   }
 
+  const text = parts.join(BLOCK_SEPARATOR);
   // Pages that start no block begin where the next page's content begins.
   for (let i = pageStarts.length - 1; i >= 0; i--) {
     if (pageStarts[i] < 0) pageStarts[i] = i + 1 < pageStarts.length ? pageStarts[i + 1] : text.length;
