@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDoc } from "../src/text/document.js";
 import { normalizeChars, matchView } from "../src/text/normalize.js";
+import { countWords, hasWords } from "../src/text/words.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { cleanInline, readLine } from "../src/text/lines.js";
 import { TextLexicon, vocabularyOf } from "../src/text/hyphenation.js";
@@ -20,12 +21,27 @@ const seed = (prefix: string) => {
   return docOf(readFileSync(join(SEEDS, name), "utf8"), name);
 };
 
+describe("word counts", () => {
+  it("counts runs holding a letter or digit, not bare punctuation or bullets", () => {
+    expect(countWords("Migrants' rights – 12 cases •  and\nmore")).toBe(6);
+    expect(countWords("")).toBe(0);
+  });
+  it("answers 'at least n words' without counting past n", () => {
+    expect(hasWords("Recommendations to States", 3)).toBe(true);
+    expect(hasWords("  Recommendations   to  ", 3)).toBe(false);
+  });
+});
+
 describe("normalisation", () => {
   it("expands ligatures, drops soft hyphens and invisible characters, makes odd spaces plain", () => {
     expect(normalizeChars("e\uFB03cient of\uFB01ce")).toBe("efficient office");
     expect(normalizeChars("migra\u00ADtion")).toBe("migration");
     expect(normalizeChars("10\u00A0000\u202Fpeople\u200B")).toBe("10 000 people");
     expect(normalizeChars("Cafe\u0301")).toBe("Café"); // NFC
+  });
+  it("turns tabs and ideographic spaces into spaces, drops control characters but keeps line and page breaks", () => {
+    expect(normalizeChars("a\tb\u3000c\u0007d\u0085e\nf\fg")).toBe("a b cde\nf\fg");
+    expect(normalizeChars("\uFEFFWord\u2060joiner\uFB06")).toBe("Wordjoinerst");
   });
   it("keeps curly quotes in the text but matches them as plain, one character for one", () => {
     const text = "“multi-stakeholder” teams – it’s";
