@@ -165,6 +165,9 @@ describe("sectormap recurrences", () => {
     // The CSV twin holds the same rows, and the manifest counts them.
     expect(readFileSync(join(followData, "recurrences.csv"), "utf8").trim().split("\n")).toHaveLength(rows.length + 1);
     expect(readManifest(followData).rows.recurrences).toBe(rows.length);
+    // The data package describes the new table, with the others still there.
+    const described = JSON.parse(readFileSync(join(followData, "datapackage.json"), "utf8")).resources.map((x: { name: string }) => x.name);
+    expect(described).toEqual(expect.arrayContaining(["documents", "recommendations", "themes_matrix", "recurrences"]));
   });
 });
 

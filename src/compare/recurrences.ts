@@ -5,11 +5,12 @@
 // its own. Only representatives are indexed, and an inverted index with prefix
 // filtering finds the candidates, so the cost grows with the number of distinct
 // recommendations, not with the square of all of them.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvLine } from "../dataset/csv.js";
 import { shortHash } from "../dataset/ids.js";
-import { TABLES, type Row } from "../dataset/tables.js";
+import { TABLES, type Row, type TableName } from "../dataset/tables.js";
+import { datapackageDescriptor } from "../export/datapackage.js";
 import { Dataset, str } from "./dataset.js";
 import { SimilarityIndex, tfidfVectors, type SparseVector } from "./similarity.js";
 import { round } from "./stats.js";
@@ -133,5 +134,19 @@ export function writeRecurrences(data: Dataset, rows: Row[]): string[] {
   manifest.rows = { ...manifest.rows, recurrences: rows.length };
   writeFileSync(manifestPath + ".tmp", JSON.stringify(manifest, null, 2) + "\n");
   renameSync(manifestPath + ".tmp", manifestPath);
+  describeRecurrences(data.dir, formats, Boolean(data.manifest.options?.excel));
   return written;
+}
+
+/** Adds the recurrences table to datapackage.json, so R and Python readers see it without a new extract. */
+function describeRecurrences(dir: string, formats: string[], excel: boolean): void {
+  const path = join(dir, "datapackage.json");
+  if (!existsSync(path)) return;
+  const old = JSON.parse(readFileSync(path, "utf8")) as { resources?: Array<{ name: string; schema?: { fields?: Array<{ name: string }> } }> };
+  const names = new Set((old.resources ?? []).map((r) => r.name));
+  const tables = (Object.keys(TABLES) as TableName[]).filter((t) => names.has(t) || t === "recurrences");
+  const matrixColumns = old.resources?.find((r) => r.name === "themes_matrix")?.schema?.fields?.map((f) => f.name);
+  const described = datapackageDescriptor({ tables, formats, excel, matrixColumns });
+  writeFileSync(path + ".tmp", JSON.stringify(described, null, 2) + "\n");
+  renameSync(path + ".tmp", path);
 }
