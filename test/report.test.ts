@@ -166,3 +166,24 @@ describe("the page on hostile text", () => {
     expect(marks("chart-recs-theme", "rect")).toBe(2);
   });
 });
+
+describe("a heatmap cell with many coded segments", () => {
+  it("lists the twelve with the most evidence, in page order, and points to codings.csv for the rest", async () => {
+    const t = tables();
+    // Twenty segments of d1 coded T01; the even ones carry two evidence terms, the odd ones one.
+    for (let i = 0; i < 20; i++) {
+      t.segments.push({ ...t.segments[0], segment_id: `x${i}`, page: 20 - i, text: `Segment ${i} on migration data.` });
+      t.codings.push({ coding_id: `x${i}-T01`, doc_id: "d1", source: "d1.pdf", segment_id: `x${i}`, theme: "T01", evidence: i % 2 ? "migration data" : "migration data;data", page: 20 - i, start: 0, end: 1 });
+    }
+    const root = parse(await reportFromModel(buildModel(t), { title: "Many" }));
+    const cell = root.querySelectorAll(".cell-segments").find((c) => c.querySelector("h4")!.text.startsWith("D1"))!;
+    const items = cell.querySelectorAll("li");
+    expect(items).toHaveLength(12);
+    const pages = items.map((li) => Number(li.querySelector(".page")!.text.replace("p. ", "")));
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    // The ten two-term segments all made it (pages 2, 4, ... 20).
+    for (let page = 2; page <= 20; page += 2) expect(pages).toContain(page);
+    expect(cell.querySelector("h4 .count")!.text).toBe("21");
+    expect(cell.querySelector(".note")!.text).toMatch(/9 more segments .* codings\.csv \(theme T01, doc_id d1\)/);
+  });
+});

@@ -107,7 +107,7 @@ function themesSection(m: ReportModel, charts: PageCharts): SafeHtml {
   if (!m.themes.length) return html`<section id="themes"><h2>Themes</h2><p class="note">No segment was coded with a theme.</p></section>`;
   return html`<section id="themes">
 <h2>Themes by document</h2>
-<p class="note">Share of each document's segments coded with the theme (numbers are percent); themes ordered by how many segments carry them in the whole corpus. Click a cell to read the coded segments; they are all listed below the chart.</p>
+<p class="note">Share of each document's segments coded with the theme (numbers are percent); themes ordered by how many segments carry them in the whole corpus. Click a cell to read its coded segments, listed below the chart (at most 12 a cell: those with the most evidence).</p>
 <figure class="chart" id="chart-heatmap">${trusted(charts.heatmap)}</figure>
 <h3>Coded segments</h3>
 <div class="coded">
@@ -122,16 +122,31 @@ function themeDetails(theme: ThemeSummary, m: ReportModel): SafeHtml {
   return html`<details id="theme-${theme.code.toLowerCase()}">
 <summary><span class="code">${theme.code}</span> ${theme.label} <span class="count">${plural(mine.length, "segment")} in ${plural(docs.length, "document")}</span></summary>
 ${docs.map((d) => {
-    const segs = mine.filter((c) => c.docId === d.docId).sort((a, b) => a.page - b.page);
+    const all = mine.filter((c) => c.docId === d.docId);
+    const shown = strongest(all, MAX_SEGMENTS_PER_CELL);
+    const more = all.length - shown.length;
     return html`<div class="cell-segments" id="${cellAnchor(theme.code, d.docId)}">
-<h4>${d.key} · ${shorten(d.title, 90)} <span class="count">${segs.length}</span></h4>
-<ol>${segs.map((s) => html`<li><span class="page">p. ${s.page}</span> <q>${quote(s)}</q></li>`)}</ol>
+<h4>${d.key} · ${shorten(d.title, 90)} <span class="count">${all.length}</span></h4>
+<ol>${shown.map((s) => html`<li><span class="page">p. ${s.page}</span> <q>${quote(s)}</q></li>`)}</ol>
+${more > 0 ? html`<p class="note">${plural(more, "more segment")} with the most evidence not shown: all are in <code>codings.csv</code> (theme ${theme.code}, doc_id ${d.docId}).</p>` : ""}
 </div>`;
   })}
 </details>`;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Segments listed under one heatmap cell. The page stays a few MB for a corpus of
+ * hundreds of documents; the codings table holds every segment.
+ */
+const MAX_SEGMENTS_PER_CELL = 12;
+
+/** The `max` segments with the most evidence terms (earlier pages first on a tie), in page order. */
+function strongest(segs: CodedSegment[], max: number): CodedSegment[] {
+  const chosen = segs.length <= max ? segs : [...segs].sort((a, b) => b.evidence.length - a.evidence.length || a.page - b.page).slice(0, max);
+  return [...chosen].sort((a, b) => a.page - b.page);
+}
 
 /** The segment text around its evidence (at most 280 characters), evidence terms marked. */
 export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 280): SafeHtml {
