@@ -67,10 +67,9 @@ function endsWithOpener(gap: string): boolean {
  * . & - or an inner apostrophe; "Migrants'" keeps its apostrophe (plural
  * possessive inside names); "Oxford's" loses its 's; a lone "&" is a word.
  */
-function scanWords(text: string, visit: (start: number, end: number, possessive: boolean, next: number) => void, skipLower = false): void {
-  const n = text.length;
+function scanWords(text: string, from: number, n: number, visit: (start: number, end: number, possessive: boolean, next: number) => void, skipLower = false): void {
   const at = (i: number) => (i < n ? text.charCodeAt(i) : 0);
-  let i = 0;
+  let i = from;
   let lowerRun = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -82,7 +81,7 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
       if (++lowerRun > 3) {
         NEXT_CAPITAL.lastIndex = i;
         const m = NEXT_CAPITAL.exec(text);
-        let next = m ? m.index : n;
+        let next = m && m.index < n ? m.index : n;
         if (next - i > 40) {
           while (next > i && WORD_CHAR[text.charCodeAt(next - 1)]) next--; // back to the start of its word ("iPhone")
           i = next;
@@ -138,35 +137,38 @@ function lowerKey(text: string, s: number, e: number): number {
   return ((text.charCodeAt(s) * 65536 + (e - s > 1 ? text.charCodeAt(s + 1) : 0)) * 64) + Math.min(e - s, 63);
 }
 
-export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
+/**
+ * Scans the block inside the document's text, not `block.text`: block texts are
+ * a mix of sliced and copied strings, and reading characters from such a mix
+ * is several times slower than from the one document string.
+ */
+export function tokenizeBlock(block: Block, text: string, keepLower?: LowerFilter): Token[] {
   const tokens: Token[] = [];
   const sentences = block.sentences;
-  const text = block.text;
   let nextSentence = 0;
-  let prevEnd = 0;
+  let prevEnd = block.start;
   let seenWord = false;
   let prevKept = false; // was the word just before this one kept?
-  scanWords(text, (s, e, possessive, next) => {
-    const start = block.start + s;
+  scanWords(text, block.start, block.start + block.text.length, (start, end, possessive, next) => {
     let sentStart = !seenWord;
     seenWord = true;
     while (nextSentence < sentences.length && sentences[nextSentence].start <= start) {
       sentStart = true;
       nextSentence++;
     }
-    const first = text.charCodeAt(s);
+    const first = text.charCodeAt(start);
     if (keepLower && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) {
       // A lower-case word only matters right after a kept word ("Ministry of the ..."); names start with a capital.
-      if (!prevKept || !keepLower.keys.has(lowerKey(text, s, e)) || !keepLower.keep(text.slice(s, e))) { prevKept = false; return; }
+      if (!prevKept || !keepLower.keys.has(lowerKey(text, start, end)) || !keepLower.keep(text.slice(start, end))) { prevKept = false; return; }
     }
     prevKept = true;
-    const word = text.slice(s, e);
-    const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
+    const word = text.slice(start, end);
+    const gap = start > prevEnd ? text.slice(prevEnd, start) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
     if (gap !== " " && gap && endsWithOpener(gap)) sentStart = true;
     const facts = wordFacts(word);
     tokens.push({
-      text: word, start, end: start + word.length, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
+      text: word, start, end, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
       shout: false, sentStart, possessive, gap, block: block.index,
     });
     prevEnd = next;
@@ -253,7 +255,7 @@ export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boole
 
 /** Tokens of every block, and the document's word habits. */
 export function tokenizeDoc(doc: Doc, keepLower: LowerFilter): { tokens: Token[][]; stats: WordStats } {
-  const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower));
+  const tokens = doc.blocks.map((b) => tokenizeBlock(b, doc.text, keepLower));
   return { tokens, stats: wordStats(tokens, doc.text) };
 }
 
