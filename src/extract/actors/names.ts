@@ -104,7 +104,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
     // "... Citizens Initiative Federal Ministry of ...": a head then a word that opens names starts a new name
     // (table cells run together); "Bank Information Center" stays one.
     const prev = cur[cur.length - 1];
-    if (unit.kind === "cap" && prev?.kind === "cap" && headOf(tokens, prev.first, lex) && NAME_OPENERS.has(t.norm)) close();
+    if (unit.kind === "cap" && prev?.kind === "cap" && NAME_OPENERS.has(t.norm) && headOf(tokens, prev.first, lex)) close();
     cur.push(unit);
     i = unit.last;
     if (tokens[i].possessive) close();
