@@ -4,7 +4,7 @@
 // and every acronym-shaped word left to link to a definition.
 import type { Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
 
 const OPEN = /^\s*\\?[([]\s*$/;
@@ -104,7 +104,7 @@ function nationalBody(doc: Doc, tokens: Token[], last: number, stop: number, acr
   const national = words.some((w, n) => lex.countries.has(w) || lex.countries.has(`${w} ${words[n + 1] ?? ""}`));
   if (!national) return undefined;
   const start = span[0].start, end = span[span.length - 1].end;
-  return { kind: "name", block: span[0].block, start, end, surface: cleanSurface(doc.text.slice(start, end)), headType: "state", rule: "acronym definition of a national body" };
+  return makeHit({ kind: "name", block: span[0].block, start, end, surface: cleanSurface(doc.text.slice(start, end)), headType: "state", rule: "acronym definition of a national body" });
 }
 
 /**
@@ -124,7 +124,7 @@ function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | un
     const phrase = span.map((x) => x.text).join(" ");
     if (!initialsFit(tokens[i].text, phrase)) continue;
     const start = t.start, end = tokens[i - 1].end;
-    return { kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" };
+    return makeHit({ kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" });
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { governments } from "./governments.js";
-import type { Hit } from "./hits.js";
+import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
@@ -59,7 +59,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   const keyOfHit = new Map<Hit, string>();
   const candFor = (key: string, hit?: Hit): DocCandidate => {
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { key, names: new Map(), acronym: "", hits: [], mentions: [] }));
+    if (!c) cands.set(key, (c = { key, names: new Map(), acronym: "", hits: [], mentions: [], entry: undefined, head: undefined, country: undefined }));
     if (hit) {
       c.hits.push(hit);
       const name = hit.canonical ?? hit.surface;
@@ -101,7 +101,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
       const c = candFor(target.key);
       c.entry ??= target.entry;
       if (!c.acronym) c.acronym = t.text;
-      c.hits.push({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) });
+      c.hits.push(makeHit({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) }));
       addMention(c, doc, b, t.start, t.end, t.text);
     }
   });

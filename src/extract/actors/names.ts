@@ -4,7 +4,7 @@
 import type { Doc } from "../../types.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { isCommonStarter, tokenAt, type Token, type WordStats } from "./tokens.js";
 import { initialsFit } from "./acronyms.js";
 
@@ -36,10 +36,10 @@ export function gazetteerNames(doc: Doc, tokens: Token[], gaz: Gazetteer): Hit[]
     }
     if (!best) continue;
     const first = tokens[i], last = tokens[best.end - 1];
-    hits.push({
+    hits.push(makeHit({
       kind: "gazetteer", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)), entry: best.entry, rule: `gazetteer (${best.entry.origin})`,
-    });
+    }));
     i = best.end - 1;
   }
   return hits;
@@ -254,14 +254,14 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     const first = tokens[firstTok], last = tokens[lastTok];
     // A title in quotes ("Pilot Fund Morocco") names a publication or page, not an actor.
     if ((OPEN_QUOTE.test(first.gap) || OPEN_QUOTE.test(tokens[cores[s].first].gap)) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
-    hits.push({
+    hits.push(makeHit({
       kind: "name", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)),
       head: c.headWord, headType: lex.heads.get(c.headWord),
       tailStart: e > h ? tokens[cores[h + 1].first].start : undefined,
       weak: weak || undefined,
       rule: `head word "${tokens[c.head].text}"${e > h ? " with its tail" : ""}${weak ? " (short form)" : ""}`,
-    });
+    }));
   }
   return hits;
 }

@@ -4,7 +4,7 @@
 // ("Mayoral Forum" in "Global Mayoral Forum on ...") joins it.
 import type { Block, Doc, Mention } from "../../types.js";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
-import type { Hit } from "./hits.js";
+import { makeHit, type Hit } from "./hits.js";
 import type { AcronymFacts } from "./acronyms.js";
 import { nameKey, nameWords, skeletonKey } from "./normalize.js";
 import type { Token } from "./tokens.js";
@@ -36,7 +36,7 @@ export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit
     if (inside && h.kind === "gazetteer" && h.start === over.start && over.kind !== "gazetteer") {
       const rest = over.surface.slice(h.surface.length).replace(/^[\s,]+(?:in\s+(?:the\s+)?)?/, "").toLowerCase();
       if (!rest || lexCountries.has(rest) || /^[\p{L}-]+$/u.test(rest) && !/\s/.test(rest)) {
-        kept[kept.indexOf(over)] = { ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym };
+        kept[kept.indexOf(over)] = makeHit({ ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym });
       }
     }
   }
