@@ -20,8 +20,11 @@ export interface AcronymFacts {
 /** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
 export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lexicon, facts: AcronymFacts): void {
   if (!tokens.length) return;
-  const paren = doc.text.indexOf("(", tokens[0].start);
-  if (paren < 0 || paren > tokens[tokens.length - 1].end) return; // every definition has a parenthesis
+  // Every definition has a parenthesis. Searched in the block's own text: a search
+  // of the document's text from here would run on to the next parenthesis, often pages away.
+  const block = doc.blocks[tokens[0].block];
+  const paren = block.text.indexOf("(", tokens[0].start - block.start);
+  if (paren < 0 || block.start + paren > tokens[tokens.length - 1].end) return;
 
   const attached = new Set<number>(); // token indices of acronyms given to a name
   for (const hit of hits) {
