@@ -257,11 +257,18 @@ export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boole
   return t.sentStart && !t.acronym && !stats.capMid.has(t.norm) && stats.lower.has(t.text.toLowerCase()); // the text search last: it costs most
 }
 
-/** The UTF-16 code units of a text, copied natively (a loop of charCodeAt costs more than the scan it feeds). */
+// One buffer for the code units of the document being tokenized, reused: a new
+// one per document would be garbage of twice the text's size each time.
+let unitBytes = Buffer.alloc(0);
+
+/**
+ * The UTF-16 code units of a text, copied natively (a loop of charCodeAt costs
+ * more than the scan it feeds). Valid until the next call.
+ */
 function codeUnits(text: string): Uint16Array {
-  const bytes = Buffer.from(text, "utf16le");
-  // A pooled Buffer may start at an odd byte offset, where a Uint16Array view cannot.
-  return bytes.byteOffset % 2 === 0 ? new Uint16Array(bytes.buffer, bytes.byteOffset, text.length) : new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  if (unitBytes.length < 2 * text.length) unitBytes = Buffer.alloc(Math.max(2 * text.length, 2 * unitBytes.length));
+  unitBytes.write(text, 0, "utf16le");
+  return new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, text.length);
 }
 
 /** Tokens of every block, and the document's word habits. */
