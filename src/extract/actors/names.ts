@@ -26,7 +26,7 @@ export function gazetteerNames(doc: Doc, tokens: Token[], gaz: Gazetteer): Hit[]
     let best: { end: number; entry: NonNullable<typeof node.entry> } | undefined;
     for (let j = i; j < tokens.length; j++) {
       const t = tokens[j];
-      if (j > i && !GAZ_GAP.test(t.gap)) break;
+      if (j > i && t.gap !== " " && !GAZ_GAP.test(t.gap)) break;
       if (j > i && t.norm === "the") continue;
       const child = node.next.get(t.norm);
       if (!child) break;

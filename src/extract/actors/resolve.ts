@@ -159,7 +159,13 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
   };
   // Index: word -> candidates whose names hold it (a target holds the short name's last word).
   const byWord = new Map<string, DocCandidate[]>();
-  for (const c of list) for (const w of new Set([...c.names.values()].flatMap((n) => nameWords(n)))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(c);
+  for (const c of list)
+    for (const n of c.names.values())
+      for (const w of nameWords(n)) {
+        const holders = byWord.get(w);
+        if (!holders) byWord.set(w, [c]);
+        else if (holders[holders.length - 1] !== c) holders.push(c); // each candidate once per word
+      }
   for (const short of list) {
     if (!short.key.startsWith("n:")) continue;
     const sWords = short.key.slice(2).split(" ");
