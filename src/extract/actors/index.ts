@@ -43,9 +43,9 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     if (m) inParentheses.add(m[1]);
   }
   // 1. Hits, block by block; overlapping ones keep the longest.
+  const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
-    const suppressed = new Set<Hit>();
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a) || inParentheses.has(a));
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));

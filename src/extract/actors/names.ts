@@ -88,8 +88,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   let cur: Unit[] = [];
   const close = () => {
     while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
-    if (cur.length) out.push(cur);
-    cur = [];
+    if (cur.length) { out.push(cur); cur = []; }
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

@@ -25,6 +25,7 @@ const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, lis
 
 /** Longest hit wins; a gazetteer name inside a longer name's tail ("... of the GFMD") is kept too. */
 export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit[] {
+  if (hits.length < 2) return [...hits]; // most blocks: nothing to compare
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[b.kind] - PRIORITY[a.kind]);
   const kept: Hit[] = [];
   for (const h of sorted) {

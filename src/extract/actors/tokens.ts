@@ -82,8 +82,8 @@ function scanWords(text: string, units: Uint16Array, from: number, n: number, vi
       if (++lowerRun > 3) {
         if (capital < i) {
           NEXT_CAPITAL.lastIndex = i;
-          const m = NEXT_CAPITAL.exec(text);
-          capital = m && m.index < n ? m.index : n;
+          // test, not exec: no match array; the match is one code unit, just before lastIndex.
+          capital = NEXT_CAPITAL.test(text) ? Math.min(NEXT_CAPITAL.lastIndex - 1, n) : n;
         }
         let next = capital;
         if (next - i > 40) {
