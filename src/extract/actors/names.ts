@@ -74,21 +74,23 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
     if (first !== undefined && last !== undefined && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
-  for (const chain of chains(tokens, gazAt, lex)) {
-    // Most chains ("The", "In March") hold no head word and no instrument: nothing to build.
-    if (!chain.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) continue;
-    hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
-  }
+  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
   return hits;
 }
 
-/** Runs of capitalised words, gazetteer names and connectors, unbroken by punctuation. */
+/**
+ * Runs of capitalised words, gazetteer names and connectors, unbroken by
+ * punctuation; only those that may name something. Most runs ("The", "In
+ * March") hold no head word and no instrument: they are built in one reused
+ * array and dropped.
+ */
 function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>, lex: Lexicon): Unit[][] {
   const out: Unit[][] = [];
-  let cur: Unit[] = [];
+  const cur: Unit[] = [];
   const close = () => {
     while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
-    if (cur.length) { out.push(cur); cur = []; }
+    if (cur.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) out.push(cur.slice());
+    cur.length = 0;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
