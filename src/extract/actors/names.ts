@@ -88,6 +88,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   const out: Unit[][] = [];
   const cur: Unit[] = [];
   const close = () => {
+    if (!cur.length) return;
     while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
     if (cur.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) out.push(cur.slice());
     cur.length = 0;
