@@ -25,11 +25,16 @@ export interface DocActorsDetail {
 }
 
 export function extractActors(doc: Doc, gaz: Gazetteer): { actors: ActorCandidate[]; mentions: Mention[] } {
-  const { actors, mentions } = extractActorsDetailed(doc, gaz);
+  const { actors, mentions } = extract(doc, gaz, false);
   return { actors, mentions };
 }
 
 export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail {
+  return extract(doc, gaz, true);
+}
+
+/** `withRules`: also list the rules behind each actor (inspect only; the dataset does not need them). */
+function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail {
   const lex = gaz.lexicon;
   const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
   const facts: AcronymFacts = { defined: [], blocked: new Set() };
@@ -129,7 +134,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     for (const n of names) if (!seen.has(nameKey(n))) { seen.add(nameKey(n)); aliases.push(n); }
     actors.push({ key: c.key, name, acronym, type: decision.type, aliases, typeEvidence: decision.evidence, fromGazetteer: !!c.entry });
     mentions.push(...c.mentions);
-    rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
+    if (withRules) rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
