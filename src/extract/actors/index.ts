@@ -49,9 +49,10 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   }
   // 1. Hits, block by block; overlapping ones keep the longest.
   const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
+  const knownAcronym = (a: string) => gaz.acronyms.has(a) || inParentheses.has(a);
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
-    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a) || inParentheses.has(a));
+    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);

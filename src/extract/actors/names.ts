@@ -65,9 +65,12 @@ interface Core {
   distinctive: boolean;
 }
 
+// Shared by the many blocks without gazetteer names (read only).
+const NO_GAZETTEER_HITS: Map<number, { hit: Hit; last: number }> = new Map();
+
 /** Capitalised noun phrases headed by an organisation word, in one block. */
 export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
-  const gazAt = new Map<number, { hit: Hit; last: number }>();
+  const gazAt = gazHits.length ? new Map<number, { hit: Hit; last: number }>() : NO_GAZETTEER_HITS;
   for (const h of gazHits) {
     const first = tokenAt(tokens, h.start, "start");
     const last = tokenAt(tokens, h.end, "end");
