@@ -70,6 +70,8 @@ const NO_GAZETTEER_HITS: Map<number, { hit: Hit; last: number }> = new Map();
 
 /** Capitalised noun phrases headed by an organisation word, in one block. */
 export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
+  // Most blocks hold no head word and no instrument at all: no chain of theirs can name anything.
+  if (!tokens.some((t) => t.cap && mayMatter(t.norm, lex))) return [];
   const gazAt = gazHits.length ? new Map<number, { hit: Hit; last: number }>() : NO_GAZETTEER_HITS;
   for (const h of gazHits) {
     const first = tokenAt(tokens, h.start, "start");
