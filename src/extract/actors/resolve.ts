@@ -172,21 +172,30 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     const sWords = short.key.slice(2).split(" ");
     if (sWords.length < 2) continue;
     const sContent = keyContent(short.key.slice(2));
-    const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
+    // Computed once per short name, not once per name compared with it.
+    const commaForms = [...short.names.values()].map((s) => s + ",");
+    const asStart = sContent.split(" ").length >= 3 ? sContent + " " : undefined;
+    const asEnd = " " + sContent;
+    const contains = (long: DocCandidate, n: string) => {
       const lWords = nameWords(n);
       if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
       // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
-      if ([...short.names.values()].some((s) => n.startsWith(s + ","))) return true;
+      if (commaForms.some((s) => n.startsWith(s))) return true;
       // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
-      if (long.acronym && !short.acronym && sContent.split(" ").length >= 3 && content(lWords).startsWith(sContent + " ")) return true;
+      if (long.acronym && !short.acronym && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
       if (lWords.length <= sWords.length) return false;
-      if (content(lWords).endsWith(" " + sContent)) return true;
+      if (content(lWords).endsWith(asEnd)) return true;
       const head = headOfName(n, heads, tails);
       for (let i = 0; i + sWords.length <= lWords.length; i++) {
         if (sWords.every((w, k) => lWords[i + k] === w)) return lWords[i + sWords.length - 1] === head;
       }
       return false;
-    }));
+    };
+    const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => {
+      if (long === short || !cands.has(long.key)) return false;
+      for (const n of long.names.values()) if (contains(long, n)) return true;
+      return false;
+    });
     if (!targets.length) continue;
     // Several targets nested in each other ("Commission for ..." inside "Philippine Commission for ..."): the longest.
     const size = (c: DocCandidate) => Math.max(...[...c.names.keys()].map((k) => k.split(" ").length));
