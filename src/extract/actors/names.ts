@@ -86,8 +86,7 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
 /**
  * Runs of capitalised words, gazetteer names and connectors, unbroken by
  * punctuation; only those that may name something. Most runs ("The", "In
- * March") hold no head word and no instrument: they are built in one reused
- * array and dropped.
+ * March") hold no head word and no instrument: they are dropped as they close.
  */
 function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>, lex: Lexicon): Unit[][] {
   const out: Unit[][] = [];
