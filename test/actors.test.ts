@@ -56,6 +56,15 @@ describe("acronym definitions", () => {
     expect(all.map((a) => a.acronym)).not.toContain("GCM");
   });
 
+  it("finds names and their offsets in later blocks of a text with curly quotes and accents", () => {
+    // Words are read from the document's text: offsets must stay right past the first block and non-ASCII characters.
+    const text = "Un café “très” fréquenté à Goma.\n\nThe Zubara Refugee Support Network (ZRSN) met officials in Goma.\n\nLater, ZRSN’s staff trained volunteers of the Kivu Migrant Council.";
+    const { d, actors, mentions } = actorsOf(text);
+    expect(actors.map((a) => a.name).sort()).toEqual(["Kivu Migrant Council", "Zubara Refugee Support Network"]);
+    expect(mentions.map((m) => m.surface)).toEqual(["Zubara Refugee Support Network", "ZRSN", "ZRSN", "Kivu Migrant Council"]);
+    for (const m of mentions) expect(d.text.slice(m.start, m.end)).toBe(m.surface);
+  });
+
   it("matches acronyms case-sensitively: WHO the organisation, not 'who'", () => {
     expect(actorsOf("Migrants who arrive need care.").actors).toEqual([]);
     expect(actorsOf("Migrants who arrive are supported by WHO.").actors.map((a) => a.acronym)).toEqual(["WHO"]);

@@ -4,7 +4,7 @@
 // and every acronym-shaped word left to link to a definition.
 import type { Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
 
 const OPEN = /^\s*\\?[([]\s*$/;
@@ -20,8 +20,11 @@ export interface AcronymFacts {
 /** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
 export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lexicon, facts: AcronymFacts): void {
   if (!tokens.length) return;
-  const paren = doc.text.indexOf("(", tokens[0].start);
-  if (paren < 0 || paren > tokens[tokens.length - 1].end) return; // every definition has a parenthesis
+  // Every definition has a parenthesis. Searched in the block's own text: a search
+  // of the document's text from here would run on to the next parenthesis, often pages away.
+  const block = doc.blocks[tokens[0].block];
+  const paren = block.text.indexOf("(", tokens[0].start - block.start);
+  if (paren < 0 || block.start + paren > tokens[tokens.length - 1].end) return;
 
   const attached = new Set<number>(); // token indices of acronyms given to a name
   for (const hit of hits) {
@@ -104,7 +107,7 @@ function nationalBody(doc: Doc, tokens: Token[], last: number, stop: number, acr
   const national = words.some((w, n) => lex.countries.has(w) || lex.countries.has(`${w} ${words[n + 1] ?? ""}`));
   if (!national) return undefined;
   const start = span[0].start, end = span[span.length - 1].end;
-  return { kind: "name", block: span[0].block, start, end, surface: cleanSurface(doc.text.slice(start, end)), headType: "state", rule: "acronym definition of a national body" };
+  return makeHit({ kind: "name", block: span[0].block, start, end, surface: cleanSurface(doc.text.slice(start, end)), headType: "state", rule: "acronym definition of a national body" });
 }
 
 /**
@@ -124,7 +127,7 @@ function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | un
     const phrase = span.map((x) => x.text).join(" ");
     if (!initialsFit(tokens[i].text, phrase)) continue;
     const start = t.start, end = tokens[i - 1].end;
-    return { kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" };
+    return makeHit({ kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" });
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 import type { Block } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { countryKey } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 
 const CAP_WORDS = String.raw`\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*)*`;
 // Sticky patterns, tried only where "government" or "Minister" occurs (found with indexOf: fast).
@@ -18,10 +18,10 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
   const text = block.text;
   const add = (start: number, end: number, country: string, rule: string, canonical?: string) =>
-    hits.push({
+    hits.push(makeHit({
       kind: "government", block: block.index, start: block.start + start, end: block.start + end,
       surface: cleanSurface(text.slice(start, end)), country, canonical, head: "government", headType: "state", rule,
-    });
+    }));
   for (let at = text.indexOf("overnment"); at > 0; at = text.indexOf("overnment", at + 9)) {
     const g = at - 1;
     if ((text[g] !== "G" && text[g] !== "g") || isLetter(text[g - 1])) continue;

@@ -29,6 +29,18 @@ export interface Hit {
   rule: string;
 }
 
+/**
+ * A hit with every field present, always in this order. Hits of all kinds meet
+ * in the same functions (keepLongest, candidates, mentions): one object shape
+ * keeps property reads there monomorphic (each kind had its own shape before).
+ */
+export function makeHit(h: Hit): Hit {
+  return {
+    kind: h.kind, block: h.block, start: h.start, end: h.end, surface: h.surface, entry: h.entry, head: h.head, headType: h.headType,
+    tailStart: h.tailStart, acronym: h.acronym, country: h.country, canonical: h.canonical, weak: h.weak, rule: h.rule,
+  };
+}
+
 /** The surface of a span without markdown emphasis, escapes or doubled spaces. */
 export function cleanSurface(text: string): string {
   if (!/[*_\\\n\r\t\u00a0]| {2}|^ | $/.test(text)) return text; // the usual case: nothing to clean

@@ -5,7 +5,7 @@ import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { governments } from "./governments.js";
-import type { Hit } from "./hits.js";
+import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
@@ -25,11 +25,16 @@ export interface DocActorsDetail {
 }
 
 export function extractActors(doc: Doc, gaz: Gazetteer): { actors: ActorCandidate[]; mentions: Mention[] } {
-  const { actors, mentions } = extractActorsDetailed(doc, gaz);
+  const { actors, mentions } = extract(doc, gaz, false);
   return { actors, mentions };
 }
 
 export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail {
+  return extract(doc, gaz, true);
+}
+
+/** `withRules`: also list the rules behind each actor (inspect only; the dataset does not need them). */
+function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail {
   const lex = gaz.lexicon;
   const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
   const facts: AcronymFacts = { defined: [], blocked: new Set() };
@@ -43,10 +48,11 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     if (m) inParentheses.add(m[1]);
   }
   // 1. Hits, block by block; overlapping ones keep the longest.
+  const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
+  const knownAcronym = (a: string) => gaz.acronyms.has(a) || inParentheses.has(a);
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
-    const suppressed = new Set<Hit>();
-    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, (a) => gaz.acronyms.has(a) || inParentheses.has(a));
+    const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);
@@ -59,7 +65,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
   const keyOfHit = new Map<Hit, string>();
   const candFor = (key: string, hit?: Hit): DocCandidate => {
     let c = cands.get(key);
-    if (!c) cands.set(key, (c = { key, names: new Map(), acronym: "", hits: [], mentions: [] }));
+    if (!c) cands.set(key, (c = { key, names: new Map(), acronym: "", hits: [], mentions: [], entry: undefined, head: undefined, country: undefined }));
     if (hit) {
       c.hits.push(hit);
       const name = hit.canonical ?? hit.surface;
@@ -101,7 +107,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
       const c = candFor(target.key);
       c.entry ??= target.entry;
       if (!c.acronym) c.acronym = t.text;
-      c.hits.push({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) });
+      c.hits.push(makeHit({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) }));
       addMention(c, doc, b, t.start, t.end, t.text);
     }
   });
@@ -129,7 +135,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
     for (const n of names) if (!seen.has(nameKey(n))) { seen.add(nameKey(n)); aliases.push(n); }
     actors.push({ key: c.key, name, acronym, type: decision.type, aliases, typeEvidence: decision.evidence, fromGazetteer: !!c.entry });
     mentions.push(...c.mentions);
-    rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
+    if (withRules) rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };

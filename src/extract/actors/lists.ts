@@ -3,7 +3,7 @@
 // (sometimes two, joined by "/" or ") and"), often followed by a country.
 import type { Block, Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 
 const MAX_WORDS = 14;
 
@@ -31,7 +31,7 @@ export function listEntries(doc: Doc, block: Block, lex: Lexicon): Hit[] {
     if (capitalised * 3 < content.length) continue; // a sentence, not a name
     if (lex.countries.has(name.toLowerCase())) continue;
     const start = block.start + part.at + lead;
-    hits.push({ kind: "list", block: block.index, start, end: start + raw.length, surface: cleanSurface(raw), canonical: name, rule: `entry of the list "${block.section[block.section.length - 1]}"` });
+    hits.push(makeHit({ kind: "list", block: block.index, start, end: start + raw.length, surface: cleanSurface(raw), canonical: name, rule: `entry of the list "${block.section[block.section.length - 1]}"` }));
   }
   return hits;
 }

@@ -4,7 +4,7 @@
 import type { Doc } from "../../types.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
-import { cleanSurface, type Hit } from "./hits.js";
+import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { isCommonStarter, tokenAt, type Token, type WordStats } from "./tokens.js";
 import { initialsFit } from "./acronyms.js";
 
@@ -26,7 +26,7 @@ export function gazetteerNames(doc: Doc, tokens: Token[], gaz: Gazetteer): Hit[]
     let best: { end: number; entry: NonNullable<typeof node.entry> } | undefined;
     for (let j = i; j < tokens.length; j++) {
       const t = tokens[j];
-      if (j > i && !GAZ_GAP.test(t.gap)) break;
+      if (j > i && t.gap !== " " && !GAZ_GAP.test(t.gap)) break;
       if (j > i && t.norm === "the") continue;
       const child = node.next.get(t.norm);
       if (!child) break;
@@ -36,10 +36,10 @@ export function gazetteerNames(doc: Doc, tokens: Token[], gaz: Gazetteer): Hit[]
     }
     if (!best) continue;
     const first = tokens[i], last = tokens[best.end - 1];
-    hits.push({
+    hits.push(makeHit({
       kind: "gazetteer", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)), entry: best.entry, rule: `gazetteer (${best.entry.origin})`,
-    });
+    }));
     i = best.end - 1;
   }
   return hits;
@@ -65,31 +65,37 @@ interface Core {
   distinctive: boolean;
 }
 
+// Shared by the many blocks without gazetteer names (read only).
+const NO_GAZETTEER_HITS: Map<number, { hit: Hit; last: number }> = new Map();
+
 /** Capitalised noun phrases headed by an organisation word, in one block. */
 export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
-  const gazAt = new Map<number, { hit: Hit; last: number }>();
+  // Most blocks hold no head word and no instrument at all: no chain of theirs can name anything.
+  if (!tokens.some((t) => t.cap && mayMatter(t.norm, lex))) return [];
+  const gazAt = gazHits.length ? new Map<number, { hit: Hit; last: number }>() : NO_GAZETTEER_HITS;
   for (const h of gazHits) {
     const first = tokenAt(tokens, h.start, "start");
     const last = tokenAt(tokens, h.end, "end");
     if (first !== undefined && last !== undefined && last >= first) gazAt.set(first, { hit: h, last });
   }
   const hits: Hit[] = [];
-  for (const chain of chains(tokens, gazAt, lex)) {
-    // Most chains ("The", "In March") hold no head word and no instrument: nothing to build.
-    if (!chain.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) continue;
-    hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
-  }
+  for (const chain of chains(tokens, gazAt, lex)) hits.push(...namesInChain(doc, tokens, chain, stats, lex, suppressed, knownAcronym));
   return hits;
 }
 
-/** Runs of capitalised words, gazetteer names and connectors, unbroken by punctuation. */
+/**
+ * Runs of capitalised words, gazetteer names and connectors, unbroken by
+ * punctuation; only those that may name something. Most runs ("The", "In
+ * March") hold no head word and no instrument: they are dropped as they close.
+ */
 function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>, lex: Lexicon): Unit[][] {
   const out: Unit[][] = [];
-  let cur: Unit[] = [];
+  const cur: Unit[] = [];
   const close = () => {
+    if (!cur.length) return;
     while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
-    if (cur.length) out.push(cur);
-    cur = [];
+    if (cur.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) out.push(cur.slice());
+    cur.length = 0;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -104,7 +110,7 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
     // "... Citizens Initiative Federal Ministry of ...": a head then a word that opens names starts a new name
     // (table cells run together); "Bank Information Center" stays one.
     const prev = cur[cur.length - 1];
-    if (unit.kind === "cap" && prev?.kind === "cap" && headOf(tokens, prev.first, lex) && NAME_OPENERS.has(t.norm)) close();
+    if (unit.kind === "cap" && prev?.kind === "cap" && NAME_OPENERS.has(t.norm) && headOf(tokens, prev.first, lex)) close();
     cur.push(unit);
     i = unit.last;
     if (tokens[i].possessive) close();
@@ -254,14 +260,14 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     const first = tokens[firstTok], last = tokens[lastTok];
     // A title in quotes ("Pilot Fund Morocco") names a publication or page, not an actor.
     if ((OPEN_QUOTE.test(first.gap) || OPEN_QUOTE.test(tokens[cores[s].first].gap)) && CLOSE_QUOTE.test(doc.text.slice(last.end, last.end + 3))) continue;
-    hits.push({
+    hits.push(makeHit({
       kind: "name", block: first.block, start: first.start, end: last.end,
       surface: cleanSurface(doc.text.slice(first.start, last.end)),
       head: c.headWord, headType: lex.heads.get(c.headWord),
       tailStart: e > h ? tokens[cores[h + 1].first].start : undefined,
       weak: weak || undefined,
       rule: `head word "${tokens[c.head].text}"${e > h ? " with its tail" : ""}${weak ? " (short form)" : ""}`,
-    });
+    }));
   }
   return hits;
 }

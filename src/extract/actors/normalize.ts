@@ -47,9 +47,16 @@ export function nameWords(name: string): string[] {
   return w;
 }
 
+const keyCache = new Map<string, string>();
+
 /** Canonical key of a name: its normalised words joined by one space. */
 export function nameKey(name: string): string {
-  return nameWords(name).join(" ");
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, (k = nameWords(name).join(" ")));
+  }
+  return k;
 }
 
 /**

@@ -4,7 +4,7 @@
 // ("Mayoral Forum" in "Global Mayoral Forum on ...") joins it.
 import type { Block, Doc, Mention } from "../../types.js";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
-import type { Hit } from "./hits.js";
+import { makeHit, type Hit } from "./hits.js";
 import type { AcronymFacts } from "./acronyms.js";
 import { nameKey, nameWords, skeletonKey } from "./normalize.js";
 import type { Token } from "./tokens.js";
@@ -25,6 +25,7 @@ const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, lis
 
 /** Longest hit wins; a gazetteer name inside a longer name's tail ("... of the GFMD") is kept too. */
 export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit[] {
+  if (hits.length < 2) return [...hits]; // most blocks: nothing to compare
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[b.kind] - PRIORITY[a.kind]);
   const kept: Hit[] = [];
   for (const h of sorted) {
@@ -36,7 +37,7 @@ export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit
     if (inside && h.kind === "gazetteer" && h.start === over.start && over.kind !== "gazetteer") {
       const rest = over.surface.slice(h.surface.length).replace(/^[\s,]+(?:in\s+(?:the\s+)?)?/, "").toLowerCase();
       if (!rest || lexCountries.has(rest) || /^[\p{L}-]+$/u.test(rest) && !/\s/.test(rest)) {
-        kept[kept.indexOf(over)] = { ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym };
+        kept[kept.indexOf(over)] = makeHit({ ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym });
       }
     }
   }
@@ -159,27 +160,42 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
   };
   // Index: word -> candidates whose names hold it (a target holds the short name's last word).
   const byWord = new Map<string, DocCandidate[]>();
-  for (const c of list) for (const w of new Set([...c.names.values()].flatMap((n) => nameWords(n)))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(c);
+  for (const c of list)
+    for (const n of c.names.values())
+      for (const w of nameWords(n)) {
+        const holders = byWord.get(w);
+        if (!holders) byWord.set(w, [c]);
+        else if (holders[holders.length - 1] !== c) holders.push(c); // each candidate once per word
+      }
   for (const short of list) {
     if (!short.key.startsWith("n:")) continue;
     const sWords = short.key.slice(2).split(" ");
     if (sWords.length < 2) continue;
     const sContent = keyContent(short.key.slice(2));
-    const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => long !== short && cands.has(long.key) && [...long.names.values()].some((n) => {
+    // Computed once per short name, not once per name compared with it.
+    const commaForms = [...short.names.values()].map((s) => s + ",");
+    const asStart = sContent.split(" ").length >= 3 ? sContent + " " : undefined;
+    const asEnd = " " + sContent;
+    const contains = (long: DocCandidate, n: string) => {
       const lWords = nameWords(n);
       if (content(lWords) === sContent) return lWords.length > sWords.length || (lWords.length === sWords.length && long.key < short.key);
       // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
-      if ([...short.names.values()].some((s) => n.startsWith(s + ","))) return true;
+      if (commaForms.some((s) => n.startsWith(s))) return true;
       // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
-      if (long.acronym && !short.acronym && sContent.split(" ").length >= 3 && content(lWords).startsWith(sContent + " ")) return true;
+      if (long.acronym && !short.acronym && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
       if (lWords.length <= sWords.length) return false;
-      if (content(lWords).endsWith(" " + sContent)) return true;
+      if (content(lWords).endsWith(asEnd)) return true;
       const head = headOfName(n, heads, tails);
       for (let i = 0; i + sWords.length <= lWords.length; i++) {
         if (sWords.every((w, k) => lWords[i + k] === w)) return lWords[i + sWords.length - 1] === head;
       }
       return false;
-    }));
+    };
+    const targets = (byWord.get(sWords[sWords.length - 1]) ?? []).filter((long) => {
+      if (long === short || !cands.has(long.key)) return false;
+      for (const n of long.names.values()) if (contains(long, n)) return true;
+      return false;
+    });
     if (!targets.length) continue;
     // Several targets nested in each other ("Commission for ..." inside "Philippine Commission for ..."): the longest.
     const size = (c: DocCandidate) => Math.max(...[...c.names.keys()].map((k) => k.split(" ").length));

@@ -37,17 +37,17 @@ const NEXT_CAPITAL = /[A-Z&\u00C0-\uFFFF]/g;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
-function isUpperRun(text: string, s: number, e: number): boolean {
+function isUpperRun(units: Uint16Array, s: number, e: number): boolean {
   if (e - s < 2) return false;
-  for (let k = s; k < e; k++) if (!isUpper(text.charCodeAt(k))) return false;
+  for (let k = s; k < e; k++) if (!isUpper(units[k])) return false;
   return true;
 }
 /** An upper-case letter followed by at least three lower-case ones: "African", not "ILO" or "Habitat"... */
-function isCapitalisedWord(text: string, s: number): boolean {
-  if (!isUpper(text.charCodeAt(s))) return false;
+function isCapitalisedWord(text: string, units: Uint16Array, s: number): boolean {
+  if (!isUpper(units[s])) return false;
   let k = s + 1;
-  while (isLower(text.charCodeAt(k))) k++;
-  return k - s >= 4 && !WORD_CHAR[text.charCodeAt(k)] && text.slice(s, k) !== "Habitat";
+  while (isLower(units[k])) k++;
+  return k - s >= 4 && !WORD_CHAR[units[k]] && text.slice(s, k) !== "Habitat";
 }
 const isJoiner = (c: number) => c === 46 || c === 38 || c === 45; // . & -
 
@@ -67,24 +67,27 @@ function endsWithOpener(gap: string): boolean {
  * . & - or an inner apostrophe; "Migrants'" keeps its apostrophe (plural
  * possessive inside names); "Oxford's" loses its 's; a lone "&" is a word.
  */
-function scanWords(text: string, visit: (start: number, end: number, possessive: boolean, next: number) => void, skipLower = false): void {
-  const n = text.length;
-  const at = (i: number) => (i < n ? text.charCodeAt(i) : 0);
-  let i = 0;
+function scanWords(text: string, units: Uint16Array, from: number, n: number, visit: (start: number, end: number, possessive: boolean, next: number) => void, skipLower = false): void {
+  const at = (i: number) => (i < n ? units[i] : 0);
+  let i = from;
   let lowerRun = 0;
+  let capital = -1; // where NEXT_CAPITAL last matched (or n): still the next one while i has not passed it
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     if (c === 38) { visit(i, i + 1, false, i + 1); i++; continue; }
     if (!WORD_CHAR[c]) { i++; continue; }
     // Speed: past the third lower-case word in a row, jump to the next capital
     // when it is far; no name spans that many lower-case words.
     if (skipLower && c >= 97 && c <= 122) {
       if (++lowerRun > 3) {
-        NEXT_CAPITAL.lastIndex = i;
-        const m = NEXT_CAPITAL.exec(text);
-        let next = m ? m.index : n;
+        if (capital < i) {
+          NEXT_CAPITAL.lastIndex = i;
+          // test, not exec: no match array; the match is one code unit, just before lastIndex.
+          capital = NEXT_CAPITAL.test(text) ? Math.min(NEXT_CAPITAL.lastIndex - 1, n) : n;
+        }
+        let next = capital;
         if (next - i > 40) {
-          while (next > i && WORD_CHAR[text.charCodeAt(next - 1)]) next--; // back to the start of its word ("iPhone")
+          while (next > i && WORD_CHAR[units[next - 1]]) next--; // back to the start of its word ("iPhone")
           i = next;
           lowerRun = 0;
           continue;
@@ -93,10 +96,10 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
     } else lowerRun = 0;
     const start = i;
     for (;;) {
-      while (i < n && WORD_CHAR[text.charCodeAt(i)]) i++;
+      while (i < n && WORD_CHAR[units[i]]) i++;
       const j = at(i);
       // "EU-African Union": an acronym glued to a capitalised word is two words ("ITC-ILO", "UN-Habitat" stay one).
-      if (j === 45 && isUpperRun(text, start, i) && isCapitalisedWord(text, i + 1)) break;
+      if (j === 45 && isUpperRun(units, start, i) && isCapitalisedWord(text, units, i + 1)) break;
       if (isJoiner(j) && WORD_CHAR[at(i + 1)]) { i++; continue; }
       // inner apostrophe (c'est, d'aide), but not a possessive 's
       if (isApostrophe(j) && WORD_CHAR[at(i + 1)] && !((at(i + 1) | 32) === 115 && !WORD_CHAR[at(i + 2)])) { i++; continue; }
@@ -107,7 +110,7 @@ function scanWords(text: string, visit: (start: number, end: number, possessive:
     const a = at(i);
     if (isApostrophe(a)) {
       if ((at(i + 1) | 32) === 115 && !WORD_CHAR[at(i + 2)]) { possessive = true; i += 2; }
-      else if ((text.charCodeAt(end - 1) | 32) === 115 && !WORD_CHAR[at(i + 1)]) { end = i + 1; i++; }
+      else if ((units[end - 1] | 32) === 115 && !WORD_CHAR[at(i + 1)]) { end = i + 1; i++; }
     }
     visit(start, end, possessive, i);
   }
@@ -138,35 +141,38 @@ function lowerKey(text: string, s: number, e: number): number {
   return ((text.charCodeAt(s) * 65536 + (e - s > 1 ? text.charCodeAt(s + 1) : 0)) * 64) + Math.min(e - s, 63);
 }
 
-export function tokenizeBlock(block: Block, keepLower?: LowerFilter): Token[] {
+/**
+ * Scans the block inside the document's text (`units`: its code units), not
+ * `block.text`: block texts are a mix of sliced and copied strings, several
+ * times slower to read character by character than one typed array.
+ */
+export function tokenizeBlock(block: Block, text: string, units: Uint16Array, keepLower?: LowerFilter): Token[] {
   const tokens: Token[] = [];
   const sentences = block.sentences;
-  const text = block.text;
   let nextSentence = 0;
-  let prevEnd = 0;
+  let prevEnd = block.start;
   let seenWord = false;
   let prevKept = false; // was the word just before this one kept?
-  scanWords(text, (s, e, possessive, next) => {
-    const start = block.start + s;
+  scanWords(text, units, block.start, block.start + block.text.length, (start, end, possessive, next) => {
     let sentStart = !seenWord;
     seenWord = true;
     while (nextSentence < sentences.length && sentences[nextSentence].start <= start) {
       sentStart = true;
       nextSentence++;
     }
-    const first = text.charCodeAt(s);
+    const first = units[start];
     if (keepLower && ((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) {
       // A lower-case word only matters right after a kept word ("Ministry of the ..."); names start with a capital.
-      if (!prevKept || !keepLower.keys.has(lowerKey(text, s, e)) || !keepLower.keep(text.slice(s, e))) { prevKept = false; return; }
+      if (!prevKept || !keepLower.keys.has(lowerKey(text, start, end)) || !keepLower.keep(text.slice(start, end))) { prevKept = false; return; }
     }
     prevKept = true;
-    const word = text.slice(s, e);
-    const gap = s > prevEnd ? text.slice(prevEnd, s) : "";
+    const word = text.slice(start, end);
+    const gap = start > prevEnd ? text.slice(prevEnd, start) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
     if (gap !== " " && gap && endsWithOpener(gap)) sentStart = true;
     const facts = wordFacts(word);
     tokens.push({
-      text: word, start, end: start + word.length, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
+      text: word, start, end, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
       shout: false, sentStart, possessive, gap, block: block.index,
     });
     prevEnd = next;
@@ -251,9 +257,24 @@ export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boole
   return t.sentStart && !t.acronym && !stats.capMid.has(t.norm) && stats.lower.has(t.text.toLowerCase()); // the text search last: it costs most
 }
 
+// One buffer for the code units of the document being tokenized, reused: a new
+// one per document would be garbage of twice the text's size each time.
+let unitBytes = Buffer.alloc(0);
+
+/**
+ * The UTF-16 code units of a text, copied natively (a loop of charCodeAt costs
+ * more than the scan it feeds). Valid until the next call.
+ */
+function codeUnits(text: string): Uint16Array {
+  if (unitBytes.length < 2 * text.length) unitBytes = Buffer.alloc(Math.max(2 * text.length, 2 * unitBytes.length));
+  unitBytes.write(text, 0, "utf16le");
+  return new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, text.length);
+}
+
 /** Tokens of every block, and the document's word habits. */
 export function tokenizeDoc(doc: Doc, keepLower: LowerFilter): { tokens: Token[][]; stats: WordStats } {
-  const tokens = doc.blocks.map((b) => tokenizeBlock(b, keepLower));
+  const units = codeUnits(doc.text);
+  const tokens = doc.blocks.map((b) => tokenizeBlock(b, doc.text, units, keepLower));
   return { tokens, stats: wordStats(tokens, doc.text) };
 }
 

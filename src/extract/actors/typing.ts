@@ -47,10 +47,22 @@ export function typeFromContext(sentence: string, offsetInSentence: number, leng
   const after = sentence.slice(offsetInSentence + length, offsetInSentence + length + 40).toLowerCase();
   // ", a ...", "the ...": tested once per mention, not once per cue.
   const describedAfter = /^\s*,?\s*(?:an?|the)\s/.test(after);
+  // Most mentions have no cue near them at all: one search for any cue settles those.
+  const anyCue = anyCueOf(lex);
+  if (!anyCue.test(before) && !(describedAfter && anyCue.test(after))) return undefined;
   for (const { cue, type } of lex.contextTypes) {
     const cueSpace = cue + " ";
     if (before.endsWith(cueSpace) || before.includes(cueSpace) && before.length - before.lastIndexOf(cue) < cue.length + 25) return { type, evidence: `context "${cue}" before` };
     if (describedAfter && after.includes(cue)) return { type, evidence: `context "${cue}" after` };
   }
   return undefined;
+}
+
+const cueSearches = new WeakMap<Lexicon, RegExp>();
+
+/** A regex finding any context cue of the lexicon (built once per lexicon). */
+function anyCueOf(lex: Lexicon): RegExp {
+  let re = cueSearches.get(lex);
+  if (!re) cueSearches.set(lex, (re = new RegExp(lex.contextTypes.map(({ cue }) => cue.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))));
+  return re;
 }
