@@ -49,6 +49,7 @@ let engineLoading: Promise<PdfEngine> | undefined;
 function loadPdfJs(): Promise<PdfEngine> {
   engineLoading ??= (async () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // Named through a variable: pdfjs-dist ships no typings for its worker module.
     const workerModule = "pdfjs-dist/legacy/build/pdf.worker.mjs";
     const { WorkerMessageHandler } = (await import(workerModule)) as PdfJsWorkerModule;
     restoreNativeBuiltins();
