@@ -204,6 +204,15 @@ describe("ingestPdf on fixtures", () => {
     expect(garbage.code).toBe("corrupt");
   });
 
+  it("reads documents after unreadable ones and side by side (one pdf.js worker serves them all)", async () => {
+    const alone = await ingestPdf(await fixture("two-columns.pdf"));
+    await ingestError(await fixture("truncated.pdf"));
+    await ingestError(await fixture("encrypted.pdf"));
+    const [columns, headers] = await Promise.all([ingestPdf(await fixture("two-columns.pdf")), ingestPdf(await fixture("headers-footers.pdf"))]);
+    expect(columns).toEqual(alone);
+    expect(headers.pages).toHaveLength(4);
+  });
+
   it("leaves the process's builtins as they were (pdf.js's core-js replaces push and JSON.parse)", async () => {
     await ingestPdf(await fixture("two-columns.pdf"));
     expect(Array.prototype.push).toBe(pushBeforePdfJs);

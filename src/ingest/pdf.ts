@@ -11,6 +11,7 @@ import { runInNewContext } from "node:vm";
 import type { IngestedFile } from "../types.js";
 import { IngestError } from "./errors.js";
 import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "./pdf-layout.js";
+import { InThreadPort } from "./pdf-port.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -31,20 +32,35 @@ function restoreNativeBuiltins(): void {
   if (nativeJsonParse && JSON.parse !== nativeJsonParse) JSON.parse = nativeJsonParse;
 }
 
-let pdfjsLoading: Promise<PdfJs> | undefined;
+/** The part of pdf.js's worker module we use: it serves an API end on the other side of a port. */
+interface PdfJsWorkerModule {
+  WorkerMessageHandler: { initializeFromPort(port: InThreadPort): void };
+}
+
+interface PdfEngine {
+  pdfjs: PdfJs;
+  /** pdf.js's worker code, running in this thread, connected by an InThreadPort; it serves every document. */
+  worker: InstanceType<PdfJs["PDFWorker"]>;
+}
+
+let engineLoading: Promise<PdfEngine> | undefined;
 
 /** pdf.js, loaded once, with its worker code running in this thread. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsLoading ??= (async () => {
+function loadPdfJs(): Promise<PdfEngine> {
+  engineLoading ??= (async () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    // Loading the worker module here (it registers globalThis.pdfjsWorker) saves pdf.js
-    // from importing it lazily on the first document, after we restored the builtins.
+    // Named through a variable: pdfjs-dist ships no typings for its worker module.
     const workerModule = "pdfjs-dist/legacy/build/pdf.worker.mjs";
-    await import(workerModule);
+    const { WorkerMessageHandler } = (await import(workerModule)) as PdfJsWorkerModule;
     restoreNativeBuiltins();
-    return pdfjs;
+    const port = new InThreadPort();
+    WorkerMessageHandler.initializeFromPort(port);
+    // The worker takes its verbosity when created, not from getDocument.
+    // (pdf.js's typings allow no port here, though its code takes one.)
+    const worker = new pdfjs.PDFWorker({ port: port as never, verbosity: pdfjs.VerbosityLevel.ERRORS });
+    return { pdfjs, worker };
   })();
-  return pdfjsLoading;
+  return engineLoading;
 }
 
 /**
@@ -85,10 +101,11 @@ async function pageRuns(pdfjs: PdfJs, page: Awaited<ReturnType<Awaited<ReturnTyp
 
 /** Read a PDF into pages of sectormap markdown. Throws IngestError when the file cannot be read. */
 export async function ingestPdf(bytes: Uint8Array): Promise<IngestedFile> {
-  const pdfjs = await loadPdfJs();
+  const { pdfjs, worker } = await loadPdfJs();
   // pdf.js may transfer (detach) the buffer it is given: it gets a copy.
   const task = pdfjs.getDocument({
     data: bytes.slice(),
+    worker,
     isEvalSupported: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     useSystemFonts: false,
