@@ -1,6 +1,9 @@
 // Writes a dataset folder atomically: every table goes into a temporary folder
 // beside --out, which replaces --out only when the whole run has finished. An
 // interrupted or failed run leaves the previous dataset as it was.
+//
+// Rows become text here (serialiseRows, rowPieces) and nowhere else, so that
+// worker threads can do it and the writer only appends text.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -11,7 +14,61 @@ import { csvLine, csvLines } from "./csv.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
-const CHUNK_ROWS = 500;
+/** Text of one table in each output format, and how many rows it holds. */
+export interface TableText {
+  rows: number;
+  text: Partial<Record<OutputFormat, string>>;
+}
+
+/** The rows of a table as text, one line per row, in each of `formats`. */
+export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText {
+  const columns = TABLES[table].columns;
+  const text: TableText["text"] = {};
+  for (const format of formats) {
+    text[format] = format === "csv"
+      ? csvLines(rows.map((row) => columns.map((c) => row[c.name] ?? "")))
+      : rows.map((row) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n").join("");
+  }
+  return { rows: rows.length, text };
+}
+
+/**
+ * One row as text with gaps for the `holes` columns, whose values are only
+ * known after the corpus-level merge (actor ids). fillPieces(pieces, values)
+ * gives the same line as serialiseRows would have. Hole values must be plain
+ * strings that need no CSV quoting or JSON escaping (ids).
+ */
+export function rowPieces(table: TableName, row: Row, holes: string[], format: OutputFormat): string[] {
+  const columns = TABLES[table].columns;
+  const pieces = [format === "csv" ? "" : "{"];
+  for (let i = 0; i < columns.length; ) {
+    const separator = i > 0 ? "," : "";
+    if (holes.includes(columns[i].name)) {
+      pieces[pieces.length - 1] += separator + (format === "csv" ? "" : `${JSON.stringify(columns[i].name)}:"`);
+      pieces.push(format === "csv" ? "" : '"');
+      i++;
+      continue;
+    }
+    // A run of ordinary columns, serialised together as serialiseRows does it.
+    let end = i;
+    while (end < columns.length && !holes.includes(columns[end].name)) end++;
+    const run = columns.slice(i, end);
+    const text = format === "csv"
+      ? csvLine(run.map((c) => row[c.name] ?? "")).slice(0, -1)
+      : JSON.stringify(Object.fromEntries(run.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))).slice(1, -1);
+    pieces[pieces.length - 1] += separator + text;
+    i = end;
+  }
+  pieces[pieces.length - 1] += format === "csv" ? "\n" : "}\n";
+  return pieces;
+}
+
+/** The line rowPieces stands for, with `values` in its holes. */
+export function fillPieces(pieces: string[], values: string[]): string {
+  let line = pieces[0];
+  for (let i = 1; i < pieces.length; i++) line += values[i - 1] + pieces[i];
+  return line;
+}
 
 export interface WriterOptions {
   formats: OutputFormat[];
@@ -19,11 +76,11 @@ export interface WriterOptions {
   excelBom: boolean;
 }
 
+const SCRATCH = ".scratch";
+
 export class DatasetWriter {
   readonly tmpDir: string;
   private streams = new Map<string, WriteStream>();
-  /** Rows not yet handed to their stream, by file name: cell arrays for CSV, JSON lines for JSONL. */
-  private pending = new Map<string, Array<Array<string | number> | string>>();
   readonly counts: Partial<Record<TableName, number>> = {};
 
   constructor(readonly outDir: string, private options: WriterOptions) {
@@ -33,37 +90,37 @@ export class DatasetWriter {
     mkdirSync(this.tmpDir);
   }
 
+  /**
+   * A folder for intermediate files of the run (rows waiting for the corpus
+   * merge). It lives inside the temporary folder, so abort() removes it with
+   * everything else; commit() removes it before the folder moves into place.
+   */
+  scratchDir(): string {
+    const dir = join(this.tmpDir, SCRATCH);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
   /** Declare a table so that it is written (with its header) even when it gets no rows. */
   open(table: TableName): void {
     this.counts[table] ??= 0;
     for (const format of this.options.formats) this.stream(table, format);
   }
 
-  async write(table: TableName, row: Row): Promise<void> {
-    this.open(table);
-    this.counts[table]! += 1;
-    const columns = TABLES[table].columns;
-    // Rows are gathered and handed to their stream in chunks: a stream write (and a
-    // csv-stringify call) per row costs more than making the row.
-    for (const format of this.options.formats) {
-      const key = `${table}.${format}`;
-      const rows = this.pending.get(key) ?? this.pending.set(key, []).get(key)!;
-      rows.push(
-        format === "csv"
-          ? columns.map((c) => row[c.name] ?? "")
-          : JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n",
-      );
-      if (rows.length >= CHUNK_ROWS) await this.flush(key, format);
-    }
+  async write(table: TableName, rows: Row | Row[]): Promise<void> {
+    await this.append(table, serialiseRows(table, Array.isArray(rows) ? rows : [rows], this.options.formats));
   }
 
-  private async flush(key: string, format: OutputFormat): Promise<void> {
-    const rows = this.pending.get(key);
-    if (!rows?.length) return;
-    this.pending.set(key, []);
-    const text = format === "csv" ? csvLines(rows as Array<Array<string | number>>) : (rows as string[]).join("");
-    const stream = this.streams.get(key)!;
-    if (!stream.write(text)) await once(stream, "drain");
+  /** Rows already serialised (by serialiseRows, in a worker thread). */
+  async append(table: TableName, rows: TableText): Promise<void> {
+    this.open(table);
+    this.counts[table]! += rows.rows;
+    for (const format of this.options.formats) {
+      const text = rows.text[format];
+      if (!text) continue;
+      const stream = this.stream(table, format);
+      if (!stream.write(text)) await once(stream, "drain");
+    }
   }
 
   /** A file that is not a table (manifest.json, themes_matrix.csv). */
@@ -73,8 +130,8 @@ export class DatasetWriter {
 
   /** Close every table and move the folder into place. */
   async commit(): Promise<void> {
-    for (const key of this.pending.keys()) await this.flush(key, key.endsWith(".csv") ? "csv" : "jsonl");
     await Promise.all([...this.streams.values()].map((s) => new Promise<void>((done, fail) => s.end((err?: Error | null) => (err ? fail(err) : done())))));
+    rmSync(join(this.tmpDir, SCRATCH), { recursive: true, force: true });
     const out = resolve(this.outDir);
     const old = existsSync(out) ? `${this.tmpDir}-old` : "";
     if (old) renameSync(out, old);
