@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine, csvLines } from "./csv.js";
+import { csvLine, neutraliseCell } from "./csv.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
@@ -22,48 +22,56 @@ export interface TableText {
 
 /** The rows of a table as text, one line per row, in each of `formats`. */
 export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText {
-  const columns = TABLES[table].columns;
   const text: TableText["text"] = {};
   for (const format of formats) {
-    text[format] = format === "csv"
-      ? csvLines(rows.map((row) => columns.map((c) => row[c.name] ?? "")))
-      : rows.map((row) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n").join("");
+    let lines = "";
+    for (const row of rows) lines += rowPieces(table, row, [], format)[0];
+    text[format] = lines;
   }
   return { rows: rows.length, text };
 }
 
 /**
- * One row as text with gaps for the `holes` columns, whose values are only
- * known after the corpus-level merge (actor ids). fillPieces(pieces, values)
- * gives the same line as serialiseRows would have. Hole values must be plain
- * strings that need no CSV quoting or JSON escaping (ids).
+ * One row as text with gaps for the `gaps` columns, whose values are only
+ * known after the corpus-level merge (actor ids): fillPieces(pieces, values)
+ * gives the line. Gap values must be plain strings that need no CSV quoting
+ * or JSON escaping (ids). With no gaps, the one piece is the whole line.
  */
-export function rowPieces(table: TableName, row: Row, holes: string[], format: OutputFormat): string[] {
-  const columns = TABLES[table].columns;
-  const pieces = [format === "csv" ? "" : "{"];
-  for (let i = 0; i < columns.length; ) {
-    const separator = i > 0 ? "," : "";
-    if (holes.includes(columns[i].name)) {
-      pieces[pieces.length - 1] += separator + (format === "csv" ? "" : `${JSON.stringify(columns[i].name)}:"`);
-      pieces.push(format === "csv" ? "" : '"');
-      i++;
-      continue;
+export function rowPieces(table: TableName, row: Row, gaps: string[], format: OutputFormat): string[] {
+  const csv = format === "csv";
+  const pieces = [csv ? "" : "{"];
+  TABLES[table].columns.forEach((c, i) => {
+    const separator = i === 0 ? "" : ",";
+    const value = row[c.name];
+    if (csv) {
+      if (gaps.includes(c.name)) {
+        pieces[pieces.length - 1] += separator;
+        pieces.push("");
+      } else pieces[pieces.length - 1] += separator + csvCell(value ?? "");
+      return;
     }
-    // A run of ordinary columns, serialised together as serialiseRows does it.
-    let end = i;
-    while (end < columns.length && !holes.includes(columns[end].name)) end++;
-    const run = columns.slice(i, end);
-    const text = format === "csv"
-      ? csvLine(run.map((c) => row[c.name] ?? "")).slice(0, -1)
-      : JSON.stringify(Object.fromEntries(run.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))).slice(1, -1);
-    pieces[pieces.length - 1] += separator + text;
-    i = end;
-  }
-  pieces[pieces.length - 1] += format === "csv" ? "\n" : "}\n";
+    const key = `${separator}${JSON.stringify(c.name)}:`;
+    if (gaps.includes(c.name)) {
+      pieces[pieces.length - 1] += key + '"';
+      pieces.push('"');
+    } else pieces[pieces.length - 1] += key + JSON.stringify(value ?? (c.type === "string" ? "" : 0));
+  });
+  pieces[pieces.length - 1] += csv ? "\n" : "}\n";
   return pieces;
 }
 
-/** The line rowPieces stands for, with `values` in its holes. */
+/**
+ * One cell as csvLines (csv-stringify, RFC 4180) writes it, neutralised for
+ * spreadsheets; done here because a csv-stringify call per row costs more
+ * than making the row.
+ */
+function csvCell(value: string | number): string {
+  const text = typeof value === "string" ? String(neutraliseCell(value)) : "" + value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+const NEEDS_QUOTES = /[",\n]/; // (record_delimiter "\n" turns off quoting of a lone "\r")
+
+/** The line rowPieces stands for, with `values` in its gaps. */
 export function fillPieces(pieces: string[], values: string[]): string {
   let line = pieces[0];
   for (let i = 1; i < pieces.length; i++) line += values[i - 1] + pieces[i];
