@@ -38,26 +38,36 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  * or JSON escaping (ids). With no gaps, the one piece is the whole line.
  */
 export function rowPieces(table: TableName, row: Row, gaps: string[], format: OutputFormat): string[] {
-  const csv = format === "csv";
-  const pieces = [csv ? "" : "{"];
-  TABLES[table].columns.forEach((c, i) => {
-    const separator = i === 0 ? "" : ",";
-    const value = row[c.name];
-    if (csv) {
-      if (gaps.includes(c.name)) {
-        pieces[pieces.length - 1] += separator;
-        pieces.push("");
-      } else pieces[pieces.length - 1] += separator + csvCell(value ?? "");
+  const columns = TABLES[table].columns;
+  const keys = format === "jsonl" ? jsonKeysOf(table) : undefined;
+  const pieces: string[] = [];
+  let piece = keys ? "{" : "";
+  columns.forEach((c, i) => {
+    const gap = gaps.length > 0 && gaps.includes(c.name);
+    if (keys) {
+      piece += keys[i];
+      if (gap) {
+        pieces.push(piece + '"');
+        piece = '"';
+      } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
       return;
     }
-    const key = `${separator}${JSON.stringify(c.name)}:`;
-    if (gaps.includes(c.name)) {
-      pieces[pieces.length - 1] += key + '"';
-      pieces.push('"');
-    } else pieces[pieces.length - 1] += key + JSON.stringify(value ?? (c.type === "string" ? "" : 0));
+    if (i > 0) piece += ",";
+    if (gap) {
+      pieces.push(piece);
+      piece = "";
+    } else piece += csvCell(row[c.name] ?? "");
   });
-  pieces[pieces.length - 1] += csv ? "\n" : "}\n";
+  pieces.push(piece + (keys ? "}\n" : "\n"));
   return pieces;
+}
+
+/** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
+const jsonKeys = new Map<TableName, string[]>();
+function jsonKeysOf(table: TableName): string[] {
+  let keys = jsonKeys.get(table);
+  if (!keys) jsonKeys.set(table, (keys = TABLES[table].columns.map((c, i) => `${i > 0 ? "," : ""}${JSON.stringify(c.name)}:`)));
+  return keys;
 }
 
 /**
