@@ -241,8 +241,12 @@ export class ActorResolver {
     for (const m of mentions) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
     // The document's issuer: its most-mentioned actor (the author body, the forum reported on).
     const issuer = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    // The same addressee ("States") recurs in a document: look each one up once.
+    const found = new Map<string, string | undefined>();
+    const names = [...local].map(([name, id]) => ({ name, id, padded: ` ${name} `, canBeInside: name.includes(" ") || name.length >= 3 }));
     const addressees = d.addressees.map((key) => {
-      const id = addresseeActor(key, local);
+      if (!found.has(key)) found.set(key, addresseeActor(key, local, names));
+      const id = found.get(key);
       if (!id) return "";
       if (issuer && issuer !== id) this.addEdge(issuer, id, "addressed", d.docId);
       return id;
@@ -342,19 +346,24 @@ function actorRow(id: string, entries: Entry[], gaz: Gazetteer): ActorRow {
  * document's actor names; else the one actor named inside it ("the UNHCR
  * protection unit"); else the one actor whose name it begins ("The Global
  * Mayoral Forum on Human Mobility" for the forum's full name). Groups ("States") have none.
- * `key` is the addressee's name key, `local` the document's actors by name key.
+ * `key` is the addressee's name key, `local` the document's actors by name key,
+ * `names` the same in order.
  */
-function addresseeActor(key: string, local: Map<string, string>): string | undefined {
+function addresseeActor(key: string, local: Map<string, string>, names: LocalName[]): string | undefined {
   if (!key) return undefined;
   const exact = local.get(key);
   if (exact) return exact;
   const padded = ` ${key} `;
+  const long = key.split(" ").length >= 3;
   const inside = new Set<string>(), begun = new Set<string>();
-  for (const [name, id] of local) {
-    if (padded.includes(` ${name} `) && (name.includes(" ") || name.length >= 3)) inside.add(id);
-    if (key.split(" ").length >= 3 && name.startsWith(key + " ")) begun.add(id);
+  for (const { name, id, padded: paddedName, canBeInside } of names) {
+    if (canBeInside && padded.includes(paddedName)) inside.add(id);
+    if (long && name.startsWith(key + " ")) begun.add(id);
   }
   if (inside.size === 1) return [...inside][0];
   if (!inside.size && begun.size === 1) return [...begun][0];
   return undefined;
 }
+
+/** A name key of `local`, prepared once per document. */
+interface LocalName { name: string; id: string; padded: string; canBeInside: boolean }
