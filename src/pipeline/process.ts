@@ -27,7 +27,6 @@ export interface FileTask {
  */
 export interface FileResult {
   source: string;
-  docId: string;
   sha256: string;
   status: "ok" | "warning" | "error";
   message: string;
@@ -79,7 +78,6 @@ export async function processFile(task: FileTask, config: ExtractConfig, formats
   };
   return {
     source: doc.source,
-    docId: doc.docId,
     sha256: doc.sha256,
     status,
     message,
@@ -118,7 +116,6 @@ async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[])
   };
   return {
     source: task.source,
-    docId,
     sha256,
     status: "error",
     message,
