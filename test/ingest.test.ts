@@ -396,14 +396,15 @@ describe("walkInputs", () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it("warns when two command-line paths give the same source name", async () => {
+    it("prefixes the folder name when two command-line paths give the same source name", async () => {
       await mkdir(join(dir, "clash"), { recursive: true });
       await writeFile(join(dir, "clash", "report.txt"), "Another report.");
       const { inputs, notices } = await walkInputs([join(dir, "docs", "report.txt"), join(dir, "clash")], {});
-      expect(inputs.map((f) => f.absPath)).toEqual([join(dir, "clash", "report.txt"), join(dir, "docs", "report.txt")]);
-      expect(notices).toEqual([
-        `two inputs share the source name report.txt: ${join(dir, "clash", "report.txt")} and ${join(dir, "docs", "report.txt")}`,
+      expect(inputs.map((f) => [f.source, f.absPath])).toEqual([
+        ["clash/report.txt", join(dir, "clash", "report.txt")],
+        ["docs/report.txt", join(dir, "docs", "report.txt")],
       ]);
+      expect(notices).toEqual([]);
     });
 
     it("follows links, never loops, reads each file once and skips the output folder", async () => {

@@ -1,6 +1,8 @@
 // The extract command end to end, through the built CLI (npm test builds first).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +35,7 @@ describe("extract on the seeds", () => {
       expect(existsSync(join(out, `${t}.jsonl`))).toBe(true);
     }
     expect(existsSync(join(out, "themes_matrix.csv"))).toBe(true);
+    expect(filesOf(out).filter((f) => f.startsWith("."))).toEqual([]); // no rows left waiting for the merge
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.tool).toBe("sectormap");
     expect(manifest.inputs.map((i: { source: string }) => i.source)).toEqual(filesOf(SEEDS));
@@ -122,6 +125,20 @@ describe("bad input and usage", () => {
     expect(readFileSync(join(out, "segments.csv")).equals(before)).toBe(true);
     expect(readdirSync(join(out, "..")).filter((f) => f.startsWith(".sectormap-tmp"))).toEqual([]);
   });
+
+  it("removes its temporary folder, rows waiting for the merge included, when interrupted", async () => {
+    const corpus = tmp();
+    for (let copy = 0; copy < 30; copy++) for (const n of filesOf(SEEDS)) copyFileSync(join(SEEDS, n), join(corpus, `${copy}-${n}`));
+    const parent = tmp();
+    const child = spawn(process.execPath, [BIN, "extract", corpus, "--out", join(parent, "data"), "--jobs", "1", "--quiet"]);
+    const exited = once(child, "exit");
+    // Interrupt once some document's rows wait on disk.
+    const waiting = () => readdirSync(parent).some((d) => existsSync(join(parent, d, ".scratch", "waiting.jsonl")));
+    while (!waiting()) await sleep(20);
+    child.kill("SIGINT");
+    expect((await exited)[0]).toBe(130);
+    expect(readdirSync(parent)).toEqual([]);
+  }, 60_000);
 
   it("prints the run summary as JSON on stdout with --json, and nothing else there", () => {
     const r = cli(["extract", SEEDS, "--out", join(tmp(), "data"), "--json"]);

@@ -9,6 +9,12 @@
 //   - an acronym used without definition in one document, to the one entity of
 //     the corpus that has that acronym (never when two entities share it).
 // Two named entities sharing an acronym are never merged on the acronym alone.
+//
+// The corpus is resolved in two passes so that memory does not grow with it:
+// pass 1 keeps each distinct candidate once, with counts (addCandidates);
+// resolve() links them; pass 2 takes one document at a time (linkDocument) for
+// its mentions, addressees and edges. A document's part of pass 2 (DocLinks)
+// is small plain data that the pipeline keeps on disk between the passes.
 import type { ActorCandidate, Mention } from "../types.js";
 import type { Gazetteer } from "../extract/actors/index.js";
 import { nameKey, nameWords, skeletonKey } from "../extract/actors/normalize.js";
@@ -35,7 +41,63 @@ export interface ResolvedActors {
   addresseeActorIds: Map<string, string>;
 }
 
-interface Node { doc: number; cand: ActorCandidate }
+/** A document's candidate for pass 1: `key` is the same for identical candidates of any document. */
+export interface CandidateCount {
+  key: string;
+  candidate: ActorCandidate;
+  /** How many of the document's mentions name it. */
+  mentions: number;
+}
+
+/** What pass 2 needs of one document. */
+export interface DocLinks {
+  docId: string;
+  /** Per candidate: its CandidateCount key and the name keys it answers to here (name, acronym, aliases). */
+  candidates: Array<{ key: string; names: string[] }>;
+  /** Per mention, in the document's order: [candidate index or -1, segment_id, start, end]. */
+  mentions: Array<[number, string, number, number]>;
+  /** Per recommendation: the name key of its addressee. */
+  addressees: string[];
+}
+
+/** What pass 2 gives for one document. */
+export interface LinkedDocument {
+  /** The mentions that name an actor, in output order: index into DocLinks.mentions, ids. */
+  mentions: Array<{ index: number; actorId: string; mentionId: string }>;
+  /** Per recommendation: its addressee's actor_id, or "". */
+  addressees: string[];
+}
+
+/** A document's share of both passes. */
+export function docLinksOf(d: DocActors): { candidates: CandidateCount[]; links: DocLinks } {
+  const indexOfKey = new Map(d.actors.map((c, i) => [c.key, i]));
+  const counts = d.actors.map(() => 0);
+  const mentions = d.mentions.map((m): [number, string, number, number] => {
+    const i = indexOfKey.get(m.actor) ?? -1;
+    if (i >= 0) counts[i]++;
+    return [i, d.segmentIds[m.block] ?? "", m.start, m.end];
+  });
+  const candidates = d.actors.map((c, i) => ({ key: candidateKey(c, d.docId), candidate: c, mentions: counts[i] }));
+  return {
+    candidates,
+    links: {
+      docId: d.docId,
+      candidates: candidates.map(({ key, candidate: c }) => ({ key, names: [c.name, c.acronym, ...c.aliases].filter((n) => n).map(nameKey) })),
+      mentions,
+      addressees: d.recommendations.map((r) => nameKey(r.addressee)),
+    },
+  };
+}
+
+/**
+ * Identical candidates always end in the same actor, so pass 1 keeps them
+ * once. Those with nothing to link on stay apart per document, as they would
+ * be if every candidate were kept.
+ */
+function candidateKey(c: ActorCandidate, docId: string): string {
+  const alone = !c.key.startsWith("acr:") && !linkKeys(c).length;
+  return JSON.stringify([c.key, c.name, c.acronym, c.type, c.aliases, c.typeEvidence, c.fromGazetteer, alone ? docId : ""]);
+}
 
 /** Keys under which a candidate meets the same entity in other documents. */
 function linkKeys(c: ActorCandidate): string[] {
@@ -57,80 +119,186 @@ class UnionFind {
   union(a: number, b: number): void { const x = this.find(a), y = this.find(b); if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y); }
 }
 
-export function resolveActors(docs: DocActors[], gaz: Gazetteer): ResolvedActors {
-  // 1. Nodes: one per (document, candidate); unite those sharing a link key.
-  const nodes: Node[] = [];
-  const uf = new UnionFind();
-  const byLinkKey = new Map<string, number>();
-  const openAcronyms: number[] = [];
-  docs.forEach((d, doc) => {
-    for (const cand of d.actors) {
+/** A distinct candidate of the corpus: how often documents have it, and how many mentions name it. */
+interface Entry { candidate: ActorCandidate; occurrences: number; mentions: number }
+
+/** A tally per key that counts each document once (documents come one at a time in pass 2). */
+class DocumentTally<K> {
+  private last = new Map<K, unknown>();
+  readonly counts = new Map<K, number>();
+  add(key: K, doc: unknown): void {
+    if (this.last.get(key) === doc) return;
+    this.last.set(key, doc);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+}
+
+export class ActorResolver {
+  private entries: Entry[] = [];
+  private entryOfKey = new Map<string, number>();
+  /** After resolve(): the group (index into `groups`) of each entry, -1 when dropped. */
+  private groupOfEntry: number[] = [];
+  private groups: Array<{ id: string; row: ActorRow }> = [];
+  private mentionCount = new Map<string, number>();
+  private documents = new DocumentTally<number>();
+  private docsSeen = 0;
+  private edges = new Map<string, number>();
+  private edgeDocuments = new DocumentTally<string>();
+
+  constructor(private gaz: Gazetteer) {}
+
+  /** Pass 1: one document's candidates. */
+  addCandidates(candidates: CandidateCount[]): void {
+    for (const { key, candidate, mentions } of candidates) {
+      let i = this.entryOfKey.get(key);
+      if (i === undefined) {
+        this.entryOfKey.set(key, (i = this.entries.length));
+        this.entries.push({ candidate, occurrences: 0, mentions: 0 });
+      }
+      this.entries[i].occurrences++;
+      this.entries[i].mentions += mentions;
+    }
+  }
+
+  /** Link the candidates of pass 1 into actors. */
+  resolve(): void {
+    const { entries } = this;
+    // 1. Unite candidates sharing a link key.
+    const uf = new UnionFind();
+    const byLinkKey = new Map<string, number>();
+    const openAcronyms: number[] = [];
+    entries.forEach(({ candidate }) => {
       const i = uf.add();
-      nodes.push({ doc, cand });
-      if (cand.key.startsWith("acr:")) { openAcronyms.push(i); continue; }
-      for (const k of linkKeys(cand)) {
+      if (candidate.key.startsWith("acr:")) { openAcronyms.push(i); return; }
+      for (const k of linkKeys(candidate)) {
         const j = byLinkKey.get(k);
         if (j === undefined) byLinkKey.set(k, i); else uf.union(i, j);
       }
+    });
+    // 2. Open acronyms: to the one entity of the corpus with that acronym.
+    const groupsByAcronym = new Map<string, Set<number>>();
+    entries.forEach(({ candidate: c }, i) => {
+      if (c.key.startsWith("acr:") || !c.acronym) return;
+      (groupsByAcronym.get(c.acronym) ?? groupsByAcronym.set(c.acronym, new Set()).get(c.acronym)!).add(uf.find(i));
+    });
+    const dropped = new Set<number>();
+    for (const i of openAcronyms) {
+      const groups = groupsByAcronym.get(entries[i].candidate.acronym);
+      if (groups && new Set([...groups].map((g) => uf.find(g))).size === 1) uf.union(i, [...groups][0]);
+      else dropped.add(i);
     }
-  });
-  // 2. Open acronyms: to the one entity of the corpus with that acronym.
-  const groupsByAcronym = new Map<string, Set<number>>();
-  nodes.forEach((n, i) => {
-    if (n.cand.key.startsWith("acr:") || !n.cand.acronym) return;
-    (groupsByAcronym.get(n.cand.acronym) ?? groupsByAcronym.set(n.cand.acronym, new Set()).get(n.cand.acronym)!).add(uf.find(i));
-  });
-  const dropped = new Set<number>();
-  for (const i of openAcronyms) {
-    const groups = groupsByAcronym.get(nodes[i].cand.acronym);
-    if (groups && new Set([...groups].map((g) => uf.find(g))).size === 1) uf.union(i, [...groups][0]);
-    else dropped.add(i);
-  }
-
-  // 3. Groups -> actor rows.
-  const groups = new Map<number, number[]>();
-  nodes.forEach((_, i) => {
-    if (dropped.has(i)) return;
-    const r = uf.find(i);
-    (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
-  });
-  const idOfNode = new Map<number, string>();
-  const actorRows: ActorRow[] = [];
-  const mentionCount = new Map<string, number>();
-  const mentionsByDocKey = new Map<string, string>(); // `${doc}\u0000${candKey}` -> actor_id
-  for (const members of groups.values()) {
-    const cands = members.map((i) => nodes[i].cand);
-    const id = "a" + shortHash(stableKey(cands));
-    const row = actorRow(id, cands, members.map((i) => nodes[i].doc), gaz);
-    actorRows.push(row);
-    for (const i of members) {
-      idOfNode.set(i, id);
-      mentionsByDocKey.set(`${nodes[i].doc}\u0000${nodes[i].cand.key}`, id);
+    // 3. Groups -> actor rows (documents counted in pass 2).
+    const members = new Map<number, number[]>();
+    entries.forEach((_, i) => {
+      if (dropped.has(i)) return;
+      const r = uf.find(i);
+      (members.get(r) ?? members.set(r, []).get(r)!).push(i);
+    });
+    this.groupOfEntry = entries.map(() => -1);
+    for (const group of members.values()) {
+      const cands = group.map((i) => entries[i]);
+      const id = "a" + shortHash(stableKey(cands.map((e) => e.candidate)));
+      for (const i of group) this.groupOfEntry[i] = this.groups.length;
+      this.groups.push({ id, row: actorRow(id, cands, this.gaz) });
+      this.mentionCount.set(id, (this.mentionCount.get(id) ?? 0) + cands.reduce((n, e) => n + e.mentions, 0));
     }
   }
 
-  // 4. Mentions.
-  const mentionRows: MentionRow[] = [];
-  docs.forEach((d, doc) => {
-    for (const m of d.mentions) {
-      const actorId = mentionsByDocKey.get(`${doc}\u0000${m.actor}`);
-      if (!actorId) continue;
-      mentionRows.push({
-        mention_id: "m" + shortHash(`${d.docId}:${m.start}:${m.end}:${actorId}`), actor_id: actorId, doc_id: d.docId, source: d.source,
-        segment_id: d.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
-      });
-      mentionCount.set(actorId, (mentionCount.get(actorId) ?? 0) + 1);
+  /** Pass 2, once per document, after resolve(). */
+  linkDocument(d: DocLinks): LinkedDocument {
+    const doc = this.docsSeen++;
+    const groupOf = d.candidates.map((c) => this.groupOfEntry[this.entryOfKey.get(c.key) ?? -1] ?? -1);
+    for (const g of groupOf) if (g >= 0) this.documents.add(g, doc);
+    const idOf = (candidate: number) => (candidate >= 0 && groupOf[candidate] >= 0 ? this.groups[groupOf[candidate]].id : "");
+
+    const mentions: LinkedDocument["mentions"] = [];
+    d.mentions.forEach(([candidate, , start, end], index) => {
+      const actorId = idOf(candidate);
+      if (actorId) mentions.push({ index, actorId, mentionId: "m" + shortHash(`${d.docId}:${start}:${end}:${actorId}`) });
+    });
+    const at = (m: { index: number }) => d.mentions[m.index];
+    mentions.sort((a, b) => at(a)[2] - at(b)[2] || at(a)[3] - at(b)[3] || a.actorId.localeCompare(b.actorId));
+
+    // Co-mentions: actors named in the same segment.
+    const bySegment = new Map<string, Set<string>>();
+    for (const m of mentions) {
+      const segment = at(m)[1];
+      (bySegment.get(segment) ?? bySegment.set(segment, new Set()).get(segment)!).add(m.actorId);
     }
+    for (const ids of bySegment.values()) {
+      const list = [...ids].sort();
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) this.addEdge(list[i], list[j], "co_mention", d.docId);
+    }
+
+    // Addressees: a recommendation's addressee written as one of the document's actors.
+    const local = new Map<string, string>(); // name key -> actor_id, for this document's actors
+    d.candidates.forEach((c, i) => {
+      const id = idOf(i);
+      if (!id || !this.mentionCount.get(id)) return;
+      for (const n of c.names) local.set(n, id);
+    });
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+    // The document's issuer: its most-mentioned actor (the author body, the forum reported on).
+    const issuer = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    // The same addressee ("States") recurs in a document: look each one up once.
+    const found = new Map<string, string | undefined>();
+    const names = [...local].map(([name, id]) => ({ name, id, padded: ` ${name} `, canBeInside: name.includes(" ") || name.length >= 3 }));
+    const addressees = d.addressees.map((key) => {
+      if (!found.has(key)) found.set(key, addresseeActor(key, local, names));
+      const id = found.get(key);
+      if (!id) return "";
+      if (issuer && issuer !== id) this.addEdge(issuer, id, "addressed", d.docId);
+      return id;
+    });
+    return { mentions, addressees };
+  }
+
+  /** After pass 2: the actors named at least once, by actor_id. */
+  actorRows(): ActorRow[] {
+    const rows: ActorRow[] = [];
+    this.groups.forEach(({ id, row }, g) => {
+      const mentions = this.mentionCount.get(id) ?? 0;
+      if (mentions > 0) rows.push({ ...row, documents: this.documents.counts.get(g) ?? 0, mentions });
+    });
+    return rows.sort((a, b) => a.actor_id.localeCompare(b.actor_id));
+  }
+
+  /** After pass 2. */
+  edgeRows(): EdgeRow[] {
+    const edges: EdgeRow[] = [...this.edges.entries()].map(([k, weight]) => {
+      const [source_id, target_id, relation] = k.split("\u0000");
+      return { source_id, target_id, relation: relation as EdgeRow["relation"], weight, documents: this.edgeDocuments.counts.get(k)! };
+    });
+    return edges.sort((a, b) => a.source_id.localeCompare(b.source_id) || a.target_id.localeCompare(b.target_id) || a.relation.localeCompare(b.relation));
+  }
+
+  private addEdge(source: string, target: string, relation: EdgeRow["relation"], docId: string): void {
+    const k = `${source}\u0000${target}\u0000${relation}`;
+    this.edges.set(k, (this.edges.get(k) ?? 0) + 1);
+    this.edgeDocuments.add(k, docId);
+  }
+}
+
+/** Both passes over documents held in memory (tests, small corpora). */
+export function resolveActors(docs: DocActors[], gaz: Gazetteer): ResolvedActors {
+  const resolver = new ActorResolver(gaz);
+  const shares = docs.map(docLinksOf);
+  for (const s of shares) resolver.addCandidates(s.candidates);
+  resolver.resolve();
+  const mentions: MentionRow[] = [];
+  const addresseeActorIds = new Map<string, string>();
+  docs.forEach((d, i) => {
+    const linked = resolver.linkDocument(shares[i].links);
+    for (const { index, actorId, mentionId } of linked.mentions) {
+      const m = d.mentions[index];
+      mentions.push({ mention_id: mentionId, actor_id: actorId, doc_id: d.docId, source: d.source, segment_id: d.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end });
+    }
+    linked.addressees.forEach((id, r) => id && addresseeActorIds.set(d.recommendations[r].recId, id));
   });
-  for (const row of actorRows) row.mentions = mentionCount.get(row.actor_id) ?? 0;
-  const liveActors = actorRows.filter((r) => r.mentions > 0);
-
-  // 5. Edges and addressees.
-  const { edges, addresseeActorIds } = edgesOf(docs, mentionRows, liveActors, mentionsByDocKey);
-
-  liveActors.sort((a, b) => a.actor_id.localeCompare(b.actor_id));
-  mentionRows.sort((a, b) => a.doc_id.localeCompare(b.doc_id) || a.start - b.start || a.end - b.end || a.actor_id.localeCompare(b.actor_id));
-  return { actors: liveActors, mentions: mentionRows, edges, addresseeActorIds };
+  // Documents in doc_id order, each one's mentions already in order.
+  mentions.sort((a, b) => a.doc_id.localeCompare(b.doc_id));
+  return { actors: resolver.actorRows(), mentions, edges: resolver.edgeRows(), addresseeActorIds };
 }
 
 /** What an actor_id is derived from: its gazetteer entry, else the smallest of its name keys. */
@@ -145,20 +313,23 @@ function stableKey(cands: ActorCandidate[]): string {
 
 const EVIDENCE_RANK = (e: string) => (e.startsWith("gazetteer") ? 4 : e.startsWith("context") ? 3 : e.startsWith("default") || e.startsWith("entry of a list") ? 1 : 2);
 
-function actorRow(id: string, cands: ActorCandidate[], docsOf: number[], gaz: Gazetteer): ActorRow {
+/** An actor's row from its distinct candidates, each weighing as often as documents have it. */
+function actorRow(id: string, entries: Entry[], gaz: Gazetteer): ActorRow {
+  const cands = entries.map((e) => e.candidate);
+  const weight = new Map(entries.map((e) => [e.candidate, e.occurrences]));
   const named = cands.filter((c) => c.name);
   const entry = named.find((c) => c.fromGazetteer && c.key.startsWith("g:"));
   const gazEntry = entry ? gaz.entries.find((e) => "g:" + e.id === entry.key) : undefined;
   // Fullest name: most words, then most documents, then alphabetical.
   const nameVotes = new Map<string, number>();
-  for (const c of named) nameVotes.set(c.name, (nameVotes.get(c.name) ?? 0) + 1);
+  for (const c of named) nameVotes.set(c.name, (nameVotes.get(c.name) ?? 0) + weight.get(c)!);
   const name = gazEntry?.name ?? [...nameVotes.keys()].sort((a, b) => nameWords(b).length - nameWords(a).length || nameVotes.get(b)! - nameVotes.get(a)! || a.localeCompare(b))[0] ?? cands[0].acronym;
   const acronymVotes = new Map<string, number>();
-  for (const c of cands) if (c.acronym) acronymVotes.set(c.acronym, (acronymVotes.get(c.acronym) ?? 0) + 1);
+  for (const c of cands) if (c.acronym) acronymVotes.set(c.acronym, (acronymVotes.get(c.acronym) ?? 0) + weight.get(c)!);
   const acronym = gazEntry?.acronym || [...acronymVotes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] || "";
   // Type: the best-evidenced vote.
   const typeVotes = new Map<string, number>();
-  for (const c of named) if (c.type) typeVotes.set(c.type, (typeVotes.get(c.type) ?? 0) + EVIDENCE_RANK(c.typeEvidence) * 10 + 1);
+  for (const c of named) if (c.type) typeVotes.set(c.type, (typeVotes.get(c.type) ?? 0) + (EVIDENCE_RANK(c.typeEvidence) * 10 + 1) * weight.get(c)!);
   const type = gazEntry?.type ?? [...typeVotes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
   const seen = new Set([nameKey(name), nameKey(acronym)]);
   const aliases: string[] = [];
@@ -167,7 +338,7 @@ function actorRow(id: string, cands: ActorCandidate[], docsOf: number[], gaz: Ga
     if (n && !seen.has(k)) { seen.add(k); aliases.push(n); }
   }
   aliases.sort((a, b) => a.localeCompare(b));
-  return { actor_id: id, name, acronym, type, aliases: aliases.join(";"), documents: new Set(docsOf).size, mentions: 0 };
+  return { actor_id: id, name, acronym, type, aliases: aliases.join(";"), documents: 0, mentions: 0 };
 }
 
 /**
@@ -175,75 +346,24 @@ function actorRow(id: string, cands: ActorCandidate[], docsOf: number[], gaz: Ga
  * document's actor names; else the one actor named inside it ("the UNHCR
  * protection unit"); else the one actor whose name it begins ("The Global
  * Mayoral Forum on Human Mobility" for the forum's full name). Groups ("States") have none.
+ * `key` is the addressee's name key, `local` the document's actors by name key,
+ * `names` the same in order.
  */
-function addresseeActor(addressee: string, local: Map<string, string>): string | undefined {
-  const key = nameKey(addressee);
+function addresseeActor(key: string, local: Map<string, string>, names: LocalName[]): string | undefined {
   if (!key) return undefined;
   const exact = local.get(key);
   if (exact) return exact;
   const padded = ` ${key} `;
+  const long = key.split(" ").length >= 3;
   const inside = new Set<string>(), begun = new Set<string>();
-  for (const [name, id] of local) {
-    if (padded.includes(` ${name} `) && (name.includes(" ") || name.length >= 3)) inside.add(id);
-    if (key.split(" ").length >= 3 && name.startsWith(key + " ")) begun.add(id);
+  for (const { name, id, padded: paddedName, canBeInside } of names) {
+    if (canBeInside && padded.includes(paddedName)) inside.add(id);
+    if (long && name.startsWith(key + " ")) begun.add(id);
   }
   if (inside.size === 1) return [...inside][0];
   if (!inside.size && begun.size === 1) return [...begun][0];
   return undefined;
 }
 
-function edgesOf(docs: DocActors[], mentions: MentionRow[], actors: ActorRow[], idOf: Map<string, string>) {
-  const co = new Map<string, { weight: number; docs: Set<string> }>();
-  const bySegment = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const k = `${m.doc_id}\u0000${m.segment_id}`;
-    (bySegment.get(k) ?? bySegment.set(k, new Set()).get(k)!).add(m.actor_id);
-  }
-  for (const [k, ids] of bySegment) {
-    const list = [...ids].sort();
-    const docId = k.split("\u0000")[0];
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const e = `${list[i]}\u0000${list[j]}\u0000co_mention`;
-        const v = co.get(e) ?? co.set(e, { weight: 0, docs: new Set() }).get(e)!;
-        v.weight++;
-        v.docs.add(docId);
-      }
-  }
-
-  // Addressees: a recommendation's addressee written as one of the document's actors.
-  const addresseeActorIds = new Map<string, string>();
-  const actorById = new Map(actors.map((a) => [a.actor_id, a]));
-  docs.forEach((d, doc) => {
-    const local = new Map<string, string>(); // name key -> actor_id, for this document's actors
-    const counts = new Map<string, number>();
-    for (const c of d.actors) {
-      const id = idOf.get(`${doc}\u0000${c.key}`);
-      if (!id || !actorById.has(id)) continue;
-      for (const n of [c.name, c.acronym, ...c.aliases]) if (n) local.set(nameKey(n), id);
-    }
-    for (const m of d.mentions) {
-      const id = idOf.get(`${doc}\u0000${m.actor}`);
-      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    // The document's issuer: its most-mentioned actor (the author body, the forum reported on).
-    const issuer = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-    for (const r of d.recommendations) {
-      const id = addresseeActor(r.addressee, local);
-      if (!id) continue;
-      addresseeActorIds.set(r.recId, id);
-      if (!issuer || issuer === id) continue;
-      const e = `${issuer}\u0000${id}\u0000addressed`;
-      const v = co.get(e) ?? co.set(e, { weight: 0, docs: new Set() }).get(e)!;
-      v.weight++;
-      v.docs.add(d.docId);
-    }
-  });
-
-  const edges: EdgeRow[] = [...co.entries()].map(([k, v]) => {
-    const [source_id, target_id, relation] = k.split("\u0000");
-    return { source_id, target_id, relation: relation as EdgeRow["relation"], weight: v.weight, documents: v.docs.size };
-  });
-  edges.sort((a, b) => a.source_id.localeCompare(b.source_id) || a.target_id.localeCompare(b.target_id) || a.relation.localeCompare(b.relation));
-  return { edges, addresseeActorIds };
-}
+/** A name key of `local`, prepared once per document. */
+interface LocalName { name: string; id: string; padded: string; canBeInside: boolean }

@@ -1,17 +1,92 @@
 // Writes a dataset folder atomically: every table goes into a temporary folder
 // beside --out, which replaces --out only when the whole run has finished. An
 // interrupted or failed run leaves the previous dataset as it was.
+//
+// Rows become text here (serialiseRows, rowPieces) and nowhere else, so that
+// worker threads can do it and the writer only appends text.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine, csvLines } from "./csv.js";
+import { csvLine, neutraliseCell } from "./csv.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
-const CHUNK_ROWS = 500;
+/** Text of one table in each output format, and how many rows it holds. */
+export interface TableText {
+  rows: number;
+  text: Partial<Record<OutputFormat, string>>;
+}
+
+/** The rows of a table as text, one line per row, in each of `formats`. */
+export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText {
+  const text: TableText["text"] = {};
+  for (const format of formats) {
+    let lines = "";
+    for (const row of rows) lines += rowPieces(table, row, [], format)[0];
+    text[format] = lines;
+  }
+  return { rows: rows.length, text };
+}
+
+/**
+ * One row as text with gaps for the `gaps` columns, whose values are only
+ * known after the corpus-level merge (actor ids): fillPieces(pieces, values)
+ * gives the line. Gap values must be plain strings that need no CSV quoting
+ * or JSON escaping (ids). With no gaps, the one piece is the whole line.
+ */
+export function rowPieces(table: TableName, row: Row, gaps: string[], format: OutputFormat): string[] {
+  const columns = TABLES[table].columns;
+  const keys = format === "jsonl" ? jsonKeysOf(table) : undefined;
+  const pieces: string[] = [];
+  let piece = keys ? "{" : "";
+  columns.forEach((c, i) => {
+    const gap = gaps.length > 0 && gaps.includes(c.name);
+    if (keys) {
+      piece += keys[i];
+      if (gap) {
+        pieces.push(piece + '"');
+        piece = '"';
+      } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
+      return;
+    }
+    if (i > 0) piece += ",";
+    if (gap) {
+      pieces.push(piece);
+      piece = "";
+    } else piece += csvCell(row[c.name] ?? "");
+  });
+  pieces.push(piece + (keys ? "}\n" : "\n"));
+  return pieces;
+}
+
+/** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
+const jsonKeys = new Map<TableName, string[]>();
+function jsonKeysOf(table: TableName): string[] {
+  let keys = jsonKeys.get(table);
+  if (!keys) jsonKeys.set(table, (keys = TABLES[table].columns.map((c, i) => `${i > 0 ? "," : ""}${JSON.stringify(c.name)}:`)));
+  return keys;
+}
+
+/**
+ * One cell as csvLines (csv-stringify, RFC 4180) writes it, neutralised for
+ * spreadsheets; done here because a csv-stringify call per row costs more
+ * than making the row.
+ */
+function csvCell(value: string | number): string {
+  const text = typeof value === "string" ? String(neutraliseCell(value)) : "" + value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+const NEEDS_QUOTES = /[",\n]/; // (record_delimiter "\n" turns off quoting of a lone "\r")
+
+/** The line rowPieces stands for, with `values` in its gaps. */
+export function fillPieces(pieces: string[], values: string[]): string {
+  let line = pieces[0];
+  for (let i = 1; i < pieces.length; i++) line += values[i - 1] + pieces[i];
+  return line;
+}
 
 export interface WriterOptions {
   formats: OutputFormat[];
@@ -19,11 +94,11 @@ export interface WriterOptions {
   excelBom: boolean;
 }
 
+const SCRATCH = ".scratch";
+
 export class DatasetWriter {
   readonly tmpDir: string;
   private streams = new Map<string, WriteStream>();
-  /** Rows not yet handed to their stream, by file name: cell arrays for CSV, JSON lines for JSONL. */
-  private pending = new Map<string, Array<Array<string | number> | string>>();
   readonly counts: Partial<Record<TableName, number>> = {};
 
   constructor(readonly outDir: string, private options: WriterOptions) {
@@ -33,37 +108,37 @@ export class DatasetWriter {
     mkdirSync(this.tmpDir);
   }
 
+  /**
+   * A folder for intermediate files of the run (rows waiting for the corpus
+   * merge). It lives inside the temporary folder, so abort() removes it with
+   * everything else; commit() removes it before the folder moves into place.
+   */
+  scratchDir(): string {
+    const dir = join(this.tmpDir, SCRATCH);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
   /** Declare a table so that it is written (with its header) even when it gets no rows. */
   open(table: TableName): void {
     this.counts[table] ??= 0;
     for (const format of this.options.formats) this.stream(table, format);
   }
 
-  async write(table: TableName, row: Row): Promise<void> {
-    this.open(table);
-    this.counts[table]! += 1;
-    const columns = TABLES[table].columns;
-    // Rows are gathered and handed to their stream in chunks: a stream write (and a
-    // csv-stringify call) per row costs more than making the row.
-    for (const format of this.options.formats) {
-      const key = `${table}.${format}`;
-      const rows = this.pending.get(key) ?? this.pending.set(key, []).get(key)!;
-      rows.push(
-        format === "csv"
-          ? columns.map((c) => row[c.name] ?? "")
-          : JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n",
-      );
-      if (rows.length >= CHUNK_ROWS) await this.flush(key, format);
-    }
+  async write(table: TableName, rows: Row | Row[]): Promise<void> {
+    await this.append(table, serialiseRows(table, Array.isArray(rows) ? rows : [rows], this.options.formats));
   }
 
-  private async flush(key: string, format: OutputFormat): Promise<void> {
-    const rows = this.pending.get(key);
-    if (!rows?.length) return;
-    this.pending.set(key, []);
-    const text = format === "csv" ? csvLines(rows as Array<Array<string | number>>) : (rows as string[]).join("");
-    const stream = this.streams.get(key)!;
-    if (!stream.write(text)) await once(stream, "drain");
+  /** Rows already serialised (by serialiseRows, in a worker thread). */
+  async append(table: TableName, rows: TableText): Promise<void> {
+    this.open(table);
+    this.counts[table]! += rows.rows;
+    for (const format of this.options.formats) {
+      const text = rows.text[format];
+      if (!text) continue;
+      const stream = this.stream(table, format);
+      if (!stream.write(text)) await once(stream, "drain");
+    }
   }
 
   /** A file that is not a table (manifest.json, themes_matrix.csv). */
@@ -73,8 +148,8 @@ export class DatasetWriter {
 
   /** Close every table and move the folder into place. */
   async commit(): Promise<void> {
-    for (const key of this.pending.keys()) await this.flush(key, key.endsWith(".csv") ? "csv" : "jsonl");
     await Promise.all([...this.streams.values()].map((s) => new Promise<void>((done, fail) => s.end((err?: Error | null) => (err ? fail(err) : done())))));
+    rmSync(join(this.tmpDir, SCRATCH), { recursive: true, force: true });
     const out = resolve(this.outDir);
     const old = existsSync(out) ? `${this.tmpDir}-old` : "";
     if (old) renameSync(out, old);

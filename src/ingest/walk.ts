@@ -7,7 +7,7 @@
 
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { UsageError } from "./errors.js";
 
@@ -48,19 +48,47 @@ export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promi
   const walker = new Walker(selected, opts.outDir ? await realpathOrResolve(opts.outDir) : undefined);
   for (const path of paths) await walker.argument(path);
 
-  const inputs = walker.found;
+  const inputs = uniqueSources(walker.found);
   inputs.sort((a, b) => compare(a.source, b.source) || compare(a.absPath, b.absPath));
-  // Two command-line folders can hold the same relative path; ids built from `source` would clash.
-  for (let i = 1; i < inputs.length; i++) {
-    if (inputs[i].source === inputs[i - 1].source) {
-      walker.notices.push(`two inputs share the source name ${inputs[i].source}: ${inputs[i - 1].absPath} and ${inputs[i].absPath}`);
-    }
-  }
   return { inputs, notices: walker.notices };
 }
 
+/** A file found, with the folder its source is relative to (a file argument's own folder). */
+interface Found extends InputFile {
+  root: string;
+}
+
+/**
+ * Two command-line paths can hold the same relative path (a/report.pdf and
+ * b/report.pdf), and ids are built from `source`. Such files are told apart by
+ * the name of the folder they were found in ("a/report.pdf"), and when those
+ * names are the same too, by as many of its parent folders as it takes.
+ */
+function uniqueSources(found: Found[]): InputFile[] {
+  const clashing = new Set(sharingSource(found, found.map((f) => f.source)));
+  for (let depth = 1; ; depth++) {
+    const sources = found.map((f) => (clashing.has(f) ? `${lastFolders(f.root, depth)}/${f.source}` : f.source));
+    const shared = sharingSource(found, sources);
+    if (!shared.length) return found.map((f, i) => ({ absPath: f.absPath, source: sources[i], ext: f.ext }));
+    // (A prefixed name can meet another file's plain one: that file is prefixed too.)
+    shared.forEach((f) => clashing.add(f));
+  }
+}
+
+function sharingSource(found: Found[], sources: string[]): Found[] {
+  const count = new Map<string, number>();
+  for (const s of sources) count.set(s, (count.get(s) ?? 0) + 1);
+  return found.filter((_, i) => count.get(sources[i])! > 1);
+}
+
+/** The last `depth` folder names of an absolute path, "/"-separated ("b", "x/b"); all of them when it has fewer. */
+function lastFolders(path: string, depth: number): string {
+  const names = path.split(/[\\/]/).filter(Boolean);
+  return names.slice(Math.max(0, names.length - depth)).join("/");
+}
+
 class Walker {
-  found: InputFile[] = [];
+  found: Found[] = [];
   notices: string[] = [];
   /** Real paths of folders entered and files taken, so loops and duplicate links are visited once. */
   private seenDirs = new Set<string>();
@@ -80,13 +108,13 @@ class Walker {
     } catch {
       throw new UsageError(`no such file or folder: ${path}`);
     }
-    if (info.isDirectory()) await this.folder(absPath, "");
-    else if (info.isFile()) this.file(absPath, basename(absPath), await realpathOrResolve(absPath));
+    if (info.isDirectory()) await this.folder(absPath, "", absPath);
+    else if (info.isFile()) this.file(absPath, basename(absPath), await realpathOrResolve(absPath), dirname(absPath));
     else throw new UsageError(`not a file or folder: ${path}`);
   }
 
-  /** A folder, `prefix` being its path relative to the command-line folder ("" or "a/b/"). */
-  private async folder(absPath: string, prefix: string): Promise<void> {
+  /** A folder, `prefix` being its path relative to the command-line folder `root` ("" or "a/b/"). */
+  private async folder(absPath: string, prefix: string, root: string): Promise<void> {
     const real = await realpathOrResolve(absPath);
     if (prefix && real === this.outDir) return; // (output inside the input folder)
     if (this.seenDirs.has(real)) {
@@ -123,13 +151,13 @@ class Walker {
           continue;
         }
       }
-      if (isDir) await this.folder(childPath, source + "/");
-      else if (isFile) this.file(childPath, source, childReal);
+      if (isDir) await this.folder(childPath, source + "/", root);
+      else if (isFile) this.file(childPath, source, childReal, root);
     }
   }
 
   /** `real` is the file's path with every link resolved, to take each file once. */
-  private file(absPath: string, source: string, real: string): void {
+  private file(absPath: string, source: string, real: string, root: string): void {
     if (!this.selected(source)) return; // left out by --include/--exclude: no notice
     const ext = extname(source).toLowerCase();
     if (!SUPPORTED.has(ext)) {
@@ -138,7 +166,7 @@ class Walker {
     }
     if (this.seenFiles.has(real)) return; // the same file named twice or reached through a link
     this.seenFiles.add(real);
-    this.found.push({ absPath, source, ext });
+    this.found.push({ absPath, source, ext, root });
   }
 }
 

@@ -7,10 +7,13 @@ import { ingestFile } from "../ingest/index.js";
 import { IngestError } from "../ingest/errors.js";
 import { buildDoc, docIdOf } from "../text/document.js";
 import { extractDocument, loadExtractors, type Extractors } from "../extract/index.js";
-import { themeRows } from "../extract/themes/index.js";
+import { themeRows, themesMatrix, type Codebook } from "../extract/themes/index.js";
 import { codingRows, documentRow, recommendationRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
-import type { Row } from "../dataset/tables.js";
+import type { TableName } from "../dataset/tables.js";
 import type { DocActors } from "../dataset/actors.js";
+import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
+import { csvLine } from "../dataset/csv.js";
+import { mergeShare, type MergeShare } from "./merge.js";
 
 export interface FileTask {
   absPath: string;
@@ -18,19 +21,20 @@ export interface FileTask {
   ext: string;
 }
 
-/** Everything the corpus-level stage needs from one file; plain data, so it crosses threads. */
+/**
+ * Everything the corpus-level stage needs from one file; plain data, so it
+ * crosses threads. Rows are already text: the main thread only appends them.
+ */
 export interface FileResult {
   source: string;
+  sha256: string;
   status: "ok" | "warning" | "error";
   message: string;
-  document: Row;
-  segments: Row[];
-  recommendations: Row[];
-  codings: Row[];
-  themes: Row[];
-  actors: DocActors;
-  /** Theme code -> segments, for the wide matrix. */
-  themeSegments: Record<string, number>;
+  /** The rows of the tables that need nothing from other documents. */
+  tables: Array<[TableName, TableText]>;
+  /** The document's line of themes_matrix.csv ("" for none, or without CSV output). */
+  matrixLine: string;
+  merge: MergeShare;
 }
 
 const FORMAT_OF: Record<string, Format> = { ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html" };
@@ -50,12 +54,12 @@ export async function readDoc(task: FileTask): Promise<Doc> {
   return buildDoc({ source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "txt", sha256, bytes: bytes.length }, file);
 }
 
-export async function processFile(task: FileTask, config: ExtractConfig): Promise<FileResult> {
+export async function processFile(task: FileTask, config: ExtractConfig, formats: OutputFormat[]): Promise<FileResult> {
   let doc: Doc;
   try {
     doc = await readDoc(task);
   } catch (err) {
-    return failedFile(task, err);
+    return failedFile(task, err, formats);
   }
   const extractors = extractorsFor(config);
   const extraction: Extraction = extractDocument(doc, extractors);
@@ -64,29 +68,38 @@ export async function processFile(task: FileTask, config: ExtractConfig): Promis
   const status = doc.warnings.length ? "warning" : "ok";
   const message = doc.warnings.join("; ");
   const themes = themeRows(doc, extraction.codings, extractors.codebook).map((t) => ({ doc_id: doc.docId, source: doc.source, ...t }));
+  const actors: DocActors = {
+    docId: doc.docId,
+    source: doc.source,
+    segmentIds,
+    actors: extraction.actors,
+    mentions: extraction.mentions,
+    recommendations: recommendations.map((r, i) => ({ recId: String(r.rec_id), addressee: String(r.addressee), block: extraction.recommendations[i].block })),
+  };
   return {
     source: doc.source,
+    sha256: doc.sha256,
     status,
     message,
-    document: documentRow(doc, { status, message }),
-    segments: segmentRows(doc, segmentIds),
-    recommendations,
-    codings: codingRows(doc, extraction, segmentIds),
-    themes,
-    themeSegments: Object.fromEntries(themes.map((t) => [t.theme, t.segments])),
-    actors: {
-      docId: doc.docId,
-      source: doc.source,
-      segmentIds,
-      actors: extraction.actors,
-      mentions: extraction.mentions,
-      recommendations: recommendations.map((r, i) => ({ recId: String(r.rec_id), addressee: String(r.addressee), block: extraction.recommendations[i].block })),
-    },
+    tables: [
+      ["documents", serialiseRows("documents", [documentRow(doc, { status, message })], formats)],
+      ["segments", serialiseRows("segments", segmentRows(doc, segmentIds), formats)],
+      ["codings", serialiseRows("codings", codingRows(doc, extraction, segmentIds), formats)],
+      ["themes", serialiseRows("themes", themes, formats)],
+    ],
+    matrixLine: formats.includes("csv") ? matrixLine(themes, extractors.codebook) : "",
+    merge: mergeShare(actors, recommendations, formats),
   };
 }
 
+/** The document's row of the wide document x theme matrix (none when it has no theme rows). */
+function matrixLine(themes: Array<{ doc_id: string; source: string; theme: string; segments: number }>, codebook: Codebook): string {
+  const matrix = themesMatrix(themes, codebook);
+  return matrix.rows.map((r) => csvLine(matrix.columns.map((c) => r[c] ?? 0))).join("");
+}
+
 /** A file that could not be read still gets its documents row, with the reason. */
-async function failedFile(task: FileTask, err: unknown): Promise<FileResult> {
+async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[]): Promise<FileResult> {
   const message = err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
   let sha256 = "", bytes = 0;
   try {
@@ -97,15 +110,17 @@ async function failedFile(task: FileTask, err: unknown): Promise<FileResult> {
     // unreadable: the message already says so
   }
   const docId = docIdOf(task.source);
+  const document = {
+    doc_id: docId, source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "", sha256, bytes, pages: 0, words: 0,
+    language: "", title: "", doc_type: "", date: "", place: "", status: "error", message,
+  };
   return {
     source: task.source,
+    sha256,
     status: "error",
     message,
-    document: {
-      doc_id: docId, source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "", sha256, bytes, pages: 0, words: 0,
-      language: "", title: "", doc_type: "", date: "", place: "", status: "error", message,
-    },
-    segments: [], recommendations: [], codings: [], themes: [], themeSegments: {},
-    actors: { docId, source: task.source, segmentIds: [], actors: [], mentions: [], recommendations: [] },
+    tables: [["documents", serialiseRows("documents", [document], formats)]],
+    matrixLine: "",
+    merge: mergeShare({ docId, source: task.source, segmentIds: [], actors: [], mentions: [], recommendations: [] }, [], formats),
   };
 }

@@ -1,21 +1,22 @@
 // A corpus run: walk the inputs, process files on a worker pool, write each
-// document's rows in input order as soon as it is ready (memory stays bounded
-// by the window of files in flight), then merge actors across the corpus and
-// move the finished dataset into place.
-import { existsSync, readFileSync } from "node:fs";
+// document's rows in input order as soon as it is ready (workers hand them
+// over as text), keep what must wait for the corpus-level actor merge on disk
+// (merge.ts), then merge and move the finished dataset into place. Memory
+// stays bounded by the window of files in flight, not by the corpus.
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
 import { basename, isAbsolute, join } from "node:path";
 import { createHash } from "node:crypto";
 import { Piscina } from "piscina";
 import type { ExtractConfig } from "../types.js";
 import { walkInputs } from "../ingest/walk.js";
 import { DatasetWriter, type OutputFormat } from "../dataset/writer.js";
-import { TABLES, type Row, type TableName } from "../dataset/tables.js";
-import { resolveActors, type DocActors } from "../dataset/actors.js";
+import { TABLES, type TableName } from "../dataset/tables.js";
 import { loadGazetteer } from "../extract/actors/index.js";
 import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
 import { csvLine } from "../dataset/csv.js";
 import { packageRoot } from "../paths.js";
 import { processFile, type FileResult, type FileTask } from "./process.js";
+import { CorpusMerge } from "./merge.js";
 import { datapackageDescriptor } from "../export/datapackage.js";
 
 export interface RunOptions {
@@ -58,45 +59,29 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   try {
     EXTRACT_TABLES.forEach((t) => writer.open(t));
     const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
-    const docActors: DocActors[] = [];
-    const recommendations: Row[] = [];
-    const matrixRows: Array<{ doc_id: string; source: string; theme: string; segments: number }> = [];
+    const merge = new CorpusMerge(writer, loadGazetteer(opts.config.actorFiles), opts.formats);
+    const codebook = loadCodebook(opts.config.codebook || undefined);
+    const matrix = opts.formats.includes("csv") ? new MatrixFile(writer, themesMatrix([], codebook).columns, opts.excel) : undefined;
     const inputsRead: ManifestInput[] = [];
 
+    const work = (task: FileTask): Promise<FileResult> =>
+      pool ? pool.run({ task, config: opts.config, formats: opts.formats }) : processFile(task, opts.config, opts.formats);
     let done = 0;
-    for await (const result of inOrder(tasks, (t): Promise<FileResult> => (pool ? pool.run({ task: t, config: opts.config }) : processFile(t, opts.config)), opts.jobs * 4)) {
+    for await (const result of inOrder(tasks, work, opts.jobs * 4)) {
       summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
       if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
-      await writer.write("documents", result.document);
-      for (const row of result.segments) await writer.write("segments", row);
-      for (const row of result.codings) await writer.write("codings", row);
-      for (const row of result.themes) await writer.write("themes", row);
-      recommendations.push(...result.recommendations);
-      docActors.push(result.actors);
-      inputsRead.push({ source: result.source, sha256: String(result.document.sha256), status: result.status });
-      for (const [theme, segments] of Object.entries(result.themeSegments)) {
-        matrixRows.push({ doc_id: String(result.document.doc_id), source: result.source, theme, segments });
-      }
+      for (const [table, rows] of result.tables) await writer.append(table, rows);
+      matrix?.add(result.matrixLine);
+      merge.add(result.merge);
+      inputsRead.push({ source: result.source, sha256: result.sha256, status: result.status });
       opts.onFile?.(result, ++done, tasks.length);
     }
-
     // Corpus level: one actor_id per entity across documents, then the tables that need it.
-    const resolved = resolveActors(docActors, loadGazetteer(opts.config.actorFiles));
-    for (const rec of recommendations) {
-      rec.addressee_actor_id = resolved.addresseeActorIds.get(String(rec.rec_id)) ?? "";
-      await writer.write("recommendations", rec);
-    }
-    for (const row of resolved.actors) await writer.write("actors", row);
-    for (const row of resolved.mentions) await writer.write("mentions", row);
-    for (const row of resolved.edges) await writer.write("edges", row);
+    await merge.finish();
+    matrix?.close();
 
-    const matrix = themesMatrix(matrixRows, loadCodebook(opts.config.codebook || undefined));
-    if (opts.formats.includes("csv")) {
-      const bom = opts.excel ? "\uFEFF" : "";
-      await writer.writeFile("themes_matrix.csv", bom + [matrix.columns, ...matrix.rows.map((r) => matrix.columns.map((c) => r[c] ?? 0))].map(csvLine).join(""));
-    }
     // The Frictionless descriptor of the tables (issue 7), so R and Python read them with types and keys.
-    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: opts.formats.includes("csv") ? matrix.columns : undefined });
+    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: matrix?.columns });
     await writer.writeFile("datapackage.json", JSON.stringify(described, null, 2) + "\n");
     await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
     await writer.commit();
@@ -108,6 +93,21 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
     await pool?.destroy();
+  }
+}
+
+/** themes_matrix.csv, written one document's line at a time. */
+class MatrixFile {
+  private fd: number;
+  constructor(writer: DatasetWriter, readonly columns: string[], excel: boolean) {
+    this.fd = openSync(join(writer.tmpDir, "themes_matrix.csv"), "w");
+    this.add((excel ? "\uFEFF" : "") + csvLine(columns));
+  }
+  add(line: string): void {
+    if (line) writeSync(this.fd, line);
+  }
+  close(): void {
+    closeSync(this.fd);
   }
 }
 

@@ -1,0 +1,96 @@
+// The corpus-level part of a run. Recommendations and actor mentions can only
+// be written once actors are resolved across the whole corpus, so each
+// document's share of them waits on disk (a SpillFile), not in memory: only
+// each distinct actor candidate is kept, with counts (ActorResolver).
+// Workers serialise the waiting rows with gaps for the actor ids; the merge
+// fills the gaps and appends the text.
+import { join } from "node:path";
+import type { Gazetteer } from "../extract/actors/index.js";
+import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks } from "../dataset/actors.js";
+import { fillPieces, rowPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
+import type { Row } from "../dataset/tables.js";
+import { SpillFile } from "./spill.js";
+
+/** What a document gives the merge; made in the worker thread. */
+export interface MergeShare {
+  /** For the first pass: the document's actor candidates. */
+  candidates: CandidateCount[];
+  /** For the second pass: a WaitingRows record, as JSON. */
+  waiting: string;
+}
+
+/** A document's rows that wait for actor ids. */
+interface WaitingRows {
+  links: DocLinks;
+  /** Per format, per mention of links.mentions: its row around mention_id and actor_id. */
+  mentions: Partial<Record<OutputFormat, string[][]>>;
+  /** Per format, per recommendation: its row around addressee_actor_id. */
+  recommendations: Partial<Record<OutputFormat, string[][]>>;
+}
+
+const MENTION_GAPS = ["mention_id", "actor_id"];
+const RECOMMENDATION_GAPS = ["addressee_actor_id"];
+
+export function mergeShare(actors: DocActors, recommendations: Row[], formats: OutputFormat[]): MergeShare {
+  const { candidates, links } = docLinksOf(actors);
+  const mentionRows = actors.mentions.map((m): Row => ({
+    doc_id: actors.docId, source: actors.source, segment_id: actors.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
+  }));
+  const waiting: WaitingRows = { links, mentions: {}, recommendations: {} };
+  for (const format of formats) {
+    waiting.mentions[format] = mentionRows.map((row) => rowPieces("mentions", row, MENTION_GAPS, format));
+    waiting.recommendations[format] = recommendations.map((row) => rowPieces("recommendations", row, RECOMMENDATION_GAPS, format));
+  }
+  return { candidates, waiting: JSON.stringify(waiting) };
+}
+
+export class CorpusMerge {
+  private resolver: ActorResolver;
+  private scratch: string;
+  private waiting: SpillFile;
+
+  constructor(private writer: DatasetWriter, gazetteer: Gazetteer, private formats: OutputFormat[]) {
+    this.resolver = new ActorResolver(gazetteer);
+    this.scratch = writer.scratchDir();
+    this.waiting = new SpillFile(join(this.scratch, "waiting.jsonl"));
+  }
+
+  /** First pass: each document's share, in input order. */
+  add(share: MergeShare): void {
+    this.resolver.addCandidates(share.candidates);
+    this.waiting.add(share.waiting);
+  }
+
+  /** Resolve actors across the corpus, then write recommendations, actors, mentions and edges. */
+  async finish(): Promise<void> {
+    this.resolver.resolve();
+    // Second pass, in input order: recommendations are written at once; mentions,
+    // which are ordered by doc_id, wait once more, now as finished text.
+    const mentionText = new Map(this.formats.map((f) => [f, new SpillFile(join(this.scratch, `mentions.${f}`))]));
+    const docIds: string[] = [];
+    const mentionRows: number[] = [];
+    for (let doc = 0; doc < this.waiting.records; doc++) {
+      const waiting: WaitingRows = JSON.parse(this.waiting.read(doc));
+      const linked = this.resolver.linkDocument(waiting.links);
+      const recommendations: TableText = { rows: waiting.links.addressees.length, text: {} };
+      for (const format of this.formats) {
+        recommendations.text[format] = waiting.recommendations[format]!.map((pieces, i) => fillPieces(pieces, [linked.addressees[i]])).join("");
+        const mentions = waiting.mentions[format]!;
+        mentionText.get(format)!.add(linked.mentions.map((m) => fillPieces(mentions[m.index], [m.mentionId, m.actorId])).join(""));
+      }
+      await this.writer.append("recommendations", recommendations);
+      docIds.push(waiting.links.docId);
+      mentionRows.push(linked.mentions.length);
+    }
+    this.waiting.close();
+    await this.writer.write("actors", this.resolver.actorRows());
+
+    const byDocId = docIds.map((_, doc) => doc).sort((a, b) => docIds[a].localeCompare(docIds[b]));
+    for (const doc of byDocId) {
+      const text = Object.fromEntries(this.formats.map((f) => [f, mentionText.get(f)!.read(doc)]));
+      await this.writer.append("mentions", { rows: mentionRows[doc], text });
+    }
+    mentionText.forEach((spill) => spill.close());
+    await this.writer.write("edges", this.resolver.edgeRows());
+  }
+}
