@@ -1,15 +1,11 @@
-// Rows as text: the same bytes as csv-stringify and JSON.stringify give, and
+// Rows as text: RFC 4180 CSV through csv-stringify, JSONL as JSON.stringify gives it, and
 // rows serialised with gaps (filled after the corpus merge) the same as whole.
 import { describe, expect, it } from "vitest";
-import { fillPieces, rowPieces, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
-import { csvLines } from "../src/dataset/csv.js";
+import { fillPieces, rowsPieces, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
 import { TABLES, type Row } from "../src/dataset/tables.js";
 
 const awkward = ["plain", "with, comma", 'with "quotes"', "two\nlines", "cr\rhere", "=SUM(A1)", "-1", "+x", "@me", "\ttab", "", "ünïcödé \u2028", " spaced ", '"', ","];
 
-const segment = (text: string, i: number): Row => ({
-  segment_id: "s" + i, doc_id: "d1", source: text, kind: "paragraph", label: awkward[(i + 1) % awkward.length], depth: i - 3, section: text, page: 1, start: i * 1.5, end: 0, text,
-});
 const mention = (text: string, i: number): Row => ({
   mention_id: "m0123456789", actor_id: "a0123456789", doc_id: "d1", source: text, segment_id: "s1", surface: awkward[(i + 1) % awkward.length], page: 2, start: i, end: i + 5,
 });
@@ -19,10 +15,11 @@ const recommendation = (text: string, id: string): Row => ({
 });
 
 describe("serialiseRows", () => {
-  it("writes CSV as csv-stringify does, cells neutralised", () => {
-    const rows = awkward.map(segment);
-    const columns = TABLES.segments.columns.map((c) => c.name);
-    expect(serialiseRows("segments", rows, ["csv"]).text.csv).toBe(csvLines(rows.map((r) => columns.map((c) => r[c]))));
+  it("writes RFC 4180 CSV, quoting only where needed, formula starts neutralised", () => {
+    const row: Row = { segment_id: "s1", doc_id: "d1", source: "a, b.txt", kind: "paragraph", label: "=SUM(A1)", depth: 0, section: 'say "hi"', page: 2, start: 0, end: 9, text: "two\nlines" };
+    expect(serialiseRows("segments", [row, { segment_id: "s2" }], ["csv"]).text.csv).toBe(
+      's1,d1,"a, b.txt",paragraph,\'=SUM(A1),0,"say ""hi""",2,0,9,"two\nlines"\n' + "s2,,,,,,,,,,\n",
+    );
   });
 
   it("writes JSONL with every column in order, missing ones empty or 0", () => {
@@ -32,17 +29,28 @@ describe("serialiseRows", () => {
   });
 });
 
-describe("rowPieces", () => {
+describe("rowsPieces", () => {
   for (const format of ["csv", "jsonl"] as OutputFormat[]) {
     it(`fills to the whole row's ${format} line, gaps first or in the middle`, () => {
+      const mentions = awkward.map(mention);
+      const mentionPieces = rowsPieces("mentions", mentions, ["mention_id", "actor_id"], format);
+      expect(mentionPieces).toHaveLength(mentions.length);
+      mentions.forEach((m, i) => {
+        expect(fillPieces(mentionPieces[i], ["m0123456789", "a0123456789"])).toBe(serialiseRows("mentions", [m], [format]).text[format]);
+      });
+      const recPieces = rowsPieces("recommendations", awkward.map((text) => recommendation(text, "ignored")), ["addressee_actor_id"], format);
       awkward.forEach((text, i) => {
-        const m = mention(text, i);
-        expect(fillPieces(rowPieces("mentions", m, ["mention_id", "actor_id"], format), ["m0123456789", "a0123456789"])).toBe(serialiseRows("mentions", [m], [format]).text[format]);
         for (const id of ["", "a0123456789"]) {
-          const pieces = rowPieces("recommendations", recommendation(text, "ignored"), ["addressee_actor_id"], format);
-          expect(fillPieces(pieces, [id])).toBe(serialiseRows("recommendations", [recommendation(text, id)], [format]).text[format]);
+          expect(fillPieces(recPieces[i], [id])).toBe(serialiseRows("recommendations", [recommendation(text, id)], [format]).text[format]);
         }
       });
     });
   }
+
+  it("keeps rows apart even when a cell holds the characters it marks gaps and row ends with", () => {
+    const odd = [mention("a\u0000b", 0), mention("c\u0001,\n", 1)];
+    const pieces = rowsPieces("mentions", odd, ["mention_id", "actor_id"], "csv");
+    expect(pieces).toHaveLength(2);
+    expect(fillPieces(pieces[0], ["m1", "a1"])).toBe(serialiseRows("mentions", [mention("ab", 0)], ["csv"]).text.csv!.replace("m0123456789,a0123456789", "m1,a1"));
+  });
 });

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine, neutraliseCell } from "./csv.js";
+import { csvLine, csvLines } from "./csv.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
@@ -24,41 +24,51 @@ export interface TableText {
 export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText {
   const text: TableText["text"] = {};
   for (const format of formats) {
-    let lines = "";
-    for (const row of rows) lines += rowPieces(table, row, [], format)[0];
-    text[format] = lines;
+    text[format] = format === "csv" ? csvLines(rows.map((row) => cellsOf(table, row))) : rows.map((row) => jsonPieces(table, row, [])[0]).join("");
   }
   return { rows: rows.length, text };
 }
 
 /**
- * One row as text with gaps for the `gaps` columns, whose values are only
- * known after the corpus-level merge (actor ids): fillPieces(pieces, values)
- * gives the line. Gap values must be plain strings that need no CSV quoting
- * or JSON escaping (ids). With no gaps, the one piece is the whole line.
+ * Rows as text with gaps for the `gaps` columns, whose values are only known
+ * after the corpus-level merge (actor ids): fillPieces(pieces, values) gives
+ * a row's line. Gap values must be plain strings that need no CSV quoting or
+ * JSON escaping (ids). With no gaps, the one piece of a row is its whole line.
  */
-export function rowPieces(table: TableName, row: Row, gaps: string[], format: OutputFormat): string[] {
-  const columns = TABLES[table].columns;
-  const keys = format === "jsonl" ? jsonKeysOf(table) : undefined;
-  const pieces: string[] = [];
-  let piece = keys ? "{" : "";
-  columns.forEach((c, i) => {
-    const gap = gaps.length > 0 && gaps.includes(c.name);
-    if (keys) {
-      piece += keys[i];
-      if (gap) {
-        pieces.push(piece + '"');
-        piece = '"';
-      } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
-      return;
-    }
-    if (i > 0) piece += ",";
-    if (gap) {
-      pieces.push(piece);
-      piece = "";
-    } else piece += csvCell(row[c.name] ?? "");
+export function rowsPieces(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string[][] {
+  if (format === "jsonl") return rows.map((row) => jsonPieces(table, row, gaps));
+  // One csv-stringify call for all the rows (it costs little per row, much per call): a gap is
+  // a NUL cell and every row ends in a cell holding U+0001, so the text splits back into rows
+  // and pieces. Neither character survives normalisation into any other cell (see cellsOf).
+  const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
+  const text = csvLines(rows.map((row) => [...cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v)), ROW_END]));
+  return text.split(`,${ROW_END}\n`).slice(0, rows.length).map((line) => (line + "\n").split(GAP));
+}
+const GAP = "\u0000", ROW_END = "\u0001";
+
+/** A row's cells in column order; missing ones empty; the two marker characters of rowsPieces dropped. */
+function cellsOf(table: TableName, row: Row): Array<string | number> {
+  return TABLES[table].columns.map((c) => {
+    const value = row[c.name] ?? "";
+    return typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
   });
-  pieces.push(piece + (keys ? "}\n" : "\n"));
+}
+const MARKERS_RE = /[\u0000\u0001]/, MARKERS_RE_G = /[\u0000\u0001]/g;
+
+/** One row as a JSON object on one line, split at its gap columns' (empty) string values. */
+function jsonPieces(table: TableName, row: Row, gaps: string[]): string[] {
+  const columns = TABLES[table].columns;
+  const keys = jsonKeysOf(table);
+  const pieces: string[] = [];
+  let piece = "{";
+  columns.forEach((c, i) => {
+    piece += keys[i];
+    if (gaps.length > 0 && gaps.includes(c.name)) {
+      pieces.push(piece + '"');
+      piece = '"';
+    } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
+  });
+  pieces.push(piece + "}\n");
   return pieces;
 }
 
@@ -70,18 +80,7 @@ function jsonKeysOf(table: TableName): string[] {
   return keys;
 }
 
-/**
- * One cell as csvLines (csv-stringify, RFC 4180) writes it, neutralised for
- * spreadsheets; done here because a csv-stringify call per row costs more
- * than making the row.
- */
-function csvCell(value: string | number): string {
-  const text = typeof value === "string" ? String(neutraliseCell(value)) : "" + value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-const NEEDS_QUOTES = /[",\n]/; // (record_delimiter "\n" turns off quoting of a lone "\r")
-
-/** The line rowPieces stands for, with `values` in its gaps. */
+/** The line rowsPieces stands for, with `values` in its gaps. */
 export function fillPieces(pieces: string[], values: string[]): string {
   let line = pieces[0];
   for (let i = 1; i < pieces.length; i++) line += values[i - 1] + pieces[i];

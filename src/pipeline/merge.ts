@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { Gazetteer } from "../extract/actors/index.js";
 import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks } from "../dataset/actors.js";
-import { fillPieces, rowPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
+import { fillPieces, rowsPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
 import type { Row } from "../dataset/tables.js";
 import { SpillFile } from "./spill.js";
 
@@ -38,8 +38,8 @@ export function mergeShare(actors: DocActors, recommendations: Row[], formats: O
   }));
   const waiting: WaitingRows = { links, mentions: {}, recommendations: {} };
   for (const format of formats) {
-    waiting.mentions[format] = mentionRows.map((row) => rowPieces("mentions", row, MENTION_GAPS, format));
-    waiting.recommendations[format] = recommendations.map((row) => rowPieces("recommendations", row, RECOMMENDATION_GAPS, format));
+    waiting.mentions[format] = rowsPieces("mentions", mentionRows, MENTION_GAPS, format);
+    waiting.recommendations[format] = rowsPieces("recommendations", recommendations, RECOMMENDATION_GAPS, format);
   }
   return { candidates, waiting: JSON.stringify(waiting) };
 }
