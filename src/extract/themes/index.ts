@@ -8,6 +8,7 @@ import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
 import { parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
 import { Matcher, type ThemeHit } from "./matcher.js";
+import { hasLetter } from "./chars.js";
 import { readFileSync } from "node:fs";
 
 export { CodebookError } from "./codebook.js";
@@ -53,7 +54,7 @@ export function validateCodebookFile(path: string): { ok: boolean; errors: strin
  * is a label for the blocks under it, and footnotes are mostly citations whose titles would
  * code themes the text itself does not discuss.) */
 export function isCodable(block: Block, cb: Codebook): boolean {
-  return cb.codeBlocks.includes(block.kind) && /[\p{L}]/u.test(block.text);
+  return cb.codeBlocks.includes(block.kind) && hasLetter(block.text);
 }
 
 /** Codes every eligible block with the themes whose rules fire; offsets are the block's. */

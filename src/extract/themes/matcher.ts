@@ -5,7 +5,8 @@
 // same span both keep it — that is how a rule says "count this for me too".
 import type { NearRule, ThemeDef } from "./codebook.js";
 import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
-import { stem, TokenList, type CachedWord, type WordForms } from "./tokens.js";
+import { TokenList } from "./tokens.js";
+import { stem, type CachedWord, type WordForms } from "./words.js";
 
 export interface ThemeHit {
   code: string;
