@@ -60,9 +60,10 @@ export function isCodable(block: Block, cb: Codebook): boolean {
 /** Codes every eligible block with the themes whose rules fire; offsets are the block's. */
 export function codeDocument(doc: Doc, cb: Codebook): Coding[] {
   const out: Coding[] = [];
+  const regexes = cb.matcher.regexesFor(doc.text);
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    for (const hit of cb.matcher.match(block.text)) {
+    for (const hit of cb.matcher.match(block.text, regexes)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }
   }
