@@ -101,9 +101,9 @@ export class Matcher {
     return list;
   }
 
-  /** Every phrase entry that matches in the tokens, with its span, in reading order. */
-  private findPhrases(tokens: TokenList): Found[] {
-    const found: Found[] = [];
+  /** Every phrase entry that matches in the tokens, in reading order: terms straight into
+   * `terms` as spans to weigh, exclusions and proximity words into `others`. */
+  private findPhrases(tokens: TokenList, terms: Span[], others: Found[]): void {
     for (let i = 0; i < tokens.n; i++) {
       const w = tokens.words[i];
       // Most words start no phrase: the cached empty list is read without a call.
@@ -111,10 +111,14 @@ export class Matcher {
       for (let k = 0; k < list.length; k++) {
         const e = list[k];
         const end = phraseAt(e.phrase, tokens, i);
-        if (end > 0) found.push({ e, start: i, end });
+        if (end < 0) continue;
+        if (e.role !== "term") others.push({ e, start: i, end });
+        else {
+          const count = e.phrase.weak ? 0.5 : 1;
+          terms.push({ theme: e.theme, count, start: i, end, weight: count * weightOf(end - i) });
+        }
       }
     }
-    return found;
   }
 
   /**
@@ -131,22 +135,16 @@ export class Matcher {
    * regexes known not to match (see regexesFor). */
   match(text: string, regexes: RegexRule[] = this.regexes): ThemeHit[] {
     const tokens = this.tokens.scan(text);
-    const found = this.findPhrases(tokens);
-    if (!found.length && !regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
+    const terms: Span[] = [], others: Found[] = [];
+    this.findPhrases(tokens, terms, others);
+    if (!terms.length && !others.length && !regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
 
     // Exclusions silence their own theme's rules inside the excluded span (most texts have none).
-    const excludes = found.filter((f) => f.e.role === "exclude");
+    const excludes = others.filter((f) => f.e.role === "exclude");
     const excluded = (theme: number, s: number, e: number) =>
       excludes.length > 0 && excludes.some((x) => x.e.theme === theme && x.start < e && s < x.end);
 
-    const candidates: Span[] = [];
-    let nearFound = false;
-    for (const f of found) {
-      if (f.e.role === "near") nearFound = true;
-      if (f.e.role !== "term" || excluded(f.e.theme, f.start, f.end)) continue;
-      const count = f.e.phrase.weak ? 0.5 : 1;
-      candidates.push({ theme: f.e.theme, count, start: f.start, end: f.end, weight: count * weightOf(f.end - f.start) });
-    }
+    const candidates = excludes.length ? terms.filter((t) => !excluded(t.theme, t.start, t.end)) : terms;
     for (const { theme, re } of regexes) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -165,7 +163,7 @@ export class Matcher {
 
     const tally = new Tally(this.themes);
     for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
-    if (nearFound) this.noteProximity(text, tokens, found, excluded, tally);
+    if (others.length > excludes.length) this.noteProximity(text, tokens, others, excluded, tally);
     return tally.hits();
   }
 
@@ -173,13 +171,13 @@ export class Matcher {
   private noteProximity(
     text: string,
     tokens: TokenList,
-    found: Found[],
+    others: Found[],
     excluded: (theme: number, s: number, e: number) => boolean,
     tally: Tally,
   ): void {
     const occurrences = this.nearOccurrences;
     for (const list of occurrences) list.length = 0;
-    for (const f of found) if (f.e.role === "near" && !excluded(f.e.theme, f.start, f.end)) occurrences[f.e.slot].push(f);
+    for (const f of others) if (f.e.role === "near" && !excluded(f.e.theme, f.start, f.end)) occurrences[f.e.slot].push(f);
     for (const rule of this.nearRules) {
       const parts = occurrences.slice(rule.firstSlot, rule.firstSlot + rule.parts);
       if (parts.some((p) => !p.length)) continue;
