@@ -394,3 +394,14 @@ describe("regexes on a document's segments", () => {
     expect(codedBlocks(d, "ANNEX")).toEqual(["Annex material follows."]);
   });
 });
+
+describe("regexes that can match nothing", () => {
+  it("step over characters outside the Basic Multilingual Plane instead of looping on them", () => {
+    const cb = codebook(`
+  - code: X
+    label: Xs
+    regex: ['x*']
+`);
+    expect(codes(cb, "😀 then x")).toEqual(["X"]);
+  });
+});

@@ -150,7 +150,9 @@ export class Matcher {
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
         if (!m[0]) {
-          re.lastIndex++; // an empty match would loop for ever
+          // An empty match would loop for ever: step over one character (a whole surrogate pair,
+          // since a /u regex started inside one backs up to its start).
+          re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
           continue;
         }
         const span = tokenSpan(tokens, m.index, m.index + m[0].length);
