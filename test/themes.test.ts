@@ -12,6 +12,7 @@ import {
   codeDocument, codeRecommendationText, explainThemes, loadCodebook, themeRows, themesMatrix, type Codebook,
 } from "../src/extract/themes/index.js";
 import { suggestTerms } from "../src/extract/themes/suggest.js";
+import { tokenize } from "../src/extract/themes/tokens.js";
 import { Command } from "commander";
 import { vi } from "vitest";
 import { mkdirSync } from "node:fs";
@@ -351,5 +352,56 @@ describe("sectormap themes suggest", () => {
     }
     const found = JSON.parse(out) as Array<{ term: string; count: number; docs: number }>;
     expect(found[0]).toMatchObject({ term: "blue card scheme", count: 3, docs: 2 });
+  });
+});
+
+describe("word scanning", () => {
+  it("drops a possessive 's and gives every occurrence of a word one shared forms object", () => {
+    const tokens = tokenize("Women's rights, women’s rights and WOMEN RIGHTS");
+    expect(tokens.map((t) => t.word.raw)).toEqual(["Women", "rights", "women", "rights", "and", "WOMEN", "RIGHTS"]);
+    expect(tokens[1].word).toBe(tokens[3].word);
+    expect(tokens[0].word).not.toBe(tokens[2].word); // the forms keep the case as written
+    expect(tokens[0].word.lower).toBe(tokens[2].word.lower);
+  });
+
+  it("reads astral letters as letters and a lone surrogate as a separator", () => {
+    expect(tokenize("𝐀𝐁 x\uD800y d’identité").map((t) => t.word.raw)).toEqual(["𝐀𝐁", "x", "y", "d’identité"]);
+  });
+
+  it("joins words across spaces, hyphens and a dropped 's, not across punctuation", () => {
+    expect(tokenize("data-sharing, women's rights").map((t) => t.joined)).toEqual([true, true, false, true]);
+  });
+});
+
+describe("regexes on a document's segments", () => {
+  const cb = codebook(`
+  - code: ME
+    label: Monitoring and evaluation
+    regex: ['/\\bM&E\\b/']
+  - code: ANNEX
+    label: Annexes
+    regex: ['^annex']
+`);
+  const codedBlocks = (d: Doc, code: string) => codeDocument(d, cb).filter((c) => c.theme === code).map((c) => d.blocks[c.block].text);
+
+  it("codes the segment a regex matches in, and no other", () => {
+    const d = doc("A first paragraph.\n\nThe M&E plan is due.\n\nA last paragraph.");
+    expect(codedBlocks(d, "ME")).toEqual(["The M&E plan is due."]);
+  });
+
+  it("tries anchored regexes on each segment, though the document's text matches them only at its start", () => {
+    const d = doc("A first paragraph.\n\nAnnex material follows.");
+    expect(codedBlocks(d, "ANNEX")).toEqual(["Annex material follows."]);
+  });
+});
+
+describe("regexes that can match nothing", () => {
+  it("step over characters outside the Basic Multilingual Plane instead of looping on them", () => {
+    const cb = codebook(`
+  - code: X
+    label: Xs
+    regex: ['x*']
+`);
+    expect(codes(cb, "😀 then x")).toEqual(["X"]);
   });
 });

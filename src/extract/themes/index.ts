@@ -8,6 +8,7 @@ import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
 import { parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
 import { Matcher, type ThemeHit } from "./matcher.js";
+import { hasLetter } from "./chars.js";
 import { readFileSync } from "node:fs";
 
 export { CodebookError } from "./codebook.js";
@@ -53,15 +54,16 @@ export function validateCodebookFile(path: string): { ok: boolean; errors: strin
  * is a label for the blocks under it, and footnotes are mostly citations whose titles would
  * code themes the text itself does not discuss.) */
 export function isCodable(block: Block, cb: Codebook): boolean {
-  return cb.codeBlocks.includes(block.kind) && /[\p{L}]/u.test(block.text);
+  return cb.codeBlocks.includes(block.kind) && hasLetter(block.text);
 }
 
 /** Codes every eligible block with the themes whose rules fire; offsets are the block's. */
 export function codeDocument(doc: Doc, cb: Codebook): Coding[] {
   const out: Coding[] = [];
+  const regexes = cb.matcher.regexesFor(doc.text);
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    for (const hit of cb.matcher.match(block.text)) {
+    for (const hit of cb.matcher.match(block.text, regexes)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }
   }

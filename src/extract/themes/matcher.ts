@@ -3,28 +3,21 @@
 // Overlapping matches are counted once: the longest wins across all themes
 // ("Equatorial Guinea" is not also "Guinea"). Two themes that list the very
 // same span both keep it — that is how a rule says "count this for me too".
-import type { NearRule, ThemeDef } from "./codebook.js";
+import type { ThemeDef } from "./codebook.js";
 import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
-import { stem, TokenList, type CachedWord, type WordForms } from "./tokens.js";
+import { Tally, type ThemeHit } from "./tally.js";
+import { TokenList } from "./tokens.js";
+import { stem, type CachedWord, type WordForms } from "./words.js";
 
-export interface ThemeHit {
-  code: string;
-  /** Term, regex and proximity hits counted towards min_hits (a weak "~" term counts 0.5). */
-  hits: number;
-  /** Hits weighted by specificity (a three-word phrase weighs more than one word). */
-  score: number;
-  /** Distinct matched words as written, in order of first appearance. */
-  evidence: string[];
-}
+export type { ThemeHit } from "./tally.js";
 
 type Role = "term" | "exclude" | "near";
 interface Entry {
   phrase: Phrase;
   theme: number;
   role: Role;
-  /** For "near": which rule and which of its words. */
-  rule: number;
-  part: number;
+  /** For "near": where this word of its rule collects its occurrences (see NearRule below). */
+  slot: number;
 }
 interface Found {
   e: Entry;
@@ -39,31 +32,46 @@ interface Span {
   end: number; // token index, exclusive
   weight: number;
 }
+/** A proximity rule, its words numbered: word k of the rule collects into slot `firstSlot + k`. */
+interface CompiledNear {
+  theme: number;
+  within: number;
+  firstSlot: number;
+  parts: number;
+}
+export interface RegexRule {
+  theme: number;
+  re: RegExp;
+}
 
 const PREFIX_KEY = 3; // wildcards need 3 letters, so 3 letters index them
 
 export class Matcher {
   private readonly byKey = new Map<string, Entry[]>();
-  private readonly regexes: Array<{ theme: number; re: RegExp }> = [];
-  private readonly themesWithNear: number[];
+  private readonly regexes: RegexRule[] = [];
+  /** In codebook order (theme, then rule): proximity hits are noted in that order. */
+  private readonly nearRules: CompiledNear[] = [];
   /** Reused for every text: match() runs to completion before the next call. */
   private readonly tokens = new TokenList();
+  private readonly nearOccurrences: Found[][] = [];
 
   constructor(private readonly themes: ThemeDef[]) {
-    this.themesWithNear = themes.flatMap((t, ti) => (t.near.length ? [ti] : []));
     themes.forEach((t, ti) => {
-      for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1, -1);
-      for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1, -1);
-      t.near.forEach((rule: NearRule, ri) =>
-        rule.words.forEach((w, pi) => {
-          for (const ph of compileTerm(w)) this.add(ph, ti, "near", ri, pi);
-        }),
-      );
+      for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1);
+      for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1);
+      for (const rule of t.near) {
+        const firstSlot = this.nearOccurrences.length;
+        rule.words.forEach((w, k) => {
+          this.nearOccurrences.push([]);
+          for (const ph of compileTerm(w)) this.add(ph, ti, "near", firstSlot + k);
+        });
+        this.nearRules.push({ theme: ti, within: rule.within, firstSlot, parts: rule.words.length });
+      }
       for (const src of t.regex) this.regexes.push({ theme: ti, re: compileRegex(src) });
     });
   }
 
-  private add(phrase: Phrase, theme: number, role: Role, rule: number, part: number): void {
+  private add(phrase: Phrase, theme: number, role: Role, slot: number): void {
     const first = phrase.words[0];
     const key =
       first.kind === "stem" ? "s:" + first.value
@@ -72,7 +80,7 @@ export class Matcher {
       : first.kind === "prefix" ? "p:" + first.value.slice(0, PREFIX_KEY)
       : "P:" + first.value.slice(0, PREFIX_KEY);
     const list = this.byKey.get(key);
-    const entry = { phrase, theme, role, rule, part };
+    const entry = { phrase, theme, role, slot };
     if (list) list.push(entry);
     else this.byKey.set(key, [entry]);
   }
@@ -81,64 +89,70 @@ export class Matcher {
   // word: after the first few pages of a corpus almost every word is a cache hit.
   private readonly byWord = new Map<WordForms, Entry[]>(); // keyed by identity: no string hashing
   private candidates(w: CachedWord): Entry[] {
-    if (w.cacheOwner === this) return w.cached as Entry[];
     let list = this.byWord.get(w);
-    if (list) {
-      w.cacheOwner = this;
-      w.cached = list;
-      return list;
+    if (!list) {
+      const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
+      list = [];
+      for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
+      this.byWord.set(w, list);
     }
-    const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
-    list = [];
-    for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
-    this.byWord.set(w, list);
     w.cacheOwner = this;
     w.cached = list;
     return list;
   }
 
-  /** Every phrase entry that matches at token i, with its span. */
-  private matchesAt(tokens: TokenList, i: number, out: Found[]): void {
-    const w = tokens.words[i];
-    // Most words start no phrase: the cached empty list is read without a call.
-    const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k];
-      const end = phraseAt(e.phrase, tokens, i);
-      if (end > 0) out.push({ e, start: i, end });
+  /** Every phrase entry that matches in the tokens, in reading order: terms straight into
+   * `terms` as spans to weigh, exclusions and proximity words into `others`. */
+  private findPhrases(tokens: TokenList, terms: Span[], others: Found[]): void {
+    for (let i = 0; i < tokens.n; i++) {
+      const w = tokens.words[i];
+      // Most words start no phrase: the cached empty list is read without a call.
+      const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
+      for (let k = 0; k < list.length; k++) {
+        const e = list[k];
+        const end = phraseAt(e.phrase, tokens, i);
+        if (end < 0) continue;
+        if (e.role !== "term") others.push({ e, start: i, end });
+        else {
+          const count = e.phrase.weak ? 0.5 : 1;
+          terms.push({ theme: e.theme, count, start: i, end, weight: count * weightOf(end - i) });
+        }
+      }
     }
   }
 
-  /** The themes whose rules fire in `text`, in codebook order. */
-  match(text: string): ThemeHit[] {
+  /**
+   * The regexes worth trying on the segments of one document: a segment is a slice of the
+   * document's text between non-word separators ("\n\n"), so a regex that finds nothing in
+   * the whole text finds nothing in any segment, unless what it matches depends on where the
+   * text ends (anchors, lookaround, \B, sticky): those are always tried.
+   */
+  regexesFor(documentText: string): RegexRule[] {
+    return this.regexes.filter(({ re }) => dependsOnEdges(re) || ((re.lastIndex = 0), re.test(documentText)));
+  }
+
+  /** The themes whose rules fire in `text`, in codebook order. `regexes` may leave out
+   * regexes known not to match (see regexesFor). */
+  match(text: string, regexes: RegexRule[] = this.regexes): ThemeHit[] {
     const tokens = this.tokens.scan(text);
-    const found: Found[] = [];
-    for (let i = 0; i < tokens.n; i++) this.matchesAt(tokens, i, found);
-    if (!found.length && !this.regexes.length) return [];
-    if (!found.length && !this.regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
+    const terms: Span[] = [], others: Found[] = [];
+    this.findPhrases(tokens, terms, others);
+    if (!terms.length && !others.length && !regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
 
-    // Exclusions silence their own theme's rules inside the excluded span.
-    const excludeSpans = new Map<number, Array<{ start: number; end: number }>>();
-    const nearOcc = new Map<string, Array<{ start: number; end: number }>>(); // "theme:rule:part"
-    for (const f of found) {
-      if (f.e.role === "exclude") push(excludeSpans, f.e.theme, f);
-      else if (f.e.role === "near") push(nearOcc, `${f.e.theme}:${f.e.rule}:${f.e.part}`, f);
-    }
+    // Exclusions silence their own theme's rules inside the excluded span (most texts have none).
+    const excludes = others.filter((f) => f.e.role === "exclude");
     const excluded = (theme: number, s: number, e: number) =>
-      excludeSpans.get(theme)?.some((x) => x.start < e && s < x.end) ?? false;
+      excludes.length > 0 && excludes.some((x) => x.e.theme === theme && x.start < e && s < x.end);
 
-    const candidates: Span[] = [];
-    for (const f of found) {
-      if (f.e.role !== "term" || excluded(f.e.theme, f.start, f.end)) continue;
-      const count = f.e.phrase.weak ? 0.5 : 1;
-      candidates.push({ theme: f.e.theme, count, start: f.start, end: f.end, weight: count * weightOf(f.end - f.start) });
-    }
-    for (const { theme, re } of this.regexes) {
+    const candidates = excludes.length ? terms.filter((t) => !excluded(t.theme, t.start, t.end)) : terms;
+    for (const { theme, re } of regexes) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
         if (!m[0]) {
-          re.lastIndex++; // an empty match would loop for ever
+          // An empty match would loop for ever: step over one character (a whole surrogate pair,
+          // since a /u regex started inside one backs up to its start).
+          re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
           continue;
         }
         const span = tokenSpan(tokens, m.index, m.index + m[0].length);
@@ -149,50 +163,40 @@ export class Matcher {
     }
     const accepted = candidates.length > 1 ? longestFirst(candidates, tokens.n) : candidates;
 
-    const perTheme = new Map<number, { hits: number; score: number; evidence: string[]; seen: string[]; firstAt: number[] }>();
-    const note = (theme: number, count: number, weight: number, surface: string, at: number) => {
-      let h = perTheme.get(theme);
-      if (!h) perTheme.set(theme, (h = { hits: 0, score: 0, evidence: [], seen: [], firstAt: [] }));
-      h.hits += count;
-      h.score += weight;
-      // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
-      const key = surface.toLowerCase(); // (`seen` holds the lower-cased evidence: no case folding per comparison)
-      if (!h.seen.includes(key)) {
-        h.seen.push(key);
-        h.evidence.push(surface);
-        h.firstAt.push(at);
-      }
-    };
-    for (const s of accepted) note(s.theme, s.count, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
+    const tally = new Tally(this.themes);
+    for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
+    if (others.length > excludes.length) this.noteProximity(text, tokens, others, excluded, tally);
+    return tally.hits();
+  }
 
-    // Proximity rules: every word of the rule within `within` words of the first.
-    for (const ti of nearOcc.size ? this.themesWithNear : []) {
-      const t = this.themes[ti];
-      t.near.forEach((rule, ri) => {
-        const parts = rule.words.map((_, pi) =>
-          (nearOcc.get(`${ti}:${ri}:${pi}`) ?? []).filter((o) => !excluded(ti, o.start, o.end)),
-        );
-        if (parts.some((p) => !p.length)) return;
-        for (const anchor of parts[0]) {
-          const partners = parts.slice(1).map((occ) => occ.find((o) => gap(anchor, o) <= rule.within));
-          if (partners.some((p) => !p)) continue;
-          const shown = [anchor, ...partners].sort((a, b) => a!.start - b!.start).map((o) => surfaceOf(text, tokens, o!.start, o!.end));
-          note(ti, 1, 1.5, shown.join(" … "), tokens.starts[anchor.start]);
+  /** Proximity rules: every word of the rule within `within` words of the first. */
+  private noteProximity(
+    text: string,
+    tokens: TokenList,
+    others: Found[],
+    excluded: (theme: number, s: number, e: number) => boolean,
+    tally: Tally,
+  ): void {
+    const occurrences = this.nearOccurrences;
+    for (const list of occurrences) list.length = 0;
+    for (const f of others) if (f.e.role === "near" && !excluded(f.e.theme, f.start, f.end)) occurrences[f.e.slot].push(f);
+    for (const rule of this.nearRules) {
+      const parts = occurrences.slice(rule.firstSlot, rule.firstSlot + rule.parts);
+      if (parts.some((p) => !p.length)) continue;
+      for (const anchor of parts[0]) {
+        const shown = [anchor];
+        for (let k = 1; k < parts.length && shown.length === k; k++) {
+          const partner = parts[k].find((o) => gap(anchor, o) <= rule.within);
+          if (partner) shown.push(partner);
         }
-      });
+        if (shown.length < parts.length) continue;
+        const surface = shown
+          .sort((a, b) => a.start - b.start)
+          .map((o) => surfaceOf(text, tokens, o.start, o.end))
+          .join(" … ");
+        tally.note(rule.theme, 1, 1.5, surface, tokens.starts[anchor.start]);
+      }
     }
-
-    const out: ThemeHit[] = [];
-    // Only the themes that were hit, in codebook order.
-    for (const ti of [...perTheme.keys()].sort((a, b) => a - b)) {
-      const t = this.themes[ti];
-      const h = perTheme.get(ti)!;
-      if (h.hits < t.minHits) continue;
-      // Evidence in reading order.
-      const order = h.evidence.map((e, k) => [e, h.firstAt[k]] as const).sort((a, b) => a[1] - b[1]);
-      out.push({ code: t.code, hits: h.hits, score: h.score, evidence: order.map(([e]) => e) });
-    }
-    return out;
   }
 }
 
@@ -204,10 +208,11 @@ export function compileRegex(src: string): RegExp {
   return new RegExp(slashed[1], [...flags].join(""));
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Could the regex match inside a segment yet nowhere in the document's whole text? Only when
+ * it looks at the text's edges or at what surrounds a match (conservatively: any "^", "$",
+ * lookaround or "\B", or the sticky flag). */
+function dependsOnEdges(re: RegExp): boolean {
+  return re.sticky || /[\^$]|\(\?<?[=!]|\\B/.test(re.source);
 }
 
 /** A phrase of n words weighs more than a single word: it is more specific. */
@@ -221,18 +226,23 @@ const gap = (a: { start: number; end: number }, b: { start: number; end: number 
 let ownerBuffer = new Int32Array(1024); // reused: a fresh typed array per segment was a visible cost
 
 function longestFirst(spans: Span[], nTokens: number): Span[] {
-  const sorted = spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme); // in place: the caller's list is scratch
+  // In place (the caller's list is scratch). Identical spans end up next to each other, by theme.
+  const sorted = spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
   if (ownerBuffer.length < nTokens) ownerBuffer = new Int32Array(Math.max(nTokens, ownerBuffer.length * 2));
   const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `kept` of the span covering a token
   const kept: Span[] = [];
+  let previous: Span | undefined;
   for (const s of sorted) {
+    // The same rule twice: the first of the pair was kept, or failed exactly as this one would.
+    const repeat = previous !== undefined && previous.theme === s.theme && previous.start === s.start && previous.end === s.end;
+    previous = s;
+    if (repeat) continue;
     let free = true;
     for (let k = s.start; k < s.end && free; k++) {
       const o = owner[k];
       if (o >= 0 && !(kept[o].start === s.start && kept[o].end === s.end)) free = false;
     }
     if (!free) continue;
-    if (kept.some((k) => k.theme === s.theme && k.start === s.start && k.end === s.end)) continue; // same rule twice
     kept.push(s);
     for (let k = s.start; k < s.end; k++) if (owner[k] < 0) owner[k] = kept.length - 1;
   }
@@ -251,6 +261,11 @@ function tokenSpan(tokens: TokenList, from: number, to: number): [number, number
   return s < 0 ? null : [s, e];
 }
 
+/** The words of a span as written, runs of white space shown as one space. */
 function surfaceOf(text: string, tokens: TokenList, s: number, e: number): string {
-  return text.slice(tokens.starts[s], tokens.ends[e - 1]).replace(/\s+/g, " ");
+  if (e - s === 1) return tokens.words[s].raw; // one token: exactly the text of its span, and no space in it
+  const written = text.slice(tokens.starts[s], tokens.ends[e - 1]);
+  return SPACE_TO_FOLD.test(written) ? written.replace(/\s+/g, " ") : written;
 }
+/** White space other than a single plain space. */
+const SPACE_TO_FOLD = /[^\S ]|\s\s/;

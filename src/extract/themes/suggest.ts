@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { dataFile } from "../../paths.js";
 import type { Doc } from "../../types.js";
 import { isCodable, type Codebook } from "./index.js";
-import { stem, tokenize, type Token } from "./tokens.js";
+import { tokenize, type Token } from "./tokens.js";
+import { stem } from "./words.js";
 
 export interface Suggestion {
   term: string;

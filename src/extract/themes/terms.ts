@@ -8,7 +8,8 @@
 //   detain | detention   alternatives in one entry (one rule, several forms)
 //   ~refugees            weak evidence: counts half a hit, so it codes a segment only
 //                        together with another hit of the theme (or twice)
-import { foldSpelling, stem, type TokenList, type WordForms } from "./tokens.js";
+import type { TokenList } from "./tokens.js";
+import { foldSpelling, stem, type WordForms } from "./words.js";
 
 export type WordPattern =
   | { kind: "stem"; value: string }

@@ -1,0 +1,69 @@
+// What one text's accepted matches add up to, theme by theme: hits, score and
+// the distinct evidence, then the themes that reach their min_hits.
+import type { ThemeDef } from "./codebook.js";
+
+export interface ThemeHit {
+  code: string;
+  /** Term, regex and proximity hits counted towards min_hits (a weak "~" term counts 0.5). */
+  hits: number;
+  /** Hits weighted by specificity (a three-word phrase weighs more than one word). */
+  score: number;
+  /** Distinct matched words as written, in order of first appearance. */
+  evidence: string[];
+}
+
+interface ThemeTally {
+  hits: number;
+  score: number;
+  evidence: string[];
+  /** The evidence lower-cased (no case folding per comparison). */
+  seen: string[];
+  /** Where each piece of evidence was first seen (character offset). */
+  firstAt: number[];
+}
+
+/** Per-text accumulator, indexed by theme (codebook position): no map lookups, no sorting of codes. */
+export class Tally {
+  private readonly byTheme: Array<ThemeTally | undefined>;
+
+  constructor(private readonly themes: ThemeDef[]) {
+    this.byTheme = new Array<ThemeTally | undefined>(themes.length).fill(undefined); // filled: no holes to read
+  }
+
+  note(theme: number, count: number, weight: number, surface: string, at: number): void {
+    let t = this.byTheme[theme];
+    if (!t) this.byTheme[theme] = t = { hits: 0, score: 0, evidence: [], seen: [], firstAt: [] };
+    t.hits += count;
+    t.score += weight;
+    // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
+    const key = surface.toLowerCase();
+    if (!t.seen.includes(key)) {
+      t.seen.push(key);
+      t.evidence.push(surface);
+      t.firstAt.push(at);
+    }
+  }
+
+  /** The themes that reached their min_hits, in codebook order, each with its evidence in reading order. */
+  hits(): ThemeHit[] {
+    const out: ThemeHit[] = [];
+    for (let ti = 0; ti < this.byTheme.length; ti++) {
+      const t = this.byTheme[ti];
+      if (!t || t.hits < this.themes[ti].minHits) continue;
+      out.push({ code: this.themes[ti].code, hits: t.hits, score: t.score, evidence: inReadingOrder(t) });
+    }
+    return out;
+  }
+}
+
+/** Evidence ordered by where it was first seen (stable: ties keep the order noted). */
+function inReadingOrder(t: ThemeTally): string[] {
+  const at = t.firstAt;
+  let sorted = true;
+  for (let k = 1; k < at.length && sorted; k++) sorted = at[k - 1] <= at[k];
+  if (sorted) return t.evidence; // the usual case: noted while reading
+  return t.evidence
+    .map((e, k) => [e, at[k]] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([e]) => e);
+}
