@@ -42,12 +42,17 @@ const STOPWORDS: Record<string, string[]> = {
 const STOPWORD_LANGUAGES = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) STOPWORD_LANGUAGES.set(w, [...(STOPWORD_LANGUAGES.get(w) ?? []), lang]);
 
+const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((w) => w.length));
+
 /** The language whose stop words are most frequent, if clearly ahead. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 8000).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (sample.length < 20) return "";
   const counts: Record<string, number> = {};
-  for (const w of sample) for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
+  for (const w of sample) {
+    if (w.length > LONGEST_STOPWORD) continue; // most words: no hashing, no lookup
+    for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
+  }
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   if (!ranked.length || ranked[0][1] < sample.length * 0.05) return "";
   return ranked[0][0];

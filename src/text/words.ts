@@ -1,4 +1,5 @@
 // Counting words without splitting a text into an array of them.
+import { CodeUnits } from "./code-units.js";
 
 /** Does the text hold at least `n` words (runs of non-space)? Stops counting at `n`. */
 export function hasWords(text: string, n: number): boolean {
@@ -11,11 +12,14 @@ export function hasWords(text: string, n: number): boolean {
   return false;
 }
 
+const codeUnits = new CodeUnits();
+
 /** Runs of non-space characters holding a letter or digit: a word count without a regex over the whole text. */
 export function countWords(text: string): number {
+  const units = codeUnits.of(text);
   let words = 0, inToken = false, tokenHasWordChar = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i];
     if (c === 32 || c === 10 || c === 9 || c === 13) {
       if (inToken && tokenHasWordChar) words++;
       inToken = tokenHasWordChar = false;

@@ -2,6 +2,7 @@
 // capitalised or not, acronym-shaped, first word of a sentence, possessive,
 // part of a SHOUTED heading, and what separates a word from the previous one.
 import type { Block, Doc } from "../../types.js";
+import { CodeUnits } from "../../text/code-units.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
 
@@ -257,23 +258,12 @@ export function isCommonStarter(t: Token, stats: WordStats, lex: Lexicon): boole
   return t.sentStart && !t.acronym && !stats.capMid.has(t.norm) && stats.lower.has(t.text.toLowerCase()); // the text search last: it costs most
 }
 
-// One buffer for the code units of the document being tokenized, reused: a new
-// one per document would be garbage of twice the text's size each time.
-let unitBytes = Buffer.alloc(0);
-
-/**
- * The UTF-16 code units of a text, copied natively (a loop of charCodeAt costs
- * more than the scan it feeds). Valid until the next call.
- */
-function codeUnits(text: string): Uint16Array {
-  if (unitBytes.length < 2 * text.length) unitBytes = Buffer.alloc(Math.max(2 * text.length, 2 * unitBytes.length));
-  unitBytes.write(text, 0, "utf16le");
-  return new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, text.length);
-}
+// The document's code units, in one buffer reused from document to document.
+const codeUnits = new CodeUnits();
 
 /** Tokens of every block, and the document's word habits. */
 export function tokenizeDoc(doc: Doc, keepLower: LowerFilter): { tokens: Token[][]; stats: WordStats } {
-  const units = codeUnits(doc.text);
+  const units = codeUnits.of(doc.text);
   const tokens = doc.blocks.map((b) => tokenizeBlock(b, doc.text, units, keepLower));
   return { tokens, stats: wordStats(tokens, doc.text) };
 }

@@ -1,25 +1,5 @@
 // Character classes for the word scanner, read from a text's UTF-16 code units in a typed
 // array: indexing one is several times cheaper than String.prototype.charCodeAt.
-import { Buffer } from "node:buffer";
-import { endianness } from "node:os";
-
-/** A reusable typed-array copy of a text's code units (Buffer#write copies them natively). */
-export class CodeUnits {
-  private units = new Uint16Array(1024);
-  private bytes = Buffer.from(this.units.buffer);
-
-  /** The code units of `text` in the first text.length places; valid until the next call. */
-  of(text: string): Uint16Array {
-    if (text.length > this.units.length) {
-      this.units = new Uint16Array(Math.max(text.length, this.units.length * 2));
-      this.bytes = Buffer.from(this.units.buffer);
-    }
-    this.bytes.write(text, 0, "utf16le");
-    if (BIG_ENDIAN) this.bytes.subarray(0, text.length * 2).swap16(); // typed arrays use the machine's byte order
-    return this.units;
-  }
-}
-const BIG_ENDIAN = endianness() === "BE";
 
 export const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 

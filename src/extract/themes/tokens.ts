@@ -1,6 +1,7 @@
 // Word tokens with character offsets. Each token points to the shared forms of its
 // word (words.ts), which the matcher compares.
-import { CodeUnits, isApostrophe, isLetterAt, wordCharLength } from "./chars.js";
+import { CodeUnits } from "../../text/code-units.js";
+import { isApostrophe, isLetterAt, wordCharLength } from "./chars.js";
 import { HASH_SEED, hashStep, writtenWords, type CachedWord } from "./words.js";
 
 export interface Token {
