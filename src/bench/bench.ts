@@ -8,8 +8,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { Doc } from "../types.js";
 import { packageRoot } from "../paths.js";
 import { buildDoc } from "../text/document.js";
@@ -60,12 +58,6 @@ async function ingestAndStructure(): Promise<Doc[]> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-/** A full garbage collection now (the bench is not started with --expose-gc, so the flag is set here). */
-function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-}
-
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -82,9 +74,6 @@ async function stageRates(stages: Record<string, () => unknown>): Promise<Record
   for (const work of Object.values(stages)) await work(); // warm up: compile, load rules and lexicons
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, work] of Object.entries(stages)) {
-      // CPU time counts the process's garbage-collector threads too: collect the previous
-      // stage's garbage first, so that no stage pays for another's.
-      collectGarbage();
       const start = cpuSeconds();
       let passes = 0;
       do {
