@@ -75,7 +75,15 @@ const ENTITY_RE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
  * marks, setext headings ("Title\n=====") into `#` lines.
  */
 export function markdownToSectormap(page: string): string {
-  let s = page
+  let s = page;
+  // Every HTML pattern starts with "<": a page without one skips them all.
+  if (s.includes("<")) s = htmlToMarks(s);
+  if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  return setextHeadings(s);
+}
+
+function htmlToMarks(page: string): string {
+  const s = page
     .replace(COMMENT_RE, "")
     .replace(SPLIT_ESCAPE_RE, (_, e: string) => ({ lt: "<", gt: ">", amp: "&" })[e] ?? "")
     .replace(FOOTNOTE_LINE_RE, "[^$1]: ")
@@ -83,15 +91,12 @@ export function markdownToSectormap(page: string): string {
     .replace(SUP_SUB_RE, "$2")
     .replace(LINK_TAG_RE, "")
     .replace(AUTOLINK_RE, "$1");
-  if (/<br/i.test(s)) {
-    s = s
-      .split("\n")
-      // Inside a table row a line break would split the row: there it is a space.
-      .map((line) => line.replace(BR_RE, /^\s*\|/.test(line) ? " " : "\n"))
-      .join("\n");
-  }
-  if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
-  return setextHeadings(s);
+  if (!/<br/i.test(s)) return s;
+  return s
+    .split("\n")
+    // Inside a table row a line break would split the row: there it is a space.
+    .map((line) => line.replace(BR_RE, /^\s*\|/.test(line) ? " " : "\n"))
+    .join("\n");
 }
 
 /**
