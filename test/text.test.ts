@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDoc } from "../src/text/document.js";
 import { normalizeChars, matchView } from "../src/text/normalize.js";
-import { countWords, hasWords } from "../src/text/words.js";
+import { countWords, forEachLetterRun, hasWords } from "../src/text/words.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { cleanInline, readLine } from "../src/text/lines.js";
 import { TextLexicon, vocabularyOf } from "../src/text/hyphenation.js";
@@ -25,6 +25,12 @@ describe("word counts", () => {
   it("counts runs holding a letter or digit, not bare punctuation or bullets", () => {
     expect(countWords("Migrants' rights – 12 cases •  and\nmore")).toBe(6);
     expect(countWords("")).toBe(0);
+  });
+  it("finds the runs of letters /\\p{L}+/gu finds, in any script, astral letters and stray surrogates included", () => {
+    const text = "Ça été, ÇA! Über-straße 𝐀𝐁c x\uD800y 日本語 ǅemal İstanbul 123abc l'asile";
+    const runs: string[] = [];
+    forEachLetterRun(text, (start, end) => runs.push(text.slice(start, end)));
+    expect(runs).toEqual(text.match(/\p{L}+/gu));
   });
   it("answers 'at least n words' without counting past n", () => {
     expect(hasWords("Recommendations to States", 3)).toBe(true);

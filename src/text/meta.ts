@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import type { Block, Doc, DocMeta, DocType } from "../types.js";
 import { dataFile } from "../paths.js";
-import { countWords, hasWords } from "./words.js";
+import { countWords, forEachLetterRun, hasWords } from "./words.js";
 
 const OPENING_CHARS = 3000;
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -46,15 +46,18 @@ const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((w) => w
 
 /** The language whose stop words are most frequent, if clearly ahead. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 8000).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (sample.length < 20) return "";
+  const sample = text.slice(0, 8000).toLowerCase();
   const counts: Record<string, number> = {};
-  for (const w of sample) {
-    if (w.length > LONGEST_STOPWORD) continue; // most words: no hashing, no lookup
-    for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
-  }
+  let words = 0;
+  // Runs of letters, as /\p{L}+/gu finds them; only the short ones can be stop words.
+  forEachLetterRun(sample, (start, end) => {
+    words++;
+    if (end - start > LONGEST_STOPWORD) return;
+    for (const lang of STOPWORD_LANGUAGES.get(sample.slice(start, end)) ?? []) counts[lang] = (counts[lang] ?? 0) + 1;
+  });
+  if (words < 20) return "";
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  if (!ranked.length || ranked[0][1] < sample.length * 0.05) return "";
+  if (!ranked.length || ranked[0][1] < words * 0.05) return "";
   return ranked[0][0];
 }
 

@@ -31,3 +31,35 @@ export function countWords(text: string): number {
   }
   return words + (inToken && tokenHasWordChar ? 1 : 0);
 }
+
+/**
+ * Calls `visit(start, end)` for each maximal run of letters (Unicode \p{L}), as
+ * /\p{L}+/gu would find them; several times faster than that regex, whose
+ * property class costs a table search per character.
+ */
+export function forEachLetterRun(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    let step = letterLength(text, i);
+    if (!step) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i += step;
+    while (i < text.length && (step = letterLength(text, i)));
+    visit(start, i);
+  }
+}
+
+/** Code units of the letter at i (2 for an astral one), or 0 when it is no letter. */
+function letterLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  let letter = isLetterMemo.get(cp);
+  if (letter === undefined) isLetterMemo.set(cp, (letter = LETTER_RE.test(String.fromCodePoint(cp))));
+  return letter ? (cp > 0xffff ? 2 : 1) : 0;
+}
+const LETTER_RE = /^\p{L}$/u;
+const isLetterMemo = new Map<number, boolean>();
