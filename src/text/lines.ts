@@ -80,6 +80,9 @@ export function readLine(raw: string, page: number): Line {
 // Any character that one of the replacements below could act on.
 const MARKS_RE = new RegExp(`[<\\[\\\\*_\`${SUPERSCRIPT_DIGITS}]| {2}`);
 const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
+const SUPERSCRIPT_RE = new RegExp(`[${SUPERSCRIPT_DIGITS}]`);
+// Superscript footnote digits glued to words ("region³", "families*²").
+const SUPERSCRIPTS_RE = new RegExp(`\\*?[${SUPERSCRIPT_DIGITS}]+`, "g");
 
 /**
  * Inline marks removed, words kept: emphasis asterisks, <sup> footnote
@@ -89,19 +92,25 @@ const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
  */
 export function cleanInline(s: string): string {
   if (!MARKS_RE.test(s)) return s.trim(); // most text carries no marks at all
-  return s
-    .replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, "") // footnote references
-    .replace(/<sup>(.*?)<\/sup>/gi, "$1") // other superscripts: 3<sup>RD</sup> -> 3RD
-    .replace(/<sub>(.*?)<\/sub>/gi, "$1")
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(INLINE_TAGS_RE, "")
-    .replace(/\[\^\d+\]/g, "") // markdown footnote references
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1") // links and images keep their text
-    .replace(/\\([*_#\[\]()\\`-])/g, "$1") // markdown escapes
-    .replace(new RegExp(`\\*?[${SUPERSCRIPT_DIGITS}]+`, "g"), "")
-    .replace(/\*+/g, "") // emphasis and asterisk footnote marks
-    .replace(/(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2")
-    .replace(/`/g, "")
-    .replace(/ {2,}/g, " ")
-    .trim();
+  // Each step runs only when the character it acts on is there: a marked line mostly has one kind of mark.
+  if (s.includes("<")) {
+    s = s
+      .replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, "") // footnote references
+      .replace(/<sup>(.*?)<\/sup>/gi, "$1") // other superscripts: 3<sup>RD</sup> -> 3RD
+      .replace(/<sub>(.*?)<\/sub>/gi, "$1")
+      .replace(/<br\s*\/?>/gi, " ")
+      .replace(INLINE_TAGS_RE, "");
+  }
+  if (s.includes("[")) {
+    s = s
+      .replace(/\[\^\d+\]/g, "") // markdown footnote references
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1"); // links and images keep their text
+  }
+  if (s.includes("\\")) s = s.replace(/\\([*_#\[\]()\\`-])/g, "$1"); // markdown escapes
+  if (SUPERSCRIPT_RE.test(s)) s = s.replace(SUPERSCRIPTS_RE, "");
+  if (s.includes("*")) s = s.replace(/\*+/g, ""); // emphasis and asterisk footnote marks
+  if (s.includes("__")) s = s.replace(/(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2");
+  if (s.includes("`")) s = s.replace(/`/g, "");
+  if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
+  return s.trim();
 }
