@@ -63,43 +63,67 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
+/** The stages timed one by one: the text pipeline, then each extractor on the finished documents. */
+const STAGES = ["text", "recommendations", "actors", "themes"] as const;
+type StageName = (typeof STAGES)[number];
+
+/** Child mode `--stage NAME`: this process times one stage and prints its MB/s (by CPU time). */
+async function timeStageHere(name: StageName): Promise<number> {
+  const docs = await ingestAndStructure();
+  const ex = extractorsFor({ codebook: "", actorFiles: [], recRules: "" });
+  const work: Record<StageName, () => unknown> = {
+    text: ingestAndStructure,
+    recommendations: () => docs.forEach((d) => extractRecommendations(d, ex.recRules)),
+    actors: () => docs.forEach((d) => extractActors(d, ex.gazetteer)),
+    themes: () => docs.forEach((d) => codeDocument(d, ex.codebook)),
+  };
+  // Warm up for two seconds: V8 compiles the hot code on background threads, whose CPU time
+  // would otherwise be charged to the first rounds (the bigger the stage's code, the more).
+  const warm = cpuSeconds();
+  while (cpuSeconds() - warm < 2) await work[name]();
+  const rates: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const start = cpuSeconds();
+    let passes = 0;
+    do {
+      await work[name]();
+      passes++;
+    } while (cpuSeconds() - start < 0.4);
+    rates.push((passes * seedBytes) / MB / (cpuSeconds() - start));
+  }
+  return median(rates);
+}
+
+if (process.argv[2] === "--stage") {
+  process.stdout.write(JSON.stringify({ rate: await timeStageHere(process.argv[3] as StageName) }) + "\n");
+  process.exit(0);
+}
+
 /**
- * MB/s of each stage over the seeds, by CPU time, as the median of ROUNDS rounds that
- * take the stages in turn. The machine this runs on is shared: a single timing varies by
- * a third from run to run, and interleaving makes a slow spell hit every stage alike.
+ * MB/s of each stage over the seeds, one core, by CPU time. Each measurement runs in a
+ * fresh process, so no stage pays for the garbage another left behind; the stages take
+ * turns for ROUNDS rounds and each figure is the median, because this machine is shared
+ * and a single timing varies by a third.
  */
-async function stageRates(stages: Record<string, () => unknown>): Promise<Record<string, number>> {
-  const ROUNDS = 15, ROUND_SECONDS = 0.3;
-  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(stages).map((name) => [name, []]));
-  for (const work of Object.values(stages)) await work(); // warm up: compile, load rules and lexicons
+function stageRates(): Record<StageName, number> {
+  const ROUNDS = 5;
+  const rates = Object.fromEntries(STAGES.map((name) => [name, [] as number[]])) as Record<StageName, number[]>;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, work] of Object.entries(stages)) {
-      const start = cpuSeconds();
-      let passes = 0;
-      do {
-        await work();
-        passes++;
-      } while (cpuSeconds() - start < ROUND_SECONDS);
-      rates[name].push((passes * seedBytes) / MB / (cpuSeconds() - start));
+    for (const name of STAGES) {
+      const out = execFileSync(process.execPath, [join(root, "dist", "bench", "bench.js"), "--stage", name], { encoding: "utf8" });
+      rates[name].push(JSON.parse(out.trim().split("\n").pop()!).rate);
     }
   }
-  return Object.fromEntries(Object.entries(rates).map(([name, xs]) => [name, median(xs)]));
+  return Object.fromEntries(STAGES.map((name) => [name, median(rates[name])])) as Record<StageName, number>;
 }
 
 process.stderr.write("sectormap benchmark (one core unless said)\n");
-// 1. Stage by stage, in-process on one core. An extractor's cost is the share of the text
+// 1. Stage by stage, on one core. An extractor's cost is the share of the text
 // pipeline's throughput that adding it takes away: text / (text + stage).
-const docs = await ingestAndStructure();
-const ex = extractorsFor({ codebook: "", actorFiles: [], recRules: "" });
-const rates = await stageRates({
-  text: ingestAndStructure,
-  recommendations: () => docs.forEach((d) => extractRecommendations(d, ex.recRules)),
-  actors: () => docs.forEach((d) => extractActors(d, ex.gazetteer)),
-  themes: () => docs.forEach((d) => codeDocument(d, ex.codebook)),
-});
+const rates = stageRates();
 const textRate = rates.text;
 report("text pipeline (read + decode + normalise + structure), MB/s per core", textRate.toFixed(1));
-for (const stage of ["recommendations", "actors", "themes"]) {
+for (const stage of ["recommendations", "actors", "themes"] as const) {
   const rate = rates[stage];
   report(`${stage} stage alone, MB/s per core`, `${rate.toFixed(1)} (costs ${(100 * textRate / (textRate + rate)).toFixed(0)}% of text throughput)`);
 }
