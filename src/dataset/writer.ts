@@ -2,7 +2,7 @@
 // beside --out, which replaces --out only when the whole run has finished. An
 // interrupted or failed run leaves the previous dataset as it was.
 //
-// Rows become text here (serialiseRows, rowPieces) and nowhere else, so that
+// Rows become text here (serialiseRows, rowsPieces) and nowhere else, so that
 // worker threads can do it and the writer only appends text.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";

@@ -1,5 +1,6 @@
 // Character classes for the word scanner, read from a text's UTF-16 code units in a typed
 // array: indexing one is several times cheaper than String.prototype.charCodeAt.
+import { charClassOf, LETTER_CLASS } from "../../text/char-class.js";
 
 export const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
@@ -8,20 +9,20 @@ export function wordCharLength(codes: Uint16Array, i: number, len: number): numb
   const c = codes[i];
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   const cp = codePointAt(codes, i, len);
-  return classOf(cp) ? (cp > 0xffff ? 2 : 1) : 0;
+  return charClassOf(cp) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
 export function isLetterAt(codes: Uint16Array, i: number, len: number): boolean {
   const c = codes[i];
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return classOf(codePointAt(codes, i, len)) === LETTER_CLASS;
+  return charClassOf(codePointAt(codes, i, len)) === LETTER_CLASS;
 }
 
 /** Does the text hold a letter (of any script)? */
 export function hasLetter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : classOf(text.codePointAt(i)!) === LETTER_CLASS) return true;
+    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : charClassOf(text.codePointAt(i)!) === LETTER_CLASS) return true;
   }
   return false;
 }
@@ -36,16 +37,3 @@ function codePointAt(codes: Uint16Array, i: number, len: number): number {
   return c;
 }
 
-// Non-ASCII characters are classified once each, by Unicode property.
-const LETTER = /^\p{L}$/u, LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const OTHER_CLASS = 0, DIGIT_CLASS = 1, LETTER_CLASS = 2;
-const classMemo = new Map<number, number>(); // code point -> class
-function classOf(cp: number): number {
-  let k = classMemo.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = LETTER.test(ch) ? LETTER_CLASS : LETTER_OR_DIGIT.test(ch) ? DIGIT_CLASS : OTHER_CLASS;
-    classMemo.set(cp, k);
-  }
-  return k;
-}
