@@ -140,9 +140,15 @@ export class DatasetWriter {
     }
   }
 
-  /** A file that is not a table (manifest.json, themes_matrix.csv). */
+  /** A file that is not a table (manifest.json, datapackage.json). */
   async writeFile(name: string, content: string): Promise<void> {
     await writeFile(join(this.tmpDir, name), content);
+  }
+
+  /** Lines of a CSV file that is not a table (themes_matrix.csv), written as they come. */
+  async appendCsv(name: string, columns: string[], lines: string): Promise<void> {
+    const stream = this.fileStream(name, () => this.csvHeader(columns));
+    if (lines && !stream.write(lines)) await once(stream, "drain");
   }
 
   /** Close every table and move the folder into place. */
@@ -163,13 +169,23 @@ export class DatasetWriter {
   }
 
   private stream(table: TableName, format: OutputFormat): WriteStream {
-    const key = `${table}.${format}`;
-    let stream = this.streams.get(key);
+    return this.fileStream(`${table}.${format}`, () => (format === "csv" ? this.csvHeader(TABLES[table].columns.map((c) => c.name)) : ""));
+  }
+
+  /** The stream of a file in the dataset, opened (with its first text) on first use. */
+  private fileStream(name: string, first: () => string): WriteStream {
+    let stream = this.streams.get(name);
     if (!stream) {
-      stream = createWriteStream(join(this.tmpDir, key));
-      if (format === "csv") stream.write((this.options.excelBom ? "\uFEFF" : "") + csvLine(TABLES[table].columns.map((c) => c.name)));
-      this.streams.set(key, stream);
+      stream = createWriteStream(join(this.tmpDir, name));
+      const text = first();
+      if (text) stream.write(text);
+      this.streams.set(name, stream);
     }
     return stream;
+  }
+
+  /** A CSV header line, after a byte order mark when the dataset is for Excel. */
+  private csvHeader(columns: string[]): string {
+    return (this.options.excelBom ? "\uFEFF" : "") + csvLine(columns);
   }
 }

@@ -3,7 +3,7 @@
 // over as text), keep what must wait for the corpus-level actor merge on disk
 // (merge.ts), then merge and move the finished dataset into place. Memory
 // stays bounded by the window of files in flight, not by the corpus.
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, isAbsolute, join } from "node:path";
 import { createHash } from "node:crypto";
 import { Piscina } from "piscina";
@@ -61,7 +61,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
     const merge = new CorpusMerge(writer, loadGazetteer(opts.config.actorFiles), opts.formats);
     const codebook = loadCodebook(opts.config.codebook || undefined);
-    const matrix = opts.formats.includes("csv") ? new MatrixFile(writer, themesMatrix([], codebook).columns, opts.excel) : undefined;
+    // themes_matrix.csv: one line per document, under a column per code of the codebook.
+    const matrixColumns = opts.formats.includes("csv") ? themesMatrix([], codebook).columns : undefined;
+    if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, "");
     const inputsRead: ManifestInput[] = [];
 
     const work = (task: FileTask): Promise<FileResult> =>
@@ -71,17 +73,16 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
       if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
       for (const [table, rows] of result.tables) await writer.append(table, rows);
-      matrix?.add(result.matrixLine);
+      if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, result.matrixLine);
       merge.add(result.merge);
       inputsRead.push({ source: result.source, sha256: result.sha256, status: result.status });
       opts.onFile?.(result, ++done, tasks.length);
     }
     // Corpus level: one actor_id per entity across documents, then the tables that need it.
     await merge.finish();
-    matrix?.close();
 
     // The Frictionless descriptor of the tables (issue 7), so R and Python read them with types and keys.
-    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns: matrix?.columns });
+    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns });
     await writer.writeFile("datapackage.json", JSON.stringify(described, null, 2) + "\n");
     await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
     await writer.commit();
@@ -93,21 +94,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
     await pool?.destroy();
-  }
-}
-
-/** themes_matrix.csv, written one document's line at a time. */
-class MatrixFile {
-  private fd: number;
-  constructor(writer: DatasetWriter, readonly columns: string[], excel: boolean) {
-    this.fd = openSync(join(writer.tmpDir, "themes_matrix.csv"), "w");
-    this.add((excel ? "\uFEFF" : "") + csvLine(columns));
-  }
-  add(line: string): void {
-    if (line) writeSync(this.fd, line);
-  }
-  close(): void {
-    closeSync(this.fd);
   }
 }
 
