@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dataFile } from "../paths.js";
+import { escapeRegExp } from "../regexp.js";
 import { html, jsonForScript, shorten, trusted, type SafeHtml } from "./escape.js";
 import { cellAnchor, themeName, typeName, TYPE_COLOURS } from "./charts.js";
 import type { CodedSegment, DocSummary, RecSummary, ReportModel, ThemeSummary } from "./model.js";
@@ -152,7 +153,7 @@ function strongest(segs: CodedSegment[], max: number): CodedSegment[] {
 export function quote(seg: Pick<CodedSegment, "text" | "evidence">, max = 280): SafeHtml {
   const text = seg.text.replace(/\s+/g, " ").trim();
   const terms = seg.evidence.filter((t) => t.length > 1).sort((a, b) => b.length - a.length);
-  const pattern = terms.length ? new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gi") : null;
+  const pattern = terms.length ? new RegExp(`(${terms.map(escapeRegExp).join("|")})`, "gi") : null;
   let window = text;
   let before = "";
   let after = "";

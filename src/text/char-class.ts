@@ -17,3 +17,6 @@ export function charClassOf(codePoint: number): number {
   }
   return k;
 }
+
+/** A straight or curly apostrophe (U+0027, U+2019), as a UTF-16 code unit. */
+export const isApostrophe = (c: number) => c === 39 || c === 0x2019;

@@ -52,6 +52,12 @@ export function forEachLetterRun(text: string, visit: (start: number, end: numbe
   }
 }
 
+/** Does the text hold a letter (of any script)? */
+export function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (letterLength(text, i)) return true;
+  return false;
+}
+
 /** Code units of the letter at i (2 for an astral one), or 0 when it is no letter. */
 function letterLength(text: string, i: number): number {
   const c = text.charCodeAt(i);

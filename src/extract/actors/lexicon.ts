@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { dataFile } from "../../paths.js";
+import { escapeRegExp } from "../../regexp.js";
 import { normWord } from "./normalize.js";
 
 export interface Lexicon {
@@ -20,6 +21,8 @@ export interface Lexicon {
   genericWords: Set<string>;
   genericAcronyms: Set<string>;
   contextTypes: { cue: string; type: string }[];
+  /** Finds any cue of contextTypes: one search settles the many mentions with none near them. */
+  anyContextCue: RegExp;
   listHeadings: RegExp;
   /** normalised country name or nationality -> canonical country key */
   countries: Map<string, string>;
@@ -74,6 +77,7 @@ export function loadLexicon(): Lexicon {
   for (const c of raw.countries) countries.set(phrase(c), countryKey(c));
   const countryKeys = [...new Set(countries.values())];
   for (const n of raw.nationalities) countries.set(phrase(n), countryOfNationality(n, countryKeys));
+  const contextTypes = Object.entries(raw.context_types).flatMap(([type, cues]) => cues.map((cue) => ({ cue: cue.toLowerCase(), type })));
   cached = {
     heads,
     modifiers: Object.entries(raw.modifiers).flatMap(([type, list]) => list.map((m) => ({ words: phrase(m).split(" "), type }))),
@@ -85,7 +89,8 @@ export function loadLexicon(): Lexicon {
     sentenceStarters: new Set(raw.sentence_starters),
     genericWords: new Set(raw.generic_words.map(normWord)),
     genericAcronyms: new Set(raw.generic_acronyms),
-    contextTypes: Object.entries(raw.context_types).flatMap(([type, cues]) => cues.map((cue) => ({ cue: cue.toLowerCase(), type }))),
+    contextTypes,
+    anyContextCue: new RegExp(contextTypes.map(({ cue }) => escapeRegExp(cue)).join("|")),
     listHeadings: new RegExp(`\\b(?:${raw.list_headings})`, "i"),
     countries,
     nationalities: new Set(raw.nationalities.map(phrase)),

@@ -65,14 +65,11 @@ interface Core {
   distinctive: boolean;
 }
 
-// Shared by the many blocks without gazetteer names (read only).
-const NO_GAZETTEER_HITS: Map<number, { hit: Hit; last: number }> = new Map();
-
 /** Capitalised noun phrases headed by an organisation word, in one block. */
 export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: WordStats, lex: Lexicon, suppressed: Set<Hit>, knownAcronym: (a: string) => boolean = () => true): Hit[] {
   // Most blocks hold no head word and no instrument at all: no chain of theirs can name anything.
   if (!tokens.some((t) => t.cap && mayMatter(t.norm, lex))) return [];
-  const gazAt = gazHits.length ? new Map<number, { hit: Hit; last: number }>() : NO_GAZETTEER_HITS;
+  const gazAt = new Map<number, { hit: Hit; last: number }>();
   for (const h of gazHits) {
     const first = tokenAt(tokens, h.start, "start");
     const last = tokenAt(tokens, h.end, "end");
@@ -90,12 +87,12 @@ export function headedNames(doc: Doc, tokens: Token[], gazHits: Hit[], stats: Wo
  */
 function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>, lex: Lexicon): Unit[][] {
   const out: Unit[][] = [];
-  const cur: Unit[] = [];
+  let cur: Unit[] = [];
   const close = () => {
     if (!cur.length) return;
     while (cur.length && cur[cur.length - 1].kind === "conn") cur.pop();
-    if (cur.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) out.push(cur.slice());
-    cur.length = 0;
+    if (cur.some((u) => u.kind === "cap" && mayMatter(tokens[u.first].norm, lex))) out.push(cur);
+    cur = [];
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

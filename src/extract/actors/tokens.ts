@@ -3,6 +3,7 @@
 // part of a SHOUTED heading, and what separates a word from the previous one.
 import type { Block, Doc } from "../../types.js";
 import { CodeUnits } from "../../text/code-units.js";
+import { isApostrophe } from "../../text/char-class.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
 
@@ -35,7 +36,6 @@ const WORD_CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) WORD_CHAR[c] = 1;
 // Where skipping stops: a capital, "&", or any letter beyond ASCII (native search, so fast).
 const NEXT_CAPITAL = /[A-Z&\u00C0-\uFFFF]/g;
-const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 function isUpperRun(units: Uint16Array, s: number, e: number): boolean {

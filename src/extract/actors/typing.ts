@@ -48,7 +48,7 @@ export function typeFromContext(sentence: string, offsetInSentence: number, leng
   // ", a ...", "the ...": tested once per mention, not once per cue.
   const describedAfter = /^\s*,?\s*(?:an?|the)\s/.test(after);
   // Most mentions have no cue near them at all: one search for any cue settles those.
-  const anyCue = anyCueOf(lex);
+  const anyCue = lex.anyContextCue;
   if (!anyCue.test(before) && !(describedAfter && anyCue.test(after))) return undefined;
   for (const { cue, type } of lex.contextTypes) {
     const cueSpace = cue + " ";
@@ -56,13 +56,4 @@ export function typeFromContext(sentence: string, offsetInSentence: number, leng
     if (describedAfter && after.includes(cue)) return { type, evidence: `context "${cue}" after` };
   }
   return undefined;
-}
-
-const cueSearches = new WeakMap<Lexicon, RegExp>();
-
-/** A regex finding any context cue of the lexicon (built once per lexicon). */
-function anyCueOf(lex: Lexicon): RegExp {
-  let re = cueSearches.get(lex);
-  if (!re) cueSearches.set(lex, (re = new RegExp(lex.contextTypes.map(({ cue }) => cue.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))));
-  return re;
 }

@@ -2,8 +2,6 @@
 // array: indexing one is several times cheaper than String.prototype.charCodeAt.
 import { charClassOf, LETTER_CLASS } from "../../text/char-class.js";
 
-export const isApostrophe = (c: number) => c === 39 || c === 0x2019;
-
 /** Length in code units of the letter or digit at i (2 for an astral character), or 0. */
 export function wordCharLength(codes: Uint16Array, i: number, len: number): number {
   const c = codes[i];
@@ -16,15 +14,6 @@ export function isLetterAt(codes: Uint16Array, i: number, len: number): boolean 
   const c = codes[i];
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   return charClassOf(codePointAt(codes, i, len)) === LETTER_CLASS;
-}
-
-/** Does the text hold a letter (of any script)? */
-export function hasLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : charClassOf(text.codePointAt(i)!) === LETTER_CLASS) return true;
-  }
-  return false;
 }
 
 /** The code point at i, read as String.prototype.codePointAt reads it (a lone surrogate is itself). */

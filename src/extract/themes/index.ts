@@ -8,7 +8,7 @@ import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
 import { parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
 import { Matcher, type ThemeHit } from "./matcher.js";
-import { hasLetter } from "./chars.js";
+import { hasLetter } from "../../text/words.js";
 import { readFileSync } from "node:fs";
 
 export { CodebookError } from "./codebook.js";

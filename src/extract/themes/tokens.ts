@@ -1,7 +1,8 @@
 // Word tokens with character offsets. Each token points to the shared forms of its
 // word (words.ts), which the matcher compares.
 import { CodeUnits } from "../../text/code-units.js";
-import { isApostrophe, isLetterAt, wordCharLength } from "./chars.js";
+import { isApostrophe } from "../../text/char-class.js";
+import { isLetterAt, wordCharLength } from "./chars.js";
 import { HASH_SEED, hashStep, writtenWords, type CachedWord } from "./words.js";
 
 export interface Token {
