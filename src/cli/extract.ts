@@ -2,7 +2,7 @@
 import { availableParallelism } from "node:os";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
-import { runExtract, type RunSummary } from "../pipeline/run.js";
+import { DEFAULT_DOC_TIMEOUT, runExtract, type RunSummary } from "../pipeline/run.js";
 import type { OutputFormat } from "../dataset/writer.js";
 import { EXPORT_FORMATS, exportDataset, type ExportFormat } from "../export/index.js";
 import { EXIT_FAILURES, EXIT_OK, UsageProblem, error, info, paint, parsePositiveInt, warn } from "./output.js";
@@ -22,6 +22,8 @@ export function registerExtractCommand(program: Command): void {
     .option("--codebook <file>", "theme codebook (YAML) replacing the default one")
     .option("--actors <file...>", "extra actor gazetteer files (YAML) added to the shipped one")
     .option("--rules <file>", "recommendation rules (YAML) replacing the default ones")
+    .option("--max-file-size <MB>", "refuse files larger than this many MB, unread (documents row with status error)", "200")
+    .option("--doc-timeout <seconds>", `stop a document that takes longer than this (documents row with status error); 0 for no limit`, String(DEFAULT_DOC_TIMEOUT))
     .option("--excel", "write CSV with a UTF-8 byte order mark, for Excel")
     .option("--allow-failures", "exit 0 even when some documents could not be read")
     .option("--json", "print the run summary as JSON on stdout")
@@ -39,9 +41,11 @@ Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 us
     .action(async (paths: string[], o) => {
       const { formats, exports } = parseFormats(String(o.format));
       const jobs = parsePositiveInt(o.jobs, "--jobs");
+      const maxFileSize = parseMegabytes(o.maxFileSize, "--max-file-size");
+      const docTimeout = parseSeconds(o.docTimeout, "--doc-timeout");
       const progress = new Progress(Boolean(o.quiet));
       const summary = await runExtract({
-        paths, out: o.out, jobs, formats, excel: Boolean(o.excel),
+        paths, out: o.out, jobs, formats, excel: Boolean(o.excel), maxFileSize, docTimeout,
         include: o.include ?? [], exclude: o.exclude ?? [],
         config: { codebook: o.codebook ?? "", actorFiles: o.actors ?? [], recRules: o.rules ?? "" },
         onNotice: (m) => progress.notice(m),
@@ -57,6 +61,20 @@ Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 us
       if (!o.quiet) printSummary(summary);
       process.exitCode = summary.errors && !o.allowFailures ? EXIT_FAILURES : EXIT_OK;
     });
+}
+
+/** A size in MB (decimals allowed) as bytes. */
+function parseMegabytes(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageProblem(`${name} takes a size in MB greater than 0, not "${value}"`);
+  return Math.round(n * 1024 * 1024);
+}
+
+/** A duration in seconds (decimals allowed); 0 means no limit. */
+function parseSeconds(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageProblem(`${name} takes a number of seconds (0 for no limit), not "${value}"`);
+  return n;
 }
 
 /**

@@ -1,7 +1,8 @@
 // One file through every per-document stage: ingest -> text -> extract -> rows.
 // Runs in a worker thread (worker.ts) or in-process (--jobs 1, tests, inspect).
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { Doc, ExtractConfig, Extraction, Format } from "../types.js";
 import { ingestFile } from "../ingest/index.js";
 import { IngestError } from "../ingest/errors.js";
@@ -19,6 +20,8 @@ export interface FileTask {
   absPath: string;
   source: string;
   ext: string;
+  /** Files larger than this are refused unread (--max-file-size; default: the ingest limit). */
+  maxBytes?: number;
 }
 
 /**
@@ -49,7 +52,7 @@ export function extractorsFor(config: ExtractConfig): Extractors {
 
 /** Read and structure one file (no extraction): what `inspect` shows. */
 export async function readDoc(task: FileTask): Promise<Doc> {
-  const { file, bytes } = await ingestFile(task.absPath, task.ext);
+  const { file, bytes } = await ingestFile(task.absPath, task.ext, { maxBytes: task.maxBytes });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return buildDoc({ source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "txt", sha256, bytes: bytes.length }, file);
 }
@@ -101,11 +104,16 @@ function matrixLine(themes: Array<{ doc_id: string; source: string; theme: strin
 /** A file that could not be read still gets its documents row, with the reason. */
 async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[]): Promise<FileResult> {
   const message = err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+  // A file refused for its size is not read at all, not even to hash it.
+  return errorResult(task, message, formats, !(err instanceof IngestError && err.code === "too-large"));
+}
+
+/** The documents row of a file that gives no data (unreadable, too large, over its time budget). */
+export async function errorResult(task: FileTask, message: string, formats: OutputFormat[], hash = true): Promise<FileResult> {
   let sha256 = "", bytes = 0;
   try {
-    const data = await readFile(task.absPath);
-    sha256 = createHash("sha256").update(data).digest("hex");
     bytes = (await stat(task.absPath)).size;
+    if (hash) sha256 = await sha256OfFile(task.absPath);
   } catch {
     // unreadable: the message already says so
   }
@@ -123,4 +131,11 @@ async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[])
     matrixLine: "",
     merge: mergeShare({ docId, source: task.source, segmentIds: [], actors: [], mentions: [], recommendations: [] }, [], formats),
   };
+}
+
+/** sha256 of a file, streamed: memory stays flat whatever its size. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }

@@ -3,10 +3,9 @@
 // over as text), keep what must wait for the corpus-level actor merge on disk
 // (merge.ts), then merge and move the finished dataset into place. Memory
 // stays bounded by the window of files in flight, not by the corpus.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, isAbsolute, join } from "node:path";
 import { createHash } from "node:crypto";
-import { Piscina } from "piscina";
 import type { ExtractConfig } from "../types.js";
 import { walkInputs } from "../ingest/walk.js";
 import { DatasetWriter, type OutputFormat } from "../dataset/writer.js";
@@ -15,7 +14,8 @@ import { loadGazetteer } from "../extract/actors/index.js";
 import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
 import { csvLine } from "../dataset/csv.js";
 import { packageRoot } from "../paths.js";
-import { processFile, type FileResult, type FileTask } from "./process.js";
+import type { FileResult, FileTask } from "./process.js";
+import { makeRunner } from "./pool.js";
 import { CorpusMerge } from "./merge.js";
 import { datapackageDescriptor } from "../export/datapackage.js";
 
@@ -28,6 +28,10 @@ export interface RunOptions {
   formats: OutputFormat[];
   excel: boolean;
   config: ExtractConfig;
+  /** Bytes above which a file is refused unread (--max-file-size; default 200 MB). */
+  maxFileSize?: number;
+  /** Seconds one document may take (--doc-timeout; default DEFAULT_DOC_TIMEOUT; 0: no limit). */
+  docTimeout?: number;
   /** Called after each file is written (for progress bars). */
   onFile?: (result: FileResult, done: number, total: number) => void;
   onNotice?: (message: string) => void;
@@ -43,19 +47,25 @@ export interface RunSummary {
   out: string;
 }
 
+/** Policy documents take seconds; minutes mean a pathological file, which must not hold up a batch. */
+export const DEFAULT_DOC_TIMEOUT = 300;
+
 // The tables `extract` writes; `recurrences` is added later by `sectormap recurrences`.
 const EXTRACT_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) => t !== "recurrences");
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const { inputs, notices } = await walkInputs(opts.paths, { include: opts.include, exclude: opts.exclude, outDir: opts.out });
   notices.forEach((n) => opts.onNotice?.(n));
-  const tasks: FileTask[] = inputs.map((i) => ({ absPath: i.absPath, source: i.source, ext: i.ext }));
+  const tasks: FileTask[] = inputs.map((i) => ({ absPath: i.absPath, source: i.source, ext: i.ext, maxBytes: opts.maxFileSize }));
 
   const writer = new DatasetWriter(opts.out, { formats: opts.formats, excelBom: opts.excel });
-  const abort = () => { writer.abort(); process.exit(130); };
+  // Interrupted: throw the temporary folder away and leave at once (worker threads die with
+  // the process), so the previous dataset stays as it was. The handler runs promptly because
+  // documents are processed on worker threads and this thread's own loops yield.
+  const abort = (signal: NodeJS.Signals) => { writer.abort(); process.exit(signal === "SIGINT" ? 130 : 143); };
   process.once("SIGINT", abort);
   process.once("SIGTERM", abort);
-  const pool = makePool(opts.jobs);
+  const runner = makeRunner({ jobs: opts.jobs, config: opts.config, formats: opts.formats, docTimeout: opts.docTimeout ?? DEFAULT_DOC_TIMEOUT });
   try {
     EXTRACT_TABLES.forEach((t) => writer.open(t));
     const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
@@ -66,10 +76,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, "");
     const inputsRead: ManifestInput[] = [];
 
-    const work = (task: FileTask): Promise<FileResult> =>
-      pool ? pool.run({ task, config: opts.config, formats: opts.formats }) : processFile(task, opts.config, opts.formats);
     let done = 0;
-    for await (const result of inOrder(tasks, work, opts.jobs * 4)) {
+    for await (const result of inOrder(tasks, (task) => runner.run(task), opts.jobs * 4)) {
       summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
       if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
       for (const [table, rows] of result.tables) await writer.append(table, rows);
@@ -77,6 +85,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       merge.add(result.merge);
       inputsRead.push({ source: result.source, sha256: result.sha256, status: result.status });
       opts.onFile?.(result, ++done, tasks.length);
+      // Results that are ready at once (small files) would otherwise keep signals waiting.
+      if (done % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Corpus level: one actor_id per entity across documents, then the tables that need it.
     await merge.finish();
@@ -93,17 +103,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   } finally {
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
-    await pool?.destroy();
+    await runner.destroy();
   }
-}
-
-/** Worker threads need the compiled worker; tests running from src/ with --jobs 1 use none. */
-function makePool(jobs: number): Piscina | undefined {
-  const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
-  if (jobs <= 1 || !existsSync(workerFile)) return undefined;
-  // Keep every thread alive for the whole run: a thread that retires when idle reloads the
-  // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
-  return new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: jobs, idleTimeout: 60_000 });
 }
 
 /**
