@@ -9,7 +9,11 @@ import { Piscina } from "piscina";
 import type { ExtractConfig } from "../types.js";
 import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
-import { errorResult, processFile, type FileResult, type FileTask } from "./process.js";
+import type { FileResult, FileTask } from "./process.js";
+import { errorResult } from "./failed.js";
+
+/** Results cut short (a document stopped over its time budget): never cached, since a rerun may finish. */
+export const unfinished = new WeakSet<FileResult>();
 
 export interface DocRunner {
   run(task: FileTask): Promise<FileResult>;
@@ -27,7 +31,9 @@ export interface RunnerOptions {
 export function makeRunner(opts: RunnerOptions): DocRunner {
   const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
   if (!existsSync(workerFile)) {
-    return { run: (task) => processFile(task, opts.config, opts.formats), destroy: async () => undefined };
+    // Loaded only here: the extractors (and compromise's lexicon) cost a second to load.
+    const inThisThread = import("./process.js");
+    return { run: async (task) => (await inThisThread).processFile(task, opts.config, opts.formats), destroy: async () => undefined };
   }
   // Keep every thread alive for the whole run: a thread that retires when idle reloads the
   // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
@@ -49,7 +55,9 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
       } catch (err) {
         if (!stop.signal.aborted) throw err;
         // piscina has terminated the thread (and starts a fresh one): the document gets an error row.
-        return errorResult(task, `stopped after ${opts.docTimeout} s (the time budget per document, --doc-timeout)`, opts.formats);
+        const result = await errorResult(task, `stopped after ${opts.docTimeout} s (the time budget per document, --doc-timeout)`, opts.formats);
+        unfinished.add(result);
+        return result;
       } finally {
         clearTimeout(timer);
         startedHere.close();

@@ -1,9 +1,7 @@
 // One file through every per-document stage: ingest -> text -> extract -> rows.
 // Runs in a worker thread (worker.ts) or in-process (--jobs 1, tests, inspect).
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import type { Doc, ExtractConfig, Extraction, Format } from "../types.js";
+import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { ingestFile } from "../ingest/index.js";
 import { IngestError } from "../ingest/errors.js";
 import { buildDoc, docIdOf } from "../text/document.js";
@@ -15,6 +13,7 @@ import type { DocActors } from "../dataset/actors.js";
 import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
 import { csvLine } from "../dataset/csv.js";
 import { mergeShare, type MergeShare } from "./merge.js";
+import { errorResult, FORMAT_OF } from "./failed.js";
 
 export interface FileTask {
   absPath: string;
@@ -40,7 +39,6 @@ export interface FileResult {
   merge: MergeShare;
 }
 
-const FORMAT_OF: Record<string, Format> = { ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html" };
 
 let cached: { key: string; extractors: Extractors } | undefined;
 /** Compile rules once per thread, for the config at hand. */
@@ -106,36 +104,4 @@ async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[])
   const message = err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
   // A file refused for its size is not read at all, not even to hash it.
   return errorResult(task, message, formats, !(err instanceof IngestError && err.code === "too-large"));
-}
-
-/** The documents row of a file that gives no data (unreadable, too large, over its time budget). */
-export async function errorResult(task: FileTask, message: string, formats: OutputFormat[], hash = true): Promise<FileResult> {
-  let sha256 = "", bytes = 0;
-  try {
-    bytes = (await stat(task.absPath)).size;
-    if (hash) sha256 = await sha256OfFile(task.absPath);
-  } catch {
-    // unreadable: the message already says so
-  }
-  const docId = docIdOf(task.source);
-  const document = {
-    doc_id: docId, source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "", sha256, bytes, pages: 0, words: 0,
-    language: "", title: "", doc_type: "", date: "", place: "", status: "error", message,
-  };
-  return {
-    source: task.source,
-    sha256,
-    status: "error",
-    message,
-    tables: [["documents", serialiseRows("documents", [document], formats)]],
-    matrixLine: "",
-    merge: mergeShare({ docId, source: task.source, segmentIds: [], actors: [], mentions: [], recommendations: [] }, [], formats),
-  };
-}
-
-/** sha256 of a file, streamed: memory stays flat whatever its size. */
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }
