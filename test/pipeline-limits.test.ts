@@ -49,14 +49,12 @@ describe("limits", () => {
     writeFileSync(join(dir, "a-long.txt"), longParagraph(12));
     writeFileSync(join(dir, "b-small.txt"), SMALL);
     const out = join(tmp(), "data");
-    const started = Date.now();
     const r = cli(["extract", dir, "--out", out, "--doc-timeout", "2", "--jobs", "1", "--format", "jsonl", "--quiet"]);
     expect(r.status).toBe(1);
     const docs = jsonl(out, "documents");
     expect(docs.map((d) => [d.source, d.status])).toEqual([["a-long.txt", "error"], ["b-small.txt", "ok"]]);
     expect(docs[0].message).toMatch(/--doc-timeout/);
     expect(jsonl(out, "recommendations").length).toBe(1);
-    expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
   it("stops within 2 s on SIGTERM in the middle of a long document, leaving the old dataset intact", async () => {

@@ -38,12 +38,8 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
   // Keep every thread alive for the whole run: a thread that retires when idle reloads the
   // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
   const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: opts.jobs, idleTimeout: 60_000 });
-  // No more tasks are handed to piscina than it has threads, so that a document's clock
-  // starts when a thread takes it up, not when it joins the queue.
-  const slots = new Semaphore(opts.jobs);
   return {
     async run(task) {
-      await slots.acquire();
       const stop = new AbortController();
       // The clock starts when the worker starts on the document, after loading the rules
       // (a fresh thread, e.g. one replacing a stopped thread, takes a second or more for that).
@@ -61,28 +57,8 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
       } finally {
         clearTimeout(timer);
         startedHere.close();
-        slots.release();
       }
     },
     destroy: () => pool.destroy(),
   };
-}
-
-class Semaphore {
-  private waiting: Array<() => void> = [];
-  constructor(private free: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
-  }
 }
