@@ -59,16 +59,17 @@ describe("limits", () => {
 
   it("stops within 2 s on SIGTERM in the middle of a long document, leaving the old dataset intact", async () => {
     const dir = tmp();
-    writeFileSync(join(dir, "long.txt"), longParagraph(8));
+    writeFileSync(join(dir, "long.txt"), longParagraph(16));
     const parent = tmp();
     const out = join(parent, "data");
     mkdirSync(out);
     writeFileSync(join(out, "documents.jsonl"), "the previous dataset\n");
     const child = spawn(process.execPath, [BIN, "extract", dir, "--out", out, "--jobs", "1", "--quiet"], { stdio: "ignore" });
     const exited = once(child, "exit");
-    // Wait until the run has started writing (its temporary folder exists), then a little more.
+    // Wait until the run has started writing (its temporary folder exists), then long enough
+    // for the main thread to have loaded the gazetteer and codebook and a worker to be on the document.
     while (readdirSync(parent).length < 2) await sleep(20);
-    await sleep(1500);
+    await sleep(4000);
     const signalled = Date.now();
     child.kill("SIGTERM");
     const [code] = await exited;
