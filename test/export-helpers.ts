@@ -1,7 +1,7 @@
 // Shared by the export tests: the built CLI, temporary folders, xmllint, and
 // small hand-made datasets (JSONL tables with the declared columns).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -18,9 +18,14 @@ export function cli(args: string[], cwd = ROOT) {
 
 export const tmp = () => mkdtempSync(join(tmpdir(), "sectormap-export-"));
 
-/** xmllint is a system tool (apt: libxml2-utils; .ci/run installs it). */
-export const HAS_XMLLINT = spawnSync("xmllint", ["--version"]).status === 0;
-if (!HAS_XMLLINT) console.warn("xmllint not found: schema validation tests are skipped (apt-get install libxml2-utils)");
+/**
+ * Schema validation needs xmllint, a system tool (apt: libxml2-utils; .ci/run installs it),
+ * and the REFI-QDA schema in ../shared; without either those tests are skipped, saying why.
+ */
+const xmllintFound = spawnSync("xmllint", ["--version"]).status === 0;
+export const HAS_XMLLINT = xmllintFound && existsSync(QDE_SCHEMA);
+if (!xmllintFound) console.warn("xmllint not found: schema validation tests are skipped (apt-get install libxml2-utils)");
+else if (!HAS_XMLLINT) console.warn(`${QDE_SCHEMA} is missing: schema validation tests are skipped`);
 
 /** Validates an XML file against an XSD; returns xmllint's complaints ("" when valid). */
 export function xmllint(file: string, schema?: string): { ok: boolean; messages: string } {

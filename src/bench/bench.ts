@@ -4,7 +4,7 @@
 // Prints a table on stdout; nothing here is asserted (speed is measured, not tested).
 // Stage rates are medians of interleaved rounds by CPU time (see stageRates).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +17,7 @@ import { extractorsFor } from "../pipeline/process.js";
 import { extractRecommendations } from "../extract/recommendations/index.js";
 import { extractActors } from "../extract/actors/index.js";
 import { codeDocument } from "../extract/themes/index.js";
+import { measureBars } from "./bars.js";
 
 const MB = 1024 * 1024;
 const TARGET_BYTES = 50 * MB;
@@ -24,16 +25,20 @@ const root = packageRoot();
 const seedsDir = join(root, "corpora", "seeds");
 const pdfDir = join(root, "..", "shared", "corpora", "evaluations");
 
-// Child mode: one extract run, reporting its own time and peak memory.
+// Child mode: one extract run, reporting its own wall and CPU time (worker threads included),
+// peak memory and the size of each file written. Arguments: DIR JOBS [FORMATS] [CACHE].
 if (process.argv[2] === "--child") {
-  const [, , , dir, jobs] = process.argv;
+  const [, , , dir, jobs, formats = "csv,jsonl", cache = ""] = process.argv;
   const out = mkdtempSync(join(tmpdir(), "sectormap-bench-out-"));
   const t0 = performance.now();
-  await runExtract({ paths: [dir], out: join(out, "data"), jobs: Number(jobs), include: [], exclude: [], formats: ["csv", "jsonl"], excel: false,
-    config: { codebook: "", actorFiles: [], recRules: "" } });
+  const cpu0 = process.cpuUsage();
+  await runExtract({ paths: [dir], out: join(out, "data"), jobs: Number(jobs), include: [], exclude: [], formats: formats.split(",") as Array<"csv" | "jsonl">, excel: false,
+    config: { codebook: "", actorFiles: [], recRules: "" }, cache });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const outBytes = Object.fromEntries(readdirSync(join(out, "data")).map((f) => [f, statSync(join(out, "data", f)).size]));
   rmSync(out, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, outBytes }) + "\n");
   process.exit(0);
 }
 
@@ -118,6 +123,12 @@ function stageRates(): Record<StageName, number> {
 }
 
 process.stderr.write("sectormap benchmark (one core unless said)\n");
+if (process.argv.includes("--bars")) {
+  // `npm run bench -- --bars`: only the bars of issue 17 (a few minutes).
+  await measureBars(report);
+  printTable();
+  process.exit(0);
+}
 // 1. Stage by stage, on one core. An extractor's cost is the share of the text
 // pipeline's throughput that adding it takes away: text / (text + stage).
 const rates = stageRates();
@@ -194,7 +205,10 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-// 4. Compare (diff, recurrences) on a 2,000-document dataset, when that module is built.
+// 4. The bars of issue 17, as ratios.
+await measureBars(report);
+
+// 5. Compare (diff, recurrences) on a 2,000-document dataset, when that module is built.
 try {
   const compareModule = "./compare-bench.js"; // built by the compare stage; optional here
   const compare = await import(compareModule);

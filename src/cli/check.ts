@@ -24,6 +24,7 @@ export function registerCheckCommand(program: Command): void {
     .option("--codebook <file>", "the codebook DATA was written with, when its recorded path is not found from here")
     .option("--actors <file...>", "the extra gazetteers DATA was written with, when not found from here")
     .option("--rules <file>", "the recommendation rules DATA was written with, when not found from here")
+    .option("--cache <dir>", "reuse (and keep) per-document extractions in DIR, as `extract --cache` does (default: $SECTORMAP_CACHE)")
     .option("--format <format>", "how to print the differences: terminal, json, csv or md", "terminal")
     .option("--limit <n>", "rows per section in the terminal table", "20")
     .addHelpText(
@@ -45,7 +46,7 @@ Exit status: 0 DATA is current, 1 DATA is stale (the differences are printed), 2
       const work = mkdtempSync(join(tmpdir(), "sectormap-check-"));
       try {
         const fresh = join(work, "data");
-        await runExtract({ ...options, paths, out: fresh, jobs: parsePositiveInt(o.jobs, "--jobs") });
+        await runExtract({ ...options, paths, out: fresh, jobs: parsePositiveInt(o.jobs, "--jobs"), cache: o.cache ?? process.env.SECTORMAP_CACHE ?? "" });
         const diff = diffVersions(data, new Dataset(fresh));
         diff.new = `a fresh extraction of ${paths.join(" ")}`;
         if (hasChanges(diff)) {

@@ -3,15 +3,6 @@
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "../pipeline/run.js";
 import { UsageError } from "../ingest/errors.js";
-import { registerExtractCommand } from "./extract.js";
-import { registerInspectCommand } from "./inspect.js";
-import { registerCodebookCommands } from "./codebook.js";
-import { registerThemesCommands } from "./themes.js";
-import { registerDiffCommand } from "./diff.js";
-import { registerRecurrencesCommand } from "./recurrences.js";
-import { registerCheckCommand } from "./check.js";
-import { registerReportCommand } from "./report.js";
-import { registerExportCommand } from "./export.js";
 import { EXIT_FAILURES, EXIT_USAGE, UsageProblem, error } from "./output.js";
 
 // `sectormap inspect big.pdf | head`: a closed pipe ends the output, not in a stack trace.
@@ -39,15 +30,24 @@ Output goes to stdout only when you ask for data (--json); progress and
 warnings go to stderr. Exit status: 0 ok, 1 some input failed, 2 usage error.`,
   );
 
-registerExtractCommand(program);
-registerInspectCommand(program);
-registerCodebookCommands(program);
-registerThemesCommands(program);
-registerDiffCommand(program);
-registerRecurrencesCommand(program);
-registerCheckCommand(program);
-registerReportCommand(program);
-registerExportCommand(program);
+// Each command's module, loaded only when that command runs: some load the extractors and
+// compromise's lexicon (a second of CPU), which a cached re-run or `merge` never needs.
+// `--help` and unknown commands load them all, in this order (the order of the help).
+const COMMANDS: Array<[string, () => Promise<void>]> = [
+  ["extract", async () => (await import("./extract.js")).registerExtractCommand(program)],
+  ["inspect", async () => (await import("./inspect.js")).registerInspectCommand(program)],
+  ["codebook", async () => (await import("./codebook.js")).registerCodebookCommands(program)],
+  ["themes", async () => (await import("./themes.js")).registerThemesCommands(program)],
+  ["diff", async () => (await import("./diff.js")).registerDiffCommand(program)],
+  ["recurrences", async () => (await import("./recurrences.js")).registerRecurrencesCommand(program)],
+  ["check", async () => (await import("./check.js")).registerCheckCommand(program)],
+  ["report", async () => (await import("./report.js")).registerReportCommand(program)],
+  ["export", async () => (await import("./export.js")).registerExportCommand(program)],
+  ["merge", async () => (await import("./merge.js")).registerMergeCommand(program)],
+];
+const invoked = process.argv.slice(2).find((a) => !a.startsWith("-"));
+const only = COMMANDS.find(([name]) => name === invoked && !process.argv.slice(2).some((a) => a === "help"));
+for (const [, register] of only ? [only] : COMMANDS) await register();
 
 try {
   await program.parseAsync(process.argv);

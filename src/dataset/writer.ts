@@ -37,7 +37,7 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  */
 export function rowsPieces(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string[][] {
   if (format === "jsonl") return rows.map((row) => jsonPieces(table, row, gaps));
-  // One csv-stringify call for all the rows (it costs little per row, much per call): a gap is
+  // One csvLines call for all the rows: a gap is
   // a NUL cell and every row ends in a cell holding U+0001, so the text splits back into rows
   // and pieces. Neither character survives normalisation into any other cell (see cellsOf).
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));

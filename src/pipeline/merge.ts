@@ -79,6 +79,7 @@ export class CorpusMerge {
         mentionText.get(format)!.add(linked.mentions.map((m) => fillPieces(mentions[m.index], [m.mentionId, m.actorId])).join(""));
       }
       await this.writer.append("recommendations", recommendations);
+      if (doc % 64 === 63) await yieldToEvents();
       docIds.push(waiting.links.docId);
       mentionRows.push(linked.mentions.length);
     }
@@ -89,8 +90,12 @@ export class CorpusMerge {
     for (const doc of byDocId) {
       const text = Object.fromEntries(this.formats.map((f) => [f, mentionText.get(f)!.read(doc)]));
       await this.writer.append("mentions", { rows: mentionRows[doc], text });
+      if (doc % 64 === 63) await yieldToEvents();
     }
     mentionText.forEach((spill) => spill.close());
     await this.writer.write("edges", this.resolver.edgeRows());
   }
 }
+
+/** Lets signal handlers run during long loops (a stream write that needs no drain never yields). */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));

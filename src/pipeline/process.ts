@@ -1,8 +1,7 @@
 // One file through every per-document stage: ingest -> text -> extract -> rows.
 // Runs in a worker thread (worker.ts) or in-process (--jobs 1, tests, inspect).
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import type { Doc, ExtractConfig, Extraction, Format } from "../types.js";
+import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { ingestFile } from "../ingest/index.js";
 import { IngestError } from "../ingest/errors.js";
 import { buildDoc, docIdOf } from "../text/document.js";
@@ -14,11 +13,14 @@ import type { DocActors } from "../dataset/actors.js";
 import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
 import { csvLine } from "../dataset/csv.js";
 import { mergeShare, type MergeShare } from "./merge.js";
+import { errorResult, FORMAT_OF } from "./failed.js";
 
 export interface FileTask {
   absPath: string;
   source: string;
   ext: string;
+  /** Files larger than this are refused unread (--max-file-size; default: the ingest limit). */
+  maxBytes?: number;
 }
 
 /**
@@ -37,7 +39,6 @@ export interface FileResult {
   merge: MergeShare;
 }
 
-const FORMAT_OF: Record<string, Format> = { ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".html": "html", ".htm": "html" };
 
 let cached: { key: string; extractors: Extractors } | undefined;
 /** Compile rules once per thread, for the config at hand. */
@@ -49,7 +50,7 @@ export function extractorsFor(config: ExtractConfig): Extractors {
 
 /** Read and structure one file (no extraction): what `inspect` shows. */
 export async function readDoc(task: FileTask): Promise<Doc> {
-  const { file, bytes } = await ingestFile(task.absPath, task.ext);
+  const { file, bytes } = await ingestFile(task.absPath, task.ext, { maxBytes: task.maxBytes });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return buildDoc({ source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "txt", sha256, bytes: bytes.length }, file);
 }
@@ -101,26 +102,6 @@ function matrixLine(themes: Array<{ doc_id: string; source: string; theme: strin
 /** A file that could not be read still gets its documents row, with the reason. */
 async function failedFile(task: FileTask, err: unknown, formats: OutputFormat[]): Promise<FileResult> {
   const message = err instanceof IngestError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
-  let sha256 = "", bytes = 0;
-  try {
-    const data = await readFile(task.absPath);
-    sha256 = createHash("sha256").update(data).digest("hex");
-    bytes = (await stat(task.absPath)).size;
-  } catch {
-    // unreadable: the message already says so
-  }
-  const docId = docIdOf(task.source);
-  const document = {
-    doc_id: docId, source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "", sha256, bytes, pages: 0, words: 0,
-    language: "", title: "", doc_type: "", date: "", place: "", status: "error", message,
-  };
-  return {
-    source: task.source,
-    sha256,
-    status: "error",
-    message,
-    tables: [["documents", serialiseRows("documents", [document], formats)]],
-    matrixLine: "",
-    merge: mergeShare({ docId, source: task.source, segmentIds: [], actors: [], mentions: [], recommendations: [] }, [], formats),
-  };
+  // A file refused for its size is not read at all, not even to hash it.
+  return errorResult(task, message, formats, !(err instanceof IngestError && err.code === "too-large"));
 }

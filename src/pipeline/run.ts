@@ -1,23 +1,23 @@
-// A corpus run: walk the inputs, process files on a worker pool, write each
-// document's rows in input order as soon as it is ready (workers hand them
-// over as text), keep what must wait for the corpus-level actor merge on disk
-// (merge.ts), then merge and move the finished dataset into place. Memory
-// stays bounded by the window of files in flight, not by the corpus.
-import { existsSync, readFileSync } from "node:fs";
+// A corpus run: walk the inputs, take this run's shard of them, get each
+// document's result (from the cache, or from a worker thread), in input order,
+// and hand the results to the corpus stage (corpus.ts), or, for a shard, write
+// them as a partial dataset for `sectormap merge` (partial.ts). Memory stays
+// bounded by the window of files in flight, not by the corpus.
+import { readFileSync, statSync } from "node:fs";
 import { basename, isAbsolute, join } from "node:path";
 import { createHash } from "node:crypto";
-import { Piscina } from "piscina";
 import type { ExtractConfig } from "../types.js";
 import { walkInputs } from "../ingest/walk.js";
-import { DatasetWriter, type OutputFormat } from "../dataset/writer.js";
-import { TABLES, type TableName } from "../dataset/tables.js";
-import { loadGazetteer } from "../extract/actors/index.js";
-import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
-import { csvLine } from "../dataset/csv.js";
+import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
-import { processFile, type FileResult, type FileTask } from "./process.js";
-import { CorpusMerge } from "./merge.js";
-import { datapackageDescriptor } from "../export/datapackage.js";
+import type { FileResult, FileTask } from "./process.js";
+import { sha256OfFile } from "./failed.js";
+import { makeRunner, unfinished, type DocRunner } from "./pool.js";
+import { ResultCache } from "./cache.js";
+import { writeCorpus, type ManifestOptions, type RunSummary } from "./corpus.js";
+import { PartialWriter, shardOf, type Shard } from "./partial.js";
+
+export type { RunSummary } from "./corpus.js";
 
 export interface RunOptions {
   paths: string[];
@@ -28,64 +28,95 @@ export interface RunOptions {
   formats: OutputFormat[];
   excel: boolean;
   config: ExtractConfig;
-  /** Called after each file is written (for progress bars). */
-  onFile?: (result: FileResult, done: number, total: number) => void;
+  /** Bytes above which a file is refused unread (--max-file-size; default 200 MB). */
+  maxFileSize?: number;
+  /** Seconds one document may take (--doc-timeout; default DEFAULT_DOC_TIMEOUT; 0: no limit). */
+  docTimeout?: number;
+  /** Folder of cached per-document results (--cache, SECTORMAP_CACHE); none when empty. */
+  cache?: string;
+  /** Only this shard of the inputs, written as a partial dataset (--shard K/N). */
+  shard?: Shard;
+  /** Called after each file is written (for progress bars); `bytes` is the file's size. */
+  onFile?: (result: FileResult, done: number, total: number, bytes: number) => void;
   onNotice?: (message: string) => void;
 }
 
-export interface RunSummary {
-  documents: number;
-  ok: number;
-  warnings: number;
-  errors: number;
-  failed: Array<{ source: string; message: string }>;
-  rows: Partial<Record<TableName, number>>;
-  out: string;
-}
+/** Policy documents take seconds; minutes mean a pathological file, which must not hold up a batch. */
+export const DEFAULT_DOC_TIMEOUT = 300;
 
-// The tables `extract` writes; `recurrences` is added later by `sectormap recurrences`.
-const EXTRACT_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) => t !== "recurrences");
+/** Policy documents are a few MB; hundreds of MB means a scan archive or a wrong file. */
+export const DEFAULT_MAX_FILE_SIZE = 200 * 1024 * 1024;
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const { inputs, notices } = await walkInputs(opts.paths, { include: opts.include, exclude: opts.exclude, outDir: opts.out });
   notices.forEach((n) => opts.onNotice?.(n));
-  const tasks: FileTask[] = inputs.map((i) => ({ absPath: i.absPath, source: i.source, ext: i.ext }));
+  const maxBytes = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const all: Array<FileTask & { index: number }> = inputs.map((i, index) => ({ absPath: i.absPath, source: i.source, ext: i.ext, maxBytes, index }));
+  const tasks = opts.shard ? all.filter((t) => shardOf(t.source, opts.shard!.count) === opts.shard!.index) : all;
+  const sizes = tasks.map((t) => sizeOf(t.absPath));
 
-  const writer = new DatasetWriter(opts.out, { formats: opts.formats, excelBom: opts.excel });
-  const abort = () => { writer.abort(); process.exit(130); };
+  // Threads start on the first document the cache does not have (none on a fully cached re-run).
+  let runner: DocRunner | undefined;
+  const run = (task: FileTask) => (runner ??= makeRunner({ jobs: opts.jobs, config: opts.config, formats: opts.formats, docTimeout: opts.docTimeout ?? DEFAULT_DOC_TIMEOUT })).run(task);
+  const cache = opts.cache ? new ResultCache(opts.cache, { version: toolVersion(), config: opts.config, formats: opts.formats, maxBytes }) : undefined;
+  const work = cache ? cachedWork(cache, run) : run;
+  const onFile = opts.onFile && ((result: FileResult, done: number, total: number) => opts.onFile!(result, done, total, sizes[done - 1]));
+
+  try {
+    const manifestOptions = manifestOptionsOf(opts);
+    const results = inOrder(tasks, work, opts.jobs * 4);
+    if (!opts.shard) {
+      return await writeCorpus(results, { out: opts.out, formats: opts.formats, excel: opts.excel, config: opts.config, version: toolVersion(), manifestOptions, total: tasks.length, onFile });
+    }
+    return await writePartial(results, tasks, opts, { total: all.length, manifestOptions, onFile });
+  } finally {
+    await runner?.destroy();
+  }
+}
+
+/** A document's result from the cache when it is there; otherwise computed, and kept unless it was cut short. */
+function cachedWork(cache: ResultCache, run: (task: FileTask) => Promise<FileResult>) {
+  return async (task: FileTask): Promise<FileResult> => {
+    // A file over the size limit is refused unread by the worker, at once: not worth hashing.
+    if (task.maxBytes !== undefined && sizeOf(task.absPath) > task.maxBytes) return run(task);
+    let key: string;
+    try {
+      key = cache.keyOf(task, await sha256OfFile(task.absPath));
+    } catch {
+      return run(task); // unreadable: the worker says why
+    }
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const result = await run(task);
+    if (!unfinished.has(result)) cache.put(key, result);
+    return result;
+  };
+}
+
+async function writePartial(
+  results: AsyncIterable<FileResult>,
+  tasks: Array<FileTask & { index: number }>,
+  opts: RunOptions,
+  more: { total: number; manifestOptions: ManifestOptions; onFile?: (result: FileResult, done: number, total: number) => void },
+): Promise<RunSummary> {
+  const writer = new PartialWriter(opts.out);
+  const abort = (signal: NodeJS.Signals) => { writer.abort(); process.exit(signal === "SIGINT" ? 130 : 143); };
   process.once("SIGINT", abort);
   process.once("SIGTERM", abort);
-  const pool = makePool(opts.jobs);
   try {
-    EXTRACT_TABLES.forEach((t) => writer.open(t));
-    const summary: RunSummary = { documents: tasks.length, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
-    const merge = new CorpusMerge(writer, loadGazetteer(opts.config.actorFiles), opts.formats);
-    const codebook = loadCodebook(opts.config.codebook || undefined);
-    // themes_matrix.csv: one line per document, under a column per code of the codebook.
-    const matrixColumns = opts.formats.includes("csv") ? themesMatrix([], codebook).columns : undefined;
-    if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, "");
-    const inputsRead: ManifestInput[] = [];
-
-    const work = (task: FileTask): Promise<FileResult> =>
-      pool ? pool.run({ task, config: opts.config, formats: opts.formats }) : processFile(task, opts.config, opts.formats);
-    let done = 0;
-    for await (const result of inOrder(tasks, work, opts.jobs * 4)) {
+    const summary: RunSummary = { documents: 0, ok: 0, warnings: 0, errors: 0, failed: [], rows: {}, out: opts.out };
+    for await (const result of results) {
+      await writer.add(tasks[summary.documents].index, result);
+      summary.documents++;
       summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
       if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
-      for (const [table, rows] of result.tables) await writer.append(table, rows);
-      if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, result.matrixLine);
-      merge.add(result.merge);
-      inputsRead.push({ source: result.source, sha256: result.sha256, status: result.status });
-      opts.onFile?.(result, ++done, tasks.length);
+      more.onFile?.(result, summary.documents, tasks.length);
+      if (summary.documents % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    // Corpus level: one actor_id per entity across documents, then the tables that need it.
-    await merge.finish();
-
-    // The Frictionless descriptor of the tables (issue 7), so R and Python read them with types and keys.
-    const described = datapackageDescriptor({ tables: EXTRACT_TABLES, formats: opts.formats, excel: opts.excel, matrixColumns });
-    await writer.writeFile("datapackage.json", JSON.stringify(described, null, 2) + "\n");
-    await writer.writeFile("manifest.json", JSON.stringify(manifest(opts, inputsRead, summary, writer.counts), null, 2) + "\n");
-    await writer.commit();
+    await writer.commit({
+      tool: "sectormap-partial", version: toolVersion(), shard: opts.shard!, total: more.total, documents: summary.documents,
+      formats: opts.formats, excel: opts.excel, config: opts.config, manifestOptions: more.manifestOptions,
+    });
     return summary;
   } catch (err) {
     writer.abort();
@@ -93,17 +124,15 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   } finally {
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
-    await pool?.destroy();
   }
 }
 
-/** Worker threads need the compiled worker; tests running from src/ with --jobs 1 use none. */
-function makePool(jobs: number): Piscina | undefined {
-  const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
-  if (jobs <= 1 || !existsSync(workerFile)) return undefined;
-  // Keep every thread alive for the whole run: a thread that retires when idle reloads the
-  // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
-  return new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: jobs, idleTimeout: 60_000 });
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -126,26 +155,17 @@ async function* inOrder<T, R>(items: T[], work: (item: T) => Promise<R>, window:
   }
 }
 
-/** What was run, on what: enough for `check` to re-run it. No timestamps, no absolute paths. */
-interface ManifestInput { source: string; sha256: string; status: string }
-
-function manifest(opts: RunOptions, inputs: ManifestInput[], summary: RunSummary, counts: Partial<Record<TableName, number>>) {
+/** The options the manifest records: no absolute paths (a file given by absolute path is named by its base name). */
+function manifestOptionsOf(opts: RunOptions): ManifestOptions {
   const fileRef = (path: string) => (path ? { file: isAbsolute(path) ? basename(path) : path, sha256: sha256Of(path) } : null);
   return {
-    tool: "sectormap",
-    version: toolVersion(),
-    options: {
-      formats: opts.formats,
-      include: opts.include,
-      exclude: opts.exclude,
-      excel: opts.excel,
-      codebook: fileRef(opts.config.codebook),
-      actors: opts.config.actorFiles.map(fileRef),
-      rules: fileRef(opts.config.recRules),
-    },
-    inputs,
-    documents: { total: summary.documents, ok: summary.ok, warning: summary.warnings, error: summary.errors },
-    rows: counts,
+    formats: opts.formats,
+    include: opts.include,
+    exclude: opts.exclude,
+    excel: opts.excel,
+    codebook: fileRef(opts.config.codebook),
+    actors: opts.config.actorFiles.map(fileRef),
+    rules: fileRef(opts.config.recRules),
   };
 }
 

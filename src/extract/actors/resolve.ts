@@ -28,16 +28,28 @@ export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit
   if (hits.length < 2) return [...hits]; // most blocks: nothing to compare
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[b.kind] - PRIORITY[a.kind]);
   const kept: Hit[] = [];
+  // Kept hits start in order (sorted input), so the first one overlapping h is the first
+  // whose end passes h.start: found by binary search over the running maximum of ends
+  // (a scan of every kept hit per hit was quadratic in the length of a block).
+  const maxEnd: number[] = [];
+  const keep = (h: Hit) => { kept.push(h); maxEnd.push(Math.max(maxEnd[maxEnd.length - 1] ?? -Infinity, h.end)); };
   for (const h of sorted) {
-    const over = kept.find((k) => h.start < k.end && k.start < h.end);
-    if (!over) { kept.push(h); continue; }
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid] > h.start) hi = mid;
+      else lo = mid + 1;
+    }
+    const at = lo < kept.length && kept[lo].start < h.end ? lo : -1;
+    if (at < 0) { keep(h); continue; }
+    const over = kept[at];
     const inside = h.start >= over.start && h.end <= over.end;
-    if (inside && h.kind === "gazetteer" && over.tailStart !== undefined && h.start >= over.tailStart) { kept.push(h); continue; }
+    if (inside && h.kind === "gazetteer" && over.tailStart !== undefined && h.start >= over.tailStart) { keep(h); continue; }
     // "United Nations Development Programme in Moldova": a gazetteer name plus a place is that gazetteer actor.
     if (inside && h.kind === "gazetteer" && h.start === over.start && over.kind !== "gazetteer") {
       const rest = over.surface.slice(h.surface.length).replace(/^[\s,]+(?:in\s+(?:the\s+)?)?/, "").toLowerCase();
       if (!rest || lexCountries.has(rest) || /^[\p{L}-]+$/u.test(rest) && !/\s/.test(rest)) {
-        kept[kept.indexOf(over)] = makeHit({ ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym });
+        kept[at] = makeHit({ ...h, end: over.end, surface: over.surface, acronym: over.acronym ?? h.acronym }); // same end: maxEnd holds
       }
     }
   }
@@ -85,7 +97,17 @@ function keyOfName(hit: Hit, gaz: Gazetteer): { key: string; entry?: GazetteerEn
 }
 
 export function pageAt(block: Block, offset: number): number {
-  for (const s of block.sentences) if (offset >= s.start && offset < s.end) return s.page;
+  // Binary search over the sentences (in order, not overlapping): a scan per mention was
+  // quadratic in the length of a block (a one-paragraph document of 5 MB).
+  const sentences = block.sentences;
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s.page;
+  }
   return block.page;
 }
 

@@ -1,0 +1,94 @@
+// The bars of issue 17, each printed as a ratio measured in one run of
+// `npm run bench` (or `npm run bench -- --bars` for these alone): every figure
+// comes from whole `extract` runs in child processes, timed by wall clock and
+// by CPU time (the child's process.cpuUsage(), which counts its worker threads).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { packageRoot } from "../paths.js";
+
+const MB = 1024 * 1024;
+
+export interface ChildRun {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMB: number;
+  /** Bytes of each file of the dataset written. */
+  outBytes: Record<string, number>;
+}
+
+/** One `extract` in a fresh process (dist/bench/bench.js --child). */
+export function childRun(dir: string, jobs: number, extra: { formats?: string; cache?: string } = {}): ChildRun {
+  const args = [join(packageRoot(), "dist", "bench", "bench.js"), "--child", dir, String(jobs), extra.formats ?? "csv,jsonl", extra.cache ?? ""];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+export async function measureBars(report: (name: string, value: string) => void): Promise<void> {
+  const root = packageRoot();
+  const seedsDir = join(root, "corpora", "seeds");
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(seedsDir, f), "utf8"));
+  const work = mkdtempSync(join(tmpdir(), "sectormap-bars-"));
+  try {
+    // The seeds x40, each copy perturbed so that documents differ (ids, hashes) as real ones would.
+    const x40 = join(work, "x40");
+    mkdirSync(x40);
+    let bytes = 0;
+    for (let copy = 0; copy < 40; copy++) {
+      seeds.forEach((s, i) => {
+        const text = `Copy ${copy} of seed ${i}.\n\n` + s;
+        writeFileSync(join(x40, `c${copy}-${i}.txt`), text);
+        bytes += Buffer.byteLength(text);
+      });
+    }
+    const mb = bytes / MB;
+    const j1 = childRun(x40, 1);
+    const j2 = childRun(x40, 2);
+    report(`bar: seeds x40 (${mb.toFixed(1)} MB), --jobs 1, MB/s per CPU s (bar 3)`, `${(mb / j1.cpuSeconds).toFixed(2)} = ${((mb / j1.cpuSeconds) / 3).toFixed(2)}x the bar (${j1.seconds.toFixed(1)} s wall, ${j1.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j1.maxRssMB.toFixed(0)} MB)`);
+    report("bar: --jobs 2 speed-up over --jobs 1, wall (bar 1.7)", `${(j1.seconds / j2.seconds).toFixed(2)}x (${j2.seconds.toFixed(1)} s wall, ${j2.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j2.maxRssMB.toFixed(0)} MB)`);
+
+    // Output cost per format: the same run writing one format.
+    for (const format of ["csv", "jsonl"]) {
+      const r = childRun(x40, 1, { formats: format });
+      const written = Object.values(r.outBytes).reduce((a, b) => a + b, 0) / MB;
+      report(`output --format ${format} alone, --jobs 1`, `${r.cpuSeconds.toFixed(1)} CPU s (both formats: ${j1.cpuSeconds.toFixed(1)}), ${written.toFixed(1)} MB written`);
+    }
+    const both = Object.values(j1.outBytes).reduce((a, b) => a + b, 0) / MB;
+    report("output csv,jsonl (the default)", `${both.toFixed(1)} MB written for ${mb.toFixed(1)} MB of text`);
+
+    // Cached re-run: cold (filling an empty cache) against warm, wall time.
+    const cache = join(work, "cache");
+    const cold = childRun(x40, 2, { cache });
+    const warm = childRun(x40, 2, { cache });
+    report("bar: cached re-run speed-up over a cold run, wall, --jobs 2 (bar 20)", `${(cold.seconds / warm.seconds).toFixed(1)}x (cold ${cold.seconds.toFixed(1)} s, warm ${warm.seconds.toFixed(1)} s; CPU ${cold.cpuSeconds.toFixed(1)} vs ${warm.cpuSeconds.toFixed(1)} s)`);
+
+    // One paragraph of 5.7 MB.
+    const paragraphDir = join(work, "paragraph");
+    mkdirSync(paragraphDir);
+    const flat = seeds.join(" ").replace(/\s+/g, " ");
+    const paragraph = flat.repeat(Math.ceil((5.7 * MB) / flat.length)).slice(0, 5.7 * MB);
+    writeFileSync(join(paragraphDir, "paragraph.txt"), paragraph);
+    const p = childRun(paragraphDir, 1);
+    report("bar: one 5.7 MB paragraph, MB/s per CPU s (bar 1)", `${(5.7 / p.cpuSeconds).toFixed(2)} (${p.seconds.toFixed(1)} s wall, ${p.cpuSeconds.toFixed(1)} CPU s, startup included)`);
+
+    // The evaluation PDFs, whole extract on one core against pdftotext -layout.
+    const pdfDir = join(root, "..", "shared", "corpora", "evaluations");
+    if (!existsSync(pdfDir)) report("bar: PDF whole extract vs pdftotext", `no evaluation PDFs at ${pdfDir}: skipped`);
+    else if (spawnSync("pdftotext", ["-v"]).status !== 0) report("bar: PDF whole extract vs pdftotext", "pdftotext not installed (apt-get install poppler-utils): skipped");
+    else {
+      const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith(".pdf"));
+      const pdfCorpus = join(work, "pdf");
+      mkdirSync(pdfCorpus);
+      pdfs.forEach((f) => copyFileSync(join(pdfDir, f), join(pdfCorpus, f)));
+      const ours = childRun(pdfCorpus, 1);
+      const t0 = performance.now();
+      for (const f of pdfs) execFileSync("pdftotext", ["-layout", join(pdfDir, f), "-"], { stdio: ["ignore", "ignore", "ignore"] });
+      const poppler = (performance.now() - t0) / 1000;
+      report("bar: PDF whole extract throughput / pdftotext -layout's, one core (bar 0.25)", `${(poppler / ours.cpuSeconds).toFixed(2)} (ours ${ours.cpuSeconds.toFixed(1)} CPU s, pdftotext ${poppler.toFixed(1)} s)`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+// Runs the per-document work: on worker threads when the compiled worker is
+// there (always, even for --jobs 1, so that a document over its time budget or
+// a run that is interrupted can be stopped mid-document by terminating its
+// thread), in this thread otherwise (tests running from src/).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { ExtractConfig } from "../types.js";
+import type { OutputFormat } from "../dataset/writer.js";
+import { packageRoot } from "../paths.js";
+import type { FileResult, FileTask } from "./process.js";
+import { errorResult } from "./failed.js";
+
+/** Results cut short (a document stopped over its time budget): never cached, since a rerun may finish. */
+export const unfinished = new WeakSet<FileResult>();
+
+export interface DocRunner {
+  run(task: FileTask): Promise<FileResult>;
+  destroy(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  jobs: number;
+  config: ExtractConfig;
+  formats: OutputFormat[];
+  /** Seconds one document may take before its thread is stopped (0: no limit). */
+  docTimeout: number;
+}
+
+export function makeRunner(opts: RunnerOptions): DocRunner {
+  const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
+  if (!existsSync(workerFile)) {
+    // Loaded only here: the extractors (and compromise's lexicon) cost a second to load.
+    const inThisThread = import("./process.js");
+    return { run: async (task) => (await inThisThread).processFile(task, opts.config, opts.formats), destroy: async () => undefined };
+  }
+  // Keep every thread alive for the whole run: a thread that retires when idle reloads the
+  // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
+  const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: opts.jobs, idleTimeout: 60_000 });
+  return {
+    async run(task) {
+      const stop = new AbortController();
+      // The clock starts when the worker starts on the document, after loading the rules
+      // (a fresh thread, e.g. one replacing a stopped thread, takes a second or more for that).
+      const { port1: startedHere, port2: startedThere } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      if (opts.docTimeout > 0) startedHere.once("message", () => { timer = setTimeout(() => stop.abort("doc-timeout"), opts.docTimeout * 1000); });
+      try {
+        return await pool.run({ task, config: opts.config, formats: opts.formats, started: startedThere }, { signal: stop.signal, transferList: [startedThere] });
+      } catch (err) {
+        if (!stop.signal.aborted) throw err;
+        // piscina has terminated the thread (and starts a fresh one): the document gets an error row.
+        const result = await errorResult(task, `stopped after ${opts.docTimeout} s (the time budget per document, --doc-timeout)`, opts.formats);
+        unfinished.add(result);
+        return result;
+      } finally {
+        clearTimeout(timer);
+        startedHere.close();
+      }
+    },
+    destroy: () => pool.destroy(),
+  };
+}
