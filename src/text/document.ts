@@ -9,6 +9,7 @@ import { TextLexicon } from "./hyphenation.js";
 import { inferHeadings, joinContinuations, joinPieces, readBlocks } from "./structure.js";
 import { splitSentences } from "./sentences.js";
 import { readMetadata } from "./meta.js";
+import { linesAreBlocks } from "./reflow.js";
 
 export interface SourceInfo {
   source: string;
@@ -29,7 +30,9 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const { pages } = removeRunningHeadersFooters(normalised);
   // The document's own spelling decides line-break hyphens ("migra-"/"tion" vs "long-"/"term").
   const vocabulary = new TextLexicon(pages.join("\n"));
-  const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf" }));
+  // Plain text and markdown may hold one block per line (text saved from a web page): not re-flowed.
+  const oneBlockPerLine = (info.format === "txt" || info.format === "md") && linesAreBlocks(pages);
+  const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf", linesAreBlocks: oneBlockPerLine }));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
   if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);
 
@@ -72,6 +75,8 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
       end: length,
       text: joined.text,
       sentences: splitSentences(joined.text).map(([s, e]) => ({ start: start + s, end: start + e, page: pageAt(s) })),
+      zone: "body",
+      table: undefined,
     });
     if (draft.kind === "heading") headingPath.push({ level: draft.level, text: joined.text });
   }

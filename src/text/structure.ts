@@ -4,6 +4,7 @@ import type { BlockKind } from "../types.js";
 import { cleanInline, readLine, type Line } from "./lines.js";
 import { joinLineBreakHyphen, type WordLookup } from "./hyphenation.js";
 import { hasWords } from "./words.js";
+import { continuesLine } from "./reflow.js";
 
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
@@ -18,7 +19,7 @@ export interface DraftBlock {
 }
 
 /** Read every page's lines into draft blocks, in reading order. */
-export function readBlocks(pages: string[], options: { joinWrappedHeadings: boolean }): DraftBlock[] {
+export function readBlocks(pages: string[], options: { joinWrappedHeadings: boolean; linesAreBlocks?: boolean }): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let open = undefined as DraftBlock | undefined; // the block that following text lines continue
   const listIndents: number[] = []; // indents of the open list levels, for nesting depth
@@ -67,6 +68,9 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
         }
         case "text":
           if (!text) break;
+          // In a file whose lines are blocks (see reflow.ts), a line continues the one above
+          // only where the break plainly falls inside a sentence.
+          if (open && options.linesAreBlocks && !continuesLine((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text, text)) open = undefined;
           if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
           else {
             listIndents.length = 0;
