@@ -56,3 +56,86 @@ export function continuesLine(previous: string, next: string): boolean {
   if (/[,\-–(]$/.test(previous)) return true;
   return !/[.!?:;]$/.test(previous) && /^\p{Ll}/u.test(next);
 }
+
+// ---------- lines of a page saved as text ----------
+
+/** "Footnote" then its number, each on a line: a footnote reference cut out of a sentence. */
+const FOOTNOTE_WORD_RE = /^(?:footnote|note)$/i;
+/** "Footnote 12" on a line of its own: the footnote's text follows. */
+const FOOTNOTE_HEAD_RE = /^(?:footnote|note)\s+(\d{1,3})$/i;
+const RETURN_LINK_RE = /^return\s+to\s+(?:footnote|note)(?:\s+\d{1,3})?(?:\s+referrer)?$/i;
+const NUMBER_LINE_RE = /^\d{1,3}$/;
+/** The feedback form and the date stamp that close a government web page. */
+const PAGE_FOOTER_RE = /^(?:report\s+a\s+problem(?:\s+or\s+mistake)?\s+on\s+this\s+page|date\s+modified:?)/i;
+const DATE_MODIFIED_RE = /^date\s+modified:?\s*(\d{4}-\d{2}-\d{2})?$/i;
+/** A link's text is short: a line this short between two pieces of one sentence is part of it. */
+const MAX_LINK_WORDS = 8;
+
+/**
+ * Tidy the lines of a page saved from the web as text, where every inline
+ * element (a link, a footnote reference) starts a line of its own:
+ *  - "Footnote" / "2" in mid-sentence is a reference: dropped, the sentence re-joined;
+ *  - "Footnote 2" / its text / "Return to footnote" / "2" / "referrer" is a footnote: `[^2]: text`;
+ *  - a line starting with punctuation or in lower case continues the line above, and so
+ *    does a short line (a link's text) between a line that does not end a sentence and
+ *    such a continuation;
+ *  - the page's feedback form and "Date modified" stamp are dropped.
+ * Only for files whose lines are blocks (see linesAreBlocks).
+ */
+export function tidyScrapedLines(page: string): string {
+  const lines = page.split("\n").map((l) => l.trim());
+  const out: string[] = [];
+  let joinNext = false; // the last output line continues with the next line read
+  let inFooter = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) {
+      out.push("");
+      joinNext = false;
+      continue;
+    }
+    if (PAGE_FOOTER_RE.test(line)) inFooter = !DATE_MODIFIED_RE.test(line) || inFooter;
+    if (inFooter || DATE_MODIFIED_RE.test(line)) {
+      // The form runs to "Date modified:"; its date line goes with it.
+      if (DATE_MODIFIED_RE.test(line)) {
+        inFooter = false;
+        if (!DATE_MODIFIED_RE.exec(line)?.[1] && /^\d{4}-\d{2}-\d{2}$/.test(lines[i + 1] ?? "")) i++;
+      }
+      continue;
+    }
+    if (FOOTNOTE_WORD_RE.test(line) && NUMBER_LINE_RE.test(lines[i + 1] ?? "")) {
+      i++; // the reference's number
+      joinNext = out.length > 0 && !/[.!?]$/.test(out[out.length - 1]);
+      continue;
+    }
+    if (RETURN_LINK_RE.test(line)) {
+      if (NUMBER_LINE_RE.test(lines[i + 1] ?? "")) i++;
+      if (/^referrer$/i.test(lines[i + 1] ?? "")) i++;
+      joinNext = false;
+      continue;
+    }
+    const footnote = FOOTNOTE_HEAD_RE.exec(line);
+    if (footnote && lines[i + 1]) {
+      out.push(`[^${footnote[1]}]: ${lines[++i]}`);
+      joinNext = true; // its text may go on over a line or two, up to "Return to footnote"
+      continue;
+    }
+    const previous = out.length ? out[out.length - 1] : "";
+    const structure = STRUCTURE_LINE_RE.test(line);
+    const continues =
+      previous !== "" &&
+      !structure &&
+      (joinNext || /^[,.;:)\]]/.test(line) || (/^\p{Ll}/u.test(line) && !/[.!?:;]$/.test(previous)) || linkInSentence(previous, line, lines[i + 1] ?? ""));
+    if (continues) out[out.length - 1] = /^[,.;:)\]]/.test(line) || previous.endsWith("(") ? previous + line : previous + " " + line;
+    else out.push(line);
+    joinNext = false;
+  }
+  return out.join("\n");
+}
+
+/** A short line (a link's text) between a line that does not end a sentence and one that goes on with it. */
+function linkInSentence(previous: string, line: string, next: string): boolean {
+  if (/[.!?:;]$/.test(previous) || /[.!?:;]$/.test(line)) return false;
+  if (line.split(" ").length > MAX_LINK_WORDS) return false;
+  return /^[,.;:)(\]]/.test(next) || /^\p{Ll}/u.test(next);
+}
