@@ -36,7 +36,8 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const vocabulary = new TextLexicon(pages.join("\n"));
   const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf", linesAreBlocks: oneBlockPerLine }));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
-  if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);
+  // Bold-line headings take their level from the headings around them in every format.
+  inferHeadings(drafts, { fromShortLines: info.format !== "html" && info.format !== "docx" });
 
   const blocks: Block[] = [];
   const pageStarts: number[] = new Array(pages.length).fill(-1);

@@ -162,14 +162,14 @@ const ENDS_MID_PHRASE_RE = /\b(?:and|or|the|of|to|in|for|with|a|an|by|is|are|on|
  * from PDF. Level: 2 for numbered parts ("I.", "Part 2"), 3 otherwise;
  * bold-line headings take the level below the last explicit `#` heading.
  */
-export function inferHeadings(blocks: DraftBlock[]): void {
+export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: true }): void {
   let lastExplicit = 1;
   const inferred: number[] = []; // indexes of the paragraphs made headings here
   for (let index = 0; index < blocks.length; index++) {
     const b = blocks[index];
     if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
     if (b.kind === "heading" && b.level === 0) b.level = Math.min(6, lastExplicit + 1);
-    if (b.pieces.length !== 1) continue;
+    if (b.pieces.length !== 1 || !options.fromShortLines) continue;
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
       const text = b.pieces[0].text;

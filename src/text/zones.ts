@@ -13,7 +13,7 @@
 // front-matter section (the title page) is front matter too.
 import type { Block, Zone } from "../types.js";
 
-const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
+const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
 const FRONT_HEADING_RE =
   /^(?:(?:list\s+of\s+)?(?:acronyms|abbreviations|tables|figures|charts|boxes|annexes|appendices)\b|list\s+of\b|glossary\b|foreword\b|preface\b|acknowledge?ments?\b|disclaimer\b|copyright\b|sigles\b|abr[ée]viations\b|remerciements\b|avant-propos\b)/i;
 const BACK_HEADING_RE =
