@@ -11,6 +11,7 @@ import { splitSentences } from "./sentences.js";
 import { readMetadata } from "./meta.js";
 import { linesAreBlocks, tidyScrapedLines } from "./reflow.js";
 import { readZones } from "./zones.js";
+import { joinRowsAcrossPages, readTables } from "./tables.js";
 
 export interface SourceInfo {
   source: string;
@@ -34,7 +35,7 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const pages = oneBlockPerLine ? unwrapped.map(tidyScrapedLines) : unwrapped;
   // The document's own spelling decides line-break hyphens ("migra-"/"tion" vs "long-"/"term").
   const vocabulary = new TextLexicon(pages.join("\n"));
-  const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf", linesAreBlocks: oneBlockPerLine }));
+  const drafts = joinRowsAcrossPages(joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf", linesAreBlocks: oneBlockPerLine })));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
   // Bold-line headings take their level from the headings around them in every format.
   inferHeadings(drafts, { fromShortLines: info.format !== "html" && info.format !== "docx" });
@@ -86,6 +87,8 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
 
   // The table of contents becomes front-matter paragraphs; every block gets its zone.
   readZones(blocks);
+  // Table rows learn their table, cells and column headers.
+  readTables(blocks);
   const text = parts.join(BLOCK_SEPARATOR);
   // Pages that start no block begin where the next page's content begins.
   for (let i = pageStarts.length - 1; i >= 0; i--) {
