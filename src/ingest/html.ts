@@ -107,7 +107,7 @@ function decodeHtmlBytes(bytes: Uint8Array): string {
 /**
  * The part of the page that holds the document: <main>, else an element with
  * role="main", else the only <article>, else the densest block of text (the
- * deepest element that still holds most of the page's text outside links).
+ * deepest layout element that still holds nearly all the page's text outside links).
  * Menus, headers and footers around it are not read.
  */
 function contentRoot(root: HTMLElement): HTMLElement {
@@ -119,8 +119,13 @@ function contentRoot(root: HTMLElement): HTMLElement {
   return densestBlock(body);
 }
 
-/** Share of an element's own text that a child must hold for the search to go down into it. */
-const DENSE_SHARE = 0.6;
+/**
+ * Share of an element's text (outside links) that a child container must hold for the
+ * search to go down into it: what is left beside it is a footer or a sidebar, not content.
+ */
+const DENSE_SHARE = 0.8;
+/** Elements that lay out a page; the search goes down into these only, never into a paragraph or a list. */
+const CONTAINERS = new Set(["div", "section", "table", "tbody", "tr", "td", "center", "form", "span", "font"]);
 
 function densestBlock(start: HTMLElement): HTMLElement {
   let node = start;
@@ -129,7 +134,7 @@ function densestBlock(start: HTMLElement): HTMLElement {
     if (total === 0) return node;
     let next: HTMLElement | undefined;
     for (const child of node.childNodes) {
-      if (child instanceof HTMLElement && plainTextLength(child) >= DENSE_SHARE * total) next = child;
+      if (child instanceof HTMLElement && CONTAINERS.has(child.rawTagName?.toLowerCase() ?? "") && plainTextLength(child) >= DENSE_SHARE * total) next = child;
     }
     if (!next) return node;
     node = next;
