@@ -6,6 +6,9 @@ import { joinLineBreakHyphen, type WordLookup } from "./hyphenation.js";
 import { hasWords } from "./words.js";
 import { continuesLine } from "./reflow.js";
 
+/** Dot leaders and a page number end a contents entry. */
+const CONTENTS_ENTRY_END_RE = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*(?:\d{1,3}|[ivxlc]{1,6})$/;
+
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
   kind: BlockKind;
@@ -71,6 +74,8 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           // In a file whose lines are blocks (see reflow.ts), a line continues the one above
           // only where the break plainly falls inside a sentence.
           if (open && options.linesAreBlocks && !continuesLine((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text, text)) open = undefined;
+          // A contents entry ("Findings ........ 5") ends at its page number.
+          if (open && CONTENTS_ENTRY_END_RE.test((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text)) open = undefined;
           if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
           else {
             listIndents.length = 0;

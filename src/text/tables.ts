@@ -125,6 +125,17 @@ function looksLikeHeader(cells: RawCell[]): boolean {
   return filled >= Math.max(2, Math.ceil(cells.length / 2));
 }
 
+// Words that name the columns of evaluation and action-plan tables: a first row made of them is a
+// header even when the rows below are as short as it is.
+const HEADER_WORD_RE =
+  /\b(?:actions?|deadlines?|time\s*(?:frame|line)|timing|dates?|responsib\w*|lead|owners?|units?|recommendations?|responses?|status|comments?|priority|indicators?|targets?|results?|baseline|findings?|issues?|objectives?|outputs?|outcomes?|budget|total|year|description|remarks?)\b/i;
+
+/** Most of the row's filled cells name a column the way headers do ("Key action", "Responsible unit"). */
+function namesColumns(cells: RawCell[]): boolean {
+  const filled = cells.filter((c) => c.text);
+  return filled.filter((c) => HEADER_WORD_RE.test(c.text)).length * 2 >= filled.length;
+}
+
 /** Some row below is not itself label-like: a table of short labels only has no header to tell apart. */
 function bodyDiffers(rows: RawCell[][]): boolean {
   return rows.some((r) => !looksLikeHeader(r));
@@ -134,7 +145,8 @@ function bodyDiffers(rows: RawCell[][]): boolean {
  * Group table rows into tables (rows one after the other; footnotes between
  * them do not end a table, anything else does) and give every row its
  * TableInfo. The first row is the header when it looks like one (short label
- * cells) and some row below does not; a later row that repeats the header
+ * cells) and some row below does not, or its cells name columns the way
+ * headers do, or an earlier table had the same header; a later row that repeats the header
  * (at the top of the next page) is a header row too.
  */
 export function readTables(blocks: Block[]): void {
@@ -156,7 +168,7 @@ export function readTables(blocks: Block[]): void {
     const cellsOf = rows.map((b) => splitCells(b.text));
     const columns = Math.max(...cellsOf.map((c) => c.length));
     const firstKey = cellsOf[0].map((c) => c.text).join("|").toLowerCase();
-    const hasHeader = rows.length >= 2 && looksLikeHeader(cellsOf[0]) && (bodyDiffers(cellsOf.slice(1)) || seenHeaders.has(firstKey));
+    const hasHeader = rows.length >= 2 && looksLikeHeader(cellsOf[0]) && (bodyDiffers(cellsOf.slice(1)) || namesColumns(cellsOf[0]) || seenHeaders.has(firstKey));
     if (hasHeader) seenHeaders.add(firstKey);
     const headers: string[] = [];
     for (let k = 0; k < columns; k++) headers.push(hasHeader ? (cellsOf[0][k]?.text ?? "") : "");

@@ -77,7 +77,8 @@ export function readZones(blocks: Block[]): void {
   const contents = findContents(blocks);
   for (const i of contents) {
     const b = blocks[i];
-    if (b.kind === "heading") {
+    // The entries stop being headings; the "Contents" heading itself stays one (of the front matter).
+    if (b.kind === "heading" && !CONTENTS_HEADING_RE.test(plain(b.text))) {
       b.kind = "paragraph";
       b.level = 0;
     }
@@ -138,7 +139,7 @@ function rebuildSections(blocks: Block[]): void {
 }
 
 /** Body text has begun once a paragraph or list item of this many words sits in the body zone. */
-const BODY_WORDS = 40;
+const BODY_WORDS = 25;
 
 /**
  * Zones from the heading tree (see the module comment). Front-matter headings
