@@ -9,6 +9,9 @@ import { continuesLine } from "./reflow.js";
 /** Dot leaders and a page number end a contents entry. */
 const CONTENTS_ENTRY_END_RE = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*(?:\d{1,3}|[ivxlc]{1,6})$/;
 
+/** A short title ending with a page number ("Evaluation Context 5"): one line of a contents list. */
+const PAGED_TITLE_RE = /^(?=\S)(?:\S+\s+){0,11}\S*\p{L}\S*\s+\d{1,3}$/u;
+
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
   kind: BlockKind;
@@ -74,8 +77,11 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           // In a file whose lines are blocks (see reflow.ts), a line continues the one above
           // only where the break plainly falls inside a sentence.
           if (open && options.linesAreBlocks && !continuesLine((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text, text)) open = undefined;
-          // A contents entry ("Findings ........ 5") ends at its page number.
-          if (open && CONTENTS_ENTRY_END_RE.test((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text)) open = undefined;
+          // A contents entry ("Findings ........ 5", or "Findings 5" over "Relevance 7") ends at its page number.
+          if (open) {
+            const last = (open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text;
+            if (CONTENTS_ENTRY_END_RE.test(last) || (PAGED_TITLE_RE.test(last) && PAGED_TITLE_RE.test(text))) open = undefined;
+          }
           if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
           else {
             listIndents.length = 0;
@@ -173,7 +179,8 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
   for (let index = 0; index < blocks.length; index++) {
     const b = blocks[index];
     if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
-    if (b.kind === "heading" && b.level === 0) b.level = Math.min(6, lastExplicit + 1);
+    // A bold line takes its level from its numbering ("3.2 Findings"), else the level below the last `#` heading.
+    if (b.kind === "heading" && b.level === 0) b.level = numberedLevel(b.pieces[0].text) ?? Math.min(6, lastExplicit + 1);
     if (b.pieces.length !== 1 || !options.fromShortLines) continue;
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
