@@ -19,6 +19,8 @@ const FRONT_HEADING_RE =
 const BACK_HEADING_RE =
   /^(?:(?:annex|appendix|anexo|annexe)(?:es|ices|s)?\b|appendices\b|terms\s+of\s+references?\b|bibliography\b|references\b|works\s+cited\b|endnotes\b|footnotes\b|bibliographie\b|r[ée]f[ée]rences\b)/i;
 
+// An annex or appendix as a part of the document: "Annex B. Evaluation matrix", "APPENDICES", "Annex 2:".
+const ANNEX_PART_RE = /^(?:annex(?:es)?|appendix|appendices|anexos?|annexes?)(?:\s+(?:[A-Z]|[IVXLC]{1,5}|\d{1,2})\b)?\s*(?:[.:–—-]|$)/i;
 // A contents entry's page number: after dot leaders ("Introduction ........ 3"), or alone at the end.
 const DOT_LEADER_RE = /(?:\.{3,}|…+|(?:\.\s){3,}|_{3,})\s*[\divxlc]{0,6}\s*$/i;
 const PAGE_NUMBER_END_RE = /\s(?:\d{1,3}|[ivxlc]{1,6})$/;
@@ -138,6 +140,17 @@ function rebuildSections(blocks: Block[]): void {
   }
 }
 
+/**
+ * The level of the document's chapters: the highest heading level (smallest
+ * number) used at least twice. A title set once in the largest type does not count.
+ */
+function chapterLevel(blocks: Block[]): number {
+  const uses = [0, 0, 0, 0, 0, 0, 0];
+  for (const b of blocks) if (b.kind === "heading" && b.level >= 1 && b.level <= 6) uses[b.level]++;
+  for (let level = 1; level <= 6; level++) if (uses[level] >= 2) return level;
+  return 1;
+}
+
 /** Body text has begun once a paragraph or list item of this many words sits in the body zone. */
 const BODY_WORDS = 25;
 
@@ -150,6 +163,8 @@ const BODY_WORDS = 25;
 function assignZones(blocks: Block[], contents: Set<number>): void {
   let open: { zone: Zone; level: number } | null = null;
   let frontSeen = contents.size > 0;
+  const chapters = chapterLevel(blocks);
+  let openedAt = -2;
   let bodySeen = false;
   const zoneOf = new Array<Zone>(blocks.length);
   for (let i = 0; i < blocks.length; i++) {
@@ -162,8 +177,17 @@ function assignZones(blocks: Block[], contents: Set<number>): void {
       const text = plain(b.text);
       const opens: Zone | null = BACK_HEADING_RE.test(text) && bodySeen ? "back" : FRONT_HEADING_RE.test(text) && !bodySeen ? "front" : null;
       // A zone ends at the next heading of its level or above, unless that heading opens it again.
-      if (open && b.level <= open.level && opens !== open.zone) open = null;
-      if (opens && (!open || b.level <= open.level)) open = { zone: opens, level: b.level };
+      // (A heading right after the one that opened the zone is the rest of its title or a subtitle.)
+      if (open && b.level <= open.level && opens !== open.zone && i !== openedAt + 1) open = null;
+      // An annex is a part of the document whatever size its heading is set in: back matter
+      // lasts until the next chapter-level heading, not the next heading as small as its own
+      // ("Annex B. Evaluation matrix", "Appendices"). A "Terms of reference" or "References"
+      // heading may be a section inside a chapter: it keeps its own level.
+      const part: boolean = opens === "back" && ANNEX_PART_RE.test(text);
+      if (opens && (!open || b.level <= open.level)) {
+        open = { zone: opens, level: part ? Math.min(b.level, chapters) : b.level };
+        openedAt = i;
+      }
       if (opens === "front") frontSeen = true;
     }
     zoneOf[i] = open ? open.zone : "body";
