@@ -235,3 +235,20 @@ describe("saved web page", () => {
     expect(doc.text).toContain("The department should renew the fund for five years.");
   });
 });
+
+describe("headings and running lines", () => {
+  it("reads heading levels from numbering", async () => {
+    const { numberedLevel } = await import("../src/text/structure.js");
+    expect([numberedLevel("3. Findings"), numberedLevel("3.0 Findings"), numberedLevel("3.2 Relevance"), numberedLevel("3.2.1 Need")]).toEqual([2, 2, 3, 4]);
+    expect(numberedLevel("2021 Annual report")).toBeUndefined();
+    expect(numberedLevel("12 months later")).toBeUndefined();
+  });
+
+  it("drops a browser's print header, however long, when it tops every page", async () => {
+    const { removeRunningHeadersFooters } = await import("../src/text/pages.js");
+    const header = (n: number) => `11/24/25, 8:19 PM Government response to the rapid review into data on mental health inpatient settings in England and Wales - GOV.UK ${n}`;
+    const bodies = ["Boards should review their data.", "Providers collect too much.", "Patients are rarely asked.", "The review ends here."];
+    const pages = bodies.map((body, n) => `${header(n + 1)}\n\n${body}`);
+    expect(removeRunningHeadersFooters(pages).pages).toEqual(bodies);
+  });
+});
