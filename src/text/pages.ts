@@ -12,8 +12,8 @@ const MIN_SHARE = 0.5;
 /** Running headers are short; a longer line is content even when it recurs... */
 const MAX_WORDS = 14;
 /**
- * ...unless it holds the same slot on nearly every page: a browser prints the date, time and
- * the page's whole title at the top of each page ("11/24/25, 8:19 PM Government response to
+ * ...unless it holds the same slot on nearly every page and carries a number: a browser prints
+ * the date, time and the page's whole title at the top of each page ("11/24/25, 8:19 PM Government response to
  * the rapid review into data on ... - GOV.UK").
  */
 const MAX_LONG_WORDS = 40;
@@ -80,7 +80,8 @@ export function removeRunningHeadersFooters(pages: string[]): { pages: string[];
   for (const [slotKey, n] of slotCounts) {
     const [slot, key] = [slotKey.slice(0, 2), slotKey.slice(3)];
     if (key.split(" ").length > MAX_WORDS) {
-      if (n >= Math.max(MIN_PAGES, Math.ceil(LONG_LINE_SHARE * pages.length))) running.add(key);
+      // A long line is running only with a date, time or page number in it: a sentence that recurs is content.
+      if (key.includes("#") && n >= Math.max(MIN_PAGES, Math.ceil(LONG_LINE_SHARE * pages.length))) running.add(key);
     } else if (n >= needed || ((slot === "t0" || slot === "b0") && n >= MIN_PAGES)) running.add(key);
   }
 
