@@ -37,6 +37,35 @@ export interface Sentence {
   page: number;
 }
 
+/**
+ * Where a block sits in the document: `front` matter (title page, contents,
+ * acronyms, foreword before the first body heading), the `body`, or `back`
+ * matter (annexes, appendices, terms of reference, references). Decided by the
+ * text stage (src/text/zones.ts) from the heading tree.
+ */
+export type Zone = "front" | "body" | "back";
+
+/** One cell of a table row: its text and where it sits in Doc.text (end exclusive). */
+export interface TableCell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** What a table row block knows about its table (src/text/tables.ts). */
+export interface TableInfo {
+  /** The table's number in the document, 0-based, in reading order. */
+  id: number;
+  /** The row's number in its table, 0-based (header rows count). */
+  row: number;
+  /** True for a header row (its cells name the columns). */
+  header: boolean;
+  /** Column names, one per column ("" for a column without one); the same array for every row of a table. */
+  headers: string[];
+  /** The row's cells, one per column as written (empty cells kept). */
+  cells: TableCell[];
+}
+
 export interface Block {
   /** Position of the block in the document, 0-based. */
   index: number;
@@ -56,6 +85,10 @@ export interface Block {
   end: number;
   text: string;
   sentences: Sentence[];
+  /** Front matter, body or back matter (see Zone). */
+  zone: Zone;
+  /** For a table row: its table, row number, cells and column headers; undefined for other kinds. */
+  table?: TableInfo;
 }
 
 export type DocType =

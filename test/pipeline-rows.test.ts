@@ -18,7 +18,7 @@ describe("serialiseRows", () => {
   it("writes RFC 4180 CSV, quoting only where needed, formula starts neutralised", () => {
     const row: Row = { segment_id: "s1", doc_id: "d1", source: "a, b.txt", kind: "paragraph", label: "=SUM(A1)", depth: 0, section: 'say "hi"', page: 2, start: 0, end: 9, text: "two\nlines" };
     expect(serialiseRows("segments", [row, { segment_id: "s2" }], ["csv"]).text.csv).toBe(
-      's1,d1,"a, b.txt",paragraph,\'=SUM(A1),0,"say ""hi""",2,0,9,"two\nlines"\n' + "s2,,,,,,,,,,\n",
+      's1,d1,"a, b.txt",paragraph,\'=SUM(A1),0,"say ""hi""",2,0,9,"two\nlines",,,,\n' + "s2,,,,,,,,,,,,,,\n",
     );
   });
 

@@ -29,6 +29,8 @@ export function segmentRows(doc: Doc, segmentIds: string[]): Row[] {
     segment_id: segmentIds[b.index], doc_id: doc.docId, source: doc.source, kind: b.kind, label: b.label,
     depth: b.kind === "heading" ? b.level : b.depth, section: b.section.join(SECTION_SEPARATOR),
     page: b.page, start: b.start, end: b.end, text: b.text,
+    zone: b.zone, table: b.table ? b.table.id + 1 : 0, table_row: b.table ? b.table.row + 1 : 0,
+    columns: b.table && b.table.headers.some(Boolean) ? b.table.headers.join(" | ") : "",
   }));
 }
 

@@ -61,6 +61,10 @@ export const TABLES = {
       col("section", "string", "headings above the block, outermost first, joined by ' > '"),
       ...provenance,
       col("text", "string", "the block's normalised text"),
+      col("zone", "string", "front (title page, contents, acronyms, foreword), body, or back (annexes, appendices, references)"),
+      col("table", "integer", "for a table row: the table's number in the document, from 1; 0 for other blocks"),
+      col("table_row", "integer", "for a table row: its row in the table, from 1 (header rows count); 0 for other blocks"),
+      col("columns", "string", "for a table row: the table's column headers, joined by ' | ' (empty when the table has none)"),
     ],
   },
   recommendations: {

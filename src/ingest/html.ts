@@ -25,6 +25,18 @@ const BLOCKS = new Set([
 
 const HEADING_RE = /^h([1-6])$/;
 
+// Site chrome inside a page's content area, by class or id: page details (report a
+// problem, date modified), breadcrumbs, share and language bars, search, download boxes.
+const CHROME_RE =
+  /(?:^|[\s_-])(?:pagedetails|page-details|breadcrumbs?|wb-sec|wb-share|wb-lng|wb-srch|wb-dtmd|gc-dwnld|gc-pg-hlpfl|report-?a?-?problem|skip-?links?|site-header|site-footer|global-header|global-footer|gc-main-footer|gc-sub-footer|cookie-?banner|share-?(?:links|tools)|social-?share|sidebar)(?:$|[\s_-])/i;
+// "Report a problem on this page" / "Date modified:" lines that a page puts in its content area.
+const CHROME_TEXT_RE = /^(?:report\s+a\s+problem(?:\s+or\s+mistake)?\s+on\s+this\s+page|date\s+modified:?(?:\s*\d{4}-\d{2}-\d{2})?)$/i;
+// A footnote's title in a definition list ("Footnote 3"), and its back-link ("Return to footnote 3 referrer").
+const FOOTNOTE_TITLE_RE = /^\s*(?:footnote|note)\s+\d{1,3}\s*$/i;
+const RETURN_LINK_RE = /^\s*return\s+to\s+(?:footnote|note)/i;
+// A reference written out for screen readers: "Footnote 3", "Note 3".
+const SPELLED_REF_RE = /^\s*(?:footnote|note)\s*\d{1,3}\s*$/i;
+
 // Footnote bodies: mammoth writes <li id="footnote-3">, pandoc <li id="fn3">.
 const FOOTNOTE_ID_RE = /^(?:(?:foot|end)note-?|fn-?)(\d+)$/i;
 // A superscript that is only a footnote reference: "3", "[3]", "3,4", "*", "†".
@@ -58,7 +70,7 @@ export function htmlToMarkdown(html: string): { markdown: string; title?: string
     const root = parse(html.replace(DECLARATION_RE, ""), PARSE_OPTIONS);
     const titleText = collapse(root.querySelector("title")?.text ?? "").trim();
     const out = new Emitter();
-    walk(root, out);
+    walk(contentRoot(root), out);
     return { markdown: out.finish(), title: titleText || undefined };
   } catch (err) {
     // Thousands of nested elements (generated pages) exhaust the call stack: refuse the file, not the run.
@@ -88,6 +100,57 @@ function decodeHtmlBytes(bytes: Uint8Array): string {
     if (iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes), charset);
   }
   return decodeText(bytes, ".html file").text;
+}
+
+// ---------- the content area ----------
+
+/**
+ * The part of the page that holds the document: <main>, else an element with
+ * role="main", else the only <article>, else the densest block of text (the
+ * deepest layout element that still holds nearly all the page's text outside links).
+ * Menus, headers and footers around it are not read.
+ */
+function contentRoot(root: HTMLElement): HTMLElement {
+  const main = root.querySelector("main") ?? root.querySelector('[role="main"]');
+  if (main) return main;
+  const articles = root.querySelectorAll("article");
+  if (articles.length === 1) return articles[0];
+  const body = root.querySelector("body") ?? root;
+  return densestBlock(body);
+}
+
+/**
+ * Share of an element's text (outside links) that a child container must hold for the
+ * search to go down into it: what is left beside it is a footer or a sidebar, not content.
+ */
+const DENSE_SHARE = 0.8;
+/** Elements that lay out a page; the search goes down into these only, never into a paragraph or a list. */
+const CONTAINERS = new Set(["div", "section", "table", "tbody", "tr", "td", "center", "form", "span", "font"]);
+
+function densestBlock(start: HTMLElement): HTMLElement {
+  let node = start;
+  for (let depth = 0; depth < 50; depth++) {
+    const total = plainTextLength(node);
+    if (total === 0) return node;
+    let next: HTMLElement | undefined;
+    for (const child of node.childNodes) {
+      if (child instanceof HTMLElement && CONTAINERS.has(child.rawTagName?.toLowerCase() ?? "") && plainTextLength(child) >= DENSE_SHARE * total) next = child;
+    }
+    if (!next) return node;
+    node = next;
+  }
+  return node;
+}
+
+/** Characters of text under an element, leaving out links, skipped elements and chrome. */
+function plainTextLength(node: Node): number {
+  if (node.nodeType === NodeType.TEXT_NODE) return (node as TextNode).text.trim().length;
+  if (!(node instanceof HTMLElement)) return 0;
+  const tag = node.rawTagName?.toLowerCase() ?? "";
+  if (tag === "a" || isHidden(node, tag)) return 0;
+  let n = 0;
+  for (const child of node.childNodes) n += plainTextLength(child);
+  return n;
 }
 
 // ---------- tree walk ----------
@@ -157,9 +220,21 @@ function visit(node: Node, out: Emitter): void {
       walk(node, out);
       return;
     case "a":
-      if (BACKLINK_RE.test(node.text)) return;
+      if (BACKLINK_RE.test(node.text) || RETURN_LINK_RE.test(node.text)) return;
       walk(node, out);
       return;
+    case "dt":
+      if (FOOTNOTE_TITLE_RE.test(node.text)) return; // "Footnote 3": the <dd> after it says which
+      break;
+    case "dd": {
+      const footnote = FOOTNOTE_ID_RE.exec(node.getAttribute("id") ?? "");
+      if (footnote) {
+        const text = inlineText(node);
+        if (text) out.block(`[^${footnote[1]}]: ${text}`);
+        return;
+      }
+      break;
+    }
     case "img":
       return;
     case "ul":
@@ -190,13 +265,17 @@ function visit(node: Node, out: Emitter): void {
 
 function isHidden(el: HTMLElement, tag: string): boolean {
   if (SKIPPED.has(tag)) return true;
-  if (el.getAttribute("role") === "navigation") return true;
+  const role = el.getAttribute("role");
+  if (role === "navigation" || role === "banner" || role === "contentinfo" || role === "search") return true;
+  if (CHROME_RE.test(el.getAttribute("class") ?? "") || CHROME_RE.test(el.getAttribute("id") ?? "")) return true;
+  if ((tag === "p" || tag === "dt" || tag === "dd" || tag === "div") && CHROME_TEXT_RE.test(el.text.trim())) return true;
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
   return /display\s*:\s*none/i.test(el.getAttribute("style") ?? "");
 }
 
 function isFootnoteRef(sup: HTMLElement): boolean {
-  return FOOTNOTE_REF_RE.test(sup.text);
+  // "<sup><a href="#fn3"><span class="wb-inv">Footnote </span>3</a></sup>": spelled out for screen readers.
+  return FOOTNOTE_REF_RE.test(sup.text) || SPELLED_REF_RE.test(sup.text);
 }
 
 /**

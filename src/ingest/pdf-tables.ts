@@ -3,6 +3,9 @@ import { median, type Line, type Segment } from "./pdf-lines.js";
 
 // ---------------------------------------------------------------- tables
 
+/** Text that ends on a comma or a function word stops mid-phrase. */
+const MID_PHRASE_END_RE = /(?:,|\b(?:and|or|the|of|to|in|for|with|from|by|on|at|a|an))$/i;
+
 /**
  * The columns of a table: the x-ranges its cells cover, merged where they
  * overlap. White stripes between them are the column gaps. Works for cells
@@ -67,8 +70,13 @@ export function tableRows(lines: Line[]): string[] {
   let previousY = -Infinity;
   for (const line of lines) {
     const first = line.segments[0];
+    // A first cell that stops mid-phrase ("Support from", "Improve data collection and") goes on
+    // in the next line even when that line starts with a capital ("MDR Unit to improve ...").
+    const firstCellOpen = rows.length > 0 && MID_PHRASE_END_RE.test(rows[rows.length - 1][0]);
     const startsRow =
-      !rows.length || line.y - previousY > pitch * 1.6 || (!gapped && columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text));
+      !rows.length ||
+      line.y - previousY > pitch * 1.6 ||
+      (!gapped && columnOf(first) === 0 && /^[\p{Lu}\p{N}]/u.test(first.text) && !firstCellOpen);
     if (startsRow) rows.push(columns.map(() => ""));
     const cells = rows[rows.length - 1];
     for (const seg of line.segments) {

@@ -9,6 +9,9 @@ import { TextLexicon } from "./hyphenation.js";
 import { inferHeadings, joinContinuations, joinPieces, readBlocks } from "./structure.js";
 import { splitSentences } from "./sentences.js";
 import { readMetadata } from "./meta.js";
+import { linesAreBlocks, tidyScrapedLines } from "./reflow.js";
+import { readZones } from "./zones.js";
+import { joinRowsAcrossPages, readTables } from "./tables.js";
 
 export interface SourceInfo {
   source: string;
@@ -26,12 +29,16 @@ export function docIdOf(source: string): string {
 
 export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   const normalised = file.pages.map((p) => normalizeChars(p));
-  const { pages } = removeRunningHeadersFooters(normalised);
+  const { pages: unwrapped } = removeRunningHeadersFooters(normalised);
+  // Plain text and markdown may hold one block per line (text saved from a web page): not re-flowed.
+  const oneBlockPerLine = (info.format === "txt" || info.format === "md") && linesAreBlocks(unwrapped);
+  const pages = oneBlockPerLine ? unwrapped.map(tidyScrapedLines) : unwrapped;
   // The document's own spelling decides line-break hyphens ("migra-"/"tion" vs "long-"/"term").
   const vocabulary = new TextLexicon(pages.join("\n"));
-  const drafts = joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf" }));
+  const drafts = joinRowsAcrossPages(joinContinuations(readBlocks(pages, { joinWrappedHeadings: info.format === "pdf", linesAreBlocks: oneBlockPerLine })));
   // HTML and Word mark their headings; guessing them from short lines is for text converted from PDF.
-  if (info.format !== "html" && info.format !== "docx") inferHeadings(drafts);
+  // Bold-line headings take their level from the headings around them in every format.
+  inferHeadings(drafts, { fromShortLines: info.format !== "html" && info.format !== "docx" });
 
   const blocks: Block[] = [];
   const pageStarts: number[] = new Array(pages.length).fill(-1);
@@ -72,10 +79,16 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
       end: length,
       text: joined.text,
       sentences: splitSentences(joined.text).map(([s, e]) => ({ start: start + s, end: start + e, page: pageAt(s) })),
+      zone: "body",
+      table: undefined,
     });
     if (draft.kind === "heading") headingPath.push({ level: draft.level, text: joined.text });
   }
 
+  // The table of contents becomes front-matter paragraphs; every block gets its zone.
+  readZones(blocks);
+  // Table rows learn their table, cells and column headers.
+  readTables(blocks);
   const text = parts.join(BLOCK_SEPARATOR);
   // Pages that start no block begin where the next page's content begins.
   for (let i = pageStarts.length - 1; i >= 0; i--) {

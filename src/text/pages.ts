@@ -9,8 +9,15 @@ const ZONE_LINES = 3;
 /** A running line holds the same slot on this share of the pages, or opens/closes at least MIN_PAGES pages. */
 const MIN_PAGES = 3;
 const MIN_SHARE = 0.5;
-/** Running headers are short; a longer line is content even when it recurs. */
+/** Running headers are short; a longer line is content even when it recurs... */
 const MAX_WORDS = 14;
+/**
+ * ...unless it holds the same slot on nearly every page and carries a number: a browser prints
+ * the date, time and the page's whole title at the top of each page ("11/24/25, 8:19 PM Government response to
+ * the rapid review into data on ... - GOV.UK").
+ */
+const MAX_LONG_WORDS = 40;
+const LONG_LINE_SHARE = 0.8;
 
 // A bare page number, alone or with its decorations: "12", "- 12 -", "Page 12", "p. 12",
 // "Page 3 of 48", "3/48", "iv", "12 | Report title", "Report title | 12".
@@ -63,7 +70,7 @@ export function removeRunningHeadersFooters(pages: string[]): { pages: string[];
     const seen = new Set<string>();
     for (const { index, slot } of zoneLines(lines)) {
       const key = lineKey(lines[index]);
-      if (!key || key.split(" ").length > MAX_WORDS || seen.has(slot + key)) continue;
+      if (!key || key.split(" ").length > MAX_LONG_WORDS || seen.has(slot + key)) continue;
       seen.add(slot + key);
       slotCounts.set(slot + " " + key, (slotCounts.get(slot + " " + key) ?? 0) + 1);
     }
@@ -72,7 +79,10 @@ export function removeRunningHeadersFooters(pages: string[]): { pages: string[];
   const running = new Set<string>();
   for (const [slotKey, n] of slotCounts) {
     const [slot, key] = [slotKey.slice(0, 2), slotKey.slice(3)];
-    if (n >= needed || ((slot === "t0" || slot === "b0") && n >= MIN_PAGES)) running.add(key);
+    if (key.split(" ").length > MAX_WORDS) {
+      // A long line is running only with a date, time or page number in it: a sentence that recurs is content.
+      if (key.includes("#") && n >= Math.max(MIN_PAGES, Math.ceil(LONG_LINE_SHARE * pages.length))) running.add(key);
+    } else if (n >= needed || ((slot === "t0" || slot === "b0") && n >= MIN_PAGES)) running.add(key);
   }
 
   const removed = new Set<string>();

@@ -4,6 +4,13 @@ import type { BlockKind } from "../types.js";
 import { cleanInline, readLine, type Line } from "./lines.js";
 import { joinLineBreakHyphen, type WordLookup } from "./hyphenation.js";
 import { hasWords } from "./words.js";
+import { continuesLine } from "./reflow.js";
+
+/** Dot leaders and a page number end a contents entry. */
+const CONTENTS_ENTRY_END_RE = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*(?:\d{1,3}|[ivxlc]{1,6})$/;
+
+/** A short title ending with a page number ("Evaluation Context 5"): one line of a contents list. */
+const PAGED_TITLE_RE = /^(?=\S)(?:\S+\s+){0,11}\S*\p{L}\S*\s+\d{1,3}$/u;
 
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
@@ -18,7 +25,7 @@ export interface DraftBlock {
 }
 
 /** Read every page's lines into draft blocks, in reading order. */
-export function readBlocks(pages: string[], options: { joinWrappedHeadings: boolean }): DraftBlock[] {
+export function readBlocks(pages: string[], options: { joinWrappedHeadings: boolean; linesAreBlocks?: boolean }): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let open = undefined as DraftBlock | undefined; // the block that following text lines continue
   const listIndents: number[] = []; // indents of the open list levels, for nesting depth
@@ -67,6 +74,14 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
         }
         case "text":
           if (!text) break;
+          // In a file whose lines are blocks (see reflow.ts), a line continues the one above
+          // only where the break plainly falls inside a sentence.
+          if (open && options.linesAreBlocks && !continuesLine((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text, text)) open = undefined;
+          // A contents entry ("Findings ........ 5", or "Findings 5" over "Relevance 7") ends at its page number.
+          if (open) {
+            const last = (open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text;
+            if (CONTENTS_ENTRY_END_RE.test(last) || (PAGED_TITLE_RE.test(last) && PAGED_TITLE_RE.test(text))) open = undefined;
+          }
           if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
           else {
             listIndents.length = 0;
@@ -149,6 +164,8 @@ export function joinContinuations(blocks: DraftBlock[]): DraftBlock[] {
 }
 
 const MAX_HEADING_WORDS = 14;
+/** A line ending on one of these words stops mid-phrase: it is not a title. */
+const ENDS_MID_PHRASE_RE = /\b(?:and|or|the|of|to|in|for|with|a|an|by|is|are|on|at|from|that)$/i;
 
 /**
  * A paragraph of one short line without a full stop ("Recommendations:",
@@ -156,12 +173,15 @@ const MAX_HEADING_WORDS = 14;
  * from PDF. Level: 2 for numbered parts ("I.", "Part 2"), 3 otherwise;
  * bold-line headings take the level below the last explicit `#` heading.
  */
-export function inferHeadings(blocks: DraftBlock[]): void {
+export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: true }): void {
   let lastExplicit = 1;
-  for (const b of blocks) {
+  const inferred: number[] = []; // indexes of the paragraphs made headings here
+  for (let index = 0; index < blocks.length; index++) {
+    const b = blocks[index];
     if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
-    if (b.kind === "heading" && b.level === 0) b.level = Math.min(6, lastExplicit + 1);
-    if (b.pieces.length !== 1) continue;
+    // A bold line takes its level from its numbering ("3.2 Findings"), else the level below the last `#` heading.
+    if (b.kind === "heading" && b.level === 0) b.level = numberedLevel(b.pieces[0].text) ?? Math.min(6, lastExplicit + 1);
+    if (b.pieces.length !== 1 || !options.fromShortLines) continue;
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
       const text = b.pieces[0].text;
@@ -177,9 +197,47 @@ export function inferHeadings(blocks: DraftBlock[]): void {
     const text = b.pieces[0].text;
     // Cheap tests first: most paragraphs end with a full stop, and counting their words is not.
     if (/[.,;!?]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text) || hasWords(text, MAX_HEADING_WORDS + 1)) continue;
-    if (/^\p{N}+$/u.test(text)) continue; // a bare number is not a heading
+    if (!/\p{L}{2}/u.test(text)) continue; // a bare number or figure ("53%") is not a heading
+    if (ENDS_MID_PHRASE_RE.test(text)) continue; // "Satellite infrastructure; and", "the body for the CGS is the": cut mid-sentence
     if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
     b.kind = "heading";
-    b.level = /^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b|\d+\.\s)/.test(text) ? 2 : 3;
+    b.level = numberedLevel(text) ?? (/^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b)/.test(text) ? 2 : 3);
+    inferred.push(index);
+  }
+  revertHeadingRuns(blocks, inferred);
+}
+
+/**
+ * Level from a heading's numbering: "3." or "3.0" -> 2, "3.2" -> 3, "3.2.1" -> 4
+ * (level 1 is the document's title). Undefined for a heading without numbering.
+ */
+export function numberedLevel(text: string): number | undefined {
+  const m = /^(\d{1,2})((?:\.\d{1,2}){0,3})\.?\s+\p{L}/u.exec(text);
+  if (!m) return undefined;
+  const parts = m[2] ? m[2].slice(1).split(".") : [];
+  while (parts.length && /^0+$/.test(parts[parts.length - 1])) parts.pop(); // "1.0" is chapter 1
+  if (!m[2] && !/^\d{1,2}\./.test(text)) return undefined; // "2021 Annual report": a year, not a number
+  return Math.min(6, 2 + parts.length);
+}
+
+/** A run of this many short lines guessed to be headings, with nothing between them, is a list. */
+const MIN_LIST_RUN = 4;
+
+/**
+ * Short lines one after the other (an acronym list: "AFN" / "Assembly of First
+ * Nations" / ..., a list of figures) are not a heading each: headings head
+ * something. Runs of MIN_LIST_RUN or more guessed headings go back to paragraphs.
+ */
+function revertHeadingRuns(blocks: DraftBlock[], inferred: number[]): void {
+  let runStart = 0;
+  for (let k = 1; k <= inferred.length; k++) {
+    if (k < inferred.length && inferred[k] === inferred[k - 1] + 1) continue;
+    if (k - runStart >= MIN_LIST_RUN) {
+      for (let r = runStart; r < k; r++) {
+        blocks[inferred[r]].kind = "paragraph";
+        blocks[inferred[r]].level = 0;
+      }
+    }
+    runStart = k;
   }
 }

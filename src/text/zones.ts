@@ -1,0 +1,202 @@
+// Front matter, body and back matter, and the table of contents.
+//
+// A table of contents lists the headings of the document: read as headings,
+// its "Annex 2: Terms of reference" line would open back matter that swallows
+// the whole body, and every title would appear twice in the heading tree. Its
+// entries are recognised (dot leaders, page numbers, titles repeated later as
+// headings) and become front-matter paragraphs.
+//
+// Zones then follow the heading tree: a front-matter heading ("Acronyms",
+// "Foreword") or a back-matter heading ("Annex 1", "References") opens its
+// zone, which ends at the next heading of its level or above that does not
+// open the same zone again. What comes before the contents or the first
+// front-matter section (the title page) is front matter too.
+import type { Block, Zone } from "../types.js";
+
+const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
+const FRONT_HEADING_RE =
+  /^(?:(?:list\s+of\s+)?(?:acronyms|abbreviations|tables|figures|charts|boxes|annexes|appendices)\b|list\s+of\b|glossary\b|foreword\b|preface\b|acknowledge?ments?\b|disclaimer\b|copyright\b|sigles\b|abr[ée]viations\b|remerciements\b|avant-propos\b)/i;
+const BACK_HEADING_RE =
+  /^(?:(?:annex|appendix|anexo|annexe)(?:es|ices|s)?\b|appendices\b|terms\s+of\s+references?\b|bibliography\b|references\b|works\s+cited\b|endnotes\b|footnotes\b|bibliographie\b|r[ée]f[ée]rences\b)/i;
+
+// An annex or appendix as a part of the document: "Annex B. Evaluation matrix", "APPENDICES", "Annex 2:".
+const ANNEX_PART_RE = /^(?:annex(?:es)?|appendix|appendices|anexos?|annexes?)(?:\s+(?:[A-Z]|[IVXLC]{1,5}|\d{1,2})\b)?\s*(?:[.:–—-]|$)/i;
+// A contents entry's page number: after dot leaders ("Introduction ........ 3"), or alone at the end.
+const DOT_LEADER_RE = /(?:\.{3,}|…+|(?:\.\s){3,}|_{3,})\s*[\divxlc]{0,6}\s*$/i;
+const PAGE_NUMBER_END_RE = /\s(?:\d{1,3}|[ivxlc]{1,6})$/;
+/** Contents entries are short; a longer block ends the contents. */
+const MAX_ENTRY_WORDS = 25;
+/** Contents sit near the start: in the first share of the blocks. */
+const CONTENTS_WITHIN = 0.4;
+/** A run of headings counts as contents without a "Contents" heading when this many are repeated later. */
+const MIN_UNHEADED_RUN = 4;
+
+/** A heading or entry reduced to its words: numbering, leaders, page number, case and punctuation gone. */
+export function titleKey(text: string): string {
+  return text
+    .replace(DOT_LEADER_RE, "")
+    .replace(/\s+\d{1,3}$/, "")
+    .toLowerCase()
+    .replace(/^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])[.):]?\s+/i, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Titles are compared by this many words at most. */
+const KEY_WORDS = 5;
+
+function leadingWords(key: string): string {
+  let at = -1;
+  for (let n = 0; n < KEY_WORDS; n++) {
+    at = key.indexOf(" ", at + 1);
+    if (at < 0) return key;
+  }
+  return key.slice(0, at);
+}
+
+function wordCount(text: string, limit: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Plain words of a heading for the zone patterns: labels and marks stripped. */
+function plain(text: string): string {
+  return text.replace(/[*_#`]/g, "").replace(/^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s+/, "").trim();
+}
+
+/**
+ * Find the table of contents, turn its entries into paragraphs, and set every
+ * block's zone. Mutates the blocks (kind, level, section, zone); offsets and
+ * texts are unchanged.
+ */
+export function readZones(blocks: Block[]): void {
+  const contents = findContents(blocks);
+  for (const i of contents) {
+    const b = blocks[i];
+    // The entries stop being headings; the "Contents" heading itself stays one (of the front matter).
+    if (b.kind === "heading" && !CONTENTS_HEADING_RE.test(plain(b.text))) {
+      b.kind = "paragraph";
+      b.level = 0;
+    }
+  }
+  if (contents.size) rebuildSections(blocks);
+  assignZones(blocks, contents);
+}
+
+/** Indexes of the blocks that are table-of-contents entries (the "Contents" heading included). */
+export function findContents(blocks: Block[]): Set<number> {
+  const found = new Set<number>();
+  const limit = Math.ceil(blocks.length * CONTENTS_WITHIN);
+  // Where each title appears as a heading: an entry is repeated when a heading after it has its words.
+  // Titles are compared by their first words: the body's heading may add to the entry
+  // ("3.2 Role of Government" in the contents, "3.2 Role of Government - Demonstrated" in the body).
+  const headingAt = new Map<string, number[]>();
+  for (const b of blocks) {
+    if (b.kind !== "heading" && !(b.kind === "paragraph" && wordCount(b.text, MAX_ENTRY_WORDS) <= MAX_ENTRY_WORDS)) continue;
+    const key = leadingWords(titleKey(b.text));
+    if (!key) continue;
+    const at = headingAt.get(key);
+    if (at) at.push(b.index);
+    else headingAt.set(key, [b.index]);
+  }
+  const repeatedLater = (b: Block, after: number) => (headingAt.get(leadingWords(titleKey(b.text))) ?? []).some((j) => j > after);
+  const isLeaderEntry = (b: Block) => DOT_LEADER_RE.test(b.text) || (PAGE_NUMBER_END_RE.test(b.text) && wordCount(b.text, 16) <= 15 && /\p{L}/u.test(b.text));
+  const isEntry = (b: Block, runEnd: number) =>
+    b.kind !== "footnote" && wordCount(b.text, MAX_ENTRY_WORDS) <= MAX_ENTRY_WORDS && (isLeaderEntry(b) || repeatedLater(b, runEnd));
+
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i];
+    const headed = (b.kind === "heading" || b.kind === "paragraph") && CONTENTS_HEADING_RE.test(plain(b.text)) && wordCount(b.text, 5) <= 4;
+    if (!headed && !isEntry(b, i)) continue;
+    // A run of entries: each repeated further on, or carrying a page number.
+    let j = headed ? i + 1 : i;
+    // The last entry of a run is compared with headings after the whole run: look ahead first.
+    // One block that is not an entry (a title the body words differently) does not end the run.
+    const entryAt = (k: number) => k < blocks.length && (blocks[k].kind === "footnote" || isEntry(blocks[k], k));
+    while (entryAt(j) || (entryAt(j + 1) && entryAt(j + 2) && wordCount(blocks[j].text, MAX_ENTRY_WORDS) < MAX_ENTRY_WORDS)) j++;
+    const entries = j - (headed ? i + 1 : i);
+    const leaders = blocks.slice(i, j).filter(isLeaderEntry).length;
+    if (headed ? entries >= 2 : entries >= MIN_UNHEADED_RUN && (leaders >= 2 || blocks.slice(i, j).every((x) => x.kind === "heading"))) {
+      for (let k = i; k < j; k++) if (blocks[k].kind !== "footnote") found.add(k);
+      i = j - 1;
+    }
+  }
+  return found;
+}
+
+/** Section paths again after contents headings became paragraphs. */
+function rebuildSections(blocks: Block[]): void {
+  const path: Array<{ level: number; text: string }> = [];
+  for (const b of blocks) {
+    if (b.kind === "heading") while (path.length && path[path.length - 1].level >= b.level) path.pop();
+    b.section = path.map((h) => h.text);
+    if (b.kind === "heading") path.push({ level: b.level, text: b.text });
+  }
+}
+
+/**
+ * The level of the document's chapters: the highest heading level (smallest
+ * number) used at least twice. A title set once in the largest type does not count.
+ */
+function chapterLevel(blocks: Block[]): number {
+  const uses = [0, 0, 0, 0, 0, 0, 0];
+  for (const b of blocks) if (b.kind === "heading" && b.level >= 1 && b.level <= 6) uses[b.level]++;
+  for (let level = 1; level <= 6; level++) if (uses[level] >= 2) return level;
+  return 1;
+}
+
+/** Body text has begun once a paragraph or list item of this many words sits in the body zone. */
+const BODY_WORDS = 25;
+
+/**
+ * Zones from the heading tree (see the module comment). Front-matter headings
+ * open front matter only before the body has begun, and back-matter headings
+ * open back matter only after: an "Annexes" line on a title page or a
+ * "Terms of reference" heading in the executive summary's list is not back matter.
+ */
+function assignZones(blocks: Block[], contents: Set<number>): void {
+  let open: { zone: Zone; level: number } | null = null;
+  let frontSeen = contents.size > 0;
+  const chapters = chapterLevel(blocks);
+  let openedAt = -2;
+  let bodySeen = false;
+  const zoneOf = new Array<Zone>(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (contents.has(i)) {
+      zoneOf[i] = "front";
+      continue;
+    }
+    if (b.kind === "heading") {
+      const text = plain(b.text);
+      const opens: Zone | null = BACK_HEADING_RE.test(text) && bodySeen ? "back" : FRONT_HEADING_RE.test(text) && !bodySeen ? "front" : null;
+      // A zone ends at the next heading of its level or above, unless that heading opens it again.
+      // (A heading right after the one that opened the zone is the rest of its title or a subtitle.)
+      if (open && b.level <= open.level && opens !== open.zone && i !== openedAt + 1) open = null;
+      // An annex is a part of the document whatever size its heading is set in: back matter
+      // lasts until the next chapter-level heading, not the next heading as small as its own
+      // ("Annex B. Evaluation matrix", "Appendices"). A "Terms of reference" or "References"
+      // heading may be a section inside a chapter: it keeps its own level.
+      const part: boolean = opens === "back" && ANNEX_PART_RE.test(text);
+      if (opens && (!open || b.level <= open.level)) {
+        open = { zone: opens, level: part ? Math.min(b.level, chapters) : b.level };
+        openedAt = i;
+      }
+      if (opens === "front") frontSeen = true;
+    }
+    zoneOf[i] = open ? open.zone : "body";
+    if (zoneOf[i] === "body" && (b.kind === "paragraph" || b.kind === "list_item") && wordCount(b.text, BODY_WORDS) >= BODY_WORDS) bodySeen = true;
+  }
+  // The title page: what comes before the contents or the first front-matter section.
+  if (frontSeen) {
+    const firstFront = zoneOf.indexOf("front");
+    for (let i = 0; i < firstFront; i++) zoneOf[i] = "front";
+  }
+  for (let i = 0; i < blocks.length; i++) blocks[i].zone = zoneOf[i];
+}

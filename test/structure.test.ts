@@ -1,0 +1,254 @@
+// The text stage's structure on layouts nobody tuned for: one-line-per-block
+// text, tables that span lines and pages, contents pages and zones, saved web
+// pages with their site chrome. Fixtures are written here, small and made up.
+import { describe, expect, it } from "vitest";
+import type { Block, Doc, Format, IngestedFile } from "../src/types.js";
+import { buildDoc } from "../src/text/document.js";
+import { ingestText } from "../src/ingest/text.js";
+import { ingestHtml } from "../src/ingest/html.js";
+import { linesAreBlocks } from "../src/text/reflow.js";
+import { splitCells } from "../src/text/tables.js";
+import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
+
+const docOf = (file: IngestedFile, format: Format = file.format): Doc =>
+  buildDoc({ source: `fixture.${format}`, format, sha256: "0", bytes: 0 }, file);
+const textDoc = (text: string, format: "txt" | "md" = "txt") => docOf(ingestText(new TextEncoder().encode(text), format));
+const texts = (blocks: Block[]) => blocks.map((b) => b.text);
+
+describe("plain text with one line per block", () => {
+  const scraped = [
+    "Evaluation of the Coastal Resilience Program",
+    "Executive Summary",
+    "This report presents the findings of the evaluation of the Coastal Resilience Program, which the department ran from 2018 to 2023 with provinces and municipalities.",
+    "The evaluation found that the program met most of its targets, although delays in two regions slowed the delivery of adaptation plans to small communities.",
+    "Recommendations",
+    "The department should simplify the application process for small municipalities so that they can apply without hiring consultants.",
+    "The department should publish the results of funded projects in one place, within a year of their completion, for other decision-makers to learn from.",
+    "Context",
+    "The program was announced in 2018",
+    "Footnote",
+    "1",
+    ", and renewed in 2021 with a larger budget for northern communities and Indigenous partners.",
+    "Coastal flooding affects more than two hundred communities and the costs of recovery have grown every year since the program began in the Atlantic provinces.",
+    "Footnote 1",
+    "Budget 2021, chapter 4.",
+    "Return to footnote",
+    "1",
+    "referrer",
+    "Report a problem on this page",
+    "Please select all that apply:",
+    "Something is broken",
+    "Date modified:",
+    "2023-05-02",
+  ].join("\n");
+
+  it("keeps each line a block of its own, rejoins a sentence cut by a footnote reference and drops the page footer", () => {
+    const doc = textDoc(scraped);
+    const body = doc.blocks.filter((b) => b.kind !== "footnote");
+    expect(texts(body)).toContain("The department should simplify the application process for small municipalities so that they can apply without hiring consultants.");
+    expect(texts(body)).toContain("The program was announced in 2018, and renewed in 2021 with a larger budget for northern communities and Indigenous partners.");
+    expect(doc.blocks.find((b) => b.text === "Recommendations")?.kind).toBe("heading");
+    expect(doc.blocks.filter((b) => b.kind === "footnote").map((b) => [b.label, b.text])).toEqual([["1", "Budget 2021, chapter 4."]]);
+    expect(doc.text).not.toMatch(/Report a problem|Date modified|Return to footnote|referrer|Something is broken/);
+    // No block runs two paragraphs together.
+    expect(Math.max(...doc.blocks.map((b) => b.text.split(" ").length))).toBeLessThan(40);
+  });
+
+  it("still re-flows text wrapped at a fixed width into paragraphs", () => {
+    const wrapped = [
+      "The evaluation covered the five years of the program and all of its",
+      "activities in the three regions where it was delivered, with interviews",
+      "of staff, partners and participants, a survey of funded organisations,",
+      "and a review of the files and documents the program kept over the years.",
+      "",
+      "The program reached most of the people it meant to reach, and partners",
+      "said that its support came at the right time and in the right form for",
+      "their own work with the communities concerned by coastal flooding, but",
+      "some of them found the reporting asked of them heavy for small teams.",
+    ].join("\n");
+    expect(linesAreBlocks([wrapped])).toBe(false);
+    const doc = textDoc(wrapped);
+    expect(doc.blocks).toHaveLength(2);
+    expect(doc.blocks[0].text).toMatch(/^The evaluation covered .* over the years\.$/);
+  });
+
+  it("tells the two apart from the spread of line lengths", () => {
+    expect(linesAreBlocks([scraped])).toBe(true);
+  });
+});
+
+describe("contents page, zones", () => {
+  const report = [
+    "# Evaluation of the Shelter Programme",
+    "",
+    "## Table of Contents",
+    "",
+    "1. Introduction ........ 3",
+    "2. Findings ........ 5",
+    "3. Recommendations ........ 9",
+    "Annex 1: Terms of reference ........ 12",
+    "",
+    "## Acronyms",
+    "",
+    "IOM",
+    "International Organization for Migration",
+    "NGO",
+    "Non-governmental organisation",
+    "",
+    "## 1. Introduction",
+    "",
+    "This evaluation looks at the shelter programme over three years. The terms of reference in the annexes set out its questions, and the annexes also list the people met during the field missions in both regions.",
+    "",
+    "## 2. Findings",
+    "",
+    "The programme sheltered more people than planned, in better conditions than before, and with the support of the local authorities of both regions.",
+    "",
+    "## 3. Recommendations",
+    "",
+    "- The mission should extend the programme to the northern region.",
+    "",
+    "## Annex 1: Terms of reference",
+    "",
+    "The evaluation shall assess relevance, effectiveness and efficiency.",
+  ].join("\n");
+
+  it("reads the contents as front-matter paragraphs, not headings, and opens back matter only at the real annex", () => {
+    const doc = textDoc(report, "md");
+    const zoneOf = (text: string) => doc.blocks.find((b) => b.text.startsWith(text))?.zone;
+    const entries = doc.blocks.filter((b) => /\.{3,}/.test(b.text));
+    // Numbered entries stay list items ("1." is their label), the others become paragraphs: none is a heading.
+    expect(entries.map((b) => [b.kind, b.zone])).toEqual([...Array(3).fill(["list_item", "front"]), ["paragraph", "front"]]);
+    expect(zoneOf("IOM")).toBe("front");
+    expect(zoneOf("This evaluation looks at")).toBe("body");
+    expect(zoneOf("The mission should extend")).toBe("body");
+    expect(zoneOf("The evaluation shall assess")).toBe("back");
+    // The heading tree has each title once: the contents entries are not headings.
+    expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual([
+      "Evaluation of the Shelter Programme", "Table of Contents", "Acronyms", "1. Introduction", "2. Findings", "3. Recommendations", "Annex 1: Terms of reference",
+    ]);
+    expect(doc.blocks.find((b) => b.text.startsWith("The mission"))?.section).toEqual(["Evaluation of the Shelter Programme", "3. Recommendations"]);
+  });
+
+  it("ends a zone at the next heading of its level: an early annex heading does not swallow the body", () => {
+    const doc = textDoc(
+      [
+        "# Review",
+        "",
+        "This review of the reception system was carried out in 2023 by an independent team of three people, who read the files and met staff and partners over four months in the field.",
+        "",
+        "## Annex A: Methodology note",
+        "",
+        "We used interviews and a survey.",
+        "",
+        "## Main findings",
+        "",
+        "The reception centres are full and the waiting times have doubled since the last review.",
+      ].join("\n"),
+      "md",
+    );
+    expect(doc.blocks.find((b) => b.text.startsWith("We used"))?.zone).toBe("back");
+    expect(doc.blocks.find((b) => b.text.startsWith("The reception centres"))?.zone).toBe("body");
+  });
+});
+
+describe("tables on the Doc", () => {
+  it("splits cells with their offsets, keeping empty cells and escaped bars", () => {
+    expect(splitCells("| a | | b \\| c |").map((c) => c.text)).toEqual(["a", "", "b \\| c"]);
+  });
+
+  // A run of text at (x, y), 10 pt, 5 points per character (as in test/pdf.test.ts).
+  const run = (text: string, x: number, y: number, size = 10): TextRun => ({ text, x, y, width: text.length * size * 0.5, size, font: "body" });
+  const page = (runs: TextRun[]): PageRuns => ({ width: 595, height: 842, runs });
+  const prose = (k: number, y: number) => run(`Body text of the management response, line ${k}, as set in the report.`, 72, y);
+
+  it("a management-response row whose cells wrap over lines and over a page break is one block that knows its columns", () => {
+    const pages = [
+      page([
+        prose(1, 100), prose(2, 112), prose(3, 124),
+        run("Key action", 72, 160), run("Deadline", 300, 160), run("Responsible unit", 420, 160),
+        run("Train border staff on", 72, 180), run("June 2024", 300, 180), run("Protection Unit,", 420, 180),
+        run("referral procedures", 72, 192),
+        run("Open two new shelters in", 72, 220), run("Continuous", 300, 220), run("MRRM Programme,", 420, 220),
+      ]),
+      page([
+        run("the northern region", 72, 100), run("Shelter Unit", 420, 100),
+        run("Review the referral", 72, 120), run("March 2025", 300, 120), run("M&E Unit", 420, 120),
+        prose(4, 160), prose(5, 172), prose(6, 184),
+      ]),
+    ];
+    const style = documentStyle(pages);
+    const doc = docOf({ format: "pdf", pages: pages.map((p) => pageToMarkdown(p, style)), warnings: [] });
+    const rows = doc.blocks.filter((b) => b.kind === "table_row");
+    expect(rows.map((b) => b.text)).toEqual([
+      "| Key action | Deadline | Responsible unit |",
+      "| Train border staff on referral procedures | June 2024 | Protection Unit, |",
+      "| Open two new shelters in the northern region | Continuous | MRRM Programme, Shelter Unit |",
+      "| Review the referral | March 2025 | M&E Unit |",
+    ]);
+    const crossing = rows[2];
+    expect(crossing.page).toBe(1);
+    expect(crossing.table).toMatchObject({ id: 0, row: 2, header: false, headers: ["Key action", "Deadline", "Responsible unit"] });
+    expect(crossing.table!.cells.map((c) => doc.text.slice(c.start, c.end))).toEqual(["Open two new shelters in the northern region", "Continuous", "MRRM Programme, Shelter Unit"]);
+    expect(rows[0].table!.header).toBe(true);
+    // The prose after the table is not pulled into a cell.
+    expect(doc.blocks.some((b) => b.kind === "paragraph" && b.text.startsWith("Body text of the management response, line 4"))).toBe(true);
+  });
+});
+
+describe("saved web page", () => {
+  const html = `<!DOCTYPE html><html><head><title>Evaluation of the Literacy Fund - Example.gc</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/programs">Programs</a></li></ul></nav>
+<header class="global-header"><p>Government portal</p><form role="search"><input name="q"></form></header>
+<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/evaluations">Evaluations</a></li></ol>
+<main>
+<h1>Evaluation of the Literacy Fund</h1>
+<p>The fund reached 40,000 adult learners<sup id="fn1-rf"><a class="fn-lnk" href="#fn1"><span class="wb-inv">Footnote </span>1</a></sup> in its first five years.</p>
+<h2>Recommendations</h2>
+<ol><li>The department should renew the fund for five years.</li></ol>
+<aside class="wb-fnote" role="note"><h2>Footnotes</h2><dl>
+<dt>Footnote 1</dt><dd id="fn1"><p>Administrative data, 2022.</p>
+<p class="fn-rtn"><a href="#fn1-rf"><span class="wb-inv">Return to footnote </span>1<span class="wb-inv"> referrer</span></a></p></dd>
+</dl></aside>
+<section class="pagedetails"><h2>Page details</h2><p><a href="/problem">Report a problem on this page</a></p>
+<dl id="wb-dtmd"><dt>Date modified:</dt><dd><time>2023-04-01</time></dd></dl></section>
+</main>
+<footer class="global-footer"><p>About this site</p><p>Terms and conditions</p></footer>
+</body></html>`;
+
+  it("keeps the main content and its footnotes, without menus, breadcrumbs, page details or footer", () => {
+    const doc = docOf(ingestHtml(new TextEncoder().encode(html)));
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["heading", "Evaluation of the Literacy Fund"],
+      ["paragraph", "The fund reached 40,000 adult learners in its first five years."],
+      ["heading", "Recommendations"],
+      ["list_item", "The department should renew the fund for five years."],
+      ["heading", "Footnotes"],
+      ["footnote", "Administrative data, 2022."],
+    ]);
+    expect(doc.blocks.find((b) => b.kind === "footnote")?.label).toBe("1");
+  });
+
+  it("without <main>, reads the block that holds the page's text, not the menus and footer around it", () => {
+    const page = html.replace("<main>", '<div class="content">').replace("</main>", "</div>");
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.text).not.toMatch(/Government portal|Terms and conditions|About this site|Programs/);
+    expect(doc.text).toContain("The department should renew the fund for five years.");
+  });
+});
+
+describe("headings and running lines", () => {
+  it("reads heading levels from numbering", async () => {
+    const { numberedLevel } = await import("../src/text/structure.js");
+    expect([numberedLevel("3. Findings"), numberedLevel("3.0 Findings"), numberedLevel("3.2 Relevance"), numberedLevel("3.2.1 Need")]).toEqual([2, 2, 3, 4]);
+    expect(numberedLevel("2021 Annual report")).toBeUndefined();
+    expect(numberedLevel("12 months later")).toBeUndefined();
+  });
+
+  it("drops a browser's print header, however long, when it tops every page", async () => {
+    const { removeRunningHeadersFooters } = await import("../src/text/pages.js");
+    const header = (n: number) => `11/24/25, 8:19 PM Government response to the rapid review into data on mental health inpatient settings in England and Wales - GOV.UK ${n}`;
+    const bodies = ["Boards should review their data.", "Providers collect too much.", "Patients are rarely asked.", "The review ends here."];
+    const pages = bodies.map((body, n) => `${header(n + 1)}\n\n${body}`);
+    expect(removeRunningHeadersFooters(pages).pages).toEqual(bodies);
+  });
+});
