@@ -15,6 +15,7 @@ import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength 
 import { blockContexts, forgetPlainHeadings, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
+import { documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
 
@@ -65,6 +66,14 @@ export function extractRecommendations(doc: Doc, rules: RecRules): Recommendatio
  */
 export function explainRecommendations(doc: Doc, rules: RecRules): string {
   const lines: string[] = [];
+  const voices = documentVoices(doc, rulesForDocType(rules, doc.meta?.docType ?? ""));
+  const voice = (label: string, v: DocVoices["fallback"]) =>
+    `${label}${v.addressee ? `${v.addressee}${v.type ? ` (${v.type})` : ""} <- ${v.source}` : "- (nothing in the document names one)"}`;
+  const header = [
+    voice("DOCUMENT default addressee (units that name nobody): ", voices.fallback),
+    voice("DOCUMENT speaker (\"we\", \"my Administration\"): ", voices.speaker),
+    voice("DOCUMENT parties (\"both leaders\", \"they\"): ", voices.parties),
+  ];
   for (const v of judgeUnits(doc, rules, true)) {
     const page = doc.blocks[v.block]?.page ?? 0;
     const where = `p${page} b${v.block} [${v.start},${v.end})`;
@@ -83,7 +92,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
   }
   const taken = lines.filter((l) => l.startsWith("TAKEN")).length;
   lines.push(`${taken} units taken, ${lines.length / 2 - taken} near misses rejected (rules: ${rules.source})`);
-  return lines.join("\n");
+  return [...header, ...lines].join("\n");
 }
 
 /**
@@ -98,7 +107,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   const cellUnitsAt = new Map<number, CellUnit[]>();
   for (const u of tables.units) cellUnitsAt.set(u.block, [...(cellUnitsAt.get(u.block) ?? []), u]);
   const listedAddressee = (b: Block) => labelAddressees.get(b.section.join(" / ")) ?? tables.recommendationTo.get(b.section.join(" / "));
-  const self = selfActor(doc, rules);
+  const voices = documentVoices(doc, rules);
+  // "We" is the document's most used acronym when it clearly has one, else the body the
+  // document shows to speak or respond (document.ts).
+  const ownVoice = selfActor(doc, rules);
+  const self = ownVoice.addressee ? ownVoice : voices.speaker.addressee ? voices.speaker : ownVoice;
   const out: UnitVerdict[] = [];
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
   const sectionExclusion = (heading: string) => {
@@ -151,6 +164,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         const listed = listedAddressee(b);
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
       }
+      if (v.rec) documentLevelAddressee(v.rec, voices, rules, self);
       if (v.taken || (nearMisses && v.reason)) out.push(v);
     }
   }
@@ -233,6 +247,25 @@ function judgeUnit(
   verdict.rule = rule;
   verdict.rec = rec;
   return verdict;
+}
+
+/** "Both leaders", "the two Presidents", "they": the parties of a joint statement. */
+const COLLECTIVE_SUBJECT = /^(?:[\w,]+\s+){0,3}?(?:both\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)|the\s+two\s+\w+|the\s+(?:leaders|presidents|parties|ministers)|they)\b/i;
+
+/**
+ * Units that name nobody take the document-level addressee: the parties of a joint statement
+ * for "both leaders ..." / "they ...", the speaker for an unnamed commitment, else the evaluated
+ * or responding body (document.ts says where each came from).
+ */
+function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: RecRules, self: Addressee): void {
+  const set = (who: Addressee) => {
+    rec.addressee = who.addressee;
+    rec.addresseeType = who.type || addresseeType(who.addressee, rules, self);
+  };
+  if (voices.parties.addressee && (!rec.addressee || COLLECTIVE_SUBJECT.test(rec.addressee)) && COLLECTIVE_SUBJECT.test(rec.text)) return set(voices.parties);
+  if (rec.addressee) return;
+  if (rec.kind === "commitment" && self.addressee) return set(self);
+  if (voices.fallback.addressee) set(voices.fallback);
 }
 
 function rejected(verdict: UnitVerdict, rule: string, reason: string): UnitVerdict {
