@@ -25,7 +25,7 @@ const OBJECT_RE =
 const THAT_CLAUSE_RE =
   /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
 const NEED_FOR_RE =
-  /\b(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+/gi;
+  /\b(?:(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+|(?:opportun|important|nécessaire|essentiel|recommandé|souhaitable)\s+(?:pour|aux?|à)\s+(?<fr>[^.;:]{2,80}?)(?:,[^.;:]{0,80})?\s+(?:de\b|d['’])\s*\w+)/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
   /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:\w+\s+){0,2}?(?:by|from|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
@@ -72,9 +72,11 @@ function actorPhrase(np: string, rules: RecRules): boolean {
     const m = g.re.exec(np);
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
+  const agent = rules.addressee.agents.exec(np);
+  if (agent && (at < 0 || agent.index < at)) at = agent.index;
   // An organisation named by acronym or by two or more capitalised words ("GFMD", "the Global
   // Forum"); one capitalised word alone is only the start of a sentence ("Detention of ...").
-  const name = /(?:^|\s)(?:[A-Z][A-Z&]+\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)/.exec(np);
+  const name = /(?:^|\s)(?:[A-Z][A-Z&]+s?\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)/.exec(np);
   if (name && (at < 0 || name.index < at)) at = name.index;
   return at >= 0 && !PREPOSITION.test(np.slice(0, at));
 }
@@ -105,6 +107,7 @@ function tidy(np: string): string {
     .replace(/\s*\([^)]*\)\s*/g, " ")
     .replace(/[*_"“”]/g, "")
     .replace(/^(?:(?:and|but|or|so|also|further|indeed|therefore|thus|jointly)\s+)+/i, "")
+    .replace(/^(?:les?|la)\s+(?=\p{L})/iu, "")
     .replace(/^(we)(?:\s+\w+ly)+$/i, "$1")
     .replace(/\s+/g, " ")
     .trim();
@@ -165,7 +168,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
 
   for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE]) {
     for (const m of matchesOf(re, masked)) {
-      const who = named(m.groups!.np);
+      const who = named(m.groups!.np ?? m.groups!.fr ?? "");
       if (who) found.push({ at: m.index!, who });
     }
   }

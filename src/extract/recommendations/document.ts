@@ -107,11 +107,17 @@ function mostNamedOrganisation(text: string, rules: RecRules): DocAddressee | nu
     if (expansion && ORG_WORD.test(expansion)) orgs.push({ acr, n, why: `defined as "${expansion}"` });
     else if (ACTS(acr).test(text)) orgs.push({ acr, n, why: "acts in the text" });
   }
-  const [best, next] = orgs;
-  if (!best || (next && next.n * 1.5 > best.n)) return null;
-  const expansion = expansionOf(text, best.acr);
-  const type = typeOf(best.acr, rules) || (expansion ? typeOf(expansion, rules) : "");
-  return { addressee: best.acr, type, source: `most named organisation: ${best.acr} (${best.n} times, ${best.why})` };
+  const [best, next, third] = orgs;
+  if (!best) return null;
+  const typeOfAcr = (acr: string) => typeOf(acr, rules) || typeOf(expansionOf(text, acr), rules);
+  if (next && next.n * 1.5 > best.n) {
+    // Two bodies named as often as each other (a joint programme of two agencies) and well
+    // ahead of the rest: both.
+    if (third && third.n * 2 > next.n) return null;
+    const who = `${best.acr} and ${next.acr}`;
+    return { addressee: who, type: typeOfAcr(best.acr), source: `most named organisations: ${best.acr} (${best.n} times, ${best.why}) and ${next.acr} (${next.n} times, ${next.why})` };
+  }
+  return { addressee: best.acr, type: typeOfAcr(best.acr), source: `most named organisation: ${best.acr} (${best.n} times, ${best.why})` };
 }
 
 /** "Full Name (ACR)" or an abbreviations table row "| ACR | Full Name |". */
@@ -140,12 +146,16 @@ function jointParties(text: string, rules: RecRules): DocAddressee | null {
   const counts = new Map<string, number>();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (/^(?:The|This|These|In|On|At|For|Both|By|And)$/.test(m[1].split(/\s+/)[0])) continue;
+    // "the Secretariat of Foreign Relations and ...": the end of a longer name, not a party.
+    if (!/^the\s/i.test(m[0]) && /\b(?:of|for)\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const pair = `${m[1]} and ${m[2]}`;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  // Prefer a pair of governments ("the United States and Mexico") to other pairs of names.
-  const best = ranked.find(([pair]) => typeOf(pair, rules) === "state") ?? ranked[0];
+  // Prefer a pair of countries ("the United States and Mexico") to pairs of offices, then pairs
+  // of governments.
+  const best = ranked.find(([pair]) => !ORG_WORD.test(pair) && typeOf(pair, rules) === "state")
+    ?? ranked.find(([pair]) => typeOf(pair, rules) === "state");
   if (!best) return null;
   return { addressee: best[0], type: typeOf(best[0], rules) || "state", source: `joint statement parties: "${best[0]}" named together ${best[1]} times` };
 }

@@ -217,11 +217,12 @@ function judgeUnit(
 
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
-  const who = kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
+  const responsible = kind === "commitment" ? responsibleTail(text, rules, self) : null;
+  const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
     self,
-  );
+  ));
   const action = mainVerb(text, hit && !verb ? hit.start : 0, verb);
   // "States should consider ..." asks for consideration, not action: advisory (issue 3).
   if (action === "consider" && strength === "strong") strength = "advisory";
@@ -266,6 +267,21 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
   if (rec.addressee) return;
   if (rec.kind === "commitment" && self.addressee) return set(self);
   if (voices.fallback.addressee) set(voices.fallback);
+}
+
+/**
+ * An action-plan item that ends with its responsible unit after a dash: "Map the ongoing
+ * projects, 1 to 3 months before design – Programme teams of UNDP and IOM (country offices)".
+ * The tail names a body: an acronym, an agent noun or capitalised words, and no verb of its own.
+ */
+const TAIL = /\s[–—-]\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
+function responsibleTail(text: string, rules: RecRules, self: Addressee): Addressee | null {
+  const m = TAIL.exec(text.slice(-300));
+  if (!m) return null;
+  const tail = m[1].replace(/\s*\([^)]*\)\s*/g, " ").trim();
+  if (/[.!?]\s+\p{Lu}/u.test(tail) || tail.split(/\s+/).length > 25) return null;
+  const named = /\b\p{Lu}{2,}\b/u.test(tail) || rules.addressee.agents.test(tail) || rules.addressee.groups.some((g) => g.type !== "self" && g.re.test(tail));
+  return named ? { addressee: tail, type: addresseeType(tail, rules, self) } : null;
 }
 
 function rejected(verdict: UnitVerdict, rule: string, reason: string): UnitVerdict {

@@ -65,7 +65,7 @@ export interface RecRules {
   nearMisses: NamedPattern[];
   triggers: TriggerFamily[];
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
-  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp };
+  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp };
 }
 
 export const DEFAULT_RULES_PATH = dataFile("extract/recommendations/rules.yaml");
@@ -175,6 +175,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     speakers: regex(get(ad, "speakers"), str(ad, "speakers"), false),
     notActors: regex(get(ad, "notActors"), str(ad, "notActors"), false),
     labelList: regex(get(ad, "labelList"), str(ad, "labelList"), false),
+    // optional: nouns that name people or bodies who can act ("providers", "boards")
+    agents: get(ad, "agents", false) ? regex(get(ad, "agents"), str(ad, "agents"), false) : /(?!)/,
     groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
     headings: items(ad, "headings").map((h) => {
       const re = patternOf(h);
