@@ -20,7 +20,7 @@ const NONE: Addressee = { addressee: "", type: "" };
 
 // Urging verbs with an object, then "to <verb>": the object is the addressee.
 const OBJECT_RE =
-  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
 // "recommended that IOM strengthen ...": the subject of a subjunctive that-clause.
 const THAT_CLAUSE_RE =
   /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;

@@ -169,3 +169,36 @@ function typeOf(name: string, rules: RecRules): string {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Fact sheets that announce commitments ("X, Y and Z announce commitments to ..."): each
+ * organisation's paragraph sits under a heading that is its name. Returns, per block, the name
+ * of the organisation whose section it is in; empty when the document announces no commitments.
+ */
+export function commitmentSections(doc: Doc, rules: RecRules): Map<number, string> {
+  const owners = new Map<number, string>();
+  if (!rules.announcements.document.test(doc.text.slice(0, 3000))) return owners;
+  let owner = "";
+  for (const b of doc.blocks) {
+    if (b.kind === "heading") {
+      const name = b.text.replace(/[*_#]|<\/?u>/g, "").trim();
+      owner = looksLikeOrganisationName(name) && sectionNames(doc, b.index, name) ? name : "";
+      continue;
+    }
+    if (owner && b.kind !== "footnote") owners.set(b.index, owner);
+  }
+  return owners;
+}
+
+/** "PepsiCo", "CARE International", "JDE Peet’s": at most six words, capitalised but for connectors. */
+function looksLikeOrganisationName(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 6 || /[.:;!?]$/.test(text)) return false;
+  return words.every((w) => /^(?:\p{Lu}|\d)/u.test(w) || /^(?:of|for|and|the|de|del|la|&)$/.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
+/** The section below the heading names it (a name heading, not a topic heading). */
+function sectionNames(doc: Doc, heading: number, name: string): boolean {
+  const next = doc.blocks[heading + 1];
+  return next !== undefined && next.kind !== "heading" && next.text.includes(name.split(/\s+/)[0]);
+}

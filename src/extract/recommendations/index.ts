@@ -15,7 +15,7 @@ import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength 
 import { blockContexts, forgetPlainHeadings, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
-import { documentVoices, type DocVoices } from "./document.js";
+import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
 
@@ -108,6 +108,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   for (const u of tables.units) cellUnitsAt.set(u.block, [...(cellUnitsAt.get(u.block) ?? []), u]);
   const listedAddressee = (b: Block) => labelAddressees.get(b.section.join(" / ")) ?? tables.recommendationTo.get(b.section.join(" / "));
   const voices = documentVoices(doc, rules);
+  const owners = commitmentSections(doc, rules);
   // "We" is the document's most used acronym when it clearly has one, else the body the
   // document shows to speak or respond (document.ts).
   const ownVoice = selfActor(doc, rules);
@@ -156,7 +157,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       // The sentence that announces a list ("We call upon our partners to:") is carried by its items.
       if (leadInLines.has(b.index) && !whole) spans.pop();
       for (const [start, end] of spans) {
-        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses));
+        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses, undefined, "cue", owners.get(b.index) ?? ""));
       }
     }
     for (const v of verdicts) {
@@ -185,12 +186,14 @@ function judgeUnit(
   joined?: string,
   /** Rule prefix for units under a cue: "cue" (heading or lead-in) or "table" (header cell). */
   via = "cue",
+  /** The organisation whose section of a commitments fact sheet the unit is in, or "". */
+  owner = "",
 ): UnitVerdict {
   const raw = joined ?? doc.text.slice(start, end);
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
-  if (!candidate && !ctx && !isItem && !explain) return NOTHING;
+  if (!candidate && !ctx && !isItem && !explain && !owner) return NOTHING;
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
   if (!/[a-z]{2}/i.test(text)) return verdict;
@@ -206,7 +209,9 @@ function judgeUnit(
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
-  const c = classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  const c = owner && rules.announcements.pledge.test(masked.text)
+    ? pledgeOf(owner)
+    : classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
   if (c === null) {
     const near = nearMiss();
     return near ? rejected(verdict, near.id, near.reason) : verdict;
@@ -217,7 +222,8 @@ function judgeUnit(
 
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
-  const responsible = kind === "commitment" ? responsibleTail(text, rules, self) : null;
+  const responsible = owner && rule.startsWith("announcement") ? { addressee: owner, type: addresseeType(owner, rules, self) || "" }
+    : kind === "commitment" ? responsibleTail(text, rules, self) : null;
   const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
@@ -250,8 +256,13 @@ function judgeUnit(
   return verdict;
 }
 
+/** A sentence that pledges, in the section of a commitments fact sheet that names its organisation. */
+function pledgeOf(owner: string): Classified {
+  return { kind: "commitment", modality: "will", strength: "strong", rule: `announcement:section of ${owner}`, subjectless: false, verb: "" };
+}
+
 /** "Both leaders", "the two Presidents", "they": the parties of a joint statement. */
-const COLLECTIVE_SUBJECT = /^(?:[\w,]+\s+){0,3}?(?:both\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)|the\s+two\s+\w+|the\s+(?:leaders|presidents|parties|ministers)|they)\b/i;
+const COLLECTIVE_SUBJECT = /^(?:[\w,]+\s+){0,3}?(?:[^.;:]{0,160}?,\s*)?(?:both\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)|the\s+two\s+\w+|the\s+(?:leaders|presidents|parties|ministers)|they)\b/i;
 
 /**
  * Units that name nobody take the document-level addressee: the parties of a joint statement

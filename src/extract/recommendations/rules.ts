@@ -65,6 +65,8 @@ export interface RecRules {
   nearMisses: NamedPattern[];
   triggers: TriggerFamily[];
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
+  /** Fact sheets announcing commitments: which documents are such, and which sentences pledge. */
+  announcements: { document: RegExp; pledge: RegExp };
   addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp };
 }
 
@@ -186,6 +188,11 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     }),
   };
 
+  const an = get(root, "announcements", false);
+  const announcements = an
+    ? { document: regex(get(an, "document"), str(an, "document"), false), pledge: regex(get(an, "pledge"), str(an, "pledge"), false) }
+    : { document: /(?!)/, pledge: /(?!)/ };
+
   const masks = items(ex, "masks").map(named);
   return {
     source,
@@ -201,6 +208,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     nearMisses: items(ex, "nearMisses").map(named),
     triggers,
     imperative,
+    announcements,
     addressee,
   };
 }
