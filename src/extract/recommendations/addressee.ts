@@ -134,6 +134,18 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
 }
 
 /**
+ * Who a lead-in line tells to act: "(b) As part of the review, the Secretary of Homeland
+ * Security shall:" -> "the Secretary of Homeland Security". "" when its subject is no actor.
+ */
+export function leadInSubject(text: string, rules: RecRules): string {
+  const plain = text.replace(/(?:^|(?<=\.\s))\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s+/g, "");
+  const modal = /\b(?:shall|should|must)\b/gi;
+  let at = -1;
+  for (let m = modal.exec(plain); m; m = modal.exec(plain)) at = m.index;
+  return at > 0 ? subjectBefore(plain, at, rules) : "";
+}
+
+/**
  * Triggers whose grammatical subject is the addressee: "X should", "X need to", "X are
  * encouraged to", "X was tasked with", "X will". Not "X was seen as essential" (X is the thing
  * needed) and not "participants called for" (the speakers).

@@ -12,7 +12,7 @@
 //   action.ts    main verb lemma and the imperative test (compromise's lexicon, word by word)
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
-import { blockContexts, forgetPlainHeadings, plainHeading, type ListContext } from "./context.js";
+import { blockContexts, forgetPlainHeadings, LABELLED_PARAGRAPH, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
 import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
@@ -147,7 +147,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       }
     } else {
       const ctx = cue[b.index];
-      const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
+      const whole = b.kind === "list_item" || (ctx?.numbered ?? false) || (ctx !== null && LABELLED_PARAGRAPH.test(b.text));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
