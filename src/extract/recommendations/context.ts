@@ -215,6 +215,14 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       }
     }
 
+    if (b.kind === "paragraph" && heading?.ctx?.kind === "commitment" && !lead) {
+      // Under "Actions planned" / "Key actions" each paragraph is one action ("1.1 Support the
+      // development of ..."), as a list item would be.
+      cue[i] = heading.ctx;
+      lastParagraph = b.text;
+      continue;
+    }
+
     if (b.kind === "paragraph" || b.kind === "table_row") {
       const c = b.kind === "paragraph" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
       if (c && c.kind !== "stop") {

@@ -147,7 +147,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       }
     } else {
       const ctx = cue[b.index];
-      const whole = b.kind === "list_item" || (ctx?.numbered ?? false) || (ctx !== null && LABELLED_PARAGRAPH.test(b.text));
+      const whole = b.kind === "list_item" || (ctx?.numbered ?? false) || (ctx !== null && (LABELLED_PARAGRAPH.test(b.text) || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
@@ -275,6 +275,8 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
     rec.addresseeType = who.type || addresseeType(who.addressee, rules, self);
   };
   if (voices.parties.addressee && (!rec.addressee || COLLECTIVE_SUBJECT.test(rec.addressee)) && COLLECTIVE_SUBJECT.test(rec.text)) return set(voices.parties);
+  // In a management response "Management agrees ..." is the responding body speaking.
+  if (rec.kind === "commitment" && /^(?:the\s+)?management$/i.test(rec.addressee) && self.addressee) return set(self);
   if (rec.addressee) return;
   if (rec.kind === "commitment" && self.addressee) return set(self);
   if (voices.fallback.addressee) set(voices.fallback);
