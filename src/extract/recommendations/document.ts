@@ -40,7 +40,9 @@ const PUBLISHER_LINE = /^(?:(?:Department|Ministry|Office|Agency)\s+(?:of|for)\s
 const ACRONYM = /\b[A-Z][A-Z&]{1,7}\b/g;
 const NOT_ORG_ACRONYM = /^(?:[IVXLC]+|UN|US|USA|UK|EU|AU|PDF|NB|OK|HIV|AIDS|COVID|SDGS?|GDP|CSOS?|NGOS?|ID|IT|OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS|PM|AM|GOV|HTML|URL|FAQ|TBD|NA|N\/A|M&E|S&E|ToC|TOC|KII|KIIS|FGD|FGDS|DAC|OECD)$/;
 /** A sentence in which an acronym acts: "IOM will", "ESDC agrees", "IOM's project". */
-const ACTS = (acr: string) => new RegExp(`\\b${acr}(?:’s|'s)?\\s+(?:will|shall|agrees?|accepts?|should|has|is|implement\\w*|commit\\w*|project|programme|program|mission|office)\\b`);
+const ACTS = (acr: string) => new RegExp(`\\b${acr}(?:’s|'s)?(?: [A-Z][a-z]+)? (?:will|shall|agrees?|accepts?|commits?|implemented|implements|mission|office|country office|management|staff|teams?)\\b`);
+/** Expansions that name an intervention, not a body: "Labour Market Development Agreement", "GeoConnections Program". */
+const INTERVENTION_WORD = /\b(?:Agreement|Program|Programme|Initiative|Project|Strategy|Plan|Framework|System|Supplement|Policy|Act|Scheme|Fund|Facility)\b/;
 
 /** Everything the recommendation stage needs to know about the document's voices, once per document. */
 export function documentVoices(doc: Doc, rules: RecRules): DocVoices {
@@ -101,12 +103,18 @@ function mostNamedOrganisation(text: string, rules: RecRules): DocAddressee | nu
   }
   ACRONYM.lastIndex = 0;
   const ranked = [...counts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const orgs: Array<{ acr: string; n: number; why: string }> = [];
+  // Candidates: acronyms the document defines as a body ("International Organization for
+  // Migration (IOM)") or that act as one ("IOM will", "IOM implements"). Programmes,
+  // agreements and initiatives are what is evaluated, not who acts.
+  const defined: Array<{ acr: string; n: number; why: string }> = [];
+  const acting: Array<{ acr: string; n: number; why: string }> = [];
   for (const [acr, n] of ranked.slice(0, 12)) {
     const expansion = expansionOf(text, acr);
-    if (expansion && ORG_WORD.test(expansion)) orgs.push({ acr, n, why: `defined as "${expansion}"` });
-    else if (ACTS(acr).test(text)) orgs.push({ acr, n, why: "acts in the text" });
+    if (expansion && INTERVENTION_WORD.test(expansion)) continue;
+    if (expansion && ORG_WORD.test(expansion)) defined.push({ acr, n, why: `defined as "${expansion}"` });
+    else if (ACTS(acr).test(text)) acting.push({ acr, n, why: "acts in the text" });
   }
+  const orgs = [...defined, ...acting].sort((a, b) => b.n - a.n || (a.acr < b.acr ? -1 : 1));
   const [best, next, third] = orgs;
   if (!best) return null;
   const typeOfAcr = (acr: string) => typeOf(acr, rules) || typeOf(expansionOf(text, acr), rules);
@@ -126,7 +134,7 @@ function expansionOf(text: string, acr: string): string {
   const at = text.indexOf(`(${acr})`);
   if (at > 0) {
     const WORD = "(?:[A-Z][\\w'’-]*|of|for|and|the|on|de|du|des|la|le|für|&)";
-    const paren = new RegExp(`(${WORD}(?:\\s+${WORD}){1,9})\\s*$`).exec(text.slice(Math.max(0, at - 160), at));
+    const paren = new RegExp(`(${WORD}(?: ${WORD}){1,9}) ?$`).exec(text.slice(Math.max(0, at - 160), at));
     if (paren) return paren[1];
   }
   const row = new RegExp(`\\|\\s*${escape(acr)}\\s*\\|\\s*([^|\\n]{4,90}?)\\s*\\|`).exec(text);
@@ -139,10 +147,11 @@ function expansionOf(text: string, acr: string): string {
  * leaders" / "the two Presidents") is the parties.
  */
 function jointParties(text: string, rules: RecRules): DocAddressee | null {
-  const collective = /\b(?:both|the\s+two)\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)\b/i.test(text);
+  // The statement speaks of its parties together, as subject of what they did or agreed.
+  const collective = /(?:^|[.!?]\s+)(?:both|the\s+two)\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)\s+(?:\w+\s+){0,2}?(?:agreed|committed|reaffirmed|recogni[sz]ed|welcomed|affirmed|highlighted|acknowledged|discussed|pledged|resolved|decided|expressed|underscored|emphasi[sz]ed)\b/im.test(text);
   if (!collective) return null;
-  const NAME = "(?:[A-Z][\\w.'’-]*)(?:\\s+[A-Z][\\w.'’-]*){0,2}";
-  const re = new RegExp(`\\b(?:the\\s+)?(${NAME})\\s+and\\s+(?:the\\s+)?(${NAME})\\b`, "g");
+  const NAME = "(?:[A-Z][\\w.'’-]*)(?: [A-Z][\\w.'’-]*){0,2}";
+  const re = new RegExp(`\\b(?:the )?(${NAME}) and (?:the )?(${NAME})\\b`, "g");
   const counts = new Map<string, number>();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (/^(?:The|This|These|In|On|At|For|Both|By|And)$/.test(m[1].split(/\s+/)[0])) continue;
