@@ -133,6 +133,12 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
   return "";
 }
 
+/** The actor phrase that is the subject of the verb at `at` ("NHS England will ..."), or "". */
+export function subjectAt(text: string, at: number, rules: RecRules): Addressee {
+  const np = at > 0 ? subjectBefore(text, at, rules) : "";
+  return np && !/^(?:we|us)$/i.test(np) ? { addressee: np, type: addresseeType(np, rules, NONE) } : NONE;
+}
+
 /**
  * Who a lead-in line tells to act: "(b) As part of the review, the Secretary of Homeland
  * Security shall:" -> "the Secretary of Homeland Security". "" when its subject is no actor.

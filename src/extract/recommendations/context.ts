@@ -211,6 +211,13 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       else {
         numberedRun = b.kind;
         cue[i] = heading.ctx;
+        if (b.kind === "paragraph" && /:\s*$/.test(b.text) && listFollows(blocks, i)) {
+          // "Recommendation 2. Every provider ... should have access to platforms that:" - the
+          // items that complete the recommendation are units of it, addressed to its subject.
+          lead = { ...heading.ctx, numbered: false, cue: `${heading.ctx.cue}+items`, addressee: heading.ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
+          leadItemKinds.clear();
+          nestedOpen = false;
+        }
         continue;
       }
     }

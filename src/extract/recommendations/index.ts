@@ -14,7 +14,7 @@ import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, forgetPlainHeadings, LABELLED_PARAGRAPH, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
-import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
+import { addresseeType, findAddressee, selfActor, subjectAt, type Addressee } from "./addressee.js";
 import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
@@ -114,6 +114,7 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   const ownVoice = selfActor(doc, rules);
   const self = ownVoice.addressee ? ownVoice : voices.speaker.addressee ? voices.speaker : ownVoice;
   const out: UnitVerdict[] = [];
+  let lastAddressee: { section: string; who: Addressee } = { section: "", who: { addressee: "", type: "" } };
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
   const sectionExclusion = (heading: string) => {
     if (!sectionCache.has(heading)) sectionCache.set(heading, firstExclusion(rules.sectionExclusions, heading.replace(/[*_#]/g, "").trim()));
@@ -165,7 +166,17 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         const listed = listedAddressee(b);
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
       }
-      if (v.rec) documentLevelAddressee(v.rec, voices, rules, self);
+      if (v.rec) {
+        // "This should include ...", "They should also ...": the body the previous unit of the
+        // same section addressed, before any document-level default.
+        const sectionKey = b.section.join(" / ");
+        if (!v.rec.addressee && ANAPHORIC_SUBJECT.test(v.rec.text) && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
+          v.rec.addressee = lastAddressee.who.addressee;
+          v.rec.addresseeType = lastAddressee.who.type;
+        }
+        documentLevelAddressee(v.rec, voices, rules, self);
+        if (v.rec.addressee && v.rec.kind !== "commitment") lastAddressee = { section: sectionKey, who: { addressee: v.rec.addressee, type: v.rec.addresseeType } };
+      }
       if (v.taken || (nearMisses && v.reason)) out.push(v);
     }
   }
@@ -193,7 +204,8 @@ function judgeUnit(
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
-  if (!candidate && !ctx && !isItem && !explain && !owner) return NOTHING;
+  const inResponse = b.section.some((h) => rules.announcements.responseSection.test(plainHeading(h)));
+  if (!candidate && !ctx && !isItem && !explain && !owner && !inResponse) return NOTHING;
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
   if (!/[a-z]{2}/i.test(text)) return verdict;
@@ -209,9 +221,11 @@ function judgeUnit(
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
-  const c = owner && rules.announcements.pledge.test(masked.text)
-    ? pledgeOf(owner)
-    : classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  const pledges = (owner || inResponse) && rules.announcements.pledge.test(masked.text);
+  let c = pledges && owner ? pledgeOf(owner) : classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  // In a section that responds to a recommendation, a pledge the triggers did not take is the
+  // responding body's (or the named body's) commitment.
+  if (pledges && !owner && (c === null || ("reason" in c))) c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
   if (c === null) {
     const near = nearMiss();
     return near ? rejected(verdict, near.id, near.reason) : verdict;
@@ -223,6 +237,7 @@ function judgeUnit(
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
   const responsible = owner && rule.startsWith("announcement") ? { addressee: owner, type: addresseeType(owner, rules, self) || "" }
+    : rule === "response-section:pledge" ? pledgeSubject(masked.text, rules)
     : kind === "commitment" ? responsibleTail(text, rules, self) : null;
   const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
@@ -256,10 +271,20 @@ function judgeUnit(
   return verdict;
 }
 
+/** "NHS England will update ...": the subject of the pledge, or null (the responding body then). */
+function pledgeSubject(masked: string, rules: RecRules): Addressee | null {
+  const m = rules.announcements.pledge.exec(masked);
+  const who = m ? subjectAt(masked, m.index, rules) : null;
+  return who?.addressee ? who : null;
+}
+
 /** A sentence that pledges, in the section of a commitments fact sheet that names its organisation. */
 function pledgeOf(owner: string): Classified {
   return { kind: "commitment", modality: "will", strength: "strong", rule: `announcement:section of ${owner}`, subjectless: false, verb: "" };
 }
+
+/** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
+const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
 
 /** "Both leaders", "the two Presidents", "they": the parties of a joint statement. */
 const COLLECTIVE_SUBJECT = /^(?:[\w,]+\s+){0,3}?(?:[^.;:]{0,160}?,\s*)?(?:both\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)|the\s+two\s+\w+|the\s+(?:leaders|presidents|parties|ministers)|they)\b/i;
