@@ -283,6 +283,9 @@ function pledgeOf(owner: string): Classified {
   return { kind: "commitment", modality: "will", strength: "strong", rule: `announcement:section of ${owner}`, subjectless: false, verb: "" };
 }
 
+/** Names of a body's own units: management, staff, the project or programme team, the country office. */
+const INTERNAL_UNIT = /^(?:(?:the|our|its)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical|regional\s+office)\s+)?(?:management|staff|team|teams|office|unit|units)\b(?:[;,]\s*(?:(?:the|our)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical)\s+)?(?:management|staff|team|teams|office|unit|units)\b)*\s*$/i;
+
 /** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
 const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
 
@@ -302,6 +305,11 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
   if (voices.parties.addressee && (!rec.addressee || COLLECTIVE_SUBJECT.test(rec.addressee)) && COLLECTIVE_SUBJECT.test(rec.text)) return set(voices.parties);
   // In a management response "Management agrees ..." is the responding body speaking.
   if (rec.kind === "commitment" && /^(?:the\s+)?management$/i.test(rec.addressee) && self.addressee) return set(self);
+  // "project management; senior management", "the project team": units inside the evaluated or
+  // responding body, which the document-level default names ("IOM (project management; ...)").
+  if (rec.addressee && voices.fallback.addressee && INTERNAL_UNIT.test(rec.addressee) && !/\p{Lu}{2,}/u.test(rec.addressee)) {
+    return set({ addressee: `${voices.fallback.addressee} (${rec.addressee})`, type: voices.fallback.type });
+  }
   if (rec.addressee) return;
   if (rec.kind === "commitment" && self.addressee) return set(self);
   if (voices.fallback.addressee) set(voices.fallback);
