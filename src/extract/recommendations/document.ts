@@ -156,15 +156,13 @@ function jointParties(text: string, rules: RecRules): DocAddressee | null {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (/^(?:The|This|These|In|On|At|For|Both|By|And)$/.test(m[1].split(/\s+/)[0])) continue;
     // "the Secretariat of Foreign Relations and ...": the end of a longer name, not a party.
-    if (!/^the\s/i.test(m[0]) && /\b(?:of|for)\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (!/^the\s/i.test(m[0]) && /\b\p{Lu}[\w’'-]*\s+(?:of|for)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const pair = `${m[1]} and ${m[2]}`;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  // Prefer a pair of countries ("the United States and Mexico") to pairs of offices, then pairs
-  // of governments.
-  const best = ranked.find(([pair]) => !ORG_WORD.test(pair) && typeOf(pair, rules) === "state")
-    ?? ranked.find(([pair]) => typeOf(pair, rules) === "state");
+  // A pair of countries ("the United States and Mexico"), not of offices ("Department of ...").
+  const best = ranked.find(([pair]) => !ORG_WORD.test(pair));
   if (!best) return null;
   return { addressee: best[0], type: typeOf(best[0], rules) || "state", source: `joint statement parties: "${best[0]}" named together ${best[1]} times` };
 }
