@@ -53,7 +53,8 @@ export function documentVoices(doc: Doc, rules: RecRules): DocVoices {
   return {
     fallback,
     speaker: speaker ?? (accountable && fallback.addressee ? { ...fallback, source: `the responding or evaluated body (${fallback.source})` } : EMPTY),
-    parties: jointParties(doc.text, rules) ?? EMPTY,
+    // Headings are in title case ("Bilateral and Multilateral Cooperation"): prose only.
+    parties: jointParties(doc.blocks.filter((b) => b.kind === "paragraph" || b.kind === "list_item").map((b) => b.text).join("\n\n"), rules) ?? EMPTY,
   };
 }
 
@@ -160,11 +161,15 @@ function jointParties(text: string, rules: RecRules): DocAddressee | null {
     const pair = `${m[1]} and ${m[2]}`;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // The pair named together most often; among equals, the pair whose members the text names
+  // most (the parties recur: "the United States", "Mexico"; a region named once does not).
+  const mentions = (name: string) => text.split(name).length - 1;
+  const weight = new Map([...counts].map(([pair, n]) => [pair, n * 1000 + pair.split(" and ").reduce((sum, part) => sum + mentions(part), 0)]));
+  const ranked = [...counts].sort((a, b) => weight.get(b[0])! - weight.get(a[0])! || (a[0] < b[0] ? -1 : 1));
   // A pair of countries ("the United States and Mexico"), not of offices ("Department of ...").
   const best = ranked.find(([pair]) => !ORG_WORD.test(pair));
   if (!best) return null;
-  return { addressee: best[0], type: typeOf(best[0], rules) || "state", source: `joint statement parties: "${best[0]}" named together ${best[1]} times` };
+  return { addressee: best[0], type: typeOf(best[0], rules) || "state", source: `joint statement parties: "${best[0]}" named together ${best[1]} times, each named ${best[0].split(" and ").map(mentions).join(" and ")} times` };
 }
 
 function typeOf(name: string, rules: RecRules): string {
