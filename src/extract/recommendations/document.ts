@@ -39,8 +39,6 @@ const STATE_WORD = /\b(?:Department|Ministry|Minist[eè]re|Government|Gouverneme
 const PUBLISHER_LINE = /^(?:(?:Department|Ministry|Office|Agency)\s+(?:of|for)\s+[A-Z][\w&,' -]{2,70}|(?:[A-Z][\w&'-]+\s+){1,6}(?:Canada|Agency|Office|Department|Ministry|Commission))$/;
 const ACRONYM = /\b[A-Z][A-Z&]{1,7}\b/g;
 const NOT_ORG_ACRONYM = /^(?:[IVXLC]+|UN|US|USA|UK|EU|AU|PDF|NB|OK|HIV|AIDS|COVID|SDGS?|GDP|CSOS?|NGOS?|ID|IT|OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS|PM|AM|GOV|HTML|URL|FAQ|TBD|NA|N\/A|M&E|S&E|ToC|TOC|KII|KIIS|FGD|FGDS|DAC|OECD)$/;
-/** A sentence in which an acronym acts: "IOM will", "ESDC agrees", "IOM's project". */
-const ACTS = (acr: string) => new RegExp(`\\b${acr}(?:’s|'s)?(?: [A-Z][a-z]+)? (?:will|shall|agrees?|accepts?|commits?|implemented|implements|mission|office|country office|management|staff|teams?)\\b`);
 /** Expansions that name an intervention, not a body: "Labour Market Development Agreement", "GeoConnections Program". */
 const INTERVENTION_WORD = /\b(?:Agreement|Program|Programme|Initiative|Project|Strategy|Plan|Framework|System|Supplement|Policy|Act|Scheme|Fund|Facility)\b/;
 
@@ -53,8 +51,7 @@ export function documentVoices(doc: Doc, rules: RecRules): DocVoices {
   return {
     fallback,
     speaker: speaker ?? (accountable && fallback.addressee ? { ...fallback, source: `the responding or evaluated body (${fallback.source})` } : EMPTY),
-    // Headings are in title case ("Bilateral and Multilateral Cooperation"): prose only.
-    parties: jointParties(doc.blocks.filter((b) => b.kind === "paragraph" || b.kind === "list_item").map((b) => b.text).join("\n\n"), rules) ?? EMPTY,
+    parties: jointParties(doc, rules) ?? EMPTY,
   };
 }
 
@@ -109,11 +106,18 @@ function mostNamedOrganisation(text: string, rules: RecRules): DocAddressee | nu
   // agreements and initiatives are what is evaluated, not who acts.
   const defined: Array<{ acr: string; n: number; why: string }> = [];
   const acting: Array<{ acr: string; n: number; why: string }> = [];
-  for (const [acr, n] of ranked.slice(0, 12)) {
+  const top = ranked.slice(0, 12);
+  if (!top.length) return null;
+  // One pass over the text for all candidates: which of them act ("IOM will", "IOM implements").
+  const alternatives = top.map(([acr]) => escape(acr)).join("|");
+  const actors = new Set<string>();
+  const acts = new RegExp(`\\b(${alternatives})(?:’s|'s)?(?: [A-Z][a-z]+)? (?:will|shall|agrees?|accepts?|commits?|implemented|implements|mission|office|country office|management|staff|teams?)\\b`, "g");
+  for (let m = acts.exec(text); m; m = acts.exec(text)) actors.add(m[1]);
+  for (const [acr, n] of top) {
     const expansion = expansionOf(text, acr);
     if (expansion && INTERVENTION_WORD.test(expansion)) continue;
     if (expansion && ORG_WORD.test(expansion)) defined.push({ acr, n, why: `defined as "${expansion}"` });
-    else if (ACTS(acr).test(text)) acting.push({ acr, n, why: "acts in the text" });
+    else if (actors.has(acr)) acting.push({ acr, n, why: "acts in the text" });
   }
   const orgs = [...defined, ...acting].sort((a, b) => b.n - a.n || (a.acr < b.acr ? -1 : 1));
   const [best, next, third] = orgs;
@@ -138,8 +142,12 @@ function expansionOf(text: string, acr: string): string {
     const paren = new RegExp(`(${WORD}(?: ${WORD}){1,9}) ?$`).exec(text.slice(Math.max(0, at - 160), at));
     if (paren) return paren[1];
   }
-  const row = new RegExp(`\\|\\s*${escape(acr)}\\s*\\|\\s*([^|\\n]{4,90}?)\\s*\\|`).exec(text);
-  return row ? row[1] : "";
+  // An abbreviations table row: find "| ACR |" first (indexOf), then read the next cell.
+  for (let at = text.indexOf(acr); at >= 0; at = text.indexOf(acr, at + acr.length)) {
+    const row = /^\s*\|\s*([^|\n]{4,90}?)\s*\|/.exec(text.slice(at + acr.length, at + acr.length + 120));
+    if (row && /\|\s*$/.test(text.slice(Math.max(0, at - 4), at))) return row[1];
+  }
+  return "";
 }
 
 /**
@@ -147,10 +155,12 @@ function expansionOf(text: string, acr: string): string {
  * Mexico". The pair named most often (at least twice, or once in a text that speaks of "both
  * leaders" / "the two Presidents") is the parties.
  */
-function jointParties(text: string, rules: RecRules): DocAddressee | null {
+function jointParties(doc: Doc, rules: RecRules): DocAddressee | null {
   // The statement speaks of its parties together, as subject of what they did or agreed.
-  const collective = /(?:^|[.!?]\s+)(?:both|the\s+two)\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)\s+(?:\w+\s+){0,2}?(?:agreed|committed|reaffirmed|recogni[sz]ed|welcomed|affirmed|highlighted|acknowledged|discussed|pledged|resolved|decided|expressed|underscored|emphasi[sz]ed)\b/im.test(text);
+  const collective = /\b(?:both|the\s+two)\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)\s+(?:\w+\s+){0,2}?(?:agreed|committed|reaffirmed|recogni[sz]ed|welcomed|affirmed|highlighted|acknowledged|discussed|pledged|resolved|decided|expressed|underscored|emphasi[sz]ed)\b/i.test(doc.text);
   if (!collective) return null;
+  // Headings are in title case ("Bilateral and Multilateral Cooperation"): prose only.
+  const text = doc.blocks.filter((b) => b.kind === "paragraph" || b.kind === "list_item").map((b) => b.text).join("\n\n");
   const NAME = "(?:[A-Z][\\w.'’-]*)(?: [A-Z][\\w.'’-]*){0,2}";
   const re = new RegExp(`\\b(?:the )?(${NAME}) and (?:the )?(${NAME})\\b`, "g");
   const counts = new Map<string, number>();

@@ -155,10 +155,12 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         : b.kind === "table_row"
           ? cellsOf(b).filter((c) => c.text).map((c) => [c.start, c.end])
           : b.sentences.map((s) => [s.start, s.end]);
+      const owner = owners.get(b.index) ?? "";
+      const inResponse = b.section.some((h) => rules.announcements.responseSection.test(plainHeading(h)));
       // The sentence that announces a list ("We call upon our partners to:") is carried by its items.
       if (leadInLines.has(b.index) && !whole) spans.pop();
       for (const [start, end] of spans) {
-        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses, undefined, "cue", owners.get(b.index) ?? ""));
+        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses, undefined, "cue", owner, inResponse));
       }
     }
     for (const v of verdicts) {
@@ -199,12 +201,13 @@ function judgeUnit(
   via = "cue",
   /** The organisation whose section of a commitments fact sheet the unit is in, or "". */
   owner = "",
+  /** The unit is in a section that responds to a recommendation ("Government response to ..."). */
+  inResponse = false,
 ): UnitVerdict {
   const raw = joined ?? doc.text.slice(start, end);
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
-  const inResponse = b.section.some((h) => rules.announcements.responseSection.test(plainHeading(h)));
   if (!candidate && !ctx && !isItem && !explain && !owner && !inResponse) return NOTHING;
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
