@@ -272,3 +272,12 @@ Applicants could benefit from a shorter form.
     absent(recs, "could benefit from");
   });
 });
+
+describe("reading guides and cross-references", () => {
+  it("'have to be seen in light of' and 'See Annex C' are not recommendations", () => {
+    const recs = recsOf("# Evaluation of the Harbour Grants\n\nThe findings have to be seen in light of the small sample.\n\nSee Annex C for the survey.\n\nThe department should publish the survey data.\n");
+    absent(recs, "seen in light of");
+    absent(recs, "See Annex C");
+    expect(unit(recs, "should publish the survey data").addressee).toBe("The department");
+  });
+});
