@@ -156,7 +156,9 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
           ? cellsOf(b).filter((c) => c.text).map((c) => [c.start, c.end])
           : b.sentences.map((s) => [s.start, s.end]);
       const owner = owners.get(b.index) ?? "";
-      const inResponse = b.section.some((h) => rules.announcements.responseSection.test(plainHeading(h)));
+      // The response heading is the block's own or its parent's (not a distant ancestor: a
+      // report's body after its response section must not inherit it).
+      const inResponse = b.section.slice(-2).some((h) => rules.announcements.responseSection.test(plainHeading(h)));
       // The sentence that announces a list ("We call upon our partners to:") is carried by its items.
       if (leadInLines.has(b.index) && !whole) spans.pop();
       for (const [start, end] of spans) {
@@ -224,7 +226,7 @@ function judgeUnit(
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
-  const pledges = (owner || inResponse) && rules.announcements.pledge.test(masked.text);
+  const pledges = owner ? rules.announcements.pledge.test(masked.text) : inResponse && rules.announcements.responsePledge.test(masked.text);
   let c = pledges && owner ? pledgeOf(owner) : classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
   // In a section that responds to a recommendation, a pledge the triggers did not take is the
   // responding body's (or the named body's) commitment.
@@ -276,7 +278,7 @@ function judgeUnit(
 
 /** "NHS England will update ...": the subject of the pledge, or null (the responding body then). */
 function pledgeSubject(masked: string, rules: RecRules): Addressee | null {
-  const m = rules.announcements.pledge.exec(masked);
+  const m = rules.announcements.responsePledge.exec(masked);
   const who = m ? subjectAt(masked, m.index, rules) : null;
   return who?.addressee ? who : null;
 }

@@ -66,7 +66,7 @@ export interface RecRules {
   triggers: TriggerFamily[];
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
   /** Fact sheets announcing commitments: which documents are such, and which sentences pledge. */
-  announcements: { document: RegExp; pledge: RegExp; responseSection: RegExp };
+  announcements: { document: RegExp; pledge: RegExp; responseSection: RegExp; responsePledge: RegExp };
   addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp };
 }
 
@@ -194,8 +194,9 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
         document: regex(get(an, "document"), str(an, "document"), false),
         pledge: regex(get(an, "pledge"), str(an, "pledge"), false),
         responseSection: get(an, "responseSection", false) ? regex(get(an, "responseSection"), str(an, "responseSection"), false) : /(?!)/,
+        responsePledge: get(an, "responsePledge", false) ? regex(get(an, "responsePledge"), str(an, "responsePledge"), false) : regex(get(an, "pledge"), str(an, "pledge"), false),
       }
-    : { document: /(?!)/, pledge: /(?!)/, responseSection: /(?!)/ };
+    : { document: /(?!)/, pledge: /(?!)/, responseSection: /(?!)/, responsePledge: /(?!)/ };
 
   const masks = items(ex, "masks").map(named);
   return {
