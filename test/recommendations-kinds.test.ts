@@ -281,3 +281,9 @@ describe("reading guides and cross-references", () => {
     expect(unit(recs, "should publish the survey data").addressee).toBe("The department");
   });
 });
+
+describe("publication boilerplate", () => {
+  it("copyright and licence notices addressed to the reader are not recommendations", () => {
+    absent(recsOf("Where material is owned by others, you will need to obtain permission from the copyright holders.\n"), "obtain permission");
+  });
+});
