@@ -20,12 +20,12 @@ const NONE: Addressee = { addressee: "", type: "" };
 
 // Urging verbs with an object, then "to <verb>": the object is the addressee.
 const OBJECT_RE =
-  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
 // "recommended that IOM strengthen ...": the subject of a subjunctive that-clause.
 const THAT_CLAUSE_RE =
   /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
 const NEED_FOR_RE =
-  /\b(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+/gi;
+  /\b(?:(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+|(?:opportun|important|nécessaire|essentiel|recommandé|souhaitable)\s+(?:pour|aux?|à)\s+(?<fr>[^.;:]{2,80}?)(?:,[^.;:]{0,80})?\s+(?:de\b|d['’])\s*\w+)/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
   /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:\w+\s+){0,2}?(?:by|from|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
@@ -72,9 +72,11 @@ function actorPhrase(np: string, rules: RecRules): boolean {
     const m = g.re.exec(np);
     if (m && (at < 0 || m.index < at)) at = m.index;
   }
+  const agent = rules.addressee.agents.exec(np);
+  if (agent && (at < 0 || agent.index < at)) at = agent.index;
   // An organisation named by acronym or by two or more capitalised words ("GFMD", "the Global
   // Forum"); one capitalised word alone is only the start of a sentence ("Detention of ...").
-  const name = /(?:^|\s)(?:[A-Z][A-Z&]+\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)/.exec(np);
+  const name = /(?:^|\s)(?:[A-Z][A-Z&]+s?\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)/.exec(np);
   if (name && (at < 0 || name.index < at)) at = name.index;
   return at >= 0 && !PREPOSITION.test(np.slice(0, at));
 }
@@ -105,6 +107,7 @@ function tidy(np: string): string {
     .replace(/\s*\([^)]*\)\s*/g, " ")
     .replace(/[*_"“”]/g, "")
     .replace(/^(?:(?:and|but|or|so|also|further|indeed|therefore|thus|jointly)\s+)+/i, "")
+    .replace(/^(?:les?|la)\s+(?=\p{L})/iu, "")
     .replace(/^(we)(?:\s+\w+ly)+$/i, "$1")
     .replace(/\s+/g, " ")
     .trim();
@@ -128,6 +131,24 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
   if (!LEADING_SUBORDINATE.test(first) && actorPhrase(first, rules)) return first;
   if (!LEADING_SUBORDINATE.test(last) && actorPhrase(last, rules)) return last;
   return "";
+}
+
+/** The actor phrase that is the subject of the verb at `at` ("NHS England will ..."), or "". */
+export function subjectAt(text: string, at: number, rules: RecRules): Addressee {
+  const np = at > 0 ? subjectBefore(text, at, rules) : "";
+  return np && !/^(?:we|us)$/i.test(np) ? { addressee: np, type: addresseeType(np, rules, NONE) } : NONE;
+}
+
+/**
+ * Who a lead-in line tells to act: "(b) As part of the review, the Secretary of Homeland
+ * Security shall:" -> "the Secretary of Homeland Security". "" when its subject is no actor.
+ */
+export function leadInSubject(text: string, rules: RecRules): string {
+  const plain = text.replace(/(?:^|(?<=\.\s))\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s+/g, "");
+  const modal = /\b(?:shall|should|must)\b/gi;
+  let at = -1;
+  for (let m = modal.exec(plain); m; m = modal.exec(plain)) at = m.index;
+  return at > 0 ? subjectBefore(plain, at, rules) : "";
 }
 
 /**
@@ -165,7 +186,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
 
   for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE]) {
     for (const m of matchesOf(re, masked)) {
-      const who = named(m.groups!.np);
+      const who = named(m.groups!.np ?? m.groups!.fr ?? "");
       if (who) found.push({ at: m.index!, who });
     }
   }

@@ -3,6 +3,7 @@
 // below it units of a given kind, whatever their wording.
 import type { Block, Doc, RecKind } from "../../types.js";
 import type { NamedPattern, RecRules } from "./rules.js";
+import { leadInSubject } from "./addressee.js";
 
 export interface ListContext {
   kind: RecKind;
@@ -106,10 +107,29 @@ function isLabelLike(b: Block): boolean {
   return b.kind === "heading" || (b.kind === "paragraph" && WORDS(b.text) <= 8 && !/[.!?]$/.test(b.text.trim()));
 }
 
+/**
+ * A paragraph that opens with a parenthesised label, "(b) ...", "(ii) ...", "(A) ...": the
+ * lettered sub-items of orders and agreements, which the text stage keeps as paragraphs.
+ * Under a lead-in ("the Secretary shall:") each is one unit, as a list item would be.
+ */
+export const LABELLED_PARAGRAPH = /^\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s/;
+
+/** "(ii)" -> roman, "(b)" -> lower, "(B)" -> upper, "(2)" -> digit. */
+function labelKind(text: string): string {
+  const label = /^\(([^)]*)\)/.exec(text)?.[1] ?? "";
+  if (/^\d/.test(label)) return "digit";
+  if (/^[ivx]+$/.test(label) && (label.length > 1 || label === "i")) return "roman";
+  return /^[A-Z]/.test(label) ? "upper" : "lower";
+}
+
+function itemLike(b: Block): boolean {
+  return b.kind === "list_item" || (b.kind === "paragraph" && LABELLED_PARAGRAPH.test(b.text));
+}
+
 /** Does a list follow this block, possibly after more short labels? */
 function listFollows(blocks: Block[], i: number): boolean {
   for (let j = i + 1; j < blocks.length && j <= i + 3; j++) {
-    if (blocks[j].kind === "list_item") return true;
+    if (itemLike(blocks[j])) return true;
     if (!isLabelLike(blocks[j])) return false;
   }
   return false;
@@ -133,6 +153,9 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   let lead: ListContext | null = null;
   let lastParagraph = "";
   let namedAddressee = "";
+  // Label kinds ("roman", "lower", "upper", "digit") of the lettered paragraphs under the lead-in.
+  const leadItemKinds = new Set<string>();
+  let nestedOpen = false;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -188,17 +211,51 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       else {
         numberedRun = b.kind;
         cue[i] = heading.ctx;
+        if (b.kind === "paragraph" && /:\s*$/.test(b.text) && listFollows(blocks, i)) {
+          // "Recommendation 2. Every provider ... should have access to platforms that:" - the
+          // items that complete the recommendation are units of it, addressed to its subject.
+          lead = { ...heading.ctx, numbered: false, cue: `${heading.ctx.cue}+items`, addressee: heading.ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
+          leadItemKinds.clear();
+          nestedOpen = false;
+        }
         continue;
       }
+    }
+
+    if (b.kind === "paragraph" && heading?.ctx?.kind === "commitment" && !lead) {
+      // Under "Actions planned" / "Key actions" each paragraph is one action ("1.1 Support the
+      // development of ..."), as a list item would be.
+      cue[i] = heading.ctx;
+      lastParagraph = b.text;
+      continue;
     }
 
     if (b.kind === "paragraph" || b.kind === "table_row") {
       const c = b.kind === "paragraph" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
       if (c && c.kind !== "stop") {
         lead = makeCtx(c, b.text, rules);
+        // "the Secretary of State shall:": the subject of the lead-in is who its items address
+        if (!lead.addressee && c.id === "modal-lead-in") lead = withAddressee(lead, leadInSubject(lastSentence(b.text), rules));
+        leadItemKinds.clear();
+        nestedOpen = false;
         leadInLines.add(i);
         lastParagraph = b.text;
         continue;
+      }
+      if (lead && b.kind === "paragraph" && LABELLED_PARAGRAPH.test(b.text)) {
+        // A lettered sub-item set as a paragraph: one unit under the lead-in, like a list item,
+        // as long as its label is of the items' kind ("(i)", "(ii)"), or of a deeper kind opened
+        // by an item ending in ":" ("(A)" under "(i) ..., including by:"). "(c)" after the
+        // items of "(b) ... shall:" is the lead-in's sibling: the list has ended.
+        const kind = labelKind(b.text);
+        if (!leadItemKinds.size || leadItemKinds.has(kind) || nestedOpen) {
+          leadItemKinds.add(kind);
+          // "(i) ..., including by:" opens sub-items; "Nothing in this order shall ...:" does not
+          nestedOpen = /:\s*$/.test(b.text) && !/\b(?:nothing|no\s+\w+)\b[^:.]*\b(?:shall|should|must)\b[^.]*:\s*$/i.test(b.text);
+          cue[i] = lead;
+          continue;
+        }
+        lead = null;
       }
       if (lead && isLabelLike(b) && listFollows(blocks, i)) {
         const who = headingAddressee(b.text, rules);

@@ -12,9 +12,10 @@
 //   action.ts    main verb lemma and the imperative test (compromise's lexicon, word by word)
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
-import { blockContexts, forgetPlainHeadings, plainHeading, type ListContext } from "./context.js";
+import { blockContexts, forgetPlainHeadings, LABELLED_PARAGRAPH, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
-import { addresseeType, findAddressee, selfActor, type Addressee } from "./addressee.js";
+import { addresseeType, findAddressee, selfActor, subjectAt, type Addressee } from "./addressee.js";
+import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
 
@@ -65,6 +66,14 @@ export function extractRecommendations(doc: Doc, rules: RecRules): Recommendatio
  */
 export function explainRecommendations(doc: Doc, rules: RecRules): string {
   const lines: string[] = [];
+  const voices = documentVoices(doc, rulesForDocType(rules, doc.meta?.docType ?? ""));
+  const voice = (label: string, v: DocVoices["fallback"]) =>
+    `${label}${v.addressee ? `${v.addressee}${v.type ? ` (${v.type})` : ""} <- ${v.source}` : "- (nothing in the document names one)"}`;
+  const header = [
+    voice("DOCUMENT default addressee (units that name nobody): ", voices.fallback),
+    voice("DOCUMENT speaker (\"we\", \"my Administration\"): ", voices.speaker),
+    voice("DOCUMENT parties (\"both leaders\", \"they\"): ", voices.parties),
+  ];
   for (const v of judgeUnits(doc, rules, true)) {
     const page = doc.blocks[v.block]?.page ?? 0;
     const where = `p${page} b${v.block} [${v.start},${v.end})`;
@@ -83,7 +92,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
   }
   const taken = lines.filter((l) => l.startsWith("TAKEN")).length;
   lines.push(`${taken} units taken, ${lines.length / 2 - taken} near misses rejected (rules: ${rules.source})`);
-  return lines.join("\n");
+  return [...header, ...lines].join("\n");
 }
 
 /**
@@ -98,8 +107,14 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   const cellUnitsAt = new Map<number, CellUnit[]>();
   for (const u of tables.units) cellUnitsAt.set(u.block, [...(cellUnitsAt.get(u.block) ?? []), u]);
   const listedAddressee = (b: Block) => labelAddressees.get(b.section.join(" / ")) ?? tables.recommendationTo.get(b.section.join(" / "));
-  const self = selfActor(doc, rules);
+  const voices = documentVoices(doc, rules);
+  const owners = commitmentSections(doc, rules);
+  // "We" is the document's most used acronym when it clearly has one, else the body the
+  // document shows to speak or respond (document.ts).
+  const ownVoice = selfActor(doc, rules);
+  const self = ownVoice.addressee ? ownVoice : voices.speaker.addressee ? voices.speaker : ownVoice;
   const out: UnitVerdict[] = [];
+  let lastAddressee: { section: string; who: Addressee } = { section: "", who: { addressee: "", type: "" } };
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
   const sectionExclusion = (heading: string) => {
     if (!sectionCache.has(heading)) sectionCache.set(heading, firstExclusion(rules.sectionExclusions, heading.replace(/[*_#]/g, "").trim()));
@@ -133,23 +148,38 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       }
     } else {
       const ctx = cue[b.index];
-      const whole = b.kind === "list_item" || (ctx?.numbered ?? false);
+      const whole = b.kind === "list_item" || (ctx?.numbered ?? false) || (ctx !== null && (LABELLED_PARAGRAPH.test(b.text) || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
         : b.kind === "table_row"
           ? cellsOf(b).filter((c) => c.text).map((c) => [c.start, c.end])
           : b.sentences.map((s) => [s.start, s.end]);
+      const owner = owners.get(b.index) ?? "";
+      // The response heading is the block's own or its parent's (not a distant ancestor: a
+      // report's body after its response section must not inherit it).
+      const inResponse = b.section.slice(-2).some((h) => rules.announcements.responseSection.test(plainHeading(h)));
       // The sentence that announces a list ("We call upon our partners to:") is carried by its items.
       if (leadInLines.has(b.index) && !whole) spans.pop();
       for (const [start, end] of spans) {
-        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses));
+        verdicts.push(judgeUnit(doc, b, start, end, whole ? ctx : null, leadIn[b.index], rules, self, nearMisses, undefined, "cue", owner, inResponse));
       }
     }
     for (const v of verdicts) {
       if (v.rec && !v.rec.addressee) {
         const listed = listedAddressee(b);
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
+      }
+      if (v.rec) {
+        // "This should include ...", "They should also ...": the body the previous unit of the
+        // same section addressed, before any document-level default.
+        const sectionKey = b.section.join(" / ");
+        if (!v.rec.addressee && ANAPHORIC_SUBJECT.test(v.rec.text) && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
+          v.rec.addressee = lastAddressee.who.addressee;
+          v.rec.addresseeType = lastAddressee.who.type;
+        }
+        documentLevelAddressee(v.rec, voices, rules, self);
+        if (v.rec.addressee && v.rec.kind !== "commitment") lastAddressee = { section: sectionKey, who: { addressee: v.rec.addressee, type: v.rec.addresseeType } };
       }
       if (v.taken || (nearMisses && v.reason)) out.push(v);
     }
@@ -171,12 +201,16 @@ function judgeUnit(
   joined?: string,
   /** Rule prefix for units under a cue: "cue" (heading or lead-in) or "table" (header cell). */
   via = "cue",
+  /** The organisation whose section of a commitments fact sheet the unit is in, or "". */
+  owner = "",
+  /** The unit is in a section that responds to a recommendation ("Government response to ..."). */
+  inResponse = false,
 ): UnitVerdict {
   const raw = joined ?? doc.text.slice(start, end);
   const isItem = b.kind === "list_item";
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
-  if (!candidate && !ctx && !isItem && !explain) return NOTHING;
+  if (!candidate && !ctx && !isItem && !explain && !owner && !inResponse) return NOTHING;
   const text = cleanUnitText(raw);
   const verdict: UnitVerdict = { block: b.index, start, end, text, taken: false, rule: "", reason: "" };
   if (!/[a-z]{2}/i.test(text)) return verdict;
@@ -192,7 +226,11 @@ function judgeUnit(
   const hit = hits[0] ?? null;
   const sectionAddressee = ctx?.addressee ?? "";
 
-  const c = classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  const pledges = owner ? rules.announcements.pledge.test(masked.text) : inResponse && rules.announcements.responsePledge.test(masked.text);
+  let c = pledges && owner ? pledgeOf(owner) : classifyUnit({ doc, b, text, ctx, leadIn, hit, via }, rules);
+  // In a section that responds to a recommendation, a pledge the triggers did not take is the
+  // responding body's (or the named body's) commitment.
+  if (pledges && !owner && (c === null || ("reason" in c))) c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
   if (c === null) {
     const near = nearMiss();
     return near ? rejected(verdict, near.id, near.reason) : verdict;
@@ -203,11 +241,14 @@ function judgeUnit(
 
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
-  const who = kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
+  const responsible = owner && rule.startsWith("announcement") ? { addressee: owner, type: addresseeType(owner, rules, self) || "" }
+    : rule === "response-section:pledge" ? pledgeSubject(masked.text, rules)
+    : kind === "commitment" ? responsibleTail(text, rules, self) : null;
+  const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
     self,
-  );
+  ));
   const action = mainVerb(text, hit && !verb ? hit.start : 0, verb);
   // "States should consider ..." asks for consideration, not action: advisory (issue 3).
   if (action === "consider" && strength === "strong") strength = "advisory";
@@ -233,6 +274,65 @@ function judgeUnit(
   verdict.rule = rule;
   verdict.rec = rec;
   return verdict;
+}
+
+/** "NHS England will update ...": the subject of the pledge, or null (the responding body then). */
+function pledgeSubject(masked: string, rules: RecRules): Addressee | null {
+  const m = rules.announcements.responsePledge.exec(masked);
+  const who = m ? subjectAt(masked, m.index, rules) : null;
+  return who?.addressee ? who : null;
+}
+
+/** A sentence that pledges, in the section of a commitments fact sheet that names its organisation. */
+function pledgeOf(owner: string): Classified {
+  return { kind: "commitment", modality: "will", strength: "strong", rule: `announcement:section of ${owner}`, subjectless: false, verb: "" };
+}
+
+/** Names of a body's own units: management, staff, the project or programme team, the country office. */
+const INTERNAL_UNIT = /^(?:(?:the|our|its)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical|regional\s+office)\s+)?(?:management|staff|team|teams|office|unit|units)\b(?:[;,]\s*(?:(?:the|our)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical)\s+)?(?:management|staff|team|teams|office|unit|units)\b)*\s*$/i;
+
+/** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
+const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
+
+/** "Both leaders", "the two Presidents", "they": the parties of a joint statement. */
+const COLLECTIVE_SUBJECT = /^(?:[\w,]+\s+){0,3}?(?:[^.;:]{0,160}?,\s*)?(?:both\s+(?:leaders|presidents|prime\s+ministers|ministers|governments|countries|parties|sides)|the\s+two\s+\w+|the\s+(?:leaders|presidents|parties|ministers)|they)\b/i;
+
+/**
+ * Units that name nobody take the document-level addressee: the parties of a joint statement
+ * for "both leaders ..." / "they ...", the speaker for an unnamed commitment, else the evaluated
+ * or responding body (document.ts says where each came from).
+ */
+function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: RecRules, self: Addressee): void {
+  const set = (who: Addressee) => {
+    rec.addressee = who.addressee;
+    rec.addresseeType = who.type || addresseeType(who.addressee, rules, self);
+  };
+  if (voices.parties.addressee && (!rec.addressee || COLLECTIVE_SUBJECT.test(rec.addressee)) && COLLECTIVE_SUBJECT.test(rec.text)) return set(voices.parties);
+  // In a management response "Management agrees ..." is the responding body speaking.
+  if (rec.kind === "commitment" && /^(?:the\s+)?management$/i.test(rec.addressee) && self.addressee) return set(self);
+  // "project management; senior management", "the project team": units inside the evaluated or
+  // responding body, which the document-level default names ("IOM (project management; ...)").
+  if (rec.addressee && voices.fallback.addressee && INTERNAL_UNIT.test(rec.addressee) && !/\p{Lu}{2,}/u.test(rec.addressee)) {
+    return set({ addressee: `${voices.fallback.addressee} (${rec.addressee})`, type: voices.fallback.type });
+  }
+  if (rec.addressee) return;
+  if (rec.kind === "commitment" && self.addressee) return set(self);
+  if (voices.fallback.addressee) set(voices.fallback);
+}
+
+/**
+ * An action-plan item that ends with its responsible unit after a dash: "Map the ongoing
+ * projects, 1 to 3 months before design – Programme teams of UNDP and IOM (country offices)".
+ * The tail names a body: an acronym, an agent noun or capitalised words, and no verb of its own.
+ */
+const TAIL = /\s[–—-]\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
+function responsibleTail(text: string, rules: RecRules, self: Addressee): Addressee | null {
+  const m = TAIL.exec(text.slice(-300));
+  if (!m) return null;
+  const tail = m[1].replace(/\s*\([^)]*\)\s*/g, " ").trim();
+  if (/[.!?]\s+\p{Lu}/u.test(tail) || tail.split(/\s+/).length > 25) return null;
+  const named = /\b\p{Lu}{2,}\b/u.test(tail) || rules.addressee.agents.test(tail) || rules.addressee.groups.some((g) => g.type !== "self" && g.re.test(tail));
+  return named ? { addressee: tail, type: addresseeType(tail, rules, self) } : null;
 }
 
 function rejected(verdict: UnitVerdict, rule: string, reason: string): UnitVerdict {

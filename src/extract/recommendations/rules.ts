@@ -65,7 +65,9 @@ export interface RecRules {
   nearMisses: NamedPattern[];
   triggers: TriggerFamily[];
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
-  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp };
+  /** Fact sheets announcing commitments: which documents are such, and which sentences pledge. */
+  announcements: { document: RegExp; pledge: RegExp; responseSection: RegExp; responsePledge: RegExp };
+  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp };
 }
 
 export const DEFAULT_RULES_PATH = dataFile("extract/recommendations/rules.yaml");
@@ -175,6 +177,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     speakers: regex(get(ad, "speakers"), str(ad, "speakers"), false),
     notActors: regex(get(ad, "notActors"), str(ad, "notActors"), false),
     labelList: regex(get(ad, "labelList"), str(ad, "labelList"), false),
+    // optional: nouns that name people or bodies who can act ("providers", "boards")
+    agents: get(ad, "agents", false) ? regex(get(ad, "agents"), str(ad, "agents"), false) : /(?!)/,
     groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
     headings: items(ad, "headings").map((h) => {
       const re = patternOf(h);
@@ -183,6 +187,16 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
       return { re, who };
     }),
   };
+
+  const an = get(root, "announcements", false);
+  const announcements = an
+    ? {
+        document: regex(get(an, "document"), str(an, "document"), false),
+        pledge: regex(get(an, "pledge"), str(an, "pledge"), false),
+        responseSection: get(an, "responseSection", false) ? regex(get(an, "responseSection"), str(an, "responseSection"), false) : /(?!)/,
+        responsePledge: get(an, "responsePledge", false) ? regex(get(an, "responsePledge"), str(an, "responsePledge"), false) : regex(get(an, "pledge"), str(an, "pledge"), false),
+      }
+    : { document: /(?!)/, pledge: /(?!)/, responseSection: /(?!)/, responsePledge: /(?!)/ };
 
   const masks = items(ex, "masks").map(named);
   return {
@@ -199,6 +213,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     nearMisses: items(ex, "nearMisses").map(named),
     triggers,
     imperative,
+    announcements,
     addressee,
   };
 }

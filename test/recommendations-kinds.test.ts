@@ -1,0 +1,289 @@
+// Recommendations and commitments by KIND of document (issue 14): fact sheets, joint statements,
+// executive orders, evaluations with management responses, government responses. Every fixture
+// is written for these tests; none is copied from a corpus document.
+import { describe, expect, it } from "vitest";
+import { ingestText } from "../src/ingest/text.js";
+import { buildDoc } from "../src/text/document.js";
+import type { Doc, Recommendation } from "../src/types.js";
+import { explainRecommendations, extractRecommendations, loadRecommendationRules } from "../src/extract/recommendations/index.js";
+import { documentVoices } from "../src/extract/recommendations/document.js";
+
+const rules = loadRecommendationRules();
+
+function docOf(markdown: string, source = "test.md"): Doc {
+  const bytes = Buffer.from(markdown, "utf8");
+  return buildDoc({ source, format: "md", sha256: "", bytes: bytes.length }, ingestText(bytes, "md"));
+}
+
+function recsOf(markdown: string): Recommendation[] {
+  return extractRecommendations(docOf(markdown), rules);
+}
+
+/** The unit whose text contains `words` (fails when none does). */
+function unit(recs: Recommendation[], words: string): Recommendation {
+  const r = recs.find((x) => x.text.includes(words));
+  expect(r, `no unit contains "${words}" among ${JSON.stringify(recs.map((x) => x.text))}`).toBeDefined();
+  return r!;
+}
+
+function absent(recs: Recommendation[], words: string): void {
+  expect(recs.filter((x) => x.text.includes(words)).map((x) => x.text)).toEqual([]);
+}
+
+const EVALUATION = `# Final evaluation of the Coastal Livelihoods Project
+
+This evaluation was commissioned by the Harbour Relief Agency (HRA). HRA will use its findings.
+The project was implemented by HRA in three districts. HRA staff supported the district teams.
+
+## Findings
+
+The project should have been better coordinated with the district offices.
+It should be noted that the survey covered only two districts.
+Did the project reach the most vulnerable households?
+Under the programme rules, applicants must submit a bank statement to be eligible for a grant.
+
+## Recommendations
+
+1. Extend the savings groups to the northern districts.
+2. The monitoring framework should be simplified.
+3. District councils should not charge fees for the registration of cooperatives.
+`;
+
+describe("evaluations: the evaluated body is the default addressee", () => {
+  it("units that name nobody address the body the evaluation defines and shows acting", () => {
+    const recs = recsOf(EVALUATION);
+    expect(unit(recs, "Extend the savings groups")).toMatchObject({ addressee: "HRA" });
+    expect(unit(recs, "monitoring framework should be simplified")).toMatchObject({ addressee: "HRA" });
+  });
+
+  it("a named subject wins over the default, negations included", () => {
+    const r = unit(recsOf(EVALUATION), "should not charge fees");
+    expect(r).toMatchObject({ kind: "recommendation", modality: "should", addressee: "District councils" });
+  });
+
+  it("retrospection, 'It should be noted', evaluation questions and programme rules are not units", () => {
+    const recs = recsOf(EVALUATION);
+    absent(recs, "should have been better coordinated");
+    absent(recs, "It should be noted");
+    absent(recs, "Did the project reach");
+    absent(recs, "applicants must submit");
+  });
+
+  it("inspect says which document-level addressee it used and where it came from", () => {
+    const text = explainRecommendations(docOf(EVALUATION), rules);
+    expect(text).toMatch(/DOCUMENT default addressee \(units that name nobody\): HRA .*<- most named organisation: HRA/);
+  });
+
+  it("a programme is what is evaluated, not who acts: no default from a programme's acronym", () => {
+    const doc = docOf(`# Evaluation of the Green Roofs Program (GRP)
+
+The Green Roofs Program (GRP) funds roofs. GRP grants rose in 2020. GRP reached 40 towns.
+
+## Recommendations
+
+- Simplify the application form.
+`);
+    expect(documentVoices(doc, rules).fallback.addressee).toBe("");
+  });
+});
+
+describe("management responses and action plans", () => {
+  const RESPONSE = `# Management response to the evaluation of the Coastal Livelihoods Project
+
+The Harbour Relief Agency (HRA) prepared this response. HRA will report on progress.
+
+## Recommendation 1
+
+Strengthen the grievance mechanism in every district.
+
+### Management response
+
+Management agrees with the recommendation.
+
+### Actions planned
+
+1.1 Train the district focal points on the grievance procedure by June 2025.
+
+### Key actions
+
+- Publish the grievance hotline in local languages, within 3 months – District Programme Teams of HRA (field offices)
+`;
+
+  it("the response status is a commitment of the responding body", () => {
+    const r = unit(recsOf(RESPONSE), "Management agrees with the recommendation");
+    expect(r).toMatchObject({ kind: "commitment", addressee: "HRA" });
+  });
+
+  it("each paragraph under 'Actions planned' is a commitment", () => {
+    expect(unit(recsOf(RESPONSE), "Train the district focal points")).toMatchObject({ kind: "commitment" });
+  });
+
+  it("an action item's responsible unit after a dash is its addressee", () => {
+    const r = unit(recsOf(RESPONSE), "Publish the grievance hotline");
+    expect(r.kind).toBe("commitment");
+    expect(r.addressee).toBe("District Programme Teams of HRA");
+  });
+});
+
+describe("government responses to reviews", () => {
+  const GOV = `Department for Coastal Affairs
+
+# Government response to the independent review of harbour safety
+
+The Department for Coastal Affairs (DCA) has considered the review's recommendations.
+
+## Recommendation 4
+
+Harbour boards should publish an annual safety report. They should also appoint a safety lead.
+
+## Government response to recommendation 4
+
+The government supports this recommendation. The Maritime Safety Office will publish guidance in 2025. We will review progress after a year.
+`;
+
+  it("the publisher line names the responding body, by the acronym the document defines", () => {
+    const v = documentVoices(docOf(GOV), rules);
+    expect(v.fallback).toMatchObject({ addressee: "DCA", type: "state" });
+    expect(v.fallback.source).toMatch(/publisher line/);
+  });
+
+  it("agent-noun subjects are addressees, and 'They should' takes the previous addressee of the section", () => {
+    const recs = recsOf(GOV);
+    expect(unit(recs, "Harbour boards should publish")).toMatchObject({ addressee: "Harbour boards" });
+    expect(unit(recs, "They should also appoint")).toMatchObject({ addressee: "Harbour boards" });
+  });
+
+  it("in a response section, pledges are commitments of the named body, else of the responding body", () => {
+    const recs = recsOf(GOV);
+    expect(unit(recs, "Maritime Safety Office will publish")).toMatchObject({ kind: "commitment", addressee: "The Maritime Safety Office" });
+    expect(unit(recs, "We will review progress")).toMatchObject({ kind: "commitment", addressee: "DCA" });
+    expect(unit(recs, "The government supports this recommendation")).toMatchObject({ kind: "commitment" });
+  });
+});
+
+describe("joint statements", () => {
+  const JOINT = `The presidents of Arland and Belmar met on 3 May to review their cooperation on ports.
+
+Both leaders agreed to expand the joint customs training programme. They agreed to meet again in the autumn. Recognizing the value of trade, they reaffirmed their shared commitment to the Arland and Belmar Free Trade Accord. The leaders acknowledged the need to modernise border crossings. Respectively, they directed the Arland Customs Service and the Belmar Ports Authority to report within six months.
+`;
+
+  it("'both leaders / they agreed to' are commitments of the parties named together in the text", () => {
+    const recs = recsOf(JOINT);
+    expect(unit(recs, "Both leaders agreed to expand")).toMatchObject({ kind: "commitment", addressee: "Arland and Belmar" });
+    expect(unit(recs, "They agreed to meet again")).toMatchObject({ kind: "commitment", addressee: "Arland and Belmar" });
+    expect(unit(recs, "reaffirmed their shared commitment").addressee).toBe("Arland and Belmar");
+    expect(unit(recs, "acknowledged the need to modernise").addressee).toBe("Arland and Belmar");
+  });
+
+  it("'they directed X to' is a recommendation to X", () => {
+    const r = unit(recsOf(JOINT), "they directed the Arland Customs Service");
+    expect(r.kind).toBe("recommendation");
+    expect(r.addressee).toMatch(/^the Arland Customs Service and the Belmar Ports Authority$/);
+  });
+
+  it("'We, the Ministers' names the speaker of first-person commitments", () => {
+    const recs = recsOf(`We, the Ministers of Fisheries of the Lagoon States, meeting in Port Vale, declare our resolve.
+
+We will share catch data every quarter.
+`);
+    expect(unit(recs, "We will share catch data")).toMatchObject({ kind: "commitment", addressee: "Ministers of Fisheries of the Lagoon States" });
+  });
+});
+
+describe("fact sheets that announce commitments", () => {
+  const FACTS = `Five companies announce commitments to invest in coastal towns, as part of a partnership convened by the Department of Ports.
+
+**New commitments**
+
+**Acme Foods**
+
+Acme Foods is a food company with plants in two countries. Acme Foods will invest $20 million in cold storage over three years. This includes training for 500 workers. Acme Foods will not close its coastal plants before 2030.
+
+**Blue Nets Ltd**
+
+Blue Nets Ltd has operated for 30 years. The company is investing $5 million in recycling nets.
+`;
+
+  it("each pledge in an organisation's section is its commitment, negations included", () => {
+    const recs = recsOf(FACTS);
+    expect(unit(recs, "Acme Foods will invest")).toMatchObject({ kind: "commitment", addressee: "Acme Foods" });
+    expect(unit(recs, "This includes training")).toMatchObject({ kind: "commitment", addressee: "Acme Foods" });
+    expect(unit(recs, "will not close its coastal plants")).toMatchObject({ kind: "commitment", addressee: "Acme Foods" });
+    expect(unit(recs, "is investing $5 million")).toMatchObject({ kind: "commitment", addressee: "Blue Nets Ltd" });
+  });
+
+  it("descriptions of the company are not commitments", () => {
+    const recs = recsOf(FACTS);
+    absent(recs, "is a food company");
+    absent(recs, "has operated for 30 years");
+  });
+
+  it("outside a fact sheet, 'will not' in an evaluation's findings is no commitment", () => {
+    absent(recsOf("The project will not be extended after its second phase.\n"), "will not be extended");
+  });
+});
+
+describe("executive orders: lettered sub-items under 'X shall:'", () => {
+  const ORDER = `Sec. 2. Port Safety. (a) The Secretary of Transport shall, within 90 days:
+
+(i) review the licensing of pilots; and
+
+(ii) propose rules on night navigation.
+
+(b) The Director of the Coast Guard shall report to the President each year.
+
+Sec. 3. General Provisions. (a) Nothing in this order shall be construed to impair or otherwise affect:
+
+(i) the authority granted by law to an executive department.
+`;
+
+  it("each sub-item is a unit addressed to the official named in the lead-in", () => {
+    const recs = recsOf(ORDER);
+    expect(unit(recs, "review the licensing of pilots").addressee).toBe("The Secretary of Transport");
+    expect(unit(recs, "propose rules on night navigation").addressee).toBe("The Secretary of Transport");
+    expect(unit(recs, "Director of the Coast Guard shall report").addressee).toMatch(/Director of the Coast Guard/);
+  });
+
+  it("the list ends at the lead-in's sibling; 'Nothing in this order shall' introduces no units", () => {
+    absent(recsOf(ORDER), "the authority granted by law");
+  });
+
+  it("'my Administration will' is the government's commitment", () => {
+    const r = unit(recsOf("Consistent with these principles, my Administration will expand the pilot licensing scheme.\n"), "my Administration will");
+    expect(r).toMatchObject({ kind: "commitment", addressee: "Administration" });
+  });
+});
+
+describe("evaluation suggestions", () => {
+  it("a 'Suggestions' list and 'could be improved' are recommendations; 'could benefit from' is not", () => {
+    const recs = recsOf(`# Evaluation of the Harbour Grants
+
+## Suggestions
+
+- Longer repayment periods
+
+## Finding 2
+
+The usefulness of the guidance could be improved by adding examples.
+Applicants could benefit from a shorter form.
+`);
+    expect(unit(recs, "Longer repayment periods").kind).toBe("recommendation");
+    expect(unit(recs, "could be improved by adding examples").kind).toBe("recommendation");
+    absent(recs, "could benefit from");
+  });
+});
+
+describe("reading guides and cross-references", () => {
+  it("'have to be seen in light of' and 'See Annex C' are not recommendations", () => {
+    const recs = recsOf("# Evaluation of the Harbour Grants\n\nThe findings have to be seen in light of the small sample.\n\nSee Annex C for the survey.\n\nThe department should publish the survey data.\n");
+    absent(recs, "seen in light of");
+    absent(recs, "See Annex C");
+    expect(unit(recs, "should publish the survey data").addressee).toBe("The department");
+  });
+});
+
+describe("publication boilerplate", () => {
+  it("copyright and licence notices addressed to the reader are not recommendations", () => {
+    absent(recsOf("Where material is owned by others, you will need to obtain permission from the copyright holders.\n"), "obtain permission");
+  });
+});
