@@ -1,0 +1,72 @@
+// Which recommendation a response answers. Two ways, both recorded in `link`:
+//   named     the response names it ("Government response to recommendation 3",
+//             "Recommendation 2 accepted: ...", a "Recommendation #1" heading over the response)
+//   position  the response follows the recommendation(s) it answers (a matrix row, a
+//             "Management response" heading right after the recommendation)
+// A group is the recommendations introduced under one anchor ("EVALUATION RECOMMENDATION B",
+// "Recommendation #2") or, without anchors, the last recommendation before the response.
+// A response to a group links to the group's first recommendation (its head), a response
+// that names an item of the group ("Recommendation 2 accepted") to that item.
+import type { Recommendation } from "../../types.js";
+
+export interface RecGroup {
+  /** The reference the anchor gives ("2", "B"), "" for a group met by position. */
+  ref: string;
+  /** Indices into the document's recommendations, in document order. */
+  recs: number[];
+}
+
+export interface LinkTarget {
+  /** Index into the document's recommendations, -1 when none was found. */
+  rec: number;
+  /** The reference the text names ("3", "B"), "" when linked by position. */
+  ref: string;
+  link: "named" | "position";
+}
+
+/** A recommendation's list label as a reference ("iv" stays "IV", "2." -> "2"). */
+export function labelRef(label: string): string {
+  return label.replace(/[.)\s]+$/, "").toUpperCase();
+}
+
+export class Linker {
+  /** Groups by the reference of their anchor, each in document order. */
+  private anchored = new Map<string, RecGroup[]>();
+  /** Recommendations whose own text opens with a reference ("Recommendation 4: ..."). */
+  private ownRef = new Map<string, number[]>();
+
+  constructor(private recs: Recommendation[], ownRefs: Array<string | null>) {
+    ownRefs.forEach((ref, i) => {
+      if (ref) (this.ownRef.get(ref) ?? this.ownRef.set(ref, []).get(ref)!).push(i);
+    });
+  }
+
+  addGroup(group: RecGroup): void {
+    if (group.ref) (this.anchored.get(group.ref) ?? this.anchored.set(group.ref, []).get(group.ref)!).push(group);
+  }
+
+  /** The target of a response that follows `group` without naming anything. */
+  byPosition(group: RecGroup | null): LinkTarget | null {
+    if (!group) return null;
+    return { rec: group.recs[0] ?? -1, ref: group.ref, link: "position" };
+  }
+
+  /**
+   * The recommendation `ref` names, seen from a response inside `group` (which may be
+   * null): an item of the group labelled `ref`, else the group anchored with `ref` nearest
+   * before `offset`, else a recommendation that opens with `ref`. rec -1 when none is found
+   * (the row still says which reference it named).
+   */
+  byName(ref: string, group: RecGroup | null, offset: number): LinkTarget {
+    if (group && group.ref === ref && group.recs.length) return { rec: group.recs[0], ref, link: "named" };
+    if (group && group.ref !== ref) {
+      const item = group.recs.find((i) => labelRef(this.recs[i].label) === ref);
+      if (item !== undefined) return { rec: item, ref, link: "named" };
+    }
+    const groups = (this.anchored.get(ref) ?? []).filter((g) => g.recs.length && this.recs[g.recs[0]].start < offset);
+    if (groups.length) return { rec: groups[groups.length - 1].recs[0], ref, link: "named" };
+    const own = (this.ownRef.get(ref) ?? []).filter((i) => this.recs[i].start < offset);
+    if (own.length) return { rec: own[own.length - 1], ref, link: "named" };
+    return { rec: -1, ref, link: "named" };
+  }
+}

@@ -1,0 +1,568 @@
+// The walk over a document's blocks that finds responses. State, in document order:
+//   group  the recommendations a response would answer by position: those under the last
+//          anchor ("Recommendation #2", "EVALUATION RECOMMENDATION B"), or the last
+//          recommendation met when the document has no anchors
+//   scope  the response being read: its target, its status, and which part of it the
+//          current block belongs to (the response itself, its actions, their deadlines,
+//          their responsible units), set by labels: headings, short blocks, header cells,
+//          or "Label:" inside a longer block ("Management response - accept (Time 1)")
+// A scope ends at the next anchor, the next recommendation answered, or a back-matter heading.
+import type { Block, Doc, Recommendation, ResponseUnit } from "../../types.js";
+import { anyMatch, recommendationRefs, statusOf, type ResponseStatus, type ResponseVocab } from "./vocab.js";
+import { Linker, type LinkTarget, type RecGroup } from "./link.js";
+import { isRule, rowCells, type Cell } from "./table.js";
+import { committedSubject, fieldsInText } from "./fields.js";
+import { deadlineInText, deadlineIso } from "./deadline.js";
+
+type Part = "response" | "actions" | "deadlines" | "responsible";
+
+interface TableColumns {
+  rec: number;
+  response: number;
+  action: number;
+  responsible: number;
+  deadline: number;
+}
+
+interface Scope {
+  target: LinkTarget;
+  status: ResponseStatus;
+  part: Part;
+  /** The response row (status and comment) has been written. */
+  answered: boolean;
+  /** Rows of this scope (indices into the output). */
+  rows: number[];
+  /** Action rows waiting for the blocks of a "deadline" / "responsible" heading, and how many got one. */
+  pending: number[];
+  filled: number;
+  /** Responsible unit the scope names for all its actions ("Responsible unit(s): ..."). */
+  responsible: string;
+  table: TableColumns | null;
+}
+
+/** Blocks of at most this many words can be labels ("Management response (Accept/Reject)"). */
+const LABEL_WORDS = 14;
+/** How far after an anchor to look for the recommendation's own text. */
+const ANCHOR_LOOKAHEAD = 12;
+
+export class ResponseScanner {
+  private out: ResponseUnit[] = [];
+  private group: RecGroup | null = null;
+  private scope: Scope | null = null;
+  /** Inside a response section (a response label seen, no anchor with recommendation text since). */
+  private responding = false;
+  private linker: Linker;
+  /** Recommendations (kind "recommendation") by block. */
+  private recsAt = new Map<number, number[]>();
+  /** All label patterns, for labels inside a longer block. */
+  private labelRe: RegExp;
+
+  constructor(private doc: Doc, private recs: Recommendation[], private vocab: ResponseVocab) {
+    const ownRefs = recs.map((r) => {
+      const ref = recommendationRefs(r.text.slice(0, 60), vocab)[0];
+      return ref && ref.start < 25 ? ref.ref : null;
+    });
+    this.linker = new Linker(recs, ownRefs);
+    recs.forEach((r, i) => {
+      if (r.kind === "recommendation") (this.recsAt.get(r.block) ?? this.recsAt.set(r.block, []).get(r.block)!).push(i);
+    });
+    const sources = [...vocab.responseCues, ...vocab.actionCues, ...vocab.deadlineCues, ...vocab.responsibleCues].map((p) => `(?:${p.source.replace(/^\^\\W\*/, "")})`);
+    // A label inside a block: the cue, an optional bracket ("(Time 1)", "(Accept/Reject)"), then ":" or a dash.
+    this.labelRe = new RegExp(`(?:${sources.join("|")})[^\\S\\n]*(?:\\([^)]{0,60}\\)[^\\S\\n]*)?(?:\\s[-–—]\\s|[:：])`, "giu");
+  }
+
+  run(): ResponseUnit[] {
+    for (const b of this.doc.blocks) {
+      if (b.kind === "footnote") continue;
+      if (b.kind === "heading" && anyMatch(this.vocab.stopHeadings, b.text)) {
+        this.close();
+        this.group = null;
+        this.responding = false;
+        continue;
+      }
+      if (b.kind === "table_row") this.tableRow(b);
+      else this.block(b);
+    }
+    this.close();
+    return this.out;
+  }
+
+  // ---------- blocks ----------
+
+  private block(b: Block): void {
+    const text = b.text;
+    const short = b.kind === "heading" || wordCount(text) <= LABEL_WORDS;
+    const lead = this.leadingRef(text);
+    const label = short ? this.labelKind(lead ? text.slice(0, lead.start) + text.slice(lead.end) : text) : null;
+
+    if (lead && (!label || lead.prefixIsCue)) {
+      if (lead.prefixIsCue) {
+        // "Government response to recommendation 1": a response that names its recommendation.
+        this.openScope(this.linker.byName(lead.ref, this.group, b.start), "response");
+        this.responding = true;
+        if (b.kind !== "heading") this.content(b, b.start + lead.end);
+        return;
+      }
+      const status = statusOf(text.slice(lead.end, lead.end + 40), this.vocab);
+      if (status && (this.scope || this.responding)) {
+        // "Recommendation 2 accepted: ..." inside a response: a response to that item.
+        const target = this.linker.byName(lead.ref, this.group, b.start);
+        this.ensureScope();
+        this.push(b, b.start, b.end, "response", target, status, "named-status");
+        if (this.scope && !this.scope.status) this.scope.status = status;
+        return;
+      }
+      if (this.recsAhead(b) || !this.responding) {
+        // An anchor over the recommendation's own text: a new group.
+        this.close();
+        this.responding = false;
+        this.group = { ref: lead.ref, recs: [] };
+        this.linker.addGroup(this.group);
+        this.collectRecs(b);
+        this.inlineLabels(b);
+        return;
+      }
+      // An anchor inside a response section with no recommendation text under it: the response to it.
+      this.openScope(this.linker.byName(lead.ref, null, b.start), "response");
+      if (b.kind !== "heading" && text.length - lead.end > 3) this.content(b, b.start + lead.end);
+      return;
+    }
+
+    // "Management response - accept (Time 1)" as a heading or block: a label with its content.
+    if (this.inlineLabels(b)) return;
+    if (label && b.kind === "heading") {
+      this.label(label);
+      return;
+    }
+    if (label) {
+      this.label(label);
+      return;
+    }
+    if (b.kind === "heading") {
+      // Any other heading inside a scope ends its actions or deadlines list.
+      if (this.scope && this.scope.part !== "response") this.scope.part = "response";
+      return;
+    }
+
+    if (!this.scope) {
+      this.collectRecs(b);
+      return;
+    }
+    // A recommendation followed at once by a response label, inside a response section: the
+    // next recommendation of a document that alternates them without anchors.
+    const recsHere = this.recsAt.get(b.index);
+    if (recsHere && this.scope.part === "response" && this.nextIsLabel(b) && committedSubject(b.text, this.vocab) === null) {
+      this.close();
+      this.responding = false;
+      this.group = { ref: "", recs: [...recsHere] };
+      return;
+    }
+    this.content(b, b.start);
+  }
+
+  /** A recommendation reference opening the block ("Recommendation #1", "Evaluation recommendation # 2:"). */
+  private leadingRef(text: string): { ref: string; start: number; end: number; prefixIsCue: boolean } | null {
+    const ref = recommendationRefs(text.slice(0, 80), this.vocab)[0];
+    if (!ref || ref.start > 40) return null;
+    const prefix = text.slice(0, ref.start);
+    if (wordCount(prefix) > 4) return null;
+    const prefixIsCue = anyMatch(this.vocab.responseCues, prefix);
+    // The anchor itself: a separator or the end after the reference ("Recommendation 1:", "#2 - COMMUNICATION").
+    const end = ref.end + (/^\s*(?:\([^)]{0,40}\)\s*)?[:.\-–—]?/.exec(text.slice(ref.end))?.[0].length ?? 0);
+    return { ref: ref.ref, start: ref.start, end, prefixIsCue };
+  }
+
+  /** What a short block labels: the response, its actions, their deadlines or responsible units. */
+  private labelKind(text: string): Part | null {
+    const t = text.replace(/[*_#]/g, "").trim();
+    if (!t) return null;
+    const isResponse = anyMatch(this.vocab.responseCues, t);
+    if (isResponse) return anyMatch(this.vocab.actionCues, t) && !/\bresponse|réponse/i.test(t) ? "actions" : "response";
+    if (anyMatch(this.vocab.deadlineCues, t)) return "deadlines";
+    if (anyMatch(this.vocab.responsibleCues, t) && wordCount(t) <= 6) return "responsible";
+    return null;
+  }
+
+  /** A label opens or switches a scope; responses with no recommendation before them are skipped. */
+  private label(part: Part): void {
+    if (part === "deadlines" || part === "responsible") {
+      if (this.scope) this.switchPart(part);
+      return;
+    }
+    this.responding = true;
+    if (this.scope && (this.scope.part !== "response" || part === "actions" || !this.scope.answered)) {
+      // "Key actions" after "Management response", or a second label of the same response.
+      this.switchPart(part);
+      return;
+    }
+    const target = this.linker.byPosition(this.group);
+    if (target) this.openScope(target, part);
+    else this.close();
+  }
+
+  /**
+   * Labels inside a block that is not itself a label: "Management response - accept (Time 1)",
+   * "Responsible unit(s): ...", "Key actions:". Only capitalised labels count (prose that
+   * mentions "the action plan: ..." is not a label). The text after each label belongs to it.
+   */
+  private inlineLabels(b: Block): boolean {
+    const labels: Array<{ start: number; end: number; part: Part }> = [];
+    this.labelRe.lastIndex = 0;
+    for (let m = this.labelRe.exec(b.text); m; m = this.labelRe.exec(b.text)) {
+      const at = m.index + (m[0].length - m[0].trimStart().length);
+      if (!/\p{Lu}/u.test(b.text[at] ?? "") || (at > 0 && !/[\s.;:)]/.test(b.text[at - 1]))) continue;
+      const part = this.labelKind(m[0].replace(/[:：\-–—\s]+$/, "").replace(/\([^)]*\)\s*$/, ""));
+      if (part) labels.push({ start: at, end: m.index + m[0].length, part });
+    }
+    if (!labels.length) return false;
+    if (labels[0].start > 0 && !this.group && !this.scope) return false;
+    labels.forEach((l, i) => {
+      const contentEnd = i + 1 < labels.length ? labels[i + 1].start : b.text.length;
+      const content = b.text.slice(l.end, contentEnd).replace(/^\s*\([^)]{0,40}\)/, "").trim();
+      if (l.part === "responsible") {
+        if (this.scope) this.scope.responsible = tidy(content);
+        else this.pendingResponsible = tidy(content);
+        return;
+      }
+      this.label(l.part);
+      if (!this.scope || !/\p{L}{2}/u.test(content)) return;
+      if (l.part === "response") {
+        const status = statusOf(content.slice(0, 200), this.vocab);
+        this.push(b, b.start + l.start, b.start + contentEnd, "response", this.scope.target, status, "label");
+        this.scope.answered = true;
+        if (!this.scope.status) this.scope.status = status;
+      } else if (l.part === "actions") {
+        this.action(b, b.start + l.end + (b.text.slice(l.end).length - b.text.slice(l.end).trimStart().length), b.start + contentEnd, "label");
+      } else if (l.part === "deadlines") {
+        this.fill("deadline", content);
+      }
+    });
+    return true;
+  }
+  /** "Responsible unit(s): ..." met before the response label of the same recommendation. */
+  private pendingResponsible = "";
+
+  /** The content of a scope: a response paragraph, actions, or the deadlines of actions above. */
+  private content(b: Block, from: number): void {
+    const scope = this.scope;
+    if (!scope) return;
+    const text = this.doc.text.slice(from, b.end);
+    if (!/\p{L}{2}/u.test(text)) return;
+    switch (scope.part) {
+      case "actions":
+        this.action(b, from, b.end, "actions-part");
+        return;
+      case "deadlines":
+        this.fill("deadline", text);
+        return;
+      case "responsible":
+        this.fill("responsible", text);
+        return;
+      case "response":
+        if (!scope.answered && b.kind !== "list_item") {
+          const status = statusOf(firstSentence(text), this.vocab);
+          this.push(b, from, b.end, "response", scope.target, status, "response-part");
+          scope.answered = true;
+          if (!scope.status) scope.status = status;
+          return;
+        }
+        if (b.kind === "list_item") {
+          if (committedSubject(text, this.vocab) !== null || /^\p{L}+ing\b/u.test(text)) this.action(b, from, b.end, "list-item");
+          return;
+        }
+        // A date opening the paragraph ("March 31, 2019: Development of plan ..."): a dated action.
+        if (/^\W*(?:\p{L}+\.?\s+\d{1,2},?\s+|\d{1,2}\s+\p{L}+\s+)?(?:19|20)\d\d\s*[:\-–]/u.test(text)) {
+          this.action(b, from, b.end, "dated");
+          return;
+        }
+        for (const s of b.sentences) {
+          if (s.end <= from) continue;
+          const sentence = this.doc.text.slice(Math.max(s.start, from), s.end);
+          if (committedSubject(sentence, this.vocab) !== null) this.action(b, Math.max(s.start, from), s.end, "commitment");
+        }
+    }
+  }
+
+  // ---------- tables ----------
+
+  private tableRow(b: Block): void {
+    const cells = rowCells(b);
+    if (!cells.length || isRule(cells)) return;
+    const header = this.tableHeader(cells);
+    if (header) {
+      this.responding = true;
+      if (header.rec < 0) {
+        // "| Key action | Time frame | Responsible |": actions of the response being read.
+        if (!this.scope) {
+          const target = this.linker.byPosition(this.group);
+          if (!target) return;
+          this.openScope(target, "actions");
+        }
+        this.scope!.table = header;
+        this.scope!.part = "actions";
+      } else {
+        // "| Recommendation | Response | Key actions | ... |": one recommendation a row.
+        this.close();
+        this.group = null;
+        this.tableOnly = header;
+      }
+      return;
+    }
+    const filled = cells.filter((c) => c.text);
+    // "| Management response (Accept/Partially Accept/Reject) |  |": a label row.
+    if (filled.length === 1 && wordCount(filled[0].text) <= LABEL_WORDS) {
+      const part = this.labelKind(filled[0].text);
+      if (part) {
+        this.label(part);
+        return;
+      }
+    }
+    if (this.tableOnly) return this.matrixRow(b, cells, this.tableOnly);
+    if (this.scope?.table) return this.actionRow(b, cells, this.scope.table);
+    if (!this.scope) this.collectRecs(b);
+  }
+  /** The columns of a matrix with one recommendation per row, while reading its rows. */
+  private tableOnly: TableColumns | null = null;
+
+  /** A header row: short cells, one of them naming actions or the response. */
+  private tableHeader(cells: Cell[]): TableColumns | null {
+    if (cells.length < 2 || cells.some((c) => wordCount(c.text) > 10)) return null;
+    const col = (test: (t: string) => boolean) => cells.findIndex((c) => test(c.text));
+    const action = col((t) => anyMatch(this.vocab.actionCues, t));
+    const response = col((t) => this.labelKind(t) === "response");
+    if (action < 0 && response < 0) return null;
+    return {
+      rec: col((t) => recommendationRefs(t, this.vocab).length === 0 && /\brecomm|\brecomend/i.test(t) && this.labelKind(t) === null),
+      response: response === action ? -1 : response,
+      action,
+      responsible: col((t) => anyMatch(this.vocab.responsibleCues, t)),
+      deadline: col((t) => anyMatch(this.vocab.deadlineCues, t)),
+    };
+  }
+
+  /** A body row under "| Key action | Deadline | Responsible |". */
+  private actionRow(b: Block, cells: Cell[], cols: TableColumns): void {
+    const cell = cells[cols.action];
+    if (!cell?.text) return;
+    const scope = this.scope!;
+    const last = scope.rows.length ? this.out[scope.rows[scope.rows.length - 1]] : undefined;
+    const who = cols.responsible >= 0 ? cells[cols.responsible]?.text ?? "" : "";
+    if (last && last.kind === "action" && last.block >= b.index - 2 && continues(last.action, cell.text)) {
+      // An action wrapped over two rows: "Improve data collection and" + "analysis of gender aspects."
+      last.action = `${last.action} ${cell.text}`;
+      last.end = cell.end;
+      const more = cells.length === cellsWanted(cols) ? who : cells.slice(cols.action + 1).map((c) => c.text).find(Boolean) ?? "";
+      if (more) last.responsible = joinWho(last.responsible, more);
+      return;
+    }
+    const deadline = cols.deadline >= 0 ? cells[cols.deadline]?.text ?? "" : "";
+    for (const [start, end] of numberedItems(this.doc.text, cell)) {
+      const i = this.push(b, start, end, "action", scope.target, scope.status, "table");
+      this.out[i].responsible = who || scope.responsible;
+      this.setDeadline(i, deadline || deadlineInText(this.out[i].action, this.vocab.deadlineWords));
+    }
+  }
+
+  /** A body row of a matrix with one recommendation per row. */
+  private matrixRow(b: Block, cells: Cell[], cols: TableColumns): void {
+    const recCell = cells[cols.rec];
+    if (!recCell?.text) return;
+    const inCell = (this.recsAt.get(b.index) ?? []).filter((i) => this.recs[i].start >= recCell.start && this.recs[i].start < recCell.end);
+    const ref = recommendationRefs(recCell.text, this.vocab)[0]?.ref ?? /^\s*(\d{1,2}|[A-Z])[.):]?(?:\s|$)/.exec(recCell.text)?.[1] ?? "";
+    const target: LinkTarget = inCell.length ? { rec: inCell[0], ref, link: "position" } : ref ? this.linker.byName(ref, null, b.start) : { rec: -1, ref: "", link: "position" };
+    const responseCell = cols.response >= 0 ? cells[cols.response] : undefined;
+    const status = responseCell?.text ? statusOf(firstSentence(responseCell.text), this.vocab) : "";
+    const who = cols.responsible >= 0 ? cells[cols.responsible]?.text ?? "" : "";
+    const deadline = cols.deadline >= 0 ? cells[cols.deadline]?.text ?? "" : "";
+    if (responseCell?.text) {
+      const i = this.push(b, responseCell.start, responseCell.end, "response", target, status, "matrix");
+      if (cols.action < 0) {
+        this.out[i].responsible = who;
+        this.setDeadline(i, deadline);
+      }
+    }
+    const actionCell = cols.action >= 0 ? cells[cols.action] : undefined;
+    if (actionCell?.text) {
+      for (const [start, end] of numberedItems(this.doc.text, actionCell)) {
+        const i = this.push(b, start, end, "action", target, status, "matrix");
+        this.out[i].responsible = who;
+        this.setDeadline(i, deadline || deadlineInText(this.out[i].action, this.vocab.deadlineWords));
+      }
+    }
+  }
+
+  // ---------- rows ----------
+
+  /** One action: its own fields (dash layout, "X will ... by December"), else the scope's. */
+  private action(b: Block, start: number, end: number, rule: string): void {
+    const scope = this.scope!;
+    const i = this.push(b, start, end, "action", scope.target, scope.status, rule);
+    const row = this.out[i];
+    const fields = fieldsInText(row.action, this.vocab);
+    row.action = fields.action || row.action;
+    row.responsible = fields.responsible || scope.responsible;
+    this.setDeadline(i, fields.deadline);
+    scope.pending.push(i);
+  }
+
+  private push(b: Block, start: number, end: number, kind: ResponseUnit["kind"], target: LinkTarget, status: ResponseStatus, rule: string): number {
+    // The span starts at the first word (no bullet or space) and ends at the last.
+    const raw = this.doc.text.slice(start, end);
+    const lead = /^[-•●▪*\s]*/.exec(raw)![0].length;
+    const trail = raw.length - raw.trimEnd().length;
+    if (lead + trail < raw.length) {
+      start += lead;
+      end -= trail;
+    }
+    const action = this.doc.text.slice(start, end).replace(/\s+/g, " ");
+    this.out.push({
+      rec: target.rec, recRef: target.ref, link: target.link, kind, status, action, responsible: "", deadline: "", deadlineIso: "",
+      block: b.index, page: b.page, start, end, rule,
+    });
+    this.scope?.rows.push(this.out.length - 1);
+    return this.out.length - 1;
+  }
+
+  private setDeadline(i: number, deadline: string): void {
+    const d = deadline.replace(/\s+/g, " ").trim();
+    this.out[i].deadline = d;
+    this.out[i].deadlineIso = deadlineIso(d);
+  }
+
+  /** The blocks under a "Deadline" or "Responsible" heading, in turn, to the actions listed before it. */
+  private fill(field: "deadline" | "responsible", text: string): void {
+    const scope = this.scope!;
+    const value = tidy(text);
+    if (!scope.pending.length || !value) return;
+    const i = scope.pending[Math.min(scope.filled, scope.pending.length - 1)];
+    if (field === "deadline") this.setDeadline(i, scope.filled < scope.pending.length ? value : `${this.out[i].deadline}; ${value}`);
+    else this.out[i].responsible = value;
+    scope.filled++;
+  }
+
+  // ---------- scopes and groups ----------
+
+  private openScope(target: LinkTarget, part: Part): void {
+    this.close();
+    this.responding = true;
+    this.scope = {
+      target, status: "", part, answered: false, rows: [], pending: [], filled: 0,
+      responsible: this.pendingResponsible, table: null,
+    };
+    this.pendingResponsible = "";
+  }
+
+  /** A scope for a status statement met with no label before it. */
+  private ensureScope(): void {
+    if (this.scope) return;
+    const target = this.linker.byPosition(this.group);
+    if (target) this.openScope(target, "response");
+  }
+
+  private switchPart(part: Part): void {
+    const scope = this.scope!;
+    if (part === "actions" && scope.part !== "actions") {
+      scope.pending = [];
+      scope.filled = 0;
+    }
+    if (part === "deadlines" || part === "responsible") {
+      scope.filled = 0;
+    }
+    scope.part = part;
+  }
+
+  /** End the scope: every row without a status of its own takes the response's. */
+  private close(): void {
+    const scope = this.scope;
+    if (!scope) return;
+    // One deadline (or responsible) for several actions listed above it applies to all of them.
+    if (scope.filled === 1 && scope.pending.length > 1) {
+      const first = this.out[scope.pending[0]];
+      for (const i of scope.pending.slice(1)) {
+        if (!this.out[i].deadline) this.setDeadline(i, first.deadline);
+      }
+    }
+    for (const i of scope.rows) if (!this.out[i].status) this.out[i].status = scope.status;
+    this.scope = null;
+  }
+
+  /** Recommendations of the block join the group (or, with no anchor, become the group). */
+  private collectRecs(b: Block): void {
+    const here = this.recsAt.get(b.index);
+    if (!here) return;
+    if (this.group?.ref) {
+      this.group.recs.push(...here);
+    } else {
+      this.group = { ref: "", recs: [...here] };
+    }
+  }
+
+  /** Whether the anchor's block or the blocks after it (up to the next label) hold recommendations. */
+  private recsAhead(b: Block): boolean {
+    const blocks = this.doc.blocks;
+    for (let i = b.index; i < Math.min(blocks.length, b.index + ANCHOR_LOOKAHEAD); i++) {
+      if (i > b.index) {
+        const t = blocks[i].text;
+        if (this.leadingRef(t) || (wordCount(t) <= LABEL_WORDS && this.labelKind(t))) return false;
+      }
+      if (this.recsAt.has(i)) return true;
+    }
+    return false;
+  }
+
+  private nextIsLabel(b: Block): boolean {
+    const next = this.doc.blocks[b.index + 1];
+    if (!next) return false;
+    const cells = rowCells(next);
+    const text = cells.length ? cells.filter((c) => c.text).map((c) => c.text).join(" ") : next.text;
+    return wordCount(text) <= LABEL_WORDS && this.labelKind(text) === "response";
+  }
+}
+
+// ---------- small text helpers ----------
+
+function wordCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) n++;
+  return n;
+}
+
+function firstSentence(text: string): string {
+  const m = /^.{0,200}?[.!?:](?:\s|$)/su.exec(text);
+  return m ? m[0] : text.slice(0, 200);
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/^[\s:–—-]+|[\s;,]+$/g, "").trim();
+}
+
+/** A cell that continues the action of the row above (wrapped text). */
+function continues(previous: string, next: string): boolean {
+  return /^\p{Ll}/u.test(next) || /(?:\b(?:from|and|of|to|the|for|with|in|on|by|or|a|an)|[,;&-])$/i.test(previous);
+}
+
+function joinWho(a: string, b: string): string {
+  if (!a) return b;
+  return /[,&]$/.test(a) || /^\p{Ll}/u.test(b) ? `${a} ${b}` : `${a}; ${b}`;
+}
+
+function cellsWanted(cols: TableColumns): number {
+  return Math.max(cols.rec, cols.response, cols.action, cols.responsible, cols.deadline) + 1;
+}
+
+/**
+ * The actions of one cell: "1. Establish targets 2. Develop a plan" holds two; a cell
+ * without numbering is one action. Offsets into Doc.text.
+ */
+function numberedItems(docText: string, cell: Cell): Array<[number, number]> {
+  const text = docText.slice(cell.start, cell.end);
+  const marks = [...text.matchAll(/(?:^|\s)(\d{1,2})[.)]\s+(?=\p{Lu})/gu)];
+  const numbered = marks.length >= 2 && marks.every((m, i) => Number(m[1]) === i + 1) && (marks[0].index ?? 1) === 0;
+  if (!numbered) return [[cell.start, cell.end]];
+  return marks.map((m, i) => {
+    const start = cell.start + (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+    const end = i + 1 < marks.length ? cell.start + (marks[i + 1].index ?? 0) : cell.end;
+    return [start, end] as [number, number];
+  });
+}
+
