@@ -38,6 +38,8 @@ interface Scope {
   /** Responsible unit the scope names for all its actions ("Responsible unit(s): ..."). */
   responsible: string;
   table: TableColumns | null;
+  /** The label heading the scope's blocks sit under: leaving its section ends the scope. */
+  bound: { depth: number; text: string } | null;
 }
 
 /** Blocks of at most this many words can be labels ("Management response (Accept/Reject)"). */
@@ -91,9 +93,13 @@ export class ResponseScanner {
 
   private block(b: Block): void {
     const text = b.text;
-    const short = b.kind === "heading" || wordCount(text) <= LABEL_WORDS;
-    const lead = this.leadingRef(text);
-    const label = short ? this.labelKind(lead ? text.slice(0, lead.start) + text.slice(lead.end) : text) : null;
+    // List items are never labels or bare anchors: a table of contents lists "Management
+    // response" and "Recommendation #3" as items.
+    const item = b.kind === "list_item";
+    const short = !item && (b.kind === "heading" || wordCount(text) <= LABEL_WORDS);
+    const lead = item && !this.recsAt.has(b.index) ? null : this.leadingRef(text);
+    const label = short ? this.labelKind(lead ? text.slice(0, lead.start) + text.slice(lead.end) : text, b.kind === "heading") : null;
+    if (!lead && !label && !this.inside(b)) this.close();
 
     if (lead && (!label || lead.prefixIsCue)) {
       if (lead.prefixIsCue) {
@@ -129,9 +135,10 @@ export class ResponseScanner {
     }
 
     // "Management response - accept (Time 1)" as a heading or block: a label with its content.
-    if (this.inlineLabels(b)) return;
+    if (!item && this.inlineLabels(b)) return;
     if (label && b.kind === "heading") {
       this.label(label);
+      if (this.scope) this.scope.bound = { depth: b.section.length, text: b.text };
       return;
     }
     if (label) {
@@ -173,13 +180,23 @@ export class ResponseScanner {
   }
 
   /** What a short block labels: the response, its actions, their deadlines or responsible units. */
-  private labelKind(text: string): Part | null {
+  private labelKind(text: string, heading = true): Part | null {
     const t = text.replace(/[*_#]/g, "").trim();
     if (!t) return null;
-    const isResponse = anyMatch(this.vocab.responseCues, t);
+    // The label opens the block: at most two words before it ("8. ABSB Management Response").
+    // Outside a heading it is the whole block, or is followed by its content after ":", "(", a
+    // dash ("Management response: Agree"); a sentence that mentions "the government's response
+    // to the review" is no label.
+    const opens = (patterns: RegExp[]) => patterns.some((p) => {
+      const m = p.exec(t);
+      if (m === null || wordCount(t.slice(0, m.index)) > 2) return false;
+      const rest = t.slice(m.index + m[0].length);
+      return heading || wordCount(rest) <= 4 || /^\s*[:(\-–—]/.test(rest);
+    });
+    const isResponse = opens(this.vocab.responseCues);
     if (isResponse) return anyMatch(this.vocab.actionCues, t) && !/\bresponse|réponse/i.test(t) ? "actions" : "response";
-    if (anyMatch(this.vocab.deadlineCues, t)) return "deadlines";
-    if (anyMatch(this.vocab.responsibleCues, t) && wordCount(t) <= 6) return "responsible";
+    if (opens(this.vocab.deadlineCues)) return "deadlines";
+    if (opens(this.vocab.responsibleCues) && wordCount(t) <= 6) return "responsible";
     return null;
   }
 
@@ -249,9 +266,17 @@ export class ResponseScanner {
     const text = this.doc.text.slice(from, b.end);
     if (!/\p{L}{2}/u.test(text)) return;
     switch (scope.part) {
-      case "actions":
+      case "actions": {
+        // A paragraph in lower case right after an action continues it (wrapped over a page).
+        const last = scope.rows.length ? this.out[scope.rows[scope.rows.length - 1]] : undefined;
+        if (last?.kind === "action" && last.block >= b.index - 2 && /^\p{Ll}/u.test(text.trimStart())) {
+          last.action = `${last.action} ${text.replace(/\s+/g, " ").trim()}`;
+          last.end = b.end;
+          return;
+        }
         this.action(b, from, b.end, "actions-part");
         return;
+      }
       case "deadlines":
         this.fill("deadline", text);
         return;
@@ -275,10 +300,11 @@ export class ResponseScanner {
           this.action(b, from, b.end, "dated");
           return;
         }
+        // Prose: each sentence in which a named body binds itself ("NHS England will ...").
         for (const s of b.sentences) {
           if (s.end <= from) continue;
           const sentence = this.doc.text.slice(Math.max(s.start, from), s.end);
-          if (committedSubject(sentence, this.vocab) !== null) this.action(b, Math.max(s.start, from), s.end, "commitment");
+          if (committedSubject(sentence, this.vocab)) this.action(b, Math.max(s.start, from), s.end, "commitment");
         }
     }
   }
@@ -288,6 +314,7 @@ export class ResponseScanner {
   private tableRow(b: Block): void {
     const cells = rowCells(b);
     if (!cells.length || isRule(cells)) return;
+    if (!this.inside(b)) this.close();
     const header = this.tableHeader(cells);
     if (header) {
       this.responding = true;
@@ -447,9 +474,15 @@ export class ResponseScanner {
     this.responding = true;
     this.scope = {
       target, status: "", part, answered: false, rows: [], pending: [], filled: 0,
-      responsible: this.pendingResponsible, table: null,
+      responsible: this.pendingResponsible, table: null, bound: null,
     };
     this.pendingResponsible = "";
+  }
+
+  /** Whether the block still belongs to the scope's label heading (true without a scope or heading). */
+  private inside(b: Block): boolean {
+    const bound = this.scope?.bound;
+    return !bound || (b.section.length > bound.depth && b.section[bound.depth] === bound.text);
   }
 
   /** A scope for a status statement met with no label before it. */

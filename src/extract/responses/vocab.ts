@@ -61,7 +61,7 @@ export function loadResponseVocab(path = dataFile("extract/responses/responses.y
     responsibleCues: list(raw.responsible_cues, "responsible_cues"),
     stopHeadings: list(raw.stop_headings, "stop_headings"),
     statuses,
-    commitment: re(raw.commitment, "commitment"),
+    commitment: re(raw.commitment, "commitment", "u"),
     vagueSubjects: re(raw.vague_subjects, "vague_subjects"),
     deadlineWords: re(raw.deadline_words, "deadline_words"),
   };
