@@ -41,7 +41,12 @@ export function committedSubject(sentence: string, vocab: ResponseVocab): string
   const m = vocab.commitment.exec(sentence);
   if (!m) return null;
   const who = (m.groups?.who ?? "").trim();
-  return vocab.vagueSubjects.test(who) ? "" : who;
+  if (vocab.vagueSubjects.test(who)) return "";
+  // One capitalised word opening a sentence ("Consideration will be given") names nobody;
+  // an acronym ("CQC", "ESDC") or a pronoun ("We") does.
+  const words = who.replace(/^(?:the|la|le|les)\s+/i, "").split(/\s+/);
+  if (words.length === 1 && !/^\p{Lu}[\p{Lu}\d&.-]+$/u.test(words[0]) && !/^(?:we|nous|management)$/i.test(words[0])) return "";
+  return who;
 }
 
 /** Responsible and deadline read from an action's text (no layout: a sentence or a list item). */

@@ -14,6 +14,8 @@ export interface RecGroup {
   ref: string;
   /** Indices into the document's recommendations, in document order. */
   recs: number[];
+  /** Index of the group's last block (its anchor or its last recommendation). */
+  lastBlock: number;
 }
 
 export interface LinkTarget {
@@ -29,15 +31,25 @@ export function labelRef(label: string): string {
   return label.replace(/[.)\s]+$/, "").toUpperCase();
 }
 
+/** Blocks that may separate a recommendation from a response that answers it by position. */
+const MAX_GAP = 6;
+
 export class Linker {
   /** Groups by the reference of their anchor, each in document order. */
   private anchored = new Map<string, RecGroup[]>();
   /** Recommendations whose own text opens with a reference ("Recommendation 4: ..."). */
   private ownRef = new Map<string, number[]>();
+  /** Recommendations numbered in a list under a recommendations heading ("7. Recommendations > 2."). */
+  private listed = new Map<string, number[]>();
 
   constructor(private recs: Recommendation[], ownRefs: Array<string | null>) {
+    const add = (map: Map<string, number[]>, ref: string, i: number) => (map.get(ref) ?? map.set(ref, []).get(ref)!).push(i);
     ownRefs.forEach((ref, i) => {
-      if (ref) (this.ownRef.get(ref) ?? this.ownRef.set(ref, []).get(ref)!).push(i);
+      if (ref) add(this.ownRef, ref, i);
+    });
+    recs.forEach((r, i) => {
+      const ref = labelRef(r.label);
+      if (r.kind === "recommendation" && /^(?:\d{1,2}|[A-Z])$/.test(ref) && /recomm|recomend/i.test(r.section)) add(this.listed, ref, i);
     });
   }
 
@@ -45,9 +57,13 @@ export class Linker {
     if (group.ref) (this.anchored.get(group.ref) ?? this.anchored.set(group.ref, []).get(group.ref)!).push(group);
   }
 
-  /** The target of a response that follows `group` without naming anything. */
-  byPosition(group: RecGroup | null): LinkTarget | null {
-    if (!group) return null;
+  /**
+   * The target of a response that follows `group` without naming anything; null when there is
+   * no group, or when it ended more than MAX_GAP blocks before the response at `block` (a
+   * response section after the whole report answers no recommendation by position).
+   */
+  byPosition(group: RecGroup | null, block: number): LinkTarget | null {
+    if (!group || block - group.lastBlock > MAX_GAP) return null;
     return { rec: group.recs[0] ?? -1, ref: group.ref, link: "position" };
   }
 
@@ -65,8 +81,10 @@ export class Linker {
     }
     const groups = (this.anchored.get(ref) ?? []).filter((g) => g.recs.length && this.recs[g.recs[0]].start < offset);
     if (groups.length) return { rec: groups[groups.length - 1].recs[0], ref, link: "named" };
-    const own = (this.ownRef.get(ref) ?? []).filter((i) => this.recs[i].start < offset);
-    if (own.length) return { rec: own[own.length - 1], ref, link: "named" };
+    for (const map of [this.ownRef, this.listed]) {
+      const before = (map.get(ref) ?? []).filter((i) => this.recs[i].start < offset);
+      if (before.length) return { rec: before[before.length - 1], ref, link: "named" };
+    }
     return { rec: -1, ref, link: "named" };
   }
 }

@@ -49,6 +49,8 @@ const ANCHOR_LOOKAHEAD = 12;
 
 export class ResponseScanner {
   private out: ResponseUnit[] = [];
+  /** Index of the block being read. */
+  private at = 0;
   private group: RecGroup | null = null;
   private scope: Scope | null = null;
   /** Inside a response section (a response label seen, no anchor with recommendation text since). */
@@ -76,6 +78,7 @@ export class ResponseScanner {
   run(): ResponseUnit[] {
     for (const b of this.doc.blocks) {
       if (b.kind === "footnote") continue;
+      this.at = b.index;
       if (b.kind === "heading" && anyMatch(this.vocab.stopHeadings, b.text)) {
         this.close();
         this.group = null;
@@ -101,34 +104,45 @@ export class ResponseScanner {
     const label = short ? this.labelKind(lead ? text.slice(0, lead.start) + text.slice(lead.end) : text, b.kind === "heading") : null;
     if (!lead && !label && !this.inside(b)) this.close();
 
+    // "Management agrees with recommendation 1.", "Recommendation 2 accepted: ...", "ESDC
+    // agrees with the recommendation.": a response stating its status without a label.
+    const opensWithRec = this.recsAt.get(b.index)?.some((i) => this.recs[i].start <= b.start + 40) ?? false;
+    const stated = !label && !opensWithRec && b.kind !== "heading" && (this.group || this.scope) ? this.statedStatus(text) : "";
+    if (stated) {
+      const named = lead ? this.linker.byName(lead.ref, this.group, b.start) : null;
+      if (!this.scope) {
+        const target = named ?? this.linker.byPosition(this.group, this.at);
+        if (target) this.openScope(target, "response");
+      }
+      const scope = this.scope;
+      if (scope) {
+        const own = named && named.rec !== scope.target.rec;
+        this.push(b, b.start, b.end, "response", own ? named : scope.target, stated, own ? "named-status" : "status");
+        if (!own) scope.answered = true;
+        if (!scope.status) scope.status = stated;
+      }
+      return;
+    }
+
     if (lead && (!label || lead.prefixIsCue)) {
       if (lead.prefixIsCue) {
         // "Government response to recommendation 1": a response that names its recommendation.
         this.openScope(this.linker.byName(lead.ref, this.group, b.start), "response");
-        this.responding = true;
         if (b.kind !== "heading") this.content(b, b.start + lead.end);
         return;
       }
-      const status = statusOf(text.slice(lead.end, lead.end + 40), this.vocab);
-      if (status && (this.scope || this.responding)) {
-        // "Recommendation 2 accepted: ..." inside a response: a response to that item.
-        const target = this.linker.byName(lead.ref, this.group, b.start);
-        this.ensureScope();
-        this.push(b, b.start, b.end, "response", target, status, "named-status");
-        if (this.scope && !this.scope.status) this.scope.status = status;
-        return;
-      }
-      if (this.recsAhead(b) || !this.responding) {
-        // An anchor over the recommendation's own text: a new group.
+      const inResponseSection = this.responding || b.section.some((h) => this.labelKind(h) !== null);
+      if (!inResponseSection || this.labelAhead(b)) {
+        // An anchor over the recommendation's own text, answered below: a new group.
         this.close();
         this.responding = false;
-        this.group = { ref: lead.ref, recs: [] };
+        this.group = { ref: lead.ref, recs: [], lastBlock: b.index };
         this.linker.addGroup(this.group);
         this.collectRecs(b);
         this.inlineLabels(b);
         return;
       }
-      // An anchor inside a response section with no recommendation text under it: the response to it.
+      // An anchor inside a response section with no response label under it: the response to it.
       this.openScope(this.linker.byName(lead.ref, null, b.start), "response");
       if (b.kind !== "heading" && text.length - lead.end > 3) this.content(b, b.start + lead.end);
       return;
@@ -161,7 +175,7 @@ export class ResponseScanner {
     if (recsHere && this.scope.part === "response" && this.nextIsLabel(b) && committedSubject(b.text, this.vocab) === null) {
       this.close();
       this.responding = false;
-      this.group = { ref: "", recs: [...recsHere] };
+      this.group = { ref: "", recs: [...recsHere], lastBlock: b.index };
       return;
     }
     this.content(b, b.start);
@@ -212,7 +226,7 @@ export class ResponseScanner {
       this.switchPart(part);
       return;
     }
-    const target = this.linker.byPosition(this.group);
+    const target = this.linker.byPosition(this.group, this.at);
     if (target) this.openScope(target, part);
     else this.close();
   }
@@ -233,12 +247,23 @@ export class ResponseScanner {
     }
     if (!labels.length) return false;
     if (labels[0].start > 0 && !this.group && !this.scope) return false;
+    // "1.2 Explore ... Anticipated completion date: Summer 2021": the words before the first label
+    // are content of the part being read.
+    if (labels[0].start > 0 && this.scope && /\p{L}{2}/u.test(b.text.slice(0, labels[0].start))) this.content(b, b.start, b.start + labels[0].start);
     labels.forEach((l, i) => {
       const contentEnd = i + 1 < labels.length ? labels[i + 1].start : b.text.length;
       const content = b.text.slice(l.end, contentEnd).replace(/^\s*\([^)]{0,40}\)/, "").trim();
-      if (l.part === "responsible") {
-        if (this.scope) this.scope.responsible = tidy(content);
-        else this.pendingResponsible = tidy(content);
+      if (l.part === "responsible" || l.part === "deadlines") {
+        // "Responsible unit(s): ...", "Anticipated completion date: Summer 2021": a field of the
+        // action written just before it in the block, else of the whole response.
+        const value = tidy(content);
+        const last = this.scope?.rows.length ? this.out[this.scope.rows[this.scope.rows.length - 1]] : undefined;
+        const own = last && last.kind === "action" && last.block === b.index ? last : undefined;
+        if (l.part === "deadlines") {
+          if (own) this.setDeadline(this.out.indexOf(own), value);
+        } else if (own) own.responsible = value;
+        else if (this.scope) this.scope.responsible = value;
+        else this.pendingResponsible = value;
         return;
       }
       this.label(l.part);
@@ -248,10 +273,8 @@ export class ResponseScanner {
         this.push(b, b.start + l.start, b.start + contentEnd, "response", this.scope.target, status, "label");
         this.scope.answered = true;
         if (!this.scope.status) this.scope.status = status;
-      } else if (l.part === "actions") {
+      } else {
         this.action(b, b.start + l.end + (b.text.slice(l.end).length - b.text.slice(l.end).trimStart().length), b.start + contentEnd, "label");
-      } else if (l.part === "deadlines") {
-        this.fill("deadline", content);
       }
     });
     return true;
@@ -260,10 +283,10 @@ export class ResponseScanner {
   private pendingResponsible = "";
 
   /** The content of a scope: a response paragraph, actions, or the deadlines of actions above. */
-  private content(b: Block, from: number): void {
+  private content(b: Block, from: number, to = b.end): void {
     const scope = this.scope;
     if (!scope) return;
-    const text = this.doc.text.slice(from, b.end);
+    const text = this.doc.text.slice(from, to);
     if (!/\p{L}{2}/u.test(text)) return;
     switch (scope.part) {
       case "actions": {
@@ -271,10 +294,10 @@ export class ResponseScanner {
         const last = scope.rows.length ? this.out[scope.rows[scope.rows.length - 1]] : undefined;
         if (last?.kind === "action" && last.block >= b.index - 2 && /^\p{Ll}/u.test(text.trimStart())) {
           last.action = `${last.action} ${text.replace(/\s+/g, " ").trim()}`;
-          last.end = b.end;
+          last.end = to;
           return;
         }
-        this.action(b, from, b.end, "actions-part");
+        this.action(b, from, to, "actions-part");
         return;
       }
       case "deadlines":
@@ -286,25 +309,25 @@ export class ResponseScanner {
       case "response":
         if (!scope.answered && b.kind !== "list_item") {
           const status = statusOf(firstSentence(text), this.vocab);
-          this.push(b, from, b.end, "response", scope.target, status, "response-part");
+          this.push(b, from, to, "response", scope.target, status, "response-part");
           scope.answered = true;
           if (!scope.status) scope.status = status;
           return;
         }
         if (b.kind === "list_item") {
-          if (committedSubject(text, this.vocab) !== null || /^\p{L}+ing\b/u.test(text)) this.action(b, from, b.end, "list-item");
+          if (committedSubject(text, this.vocab) !== null || /^\p{L}+ing\b/u.test(text)) this.action(b, from, to, "list-item");
           return;
         }
         // A date opening the paragraph ("March 31, 2019: Development of plan ..."): a dated action.
         if (/^\W*(?:\p{L}+\.?\s+\d{1,2},?\s+|\d{1,2}\s+\p{L}+\s+)?(?:19|20)\d\d\s*[:\-–]/u.test(text)) {
-          this.action(b, from, b.end, "dated");
+          this.action(b, from, to, "dated");
           return;
         }
         // Prose: each sentence in which a named body binds itself ("NHS England will ...").
         for (const s of b.sentences) {
-          if (s.end <= from) continue;
-          const sentence = this.doc.text.slice(Math.max(s.start, from), s.end);
-          if (committedSubject(sentence, this.vocab)) this.action(b, Math.max(s.start, from), s.end, "commitment");
+          if (s.end <= from || s.start >= to) continue;
+          const [start, end] = [Math.max(s.start, from), Math.min(s.end, to)];
+          if (committedSubject(this.doc.text.slice(start, end), this.vocab)) this.action(b, start, end, "commitment");
         }
     }
   }
@@ -321,7 +344,7 @@ export class ResponseScanner {
       if (header.rec < 0) {
         // "| Key action | Time frame | Responsible |": actions of the response being read.
         if (!this.scope) {
-          const target = this.linker.byPosition(this.group);
+          const target = this.linker.byPosition(this.group, this.at);
           if (!target) return;
           this.openScope(target, "actions");
         }
@@ -488,7 +511,7 @@ export class ResponseScanner {
   /** A scope for a status statement met with no label before it. */
   private ensureScope(): void {
     if (this.scope) return;
-    const target = this.linker.byPosition(this.group);
+    const target = this.linker.byPosition(this.group, this.at);
     if (target) this.openScope(target, "response");
   }
 
@@ -525,22 +548,41 @@ export class ResponseScanner {
     if (!here) return;
     if (this.group?.ref) {
       this.group.recs.push(...here);
+      this.group.lastBlock = b.index;
     } else {
-      this.group = { ref: "", recs: [...here] };
+      this.group = { ref: "", recs: [...here], lastBlock: b.index };
     }
   }
 
-  /** Whether the anchor's block or the blocks after it (up to the next label) hold recommendations. */
-  private recsAhead(b: Block): boolean {
+  /**
+   * Whether a response label follows the anchor (in its own block, or before the next anchor):
+   * then the anchor introduces the recommendation's text; without one, in a response section,
+   * the text under the anchor is the response ("Action plans > Recommendation 1: ABSB will ...").
+   */
+  private labelAhead(b: Block): boolean {
     const blocks = this.doc.blocks;
     for (let i = b.index; i < Math.min(blocks.length, b.index + ANCHOR_LOOKAHEAD); i++) {
-      if (i > b.index) {
-        const t = blocks[i].text;
-        if (this.leadingRef(t) || (wordCount(t) <= LABEL_WORDS && this.labelKind(t))) return false;
-      }
-      if (this.recsAt.has(i)) return true;
+      const next = blocks[i];
+      if (next.kind === "list_item") continue;
+      const cells = rowCells(next);
+      const text = cells.length ? cells.filter((c) => c.text).map((c) => c.text).join(" ") : next.text;
+      if (i > b.index && this.statedStatus(text)) return true;
+      const lead = this.leadingRef(text);
+      if (i > b.index && lead && !lead.prefixIsCue) return false;
+      if (lead?.prefixIsCue) return true;
+      if (i > b.index && wordCount(text) <= LABEL_WORDS && this.labelKind(text, next.kind === "heading")) return true;
+      this.labelRe.lastIndex = 0;
+      for (let m = this.labelRe.exec(text); m; m = this.labelRe.exec(text)) if (/\p{Lu}/u.test(m[0].trimStart()[0] ?? "")) return true;
     }
     return false;
+  }
+
+  /** The status a block states in its first sentence about "the recommendation", "" when none. */
+  private statedStatus(text: string): ResponseStatus {
+    const first = firstSentence(text);
+    if (!/recomm|recomend/i.test(first) && !/^\W*(?:agreed?|accepted|rejected|noted|disagree)\b/i.test(first)) return "";
+    // "The recommendation is that X should ..." states no response; a response speaks of agreeing.
+    return statusOf(first, this.vocab);
   }
 
   private nextIsLabel(b: Block): boolean {
