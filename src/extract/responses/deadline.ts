@@ -27,7 +27,7 @@ const DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er)?";
 /** Date shapes, most specific first; each names its groups. */
 const SHAPES: Array<{ re: RegExp; read: (g: Record<string, string>) => string }> = [
   { re: new RegExp(`\\b${YEAR}-(?<m>[01]\\d)-(?<d>[0-3]\\d)\\b`, "giu"), read: (g) => ymd(+g.year, +g.m, +g.d) },
-  { re: new RegExp(`\\b(?<a>[0-3]?\\d)[/.](?<b>[01]?\\d)[/.]${YEAR}\\b`, "giu"), read: (g) => dayMonth(+g.a, +g.b, +g.year) },
+  { re: new RegExp(`\\b(?<a>\\d{1,2})[/.](?<b>\\d{1,2})[/.]${YEAR}\\b`, "giu"), read: (g) => dayMonth(+g.a, +g.b, +g.year) },
   { re: new RegExp(`\\b${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, "giu"), read: (g) => ymd(+g.year, MONTHS[g.month.toLowerCase()], +g.day) },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, "giu"), read: (g) => ymd(+g.year, MONTHS[g.month.toLowerCase()], +g.day) },
   { re: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, "giu"), read: (g) => ym(+g.year, MONTHS[g.month.toLowerCase()]) },

@@ -118,6 +118,7 @@ export class ResponseScanner {
       if (scope) {
         const own = named && named.rec !== scope.target.rec;
         this.push(b, b.start, b.end, "response", own ? named : scope.target, stated, own ? "named-status" : "status");
+        if (!own) this.commitmentsAfterFirst(b, b.start, b.end);
         if (!own) scope.answered = true;
         if (!scope.status) scope.status = stated;
       }
@@ -271,6 +272,7 @@ export class ResponseScanner {
       if (l.part === "response") {
         const status = statusOf(content.slice(0, 200), this.vocab);
         this.push(b, b.start + l.start, b.start + contentEnd, "response", this.scope.target, status, "label");
+        this.commitmentsAfterFirst(b, b.start + l.end, b.start + contentEnd);
         this.scope.answered = true;
         if (!this.scope.status) this.scope.status = status;
       } else {
@@ -310,6 +312,7 @@ export class ResponseScanner {
         if (!scope.answered && b.kind !== "list_item") {
           const status = statusOf(firstSentence(text), this.vocab);
           this.push(b, from, to, "response", scope.target, status, "response-part");
+          this.commitmentsAfterFirst(b, from, to);
           scope.answered = true;
           if (!scope.status) scope.status = status;
           return;
@@ -329,6 +332,25 @@ export class ResponseScanner {
           const [start, end] = [Math.max(s.start, from), Math.min(s.end, to)];
           if (committedSubject(this.doc.text.slice(start, end), this.vocab)) this.action(b, start, end, "commitment");
         }
+    }
+  }
+
+  /**
+   * "Agreed. The Country Office will hold two workshops by June 2023.": the sentences of a
+   * response after its first (which states the status) in which a named body binds itself
+   * are its actions too.
+   */
+  private commitmentsAfterFirst(b: Block, from: number, to: number): void {
+    if (!this.scope) return;
+    let first = true;
+    for (const s of b.sentences) {
+      if (s.end <= from || s.start >= to) continue;
+      if (first) {
+        first = false;
+        continue;
+      }
+      const [start, end] = [Math.max(s.start, from), Math.min(s.end, to)];
+      if (committedSubject(this.doc.text.slice(start, end), this.vocab)) this.action(b, start, end, "commitment");
     }
   }
 
