@@ -11,6 +11,9 @@ import { buildDoc } from "../src/text/document.js";
 import type { Doc, Recommendation, ResponseUnit } from "../src/types.js";
 import { deadlineInText, deadlineIso, extractResponses, loadResponseVocab } from "../src/extract/responses/index.js";
 import { cli, ROOT, tmp } from "./export-helpers.js";
+import { readQdpx } from "../src/export/qdpx-read.js";
+import { buildModel, type Tables } from "../src/report/model.js";
+import { reportFromModel } from "../src/report/index.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "responses");
 const vocab = loadResponseVocab();
@@ -188,6 +191,39 @@ describe("the responses table in a dataset", () => {
     const resource = descriptor.resources.find((x: { name: string }) => x.name === "responses");
     expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(["response_id", "rec_id", "status", "action", "responsible", "deadline", "deadline_iso"]));
     expect(resource.schema.foreignKeys).toEqual(expect.arrayContaining([{ fields: "rec_id", reference: { resource: "recommendations", fields: "rec_id" } }]));
+  });
+});
+
+describe("responses in the report and the REFI-QDA export", () => {
+  const out = join(tmp(), "data");
+  const extracted = cli(["extract", FIXTURES, "--out", out, "--quiet"]);
+
+  it("shows each recommendation with its response and actions, escaping the document's text", async () => {
+    expect(extracted.code, extracted.stderr).toBe(0);
+    const HOSTILE = `<img src=x onerror="alert(1)">`;
+    const rec = { rec_id: "r1", doc_id: "d1", source: "d1.md", segment_id: "s1", kind: "recommendation", text: "Publish data.", addressee: "", addressee_type: "", addressee_actor_id: "", modality: "should", strength: "strong", action: "publish", section: "", label: "", themes: "", page: 1, start: 0, end: 13 };
+    const response = (kind: string, action: string) => ({ response_id: `p-${kind}`, rec_id: "r1", doc_id: "d1", source: "d1.md", segment_id: "s1", kind, status: "partially accepted", action, responsible: `Unit ${HOSTILE}`, deadline: "Q2 2022", deadline_iso: "2022-06", link: "position", rec_ref: "", page: 1, start: 0, end: 5 });
+    const t = {
+      documents: [{ doc_id: "d1", source: "d1.md", format: "md", sha256: "", bytes: 1, pages: 1, words: 10, language: "en", title: "T", doc_type: "management response", date: "", place: "", status: "ok", message: "" }],
+      segments: [], codings: [], themes: [], actors: [], mentions: [], edges: [], recurrences: [],
+      recommendations: [rec], responses: [response("response", `Agreed ${HOSTILE}`), response("action", "Publish a bulletin.")],
+    } as unknown as Tables;
+    const page = await reportFromModel(buildModel(t));
+    expect(page).toContain("partially accepted");
+    expect(page).toContain("Publish a bulletin.");
+    expect(page).toContain("by Q2 2022");
+    expect(page).not.toContain(HOSTILE);
+    expect(page).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
+  it("codes every response span with its status, and key actions as such", () => {
+    expect(cli(["export", out, "--to", "qdpx", "--out", join(out, "project.qdpx")]).code).toBe(0);
+    const project = readQdpx(readFileSync(join(out, "project.qdpx")));
+    const source = project.sources.find((x) => x.name === "management-response.md")!;
+    const codesAt = (text: string) => source.selections.filter((sel) => sel.text.includes(text)).flatMap((sel) => sel.codes.map((c) => [...c.path, c.name].join("/")));
+    expect(codesAt("Partially agreed: training depends on new funding.")).toContain("Responses/Status/partially accepted");
+    expect(codesAt("Seek funding for two training rounds.")).toEqual(expect.arrayContaining(["Responses/Status/partially accepted", "Responses/Key action"]));
+    expect(codesAt("Rejected. The office serves remote districts.")).toContain("Responses/Status/rejected");
   });
 });
 
