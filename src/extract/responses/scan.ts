@@ -17,6 +17,8 @@ import { deadlineInText, deadlineIso } from "./deadline.js";
 type Part = "response" | "actions" | "deadlines" | "responsible";
 
 interface TableColumns {
+  /** Cells of the header row: a body row with fewer continues the row above (a split cell). */
+  width: number;
   rec: number;
   response: number;
   action: number;
@@ -86,7 +88,12 @@ export class ResponseScanner {
         continue;
       }
       if (b.kind === "table_row") this.tableRow(b);
-      else this.block(b);
+      else {
+        // A table's columns hold only for its rows.
+        this.tableOnly = null;
+        if (this.scope) this.scope.table = null;
+        this.block(b);
+      }
     }
     this.close();
     return this.out;
@@ -161,8 +168,13 @@ export class ResponseScanner {
       return;
     }
     if (b.kind === "heading") {
-      // Any other heading inside a scope ends its actions or deadlines list.
-      if (this.scope && this.scope.part !== "response") this.scope.part = "response";
+      // Any other heading ends a response that no label heading holds (a "Response: ..."
+      // paragraph is over at the next heading), and the actions or deadlines list of one that is.
+      if (this.scope && !this.scope.bound) this.close();
+      else if (this.scope && this.scope.part !== "response") this.scope.part = "response";
+      // A heading outside every response section: the report goes on, a "Recommendation 1:"
+      // below it is a recommendation again.
+      if (!this.scope && !b.section.some((h) => this.labelKind(h) !== null)) this.responding = false;
       return;
     }
 
@@ -311,6 +323,8 @@ export class ResponseScanner {
       case "response":
         if (!scope.answered && b.kind !== "list_item") {
           const status = statusOf(firstSentence(text), this.vocab);
+          // A subtitle under the label ("Evaluation of the X Program") is not the response.
+          if (!status && (wordCount(text) < 12 || !/[.!?:;]\s*$/.test(text))) return;
           this.push(b, from, to, "response", scope.target, status, "response-part");
           this.commitmentsAfterFirst(b, from, to);
           scope.answered = true;
@@ -398,12 +412,15 @@ export class ResponseScanner {
 
   /** A header row: short cells, one of them naming actions or the response. */
   private tableHeader(cells: Cell[]): TableColumns | null {
-    if (cells.length < 2 || cells.some((c) => wordCount(c.text) > 10)) return null;
-    const col = (test: (t: string) => boolean) => cells.findIndex((c) => test(c.text));
+    // A header cell may explain itself after a colon ("Response: Identify whether management agrees ...").
+    const heads = cells.map((c) => c.text.split(/:\s/)[0]);
+    if (cells.length < 2 || heads.some((h) => wordCount(h) > 10)) return null;
+    const col = (test: (t: string) => boolean) => heads.findIndex((h) => test(h));
     const action = col((t) => anyMatch(this.vocab.actionCues, t));
     const response = col((t) => this.labelKind(t) === "response");
     if (action < 0 && response < 0) return null;
     return {
+      width: cells.length,
       rec: col((t) => recommendationRefs(t, this.vocab).length === 0 && /\brecomm|\brecomend/i.test(t) && this.labelKind(t) === null),
       response: response === action ? -1 : response,
       action,
@@ -437,11 +454,15 @@ export class ResponseScanner {
 
   /** A body row of a matrix with one recommendation per row. */
   private matrixRow(b: Block, cells: Cell[], cols: TableColumns): void {
+    if (cells.length < cols.width) return; // "| 2. Deliverable | 2. Completed |" under the row above
     const recCell = cells[cols.rec];
     if (!recCell?.text) return;
     const inCell = (this.recsAt.get(b.index) ?? []).filter((i) => this.recs[i].start >= recCell.start && this.recs[i].start < recCell.end);
     const ref = recommendationRefs(recCell.text, this.vocab)[0]?.ref ?? /^\s*(\d{1,2}|[A-Z])[.):]?(?:\s|$)/.exec(recCell.text)?.[1] ?? "";
-    const target: LinkTarget = inCell.length ? { rec: inCell[0], ref, link: "position" } : ref ? this.linker.byName(ref, null, b.start) : { rec: -1, ref: "", link: "position" };
+    // The recommendation in the row's own cell, else the one its number names; a row that
+    // neither holds nor names one answers nothing.
+    const target: LinkTarget | null = inCell.length ? { rec: inCell[0], ref, link: "position" } : ref ? this.linker.byName(ref, null, b.start) : null;
+    if (!target) return;
     const responseCell = cols.response >= 0 ? cells[cols.response] : undefined;
     const status = responseCell?.text ? statusOf(firstSentence(responseCell.text), this.vocab) : "";
     const who = cols.responsible >= 0 ? cells[cols.responsible]?.text ?? "" : "";
