@@ -46,6 +46,10 @@ interface Scope {
 
 /** Blocks of at most this many words can be labels ("Management response (Accept/Reject)"). */
 const LABEL_WORDS = 14;
+/** A word every label holds (response, action, date, responsible ...): a cheap test before the label patterns. */
+const LABEL_WORD = /respons|réponse|action|mesure|deliverable|dates?\b|time|deadline|échéanc|calendrier|accountab|lead|OPI|focal|whom|unité|when|timing/i;
+/** How far before a ":" a label may start. */
+const LABEL_WINDOW = 90;
 /** How far after an anchor to look for the recommendation's own text. */
 const ANCHOR_LOOKAHEAD = 12;
 
@@ -60,8 +64,8 @@ export class ResponseScanner {
   private linker: Linker;
   /** Recommendations (kind "recommendation") by block. */
   private recsAt = new Map<number, number[]>();
-  /** All label patterns, for labels inside a longer block. */
-  private labelRe: RegExp;
+  /** All label patterns, ending at the end of the text: labels inside a longer block. */
+  private labelTail: RegExp;
 
   constructor(private doc: Doc, private recs: Recommendation[], private vocab: ResponseVocab) {
     const ownRefs = recs.map((r) => {
@@ -73,8 +77,9 @@ export class ResponseScanner {
       if (r.kind === "recommendation") (this.recsAt.get(r.block) ?? this.recsAt.set(r.block, []).get(r.block)!).push(i);
     });
     const sources = [...vocab.responseCues, ...vocab.actionCues, ...vocab.deadlineCues, ...vocab.responsibleCues].map((p) => `(?:${p.source.replace(/^\^\\W\*/, "")})`);
-    // A label inside a block: the cue, an optional bracket ("(Time 1)", "(Accept/Reject)"), then ":" or a dash.
-    this.labelRe = new RegExp(`(?:${sources.join("|")})[^\\S\\n]*(?:\\([^)]{0,60}\\)[^\\S\\n]*)?(?:\\s[-–—]\\s|[:：])`, "giu");
+    // A label inside a block: the cue, an optional bracket ("(Time 1)", "(Accept/Reject)"), then ":"
+    // or a dash. Matched backwards from each separator (few per block), not across the whole text.
+    this.labelTail = new RegExp(`(?:${sources.join("|")})[^\\S\\n]*(?:\\([^)]{0,60}\\)[^\\S\\n]*)?$`, "iu");
   }
 
   run(): ResponseUnit[] {
@@ -106,7 +111,7 @@ export class ResponseScanner {
     // List items are never labels or bare anchors: a table of contents lists "Management
     // response" and "Recommendation #3" as items.
     const item = b.kind === "list_item";
-    const short = !item && (b.kind === "heading" || wordCount(text) <= LABEL_WORDS);
+    const short = !item && (b.kind === "heading" || wordCount(text, LABEL_WORDS) <= LABEL_WORDS);
     const lead = item && !this.recsAt.has(b.index) ? null : this.leadingRef(text);
     const label = short ? this.labelKind(lead ? text.slice(0, lead.start) + text.slice(lead.end) : text, b.kind === "heading") : null;
     if (!lead && !label && !this.inside(b)) this.close();
@@ -227,6 +232,27 @@ export class ResponseScanner {
     return null;
   }
 
+  /**
+   * Labels inside a text ("Management response - accept", "Key actions:"): for each separator
+   * (":" or a spaced dash), the label that ends right before it. Only capitalised labels count
+   * (prose that mentions "the action plan: ..." is not a label).
+   */
+  private labelsIn(text: string): Array<{ start: number; end: number; label: string }> {
+    const found: Array<{ start: number; end: number; label: string }> = [];
+    for (const sep of text.matchAll(/\s[-–—]\s|[:：]/g)) {
+      const at = sep.index ?? 0;
+      const from = Math.max(0, at - LABEL_WINDOW, found.at(-1)?.end ?? 0);
+      const window = text.slice(from, at);
+      if (!LABEL_WORD.test(window)) continue; // most colons end no label: skip the long pattern
+      const m = this.labelTail.exec(window);
+      if (!m) continue;
+      const start = from + m.index + (m[0].length - m[0].trimStart().length);
+      if (!/\p{Lu}/u.test(text[start] ?? "") || (start > 0 && !/[\s.;:)]/.test(text[start - 1]))) continue;
+      found.push({ start, end: at + sep[0].length, label: text.slice(start, at) });
+    }
+    return found;
+  }
+
   /** A label opens or switches a scope; responses with no recommendation before them are skipped. */
   private label(part: Part): void {
     if (part === "deadlines" || part === "responsible") {
@@ -251,12 +277,9 @@ export class ResponseScanner {
    */
   private inlineLabels(b: Block): boolean {
     const labels: Array<{ start: number; end: number; part: Part }> = [];
-    this.labelRe.lastIndex = 0;
-    for (let m = this.labelRe.exec(b.text); m; m = this.labelRe.exec(b.text)) {
-      const at = m.index + (m[0].length - m[0].trimStart().length);
-      if (!/\p{Lu}/u.test(b.text[at] ?? "") || (at > 0 && !/[\s.;:)]/.test(b.text[at - 1]))) continue;
-      const part = this.labelKind(m[0].replace(/[:：\-–—\s]+$/, "").replace(/\([^)]*\)\s*$/, ""));
-      if (part) labels.push({ start: at, end: m.index + m[0].length, part });
+    for (const l of this.labelsIn(b.text)) {
+      const part = this.labelKind(l.label.replace(/\([^)]*\)\s*$/, "").trim());
+      if (part) labels.push({ start: l.start, end: l.end, part });
     }
     if (!labels.length) return false;
     if (labels[0].start > 0 && !this.group && !this.scope) return false;
@@ -614,8 +637,7 @@ export class ResponseScanner {
       if (i > b.index && lead && !lead.prefixIsCue) return false;
       if (lead?.prefixIsCue) return true;
       if (i > b.index && wordCount(text) <= LABEL_WORDS && this.labelKind(text, next.kind === "heading")) return true;
-      this.labelRe.lastIndex = 0;
-      for (let m = this.labelRe.exec(text); m; m = this.labelRe.exec(text)) if (/\p{Lu}/u.test(m[0].trimStart()[0] ?? "")) return true;
+      if (this.labelsIn(text).length) return true;
     }
     return false;
   }
@@ -639,9 +661,15 @@ export class ResponseScanner {
 
 // ---------- small text helpers ----------
 
-function wordCount(text: string): number {
+/** Words in the text, counting no further than `max` + 1 (enough to compare with a limit). */
+function wordCount(text: string, max = Infinity): number {
   let n = 0;
-  for (const _ of text.matchAll(/\S+/g)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++n > max) return n;
+    inWord = !space;
+  }
   return n;
 }
 
