@@ -16,6 +16,8 @@ export interface RecGroup {
   recs: number[];
   /** Index of the group's last block (its anchor or its last recommendation). */
   lastBlock: number;
+  /** Part of a list of recommendations: list items, or anchors one after the other. */
+  list?: boolean;
 }
 
 export interface LinkTarget {
@@ -64,6 +66,9 @@ export class Linker {
    */
   byPosition(group: RecGroup | null, block: number): LinkTarget | null {
     if (!group || block - group.lastBlock > MAX_GAP) return null;
+    // A response after a whole list of recommendations (a summary's list, then "Management
+    // response" with its own "Recommendation 1:" parts) answers none of its items by position.
+    if (group.list && (group.ref !== "" || group.recs.length > 1)) return null;
     return { rec: group.recs[0] ?? -1, ref: group.ref, link: "position" };
   }
 

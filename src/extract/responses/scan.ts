@@ -149,7 +149,11 @@ export class ResponseScanner {
         // An anchor over the recommendation's own text, answered below: a new group.
         this.close();
         this.responding = false;
-        this.group = { ref: lead.ref, recs: [], lastBlock: b.index };
+        // "Recommendation 1: ...", "Recommendation 2: ..." one after the other: a list, which a
+        // response after it answers as a whole, not by position.
+        const run = this.group !== null && this.group.ref !== "" && this.group.lastBlock === b.index - 1;
+        if (run) this.group!.list = true;
+        this.group = { ref: lead.ref, recs: [], lastBlock: b.index, list: run };
         this.linker.addGroup(this.group);
         this.collectRecs(b);
         this.inlineLabels(b);
@@ -615,8 +619,12 @@ export class ResponseScanner {
     if (this.group?.ref) {
       this.group.recs.push(...here);
       this.group.lastBlock = b.index;
+    } else if (this.group && b.kind === "list_item" && this.group.list && this.group.lastBlock === b.index - 1) {
+      // The next item of a list of recommendations.
+      this.group.recs.push(...here);
+      this.group.lastBlock = b.index;
     } else {
-      this.group = { ref: "", recs: [...here], lastBlock: b.index };
+      this.group = { ref: "", recs: [...here], lastBlock: b.index, list: b.kind === "list_item" };
     }
   }
 
