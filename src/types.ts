@@ -187,8 +187,38 @@ export interface Coding {
   end: number;
 }
 
+/** A management response, or one of its key actions, answering one recommendation of the document. */
+export interface ResponseUnit {
+  /** Index into Extraction.recommendations of the recommendation answered; -1 when the one named was not found. */
+  rec: number;
+  /** The reference the text names ("3", "B"), "" when linked by position. */
+  recRef: string;
+  /** How the link was made: "named" (the response names the recommendation) or "position" (it follows it). */
+  link: "named" | "position";
+  /** "response" (the response as a whole: its status and comment) or "action" (one key action). */
+  kind: "response" | "action";
+  /** accepted, partially accepted, rejected, noted, or "" when the text states none. */
+  status: string;
+  /** The response's or action's text. */
+  action: string;
+  /** Unit or body that carries the action out, as written. */
+  responsible: string;
+  /** Deadline as written, and its ISO reading (YYYY-MM-DD, YYYY-MM or YYYY) or "". */
+  deadline: string;
+  deadlineIso: string;
+  /** Block (segment) the unit starts in. */
+  block: number;
+  page: number;
+  start: number;
+  end: number;
+  /** Which rule made the row (for inspect and tests). */
+  rule: string;
+}
+
 export interface Extraction {
   recommendations: Recommendation[];
+  /** Responses and key actions linked to the recommendations above. */
+  responses: ResponseUnit[];
   actors: ActorCandidate[];
   mentions: Mention[];
   codings: Coding[];

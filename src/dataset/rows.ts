@@ -54,3 +54,21 @@ export function codingRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[
     theme: c.theme, evidence: c.evidence.join(";"), page: c.page, start: c.start, end: c.end,
   }));
 }
+
+/**
+ * Rows of the responses table. `recIds[i]` is the rec_id of the document's i-th recommendation
+ * (the recommendations table's rows, in the same order), so each row carries the id of the
+ * recommendation it answers.
+ */
+export function responseRows(doc: Doc, ex: Extraction, segmentIds: string[], recIds: string[]): Row[] {
+  const ids = new Map<string, ContentIds>();
+  return ex.responses.map((r) => {
+    const segmentId = segmentIds[r.block];
+    const perSegment = ids.get(segmentId) ?? ids.set(segmentId, new ContentIds(`${segmentId}-p`)).get(segmentId)!;
+    return {
+      response_id: perSegment.next(`${r.kind}\u0000${r.action}`), rec_id: r.rec >= 0 ? recIds[r.rec] ?? "" : "", doc_id: doc.docId, source: doc.source,
+      segment_id: segmentId, kind: r.kind, status: r.status, action: r.action, responsible: r.responsible, deadline: r.deadline,
+      deadline_iso: r.deadlineIso, link: r.link, rec_ref: r.recRef, page: r.page, start: r.start, end: r.end,
+    };
+  });
+}

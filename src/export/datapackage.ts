@@ -41,6 +41,7 @@ interface Resource {
 const REFERENCES: Array<{ column: string; table: TableName; key: string }> = [
   { column: "doc_id", table: "documents", key: "doc_id" },
   { column: "segment_id", table: "segments", key: "segment_id" },
+  { column: "rec_id", table: "recommendations", key: "rec_id" },
   { column: "actor_id", table: "actors", key: "actor_id" },
   { column: "addressee_actor_id", table: "actors", key: "actor_id" },
   { column: "source_id", table: "actors", key: "actor_id" },
@@ -85,7 +86,7 @@ export function datapackageDescriptor(input: DatapackageInput): Record<string, u
     name: "sectormap-dataset",
     title: "sectormap coded dataset",
     description:
-      "Documents, their segments, recommendations, actors, actor mentions and relations, and theme codings, written by `sectormap extract`. " +
+      "Documents, their segments, recommendations, responses and key actions linked to them, actors, actor mentions and relations, and theme codings, written by `sectormap extract`. " +
       "Offsets (start, end) count UTF-16 code units in each document's normalised text, which is its segments joined by a blank line. " +
       "CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) carry a leading apostrophe.",
     resources,

@@ -13,9 +13,11 @@ export interface ExportDataset {
   edges: Row[];
   codings: Row[];
   themes: Row[];
+  /** Responses and key actions (absent from datasets written before the table existed). */
+  responses?: Row[];
 }
 
-const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes"];
+const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses"];
 
 /** Reads every table of a dataset (throws UsageError when `dir` is not a dataset). */
 export function loadDataset(dir: string): ExportDataset {

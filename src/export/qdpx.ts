@@ -45,11 +45,15 @@ interface Layout {
   other_themes: { name: string; description?: string };
   recommendations: { name: string; description?: string; kinds: { name: string; description?: string }; strengths: { name: string; description?: string } };
   actors: { name: string; description?: string };
+  responses?: { name: string; description?: string; statuses: { name: string; description?: string }; actions: { name: string; description?: string } };
 }
 
 const LAYOUT_FILE = "export/qdpx-codebook.yaml";
 const KIND_ORDER = ["recommendation", "offer", "commitment"];
 const STRENGTH_ORDER = ["obligation", "strong", "advisory", "offer"];
+const STATUS_ORDER = ["accepted", "partially accepted", "rejected", "noted"];
+/** The status code of a response that states none. */
+const NO_STATUS = "no status stated";
 
 /** The finished .qdpx file as bytes; the same dataset always gives the same bytes. */
 export function qdpxBytes(data: ExportDataset, options: QdpxOptions = {}): { bytes: Uint8Array; stats: QdpxStats } {
@@ -162,6 +166,8 @@ class CodeSystem {
   private kinds = new Map<string, string>();
   private strengths = new Map<string, string>();
   private actors = new Map<string, string>();
+  private statuses = new Map<string, string>();
+  private actionCode: string | undefined;
 
   constructor(layout: Layout, codebook: CodebookDef, data: ExportDataset) {
     // Themes: the codebook's, plus any code the dataset uses that the codebook lacks.
@@ -206,6 +212,26 @@ class CodeSystem {
     recGroup.children.push(kinds, strengths);
     this.roots.push(recGroup);
 
+    // Responses: a code per status, and one for key actions, when the dataset holds responses.
+    const responses = data.responses ?? [];
+    if (layout.responses && responses.length) {
+      const res = layout.responses;
+      const resGroup = this.group("group:responses", res.name, res.description ?? "");
+      const statuses = this.group("group:response-statuses", res.statuses.name, res.statuses.description ?? "");
+      for (const status of ordered(STATUS_ORDER, responses.map((r) => String(r.status || NO_STATUS)))) {
+        const leaf = this.leaf(`response-status:${status}`, status, "");
+        statuses.children.push(leaf);
+        this.statuses.set(status, leaf.guid);
+      }
+      resGroup.children.push(statuses);
+      if (responses.some((r) => r.kind === "action")) {
+        const leaf = this.leaf("response-kind:action", res.actions.name, res.actions.description ?? "");
+        this.actionCode = leaf.guid;
+        resGroup.children.push(leaf);
+      }
+      this.roots.push(resGroup);
+    }
+
     // Actors: a code per type (in name order), a code per actor (by name).
     const actorGroup = this.group("group:actors", layout.actors.name, layout.actors.description ?? "");
     const byType = new Map<string, Row[]>();
@@ -232,6 +258,8 @@ class CodeSystem {
   kind(kind: string) { return this.kinds.get(kind); }
   strength(strength: string) { return this.strengths.get(strength); }
   actor(actorId: string) { return this.actors.get(actorId); }
+  responseStatus(status: string) { return this.statuses.get(status || NO_STATUS); }
+  keyAction(kind: string) { return kind === "action" ? this.actionCode : undefined; }
 
   count(): number {
     const walk = (c: Code): number => 1 + c.children.reduce((n, child) => n + walk(child), 0);
@@ -252,7 +280,7 @@ interface Span {
   end: number;
   /** Code GUIDs applied to the span, in order of first use. */
   codes: string[];
-  /** Our own ids of the coded things (coding_id, rec_id, mention_id), for the audit trail. */
+  /** Our own ids of the coded things (coding_id, rec_id, mention_id, response_id), for the audit trail. */
   ids: string[];
 }
 
@@ -278,6 +306,7 @@ function spansByDocument(data: ExportDataset, codes: CodeSystem): Map<string, Sp
     add(r, String(r.rec_id), [codes.kind(String(r.kind)), codes.strength(String(r.strength)), ...splitList(r.themes).map((t) => codes.theme(t))]);
   }
   for (const m of data.mentions) add(m, String(m.mention_id), [codes.actor(String(m.actor_id))]);
+  for (const p of data.responses ?? []) add(p, String(p.response_id), [codes.responseStatus(String(p.status ?? "")), codes.keyAction(String(p.kind))]);
 
   const sorted = new Map<string, Span[]>();
   for (const [docId, perDoc] of spans) {

@@ -4,6 +4,7 @@
 import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
+import { extractResponses, loadResponseVocab, type ResponseVocab } from "./responses/index.js";
 import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
@@ -11,6 +12,7 @@ export interface Extractors {
   recRules: RecRules;
   gazetteer: Gazetteer;
   codebook: Codebook;
+  responseVocab: ResponseVocab;
 }
 
 export function loadExtractors(config: ExtractConfig): Extractors {
@@ -18,13 +20,15 @@ export function loadExtractors(config: ExtractConfig): Extractors {
     recRules: loadRecommendationRules(config.recRules || undefined),
     gazetteer: loadGazetteer(config.actorFiles),
     codebook: loadCodebook(config.codebook || undefined),
+    responseVocab: loadResponseVocab(),
   };
 }
 
 export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   const recommendations = extractRecommendations(doc, ex.recRules);
   for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook);
+  const responses = extractResponses(doc, recommendations, ex.responseVocab);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
   const codings = codeDocument(doc, ex.codebook);
-  return { recommendations, actors, mentions, codings };
+  return { recommendations, responses, actors, mentions, codings };
 }

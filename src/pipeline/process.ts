@@ -7,7 +7,7 @@ import { IngestError } from "../ingest/errors.js";
 import { buildDoc, docIdOf } from "../text/document.js";
 import { extractDocument, loadExtractors, type Extractors } from "../extract/index.js";
 import { themeRows, themesMatrix, type Codebook } from "../extract/themes/index.js";
-import { codingRows, documentRow, recommendationRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
+import { codingRows, documentRow, recommendationRows, responseRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
 import type { TableName } from "../dataset/tables.js";
 import type { DocActors } from "../dataset/actors.js";
 import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
@@ -86,6 +86,7 @@ export async function processFile(task: FileTask, config: ExtractConfig, formats
       ["documents", serialiseRows("documents", [documentRow(doc, { status, message })], formats)],
       ["segments", serialiseRows("segments", segmentRows(doc, segmentIds), formats)],
       ["codings", serialiseRows("codings", codingRows(doc, extraction, segmentIds), formats)],
+      ["responses", serialiseRows("responses", responseRows(doc, extraction, segmentIds, recommendations.map((r) => String(r.rec_id))), formats)],
       ["themes", serialiseRows("themes", themes, formats)],
     ],
     matrixLine: formats.includes("csv") ? matrixLine(themes, extractors.codebook) : "",

@@ -57,7 +57,22 @@ export interface CoMention {
   weight: number;
 }
 
+/** A response or key action, shown under the recommendation it answers. */
+export interface ResponseSummary {
+  recId: string;
+  kind: string;
+  status: string;
+  text: string;
+  responsible: string;
+  deadline: string;
+  deadlineIso: string;
+  page: number;
+}
+
 export interface RecSummary {
+  recId: string;
+  /** Responses and key actions that answer the recommendation, in document order. */
+  responses: ResponseSummary[];
   docId: string;
   source: string;
   page: number;
@@ -88,7 +103,7 @@ export interface ReportModel {
 
 export type Tables = Record<TableName, Row[]>;
 
-const TABLE_NAMES: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes"];
+const TABLE_NAMES: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses"];
 
 export function loadModel(dir: string): ReportModel {
   const manifest = readManifest(dir);
@@ -160,7 +175,19 @@ export function buildModel(t: Tables, tool = "sectormap"): ReportModel {
     .filter((e) => str(e.relation) === "co_mention")
     .map((e) => ({ source: str(e.source_id), target: str(e.target_id), weight: num(e.weight) }));
 
+  const responsesByRec = new Map<string, ResponseSummary[]>();
+  for (const p of t.responses ?? []) {
+    const recId = str(p.rec_id);
+    if (!recId) continue;
+    const list = responsesByRec.get(recId) ?? responsesByRec.set(recId, []).get(recId)!;
+    list.push({
+      recId, kind: str(p.kind), status: str(p.status), text: str(p.action), responsible: str(p.responsible),
+      deadline: str(p.deadline), deadlineIso: str(p.deadline_iso), page: num(p.page),
+    });
+  }
   const recommendations: RecSummary[] = t.recommendations.map((r) => ({
+    recId: str(r.rec_id),
+    responses: responsesByRec.get(str(r.rec_id)) ?? [],
     docId: str(r.doc_id),
     source: str(r.source),
     page: num(r.page),

@@ -74,6 +74,7 @@ function summaryLine(m: ReportModel): SafeHtml {
     n(m.documents.length, m.documents.length === 1 ? "document" : "documents"),
     m.failed.length ? html` (${m.failed.length} could not be read)` : "",
     html` · `, n(m.recommendations.length, "recommendations"),
+    m.recommendations.some((r) => r.responses.length) ? html` (${m.recommendations.filter((r) => r.responses.length).length} with a response)` : "",
     html` · `, n(m.actors.length, "actors"),
     html` · `, n(m.codedSegments.length, "theme codings"),
   ];
@@ -220,11 +221,26 @@ ${m.recommendations.map((r) => recRow(r, docByID.get(r.docId), themeLabel))}
 </section>`;
 }
 
+/**
+ * The responses and key actions that answer a recommendation (management response matrices,
+ * action plans, government responses), under its text: status, text, who and by when.
+ */
+function responsesOf(r: RecSummary): SafeHtml | string {
+  if (!r.responses.length) return "";
+  const status = r.responses.find((p) => p.status)?.status ?? "";
+  const item = (p: RecSummary["responses"][number]) => {
+    const facts = [p.responsible ? html`<span class="who">${p.responsible}</span>` : "", p.deadline ? html` <span class="due" title="${p.deadlineIso}">by ${p.deadline}</span>` : ""];
+    return html`<li class="response-${p.kind}"><span class="page">p. ${p.page}</span> ${p.kind === "action" ? html`<span class="kind">action</span> ` : ""}${shorten(p.text, 400)}${p.responsible || p.deadline ? html`<div class="action-facts">${facts}</div>` : ""}</li>`;
+  };
+  return html`<details class="responses"><summary>Response${status ? html`: <span class="status status-${status.replace(/\s+/g, "-")}">${status}</span>` : ""} <span class="count">${plural(r.responses.filter((p) => p.kind === "action").length, "action")}</span></summary>
+<ul>${r.responses.map(item)}</ul></details>`;
+}
+
 function recRow(r: RecSummary, doc: DocSummary | undefined, themeLabel: Map<string, string>): SafeHtml {
   const type = typeName(r.addresseeType);
   const colour = TYPE_COLOURS[type] ?? "#999999";
   return html`<tr data-type="${type}" data-strength="${r.strength}" data-themes="${r.themes.join(" ")}" data-doc="${doc?.key ?? ""}">
-<td class="text">${r.text}${r.kind !== "recommendation" ? html` <span class="kind">${r.kind}</span>` : ""}</td>
+<td class="text">${r.text}${r.kind !== "recommendation" ? html` <span class="kind">${r.kind}</span>` : ""}${responsesOf(r)}</td>
 <td>${r.addressee || html`<span class="muted">—</span>`}<div class="type"><span class="swatch" style="background:${colour}"></span>${type}</div></td>
 <td>${r.strength}</td>
 <td>${r.themes.map((t) => html`<abbr title="${themeLabel.get(t) ?? t}">${t}</abbr> `)}</td>
