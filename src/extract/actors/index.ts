@@ -107,6 +107,8 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
       const c = candFor(target.key);
       c.entry ??= target.entry;
       if (!c.acronym) c.acronym = t.text;
+      // "PNUD" for UNDP, "UE" for EU: another language's acronym is a name the document uses.
+      else if (c.entry && t.text !== c.acronym && !c.names.has(nameKey(t.text))) c.names.set(nameKey(t.text), t.text);
       c.hits.push(makeHit({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) }));
       addMention(c, doc, b, t.start, t.end, t.text);
     }
@@ -125,10 +127,23 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
   const rules = new Map<string, string[]>();
-  for (const c of [...cands.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+  const sorted = [...cands.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const decisions = sorted.map((c) => {
+    const name = c.entry?.name ?? longest([...c.names.values()]);
+    return decideType(c, name, doc, gaz);
+  });
+  // Units ("Protection Unit") without a parent named in front belong to the organisation the document speaks of most.
+  const main = mainOrganisation(sorted, decisions);
+  for (let i = 0; i < sorted.length; i++) {
+    if (decisions[i].type !== UNIT) continue;
+    decisions[i] = main
+      ? { type: main.type, evidence: `unit of the organisation the document names most (${main.name})` }
+      : { type: "state", evidence: "unit with no parent in view (default)" };
+  }
+  sorted.forEach((c, i) => {
     const names = [...c.names.values()];
     const name = c.entry?.name ?? longest(names);
-    const decision = decideType(c, name, doc, gaz);
+    const decision = decisions[i];
     const acronym = c.acronym || c.entry?.acronym || "";
     const seen = new Set([nameKey(name), nameKey(acronym)]);
     const aliases: string[] = [];
@@ -136,7 +151,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     actors.push({ key: c.key, name, acronym, type: decision.type, aliases, typeEvidence: decision.evidence, fromGazetteer: !!c.entry });
     mentions.push(...c.mentions);
     if (withRules) rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
-  }
+  });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
 }
@@ -144,6 +159,22 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
 const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;
 const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
+
+const UNIT = "unit";
+/** Types an organisation can have that a unit of it shares. */
+const PARENT_TYPES = new Set(["igo", "state", "ngo", "regional", "donor", "local", "research", "private", "network"]);
+
+/** The organisation with the most mentions (a unit's parent when none is named), among typed ones. */
+function mainOrganisation(cands: DocCandidate[], decisions: TypeDecision[]): { type: string; name: string } | undefined {
+  let best: { type: string; name: string } | undefined, most = 0;
+  cands.forEach((c, i) => {
+    const type = decisions[i].type;
+    if (!PARENT_TYPES.has(type) || c.mentions.length <= most) return;
+    most = c.mentions.length;
+    best = { type, name: c.entry?.name ?? longest([...c.names.values()]) ?? c.acronym };
+  });
+  return best;
+}
 
 function ruleForAcronym(key: string): string {
   if (key.startsWith("acr:")) return "acronym without definition (left for the corpus)";
@@ -168,8 +199,9 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   const parent = gaz.acronyms.get(firstWord);
   const ownHead = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const ownType = ownHead ? gaz.lexicon.heads.get(ownHead) : undefined;
-  if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === undefined))
+  if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === UNIT || ownType === undefined))
     return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
+  if (ownType === UNIT) return { type: UNIT, evidence: "unit" }; // typed once the document's main organisation is known
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
   for (const m of isGovernment ? [] : c.mentions.slice(0, 8)) {
     const block = doc.blocks[m.block];
