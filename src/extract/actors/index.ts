@@ -4,7 +4,8 @@
 import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { governments } from "./governments.js";
+import { actingCountries } from "./countries.js";
+import { governments, offices } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
@@ -53,7 +54,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
-    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
+    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex), ...offices(block, lex), ...actingCountries(doc, tokens[b], lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);
     findDefinitions(doc, tokens[b], kept, lex, facts);

@@ -1,0 +1,65 @@
+// Countries acting as governments (GUIDELINES section 2): a country name, or a
+// list of them, that is the subject of an act ("Chile, Denmark and Ghana
+// endorse ...", "Mexico will ..."). A country named as a place ("in Mexico",
+// "migrants from Libya") stays out. The hits join the country's government
+// ("gov:" key), so "Government of Mexico" and "Mexico" are one actor.
+import type { Doc } from "../../types.js";
+import type { Lexicon } from "./lexicon.js";
+import { makeHit, type Hit } from "./hits.js";
+import type { Token } from "./tokens.js";
+
+/** Between two countries of one list: ", ", ", and ", " and ", " & ". */
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?$/;
+/** Before a subject: nothing that makes the country a place or an object of a preposition. */
+const PLACE_BEFORE = /\b(?:in|into|to|from|of|across|within|between|throughout|through|at|via|near|towards?|outside|inside|for|with|by|on|over|and|or|like|as)\s+(?:the\s+)?$/i;
+const MAX_WORDS = 4;
+
+/** Country names in one block that act: subjects of one of `lex.actingVerbs`. */
+export function actingCountries(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] {
+  let hits: Hit[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const first = countryAt(tokens, i, lex);
+    if (!first) continue;
+    // The list of countries starting here.
+    const run = [first];
+    let j = first.last + 1;
+    while (j < tokens.length) {
+      const prevEnd = tokens[run[run.length - 1].last].end;
+      if (!LIST_GAP.test(doc.text.slice(prevEnd, tokens[j].start))) break;
+      const next = countryAt(tokens, j, lex);
+      if (!next) break;
+      run.push(next);
+      j = next.last + 1;
+    }
+    i = run[run.length - 1].last;
+    const last = tokens[run[run.length - 1].last];
+    if (last.possessive) continue; // "Mexico's": a possessor, not the subject
+    const before = doc.text.slice(Math.max(0, tokens[first.first].start - 24), tokens[first.first].start);
+    if (PLACE_BEFORE.test(before)) continue;
+    if (!lex.actingVerb.test(doc.text.slice(last.end, last.end + 40))) continue;
+    hits ??= [];
+    for (const c of run) {
+      const a = tokens[c.first], b = tokens[c.last];
+      hits.push(makeHit({
+        kind: "government", block: a.block, start: a.start, end: b.end, surface: doc.text.slice(a.start, b.end),
+        country: c.country, head: "government", headType: "state", rule: run.length > 1 ? "countries acting together (subject of an act)" : "country acting (subject of an act)",
+      }));
+    }
+  }
+  return hits ?? [];
+}
+
+/** The country named by the tokens from i (the longest of up to four words), never a nationality. */
+function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; last: number; country: string } | undefined {
+  const t = tokens[i];
+  if (!t.cap || t.shout) return undefined;
+  let found: { first: number; last: number; country: string } | undefined;
+  let words = "";
+  for (let k = i; k < tokens.length && k < i + MAX_WORDS; k++) {
+    if (k > i && tokens[k].gap !== " ") break;
+    words = k === i ? tokens[k].norm : `${words} ${tokens[k].norm}`;
+    const country = lex.countries.get(words);
+    if (country !== undefined && !lex.nationalities.has(words)) found = { first: i, last: k, country };
+  }
+  return found;
+}
