@@ -12,6 +12,8 @@ import type { Token } from "./tokens.js";
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?$/;
 /** Before a subject: nothing that makes the country a place or an object of a preposition. */
 const PLACE_BEFORE = /\b(?:in|into|to|from|of|across|within|between|throughout|through|at|via|near|towards?|outside|inside|for|with|by|on|over|and|or|like|as)\s+(?:the\s+)?$/i;
+/** "hosted by (the)", "funded by": the country after it acts. */
+const AGENT_BEFORE = /\b(?:hosted|funded|financed|led|signed|supported|organi[sz]ed|endorsed|proposed|adopted|ratified|implemented|chaired|co-chaired|convened|sponsored)\s+by\s+(?:the\s+)?$/i;
 const MAX_WORDS = 4;
 
 /** Country names in one block that act: subjects of one of `lex.actingVerbs`. */
@@ -35,14 +37,15 @@ export function actingCountries(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] 
     const last = tokens[run[run.length - 1].last];
     if (last.possessive) continue; // "Mexico's": a possessor, not the subject
     const before = doc.text.slice(Math.max(0, tokens[first.first].start - 24), tokens[first.first].start);
-    if (PLACE_BEFORE.test(before)) continue;
-    if (!lex.actingVerb.test(doc.text.slice(last.end, last.end + 40))) continue;
+    // "hosted by the United States": the agent of an act; else the subject of one.
+    const agent = AGENT_BEFORE.test(before);
+    if (!agent && (PLACE_BEFORE.test(before) || !lex.actingVerb.test(doc.text.slice(last.end, last.end + 40)))) continue;
     hits ??= [];
     for (const c of run) {
       const a = tokens[c.first], b = tokens[c.last];
       hits.push(makeHit({
         kind: "government", block: a.block, start: a.start, end: b.end, surface: doc.text.slice(a.start, b.end),
-        country: c.country, head: "government", headType: "state", rule: run.length > 1 ? "countries acting together (subject of an act)" : "country acting (subject of an act)",
+        country: c.country, head: "government", headType: "state", rule: agent ? "country acting (agent of an act)" : run.length > 1 ? "countries acting together (subject of an act)" : "country acting (subject of an act)",
       }));
     }
   }

@@ -12,6 +12,7 @@ import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
 import { tokenizeDoc } from "./tokens.js";
+import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
 export { loadGazetteer, compileGazetteer, readGazetteerFile, GazetteerError, ACTOR_TYPES } from "./gazetteer.js";
@@ -38,7 +39,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
 function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail {
   const lex = gaz.lexicon;
   const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
-  const facts: AcronymFacts = { defined: [], blocked: new Set() };
+  const facts: AcronymFacts = { defined: [], blocked: new Set(), expansions: [] };
 
   // Acronyms the document spells out somewhere ("(MRRM)"): "MRRM Programme" is part of that actor.
   // ("International Migrants Bill of Rights (IMBR) Initiative" names "IMBR Initiative" itself.)
@@ -58,8 +59,16 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     const kept = keepLongest(all, lex.countries);
     findDefinitions(doc, tokens[b], kept, lex, facts);
+    // A list of acronyms: the row's acronym stands for the actor named in the row, or is a programme's if the text says so.
+    const row = glossaryRow(block);
+    if (row) {
+      const named = kept.find((h) => h.kind !== "acronym" && h.start < row.end && row.start < h.end);
+      if (named) { named.acronym ??= row.acronym; facts.defined.push({ acronym: row.acronym, hit: named, at: row.start }); }
+      else facts.expansions.push(row);
+    }
     return kept;
   });
+  addProgrammes(doc, hitsByBlock, facts);
 
   // 2. Candidates from named hits.
   const cands = new Map<string, DocCandidate>();
@@ -161,6 +170,23 @@ const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;
 const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
 
+/** Acronym definitions the text calls programmes become `process` actors (one per acronym). */
+function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts): void {
+  const seen = new Set<string>();
+  for (const e of facts.expansions) {
+    if (seen.has(e.acronym) || facts.defined.some((d) => d.acronym === e.acronym)) continue;
+    seen.add(e.acronym);
+    if (!calledProgramme(doc, e)) continue;
+    const hits = hitsByBlock[e.block];
+    if (hits.some((h) => h.kind !== "acronym" && h.start < e.end && e.start < h.end)) continue;
+    const hit = programmeHit(e);
+    hits.push(hit);
+    hits.sort((a, b) => a.start - b.start);
+    facts.defined.push({ acronym: e.acronym, hit, at: e.start });
+    facts.blocked.delete(e.acronym);
+  }
+}
+
 const UNIT = "unit";
 /** Types an organisation can have that a unit of it shares. */
 const PARENT_TYPES = new Set(["igo", "state", "ngo", "regional", "donor", "local", "research", "private", "network"]);
@@ -212,6 +238,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     if (ctx) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };
   if (c.hits.some((h) => h.rule === "acronym definition of a national body")) return { type: "state", evidence: "national body defined with its acronym" };

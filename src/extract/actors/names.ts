@@ -224,6 +224,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
+      if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
       e++;
     }
     for (let k = s; k <= e; k++) used.add(k);
