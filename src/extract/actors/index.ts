@@ -12,6 +12,7 @@ import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
 import { tokenizeDoc } from "./tokens.js";
+import { profileHits, profileNames } from "./profiles.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
@@ -52,16 +53,19 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   // 1. Hits, block by block; overlapping ones keep the longest.
   const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
   const knownAcronym = (a: string) => gaz.acronyms.has(a) || inParentheses.has(a);
+  const profiles = profileNames(doc, tokens, stats, lex);
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex), ...offices(block, lex), ...actingCountries(doc, tokens[b], lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
-    const kept = keepLongest(all, lex.countries);
+    if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
+    // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
+    const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
     // A list of acronyms: the row's acronym stands for the actor named in the row, or is a programme's if the text says so.
     const row = glossaryRow(block);
-    if (row) {
+    if (row && !lex.genericAcronyms.has(row.acronym)) {
       const named = kept.find((h) => h.kind !== "acronym" && h.start < row.end && row.start < h.end);
       if (named) { named.acronym ??= row.acronym; facts.defined.push({ acronym: row.acronym, hit: named, at: row.start }); }
       else facts.expansions.push(row);
@@ -112,6 +116,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
       if (inside) continue;
       const next = blockTokens[i + 1];
       if (next && next.cap && /^\s+$/.test(next.gap) && INSTRUMENTS.has(next.norm)) continue; // "UN Protocol", "EU Directive"
+      if (lex.genericAfter.test(doc.text.slice(t.end, t.end + 24))) continue; // "UN agencies"
       const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
       if (!target) continue;
       const c = candFor(target.key);
@@ -238,6 +243,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     if (ctx) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  if (c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
   if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };

@@ -33,6 +33,8 @@ export interface Lexicon {
   offices: RegExp;
   /** Finds the first word of any office: blocks without one are skipped. */
   officeHint: RegExp;
+  /** Text right after a name that makes it a modifier of a generic group ("UN agencies"). */
+  genericAfter: RegExp;
 }
 
 interface RulesFile {
@@ -51,6 +53,7 @@ interface RulesFile {
   nationalities: string[];
   acting_verbs: string[];
   offices: string[];
+  generic_after: string[];
 }
 
 const phrase = (s: string) => s.split(/\s+/).map(normWord).join(" ");
@@ -119,6 +122,7 @@ export function loadLexicon(): Lexicon {
     nationalities: new Set(raw.nationalities.map(phrase)),
     actingVerb: new RegExp(`^\\s+(?:${raw.acting_verbs.map((v) => escapeRegExp(v).replace(/ /g, "\\s+")).join("|")})\\b`),
     offices: officesPattern(raw.offices),
+    genericAfter: new RegExp(`^,?\\s+(?:${raw.generic_after.map((w) => escapeRegExp(w).replace(/ /g, "\\s+")).join("|")})\\b`),
     officeHint: new RegExp(`\\b(?:${[...new Set(raw.offices.map((o) => escapeRegExp(o.split(" ")[0])))].join("|")})\\b`),
   };
   return cached;
