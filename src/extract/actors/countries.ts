@@ -66,3 +66,46 @@ function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; l
   }
   return found;
 }
+
+/** Words that make "X Canada" a part of the country, not a body ("Atlantic Canada", "Rural Canada"). */
+const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "atlantic",
+  "pacific", "rural", "urban", "greater", "upper", "lower", "new", "old", "mainland", "coastal", "continental", "metropolitan", "all", "across"]);
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/;
+const LOCATIVE_BEFORE = /\b(?:in|into|across|throughout|within|to|from|outside|inside|around)\s+$/i;
+
+/**
+ * National bodies named by capitalised words and the country, with no
+ * organisation word: "Statistics Canada", "Employment and Social Development
+ * Canada", "Engineers Canada". Regions of the country ("Atlantic Canada") and
+ * places ("in Southern Mexico") stay out.
+ */
+export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCommonStarter: (t: Token) => boolean): Hit[] {
+  let hits: Hit[] | undefined;
+  for (let j = 1; j < tokens.length; j++) {
+    const c = countryAt(tokens, j, lex);
+    if (!c) continue;
+    const after = tokens[c.last + 1];
+    if (after && after.cap && after.gap === " ") { j = c.last; continue; } // "Canada Student Loans": a longer name's business
+    let k = j - 1, caps = 0, first = -1;
+    while (k >= 0 && tokens[k + 1].gap === " ") {
+      const t = tokens[k];
+      if (t.cap && !lex.sentenceStarters.has(t.text) && !t.possessive) { caps++; first = k; }
+      else if (!(t.norm === "and" || t.norm === "&")) break;
+      k--;
+    }
+    j = c.last;
+    // "Abuja and Benin", "El Salvador and Honduras": places joined, not a body's name.
+    if (first < 0 || !tokens[c.first - 1].cap) continue;
+    const words = tokens.slice(first, c.first);
+    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.nonActorHeads.has(t.norm) || t.acronym)) continue;
+    if (isCommonStarter(tokens[first]) && words.length === 1) continue;
+    if (LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))) continue;
+    const start = tokens[first].start, end = tokens[c.last].end;
+    hits ??= [];
+    hits.push(makeHit({
+      kind: "name", block: tokens[first].block, start, end, surface: doc.text.slice(start, end), headType: "state",
+      rule: "capitalised name ending with its country (a national body)",
+    }));
+  }
+  return hits ?? [];
+}

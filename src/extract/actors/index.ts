@@ -4,14 +4,14 @@
 import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { actingCountries } from "./countries.js";
+import { actingCountries, countryNamedBodies } from "./countries.js";
 import { governments, offices } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
-import { tokenizeDoc } from "./tokens.js";
+import { isCommonStarter, tokenizeDoc } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
@@ -60,6 +60,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex), ...offices(block, lex), ...actingCountries(doc, tokens[b], lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
+    all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
     // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
     const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
@@ -192,6 +193,7 @@ function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts): voi
   }
 }
 
+const NATIONAL_BODY_RULE = "capitalised name ending with its country (a national body)";
 const UNIT = "unit";
 /** Types an organisation can have that a unit of it shares. */
 const PARENT_TYPES = new Set(["igo", "state", "ngo", "regional", "donor", "local", "research", "private", "network"]);
@@ -244,6 +246,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
   if (c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
+  if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
   if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };
