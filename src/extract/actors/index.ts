@@ -73,7 +73,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     }
     return kept;
   });
-  addProgrammes(doc, hitsByBlock, facts);
+  addProgrammes(doc, hitsByBlock, facts, (w) => lex.countries.has(w));
 
   // 2. Candidates from named hits.
   const cands = new Map<string, DocCandidate>();
@@ -177,12 +177,12 @@ const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
 
 /** Acronym definitions the text calls programmes become `process` actors (one per acronym). */
-function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts): void {
+function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts, isCountry: (words: string) => boolean): void {
   const seen = new Set<string>();
   for (const e of facts.expansions) {
     if (seen.has(e.acronym) || facts.defined.some((d) => d.acronym === e.acronym)) continue;
     seen.add(e.acronym);
-    if (!calledProgramme(doc, e)) continue;
+    if (!calledProgramme(doc, e, isCountry)) continue;
     const hits = hitsByBlock[e.block];
     if (hits.some((h) => h.kind !== "acronym" && h.start < e.end && e.start < h.end)) continue;
     const hit = programmeHit(e);

@@ -27,6 +27,8 @@ export function profileNames(doc: Doc, tokens: Token[][], stats: WordStats, lex:
     const at = firstSentence.indexOf(name);
     if (at < 0 || (at > 0 && !/[\s,]$/.test(firstSentence.slice(0, at))) || !SUBJECT_AFTER.test(firstSentence.slice(at + name.length))) continue;
     // Every word a name word: capitalised, never written in lower case in the document ("Relevance" / "relevance").
+    // An acronym alone ("IRS") is left to the acronym rules; "The WDA" starts with no name word.
+    if (words.every((t) => t.acronym) || lex.connectors.has(words[0].norm) || lex.sentenceStarters.has(words[0].text)) continue;
     const content = words.filter((t) => !lex.connectors.has(t.norm));
     if (!content.length || !content.every((t) => t.cap && !lex.sentenceStarters.has(t.text) && !stats.lower.has(t.text.toLowerCase()))) continue;
     if (lex.countries.has(words.map((t) => t.norm).join(" "))) continue;

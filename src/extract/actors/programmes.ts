@@ -24,7 +24,11 @@ const MAX_WORDS = 12;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
 /** A row of a list of acronyms: the acronym in the first cell, its words in the second. */
 const GLOSSARY_ROW = /^\|\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\|\s*([^|]{3,160}?)\s*\|/;
-const PROGRAMME_WORDS = String.raw`(?:programmes?|programs?|projects?|initiatives?|campaigns?|schemes?|phase)`;
+// After the acronym, one programme ("the SEDIN project", "MIRAA Programme"; "other HR programs" is a kind of programme);
+// before the name, written in lower case ("the project “MIRAA”", not a caption "Project Theory of Change").
+const PROGRAMME_AFTER = String.raw`(?:[Pp]rogramme|[Pp]rogram|[Pp]roject|[Ii]nitiative|[Cc]ampaign)`;
+const AFTER_PROGRAMME = String.raw`(?=\s*(?:[.,;:)\]”"’]|$)|\s+(?:and|or|is|was|has|had|have|in|of|to|with|for|which|that|will|would|aims|aimed|funded|financed|implemented|by|at|on)\b|\s+\p{Lu})`;
+const PROGRAMME_BEFORE = String.raw`(?:programmes?|programs?|projects?|initiatives?|campaigns?)`;
 
 /**
  * The capitalised words right before "(" at `paren` (in the block's text) whose
@@ -59,15 +63,31 @@ export function glossaryRow(block: Block): Expansion | undefined {
   return { acronym: m[1], block: block.index, start: block.start + at, end: block.start + at + m[2].length, surface: cleanSurface(m[2]) };
 }
 
-/** Does the document call the acronym (or its name) a programme, project, initiative or campaign? */
-export function calledProgramme(doc: Doc, e: Expansion): boolean {
+/**
+ * Does the document call the acronym (or its name) a programme, project,
+ * initiative or campaign? Once when introduced as one ("programmes such as
+ * ..."); else twice, unless the name holds a country ("... in Nigeria"): "the
+ * project ToC" once does not make a Theory of Change a programme.
+ */
+export function calledProgramme(doc: Doc, e: Expansion, isCountry: (words: string) => boolean): boolean {
   const acr = escapeRegExp(e.acronym);
   const name = escapeRegExp(e.surface).replace(/\s+/g, String.raw`\s+`);
-  const re = new RegExp(
-    String.raw`(?:\b${acr}|${name}\s*\(${acr}\))\s+${PROGRAMME_WORDS}\b|\b${PROGRAMME_WORDS}\s+(?:such\s+as\s+|called\s+|known\s+as\s+|named\s+|entitled\s+)?(?:the\s+)?[“"«‘]?\s*(?:${name}|${acr}\b)`,
-    "i",
+  // Introduced as one: "programmes such as X and MaM", "the program known as the MPP", "the project “MIRAA”".
+  const introduced = new RegExp(
+    String.raw`\b${PROGRAMME_BEFORE}\s+(?:(?:such\s+as|called|known\s+as|named|entitled)\s+(?:the\s+)?[“"«‘]?\s*(?:[^.;:()]{0,60}?(?:,|\sand)\s+)?|[“"«‘]\s*)(?:${acr}\b|${name})`,
+    "u",
   );
-  return re.test(doc.text);
+  if (introduced.test(doc.text)) return true;
+  // Named so in passing: "the SEDIN project," / "the SEDIN project is" ("HR program information" is not), "the project Sustainable ...".
+  const named = new RegExp(
+    String.raw`(?:\b${acr}|${name}\s*\(${acr}\))\s+${PROGRAMME_AFTER}s?${AFTER_PROGRAMME}|\b${PROGRAMME_BEFORE}\s+(?:the\s+)?${name}`,
+    "gu",
+  );
+  const words = (e.surface.match(WORD) ?? []).map((w) => w.toLowerCase());
+  const properNoun = words.some((w, k) => isCountry(w) || (k + 1 < words.length && isCountry(`${w} ${words[k + 1]}`)));
+  let times = 0;
+  while (named.exec(doc.text) && ++times < 2);
+  return times >= (properNoun ? 1 : 2);
 }
 
 export function programmeHit(e: Expansion): Hit {
