@@ -78,9 +78,11 @@ export function calledProgramme(doc: Doc, e: Expansion, isCountry: (words: strin
     "u",
   );
   if (introduced.test(doc.text)) return true;
+  // Defined as one: "Cooperation on ... Solutions (COMPASS) project".
+  if (new RegExp(String.raw`${name}\s*\(${acr}\)\s+${PROGRAMME_AFTER}\b`, "u").test(doc.text)) return true;
   // Named so in passing: "the SEDIN project," / "the SEDIN project is" ("HR program information" is not), "the project Sustainable ...".
   const named = new RegExp(
-    String.raw`(?:\b${acr}|${name}\s*\(${acr}\))\s+${PROGRAMME_AFTER}s?${AFTER_PROGRAMME}|\b${PROGRAMME_BEFORE}\s+(?:the\s+)?${name}`,
+    String.raw`\b${acr}\s+${PROGRAMME_AFTER}s?${AFTER_PROGRAMME}|\b${PROGRAMME_BEFORE}\s+(?:the\s+)?${name}`,
     "gu",
   );
   const words = (e.surface.match(WORD) ?? []).map((w) => w.toLowerCase());
