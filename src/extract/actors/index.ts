@@ -236,13 +236,18 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === UNIT || ownType === undefined))
     return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
   if (ownType === UNIT) return { type: UNIT, evidence: "unit" }; // typed once the document's main organisation is known
+  // "Office of Legal Affairs", "Office of the Inspector General": an office of the organisation the document is about.
+  if (/^Office of /.test(name) && ownHead === "office" && !c.key.startsWith("gov:") && !nameWords(name).some((w) => gaz.lexicon.countries.has(w)) &&
+      !typeFromName(name, ownHead, gaz.lexicon).evidence.startsWith("modifier")) // "Office of the Mayor" is the city's
+    return { type: UNIT, evidence: "office (unit)" };
+  // A government is a state, unless it funds the work at hand ("funded by the Dutch Government": a donor).
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
-  for (const m of isGovernment ? [] : c.mentions.slice(0, 8)) {
+  for (const m of c.mentions.slice(0, 8)) {
     const block = doc.blocks[m.block];
     const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
     const text = doc.text.slice(s.start, s.end);
     const ctx = typeFromContext(text, m.start - s.start, m.end - m.start, gaz.lexicon);
-    if (ctx) return ctx;
+    if (ctx && (!isGovernment || ctx.type === "donor")) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
   if (c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
