@@ -13,6 +13,7 @@ import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
 import { isCommonStarter, tokenizeDoc } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
+import { promoteOpenAcronyms } from "./openacronyms.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
@@ -139,6 +140,22 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     if (c.mentions.every((m) => LOCATIVE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)))) cands.delete(c.key);
   }
 
+  // An open acronym the text treats as an organisation is an actor of this document (typed below).
+  const promoted = new Map<string, { type: string; neighbour?: string; evidence: string }>();
+  for (const p of promoteOpenAcronyms(doc, cands, lex, (w) => stats.lower.has(w))) {
+    const c = cands.get(p.key)!;
+    const acronym = p.key.slice(4);
+    const key = "n:" + nameKey(acronym);
+    if (cands.has(key)) continue;
+    cands.delete(p.key);
+    c.key = key;
+    c.names.set(nameKey(acronym), acronym);
+    for (const m of c.mentions) m.actor = key;
+    for (const h of c.hits) h.rule = p.evidence;
+    cands.set(key, c);
+    promoted.set(key, p);
+  }
+
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
@@ -147,6 +164,16 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const decisions = sorted.map((c) => {
     const name = c.entry?.name ?? longest([...c.names.values()]);
     return decideType(c, name, doc, gaz);
+  });
+  // Promoted acronyms: the cue's type, else their neighbour's ("M&E Unit, PSU"), else a civil-society organisation.
+  const indexOf = new Map(sorted.map((c, i) => [c.key, i]));
+  sorted.forEach((c, i) => {
+    const p = promoted.get(c.key);
+    if (!p) return;
+    const n = p.neighbour !== undefined ? indexOf.get(p.neighbour) : undefined;
+    decisions[i] = p.type ? { type: p.type, evidence: p.evidence }
+      : n !== undefined && decisions[n].type ? { type: decisions[n].type, evidence: `${p.evidence}: its type` }
+      : { type: "ngo", evidence: `${p.evidence} (default)` };
   });
   // Units ("Protection Unit") without a parent named in front belong to the organisation the document speaks of most.
   const main = mainOrganisation(sorted, decisions);
