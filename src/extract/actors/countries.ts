@@ -15,6 +15,7 @@ const PLACE_BEFORE = /\b(?:in|into|to|from|of|across|within|between|throughout|t
 /** "hosted by (the)", "funded by": the country after it acts. */
 const AGENT_BEFORE = /\b(?:hosted|funded|financed|led|signed|supported|organi[sz]ed|endorsed|proposed|adopted|ratified|implemented|chaired|co-chaired|convened|sponsored)\s+by\s+(?:the\s+)?$/i;
 const MAX_WORDS = 4;
+const LIST_WORDS = new Set(["and", "the"]);
 
 /** Country names in one block that act: subjects of one of `lex.actingVerbs`. */
 export function actingCountries(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] {
@@ -26,6 +27,8 @@ export function actingCountries(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] 
     const run = [first];
     let j = first.last + 1;
     while (j < tokens.length) {
+      while (j < tokens.length && !tokens[j].cap && LIST_WORDS.has(tokens[j].norm)) j++; // "and", "the": in the gap below
+      if (j >= tokens.length) break;
       const prevEnd = tokens[run[run.length - 1].last].end;
       if (!LIST_GAP.test(doc.text.slice(prevEnd, tokens[j].start))) break;
       const next = countryAt(tokens, j, lex);
@@ -71,7 +74,7 @@ function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; l
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "atlantic",
   "pacific", "rural", "urban", "greater", "upper", "lower", "new", "old", "mainland", "coastal", "continental", "metropolitan", "all", "across"]);
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/;
-const LOCATIVE_BEFORE = /\b(?:in|into|across|throughout|within|to|from|outside|inside|around)\s+$/i;
+const LOCATIVE_BEFORE = /\b(?:in|into|across|throughout|within|outside|inside|around)\s+$/i;
 
 /**
  * National bodies named by capitalised words and the country, with no

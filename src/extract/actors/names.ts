@@ -13,6 +13,7 @@ const SOFT = /^[\s*_]*$/;
 const isSoftGap = (gap: string) => gap === " " || (SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap)));
 const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
+const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
 const GAZ_GAP = /^[\s*_,-]*$/;
@@ -96,7 +97,8 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (cur.length && !isSoftGap(t.gap)) close();
+    // "U.S. Chamber of Commerce": the full stop of a dotted abbreviation does not end the name.
+    if (cur.length && !isSoftGap(t.gap) && !(t.gap === ". " && DOTTED.test(tokens[i - 1].text))) close();
     const g = gazAt.get(i);
     let unit: Unit | undefined;
     if (g) unit = { kind: "gaz", first: i, last: g.last, hit: g.hit };

@@ -27,7 +27,7 @@ const GLOSSARY_ROW = /^\|\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\|\s*([^|]{3,160}?)\s*\
 // After the acronym, one programme ("the SEDIN project", "MIRAA Programme"; "other HR programs" is a kind of programme);
 // before the name, written in lower case ("the project “MIRAA”", not a caption "Project Theory of Change").
 const PROGRAMME_AFTER = String.raw`(?:[Pp]rogramme|[Pp]rogram|[Pp]roject|[Ii]nitiative|[Cc]ampaign)`;
-const AFTER_PROGRAMME = String.raw`(?=\s*(?:[.,;:)\]”"’]|$)|\s+(?:and|or|is|was|has|had|have|in|of|to|with|for|which|that|will|would|aims|aimed|funded|financed|implemented|by|at|on)\b|\s+\p{Lu})`;
+const AFTER_PROGRAMME = String.raw`(?=\s*(?:[.,;:)\]”"’]|$)|\s+(?:and|or|is|was|were|are|has|had|have|in|of|to|with|for|which|that|will|would|can|could|aims|aimed|supports|supported|provides|provided|funded|financed|implemented|by|at|on)\b|\s+\p{Lu})`;
 const PROGRAMME_BEFORE = String.raw`(?:programmes?|programs?|projects?|initiatives?|campaigns?)`;
 
 /**

@@ -33,7 +33,7 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
   }
   // "Edo State Taskforce", "Lagos State Ministry of ...": a federated state's body is local ("Secretary of State" is not one).
   if (words.length >= 3 && words[1] === "state" && !lex.countries.has(words[0]) && !NOT_FEDERATED.has(words[0]) && headType !== "process")
-    return { type: "local", evidence: `"${words[0]} State": a federated state's body` };
+    return { type: "local", evidence: `"${name.split(/\s+/)[0]} State": a federated state's body` };
   // "Tanzania Regional Immigration Training Academy", "Philippine Commission for ...": a state body.
   if (head && STATE_BODIES.has(head) && (lex.countries.has(words[0]) || lex.countries.has(words.slice(0, 2).join(" ")))) return { type: "state", evidence: `country + "${head}"` };
   if (headType === "donor" && words.some((w) => OPERATIONAL.has(w))) return { type: "ngo", evidence: `foundation serving a group ("${words.find((w) => OPERATIONAL.has(w))}")` };
