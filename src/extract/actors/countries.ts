@@ -55,10 +55,18 @@ export function actingCountries(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] 
   return hits ?? [];
 }
 
+/** First words of the country names: most capitalised words start none, and are passed over at once. */
+const firstWordCache = new WeakMap<Lexicon, Set<string>>();
+function firstWords(lex: Lexicon): Set<string> {
+  let set = firstWordCache.get(lex);
+  if (!set) firstWordCache.set(lex, (set = new Set([...lex.countries.keys()].map((c) => c.split(" ")[0]))));
+  return set;
+}
+
 /** The country named by the tokens from i (the longest of up to four words), never a nationality. */
 function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; last: number; country: string } | undefined {
   const t = tokens[i];
-  if (!t.cap || t.shout) return undefined;
+  if (!t.cap || t.shout || !firstWords(lex).has(t.norm)) return undefined;
   let found: { first: number; last: number; country: string } | undefined;
   let words = "";
   for (let k = i; k < tokens.length && k < i + MAX_WORDS; k++) {

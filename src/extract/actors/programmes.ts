@@ -70,6 +70,7 @@ export function glossaryRow(block: Block): Expansion | undefined {
  * project ToC" once does not make a Theory of Change a programme.
  */
 export function calledProgramme(doc: Doc, e: Expansion, isCountry: (words: string) => boolean): boolean {
+  if (!programmeWordNear(doc.text, e.acronym) && !programmeWordNear(doc.text, e.surface)) return false; // the usual case, found cheaply
   const acr = escapeRegExp(e.acronym);
   const name = escapeRegExp(e.surface).replace(/\s+/g, String.raw`\s+`);
   // Introduced as one: "programmes such as X and MaM", "the program known as the MPP", "the project “MIRAA”".
@@ -90,6 +91,18 @@ export function calledProgramme(doc: Doc, e: Expansion, isCountry: (words: strin
   let times = 0;
   while (named.exec(doc.text) && ++times < 2);
   return times >= (properNoun ? 1 : 2);
+}
+
+const PROGRAMME_WORD = /[Pp]rogram|[Pp]roject|[Ii]nitiative|[Cc]ampaign/;
+const MAX_LOOKS = 50;
+
+/** Is a programme word within a few words of some occurrence of `words`? (A cheap test before the regular expressions.) */
+function programmeWordNear(text: string, words: string): boolean {
+  let looks = 0;
+  for (let at = text.indexOf(words); at >= 0 && looks++ < MAX_LOOKS; at = text.indexOf(words, at + words.length)) {
+    if (PROGRAMME_WORD.test(text.slice(Math.max(0, at - 60), at + words.length + 30))) return true;
+  }
+  return false;
 }
 
 export function programmeHit(e: Expansion): Hit {
