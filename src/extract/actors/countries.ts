@@ -108,7 +108,7 @@ export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCo
     // "Abuja and Benin", "El Salvador and Honduras": places joined, not a body's name.
     if (first < 0 || !tokens[c.first - 1].cap) continue;
     const words = tokens.slice(first, c.first);
-    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.nonActorHeads.has(t.norm) || t.acronym)) continue;
+    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.heads.has(t.norm.replace(/s$/, "")) || lex.nonActorHeads.has(t.norm) || t.acronym)) continue;
     if (isCommonStarter(tokens[first]) && words.length === 1) continue;
     if (LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))) continue;
     const start = tokens[first].start, end = tokens[c.last].end;
