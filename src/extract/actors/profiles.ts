@@ -25,7 +25,8 @@ export function profileNames(doc: Doc, tokens: Token[][], stats: WordStats, lex:
     // The subject of the paragraph's first sentence ("PepsiCo is ...", "In May, Mastercard committed ...").
     const firstSentence = next.sentences.length ? doc.text.slice(next.sentences[0].start, next.sentences[0].end) : next.text;
     const at = firstSentence.indexOf(name);
-    if (at < 0 || (at > 0 && !/[\s,]$/.test(firstSentence.slice(0, at))) || !SUBJECT_AFTER.test(firstSentence.slice(at + name.length))) continue;
+    // At the start, or after an opening phrase and its comma ("In May, Mastercard ..."; not "In Nova Scotia, ...").
+    if (at < 0 || (at > 0 && !/,\s+$/.test(firstSentence.slice(0, at))) || !SUBJECT_AFTER.test(firstSentence.slice(at + name.length))) continue;
     // Every word a name word: capitalised, never written in lower case in the document ("Relevance" / "relevance").
     // An acronym alone ("IRS") is left to the acronym rules; "The WDA" starts with no name word.
     if (words.every((t) => t.acronym) || lex.connectors.has(words[0].norm) || lex.sentenceStarters.has(words[0].text)) continue;
