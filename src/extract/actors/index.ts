@@ -125,7 +125,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
       c.entry ??= target.entry;
       if (!c.acronym) c.acronym = t.text;
       // "PNUD" for UNDP, "UE" for EU: another language's acronym is a name the document uses.
-      else if (c.entry && t.text !== c.acronym && !c.names.has(nameKey(t.text))) c.names.set(nameKey(t.text), t.text);
+      if (c.entry && t.text !== c.entry.acronym && !c.names.has(nameKey(t.text))) c.names.set(nameKey(t.text), t.text);
       c.hits.push(makeHit({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) }));
       addMention(c, doc, b, t.start, t.end, t.text);
     }
@@ -187,7 +187,8 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     const names = [...c.names.values()];
     const name = c.entry?.name ?? longest(names);
     const decision = decisions[i];
-    const acronym = c.acronym || c.entry?.acronym || "";
+    // A known actor keeps its own acronym; another one the document uses ("PNUD") stays an alias.
+    const acronym = c.entry?.acronym || c.acronym || "";
     const seen = new Set([nameKey(name), nameKey(acronym)]);
     const aliases: string[] = [];
     for (const n of names) if (!seen.has(nameKey(n))) { seen.add(nameKey(n)); aliases.push(n); }
