@@ -76,6 +76,8 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
   return hits;
 }
 
+export const OFFICE_RULE = "office acting for a government";
+
 /** Offices acting for a government ("the Secretary of Homeland Security shall ..."): state actors. */
 export function offices(block: Block, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
@@ -93,7 +95,7 @@ export function offices(block: Block, lex: Lexicon): Hit[] {
     if (/\s(?:of|for)\s+(?:the\s+)?\p{Lu}+$/u.test(surface) && !/\p{Ll}/u.test(surface.split(/\s+/).pop()!)) continue;
     hits.push(makeHit({
       kind: "government", block: block.index, start: block.start + at, end: block.start + at + surface.length,
-      surface: cleanSurface(surface), country: "", head: "office", headType: "state", rule: "office acting for a government",
+      surface: cleanSurface(surface), country: "", head: "office", headType: "state", rule: OFFICE_RULE,
     }));
     at += surface.length - 1;
   }

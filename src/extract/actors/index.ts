@@ -5,7 +5,7 @@ import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { actingCountries, countryNamedBodies } from "./countries.js";
-import { governments, offices } from "./governments.js";
+import { governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
@@ -268,6 +268,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (/^Office of /.test(name) && ownHead === "office" && !c.key.startsWith("gov:") && !nameWords(name).some((w) => gaz.lexicon.countries.has(w)) &&
       !typeFromName(name, ownHead, gaz.lexicon).evidence.startsWith("modifier")) // "Office of the Mayor" is the city's
     return { type: UNIT, evidence: "office (unit)" };
+  if (c.hits.some((h) => h.rule === OFFICE_RULE)) return { type: "state", evidence: "office acting for a government" };
   // A government is a state, unless it funds the work at hand ("funded by the Dutch Government": a donor).
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
   for (const m of c.mentions.slice(0, 8)) {
