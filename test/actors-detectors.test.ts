@@ -162,6 +162,13 @@ describe("national bodies named after their country", () => {
     expect(Object.keys(t)).not.toContain("Atlantic Canada");
     expect(Object.keys(t)).not.toContain("Rural Canada");
     expect(Object.keys(t)).not.toContain("Abuja and Nigeria");
+    expect(typed("Immigration Refugees and Citizenship Canada’s Settlement Program grew.")).toMatchObject({ "Immigration Refugees and Citizenship Canada": "state" });
+  });
+
+  it("reads a national body's name with commas from its acronym definition", () => {
+    const { actors, mentions } = actorsOf("Officials of Immigration, Refugees and Citizenship Canada (IRCC) met. IRCC agreed.");
+    expect(actors[0]).toMatchObject({ name: "Immigration, Refugees and Citizenship Canada", acronym: "IRCC", type: "state" });
+    expect(mentions).toHaveLength(3);
   });
 });
 

@@ -108,7 +108,8 @@ function nationalBody(doc: Doc, tokens: Token[], last: number, stop: number, acr
   let k = last;
   for (; k >= 0 && k >= stop; k--) {
     const t = tokens[k];
-    if (k < last && !/^\s+$/.test(tokens[k + 1].gap)) return undefined;
+    // "Immigration, Refugees and Citizenship Canada (IRCC)": commas may join the words of its name.
+    if (k < last && !/^,?\s+$/.test(tokens[k + 1].gap)) return undefined;
     if (t.cap) initials = t.text[0].toLowerCase() + initials;
     else if (!lex.connectors.has(t.text.toLowerCase())) return undefined;
     if (initials.length >= letters.length) break;

@@ -96,9 +96,12 @@ export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCo
     const c = countryAt(tokens, j, lex);
     if (!c) continue;
     const after = tokens[c.last + 1];
-    if (after && after.cap && after.gap === " ") { j = c.last; continue; } // "Canada Student Loans": a longer name's business
+    // "Canada Student Loans": a longer name's business ("... Canada’s Settlement Program": the possessive ends the body's name).
+    if (after && after.cap && after.gap === " " && !tokens[c.last].possessive) { j = c.last; continue; }
     let k = j - 1, caps = 0, first = -1;
-    while (k >= 0 && tokens[k + 1].gap === " ") {
+    // Before a definition ("Immigration, Refugees and Citizenship Canada (IRCC)") commas may join the name's words.
+    const defined = /^\s*\(/.test(doc.text.slice(tokens[c.last].end, tokens[c.last].end + 3));
+    while (k >= 0 && (tokens[k + 1].gap === " " || (defined && tokens[k + 1].gap === ", "))) {
       const t = tokens[k];
       if (t.cap && !lex.sentenceStarters.has(t.text) && !t.possessive) { caps++; first = k; }
       else if (!(t.norm === "and" || t.norm === "&")) break;
@@ -108,7 +111,8 @@ export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCo
     // "Abuja and Benin", "El Salvador and Honduras": places joined, not a body's name.
     if (first < 0 || !tokens[c.first - 1].cap) continue;
     const words = tokens.slice(first, c.first);
-    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.heads.has(t.norm.replace(/s$/, "")) || lex.nonActorHeads.has(t.norm) || t.acronym)) continue;
+    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.heads.has(t.norm.replace(/s$/, "")) || t.acronym)) continue;
+    if (lex.nonActorHeads.has(words[words.length - 1].norm)) continue; // "Migrant Workers Canada": a group, not a body
     if (isCommonStarter(tokens[first]) && words.length === 1) continue;
     if (LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))) continue;
     const start = tokens[first].start, end = tokens[c.last].end;
