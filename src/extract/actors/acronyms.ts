@@ -6,7 +6,10 @@ import type { Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
+import { expansionBefore, type Expansion } from "./programmes.js";
 
+/** Bound on the acronym definitions tried as programme names in one document (each costs a search of it). */
+const MAX_EXPANSIONS = 200;
 const OPEN = /^\s*\\?[([]\s*$/;
 const CLOSE = /^\s*\\?[)\]]/;
 
@@ -15,6 +18,8 @@ export interface AcronymFacts {
   defined: { acronym: string; hit: Hit; at: number }[];
   /** acronyms the document defines for something that is not an actor (or a generic group) */
   blocked: Set<string>;
+  /** Definitions of those acronyms by capitalised words (programme names, if the text calls them so). */
+  expansions: Expansion[];
 }
 
 /** Attaches "(ACR)" after a name, and "ACR (Name)" before it, to the name's hit. */
@@ -80,7 +85,14 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       hits.push(long);
       hits.sort((a, b) => a.start - b.start);
       facts.defined.push({ acronym: t.text, hit: long, at: t.start });
-    } else if (initialsFit(t.text, wordsBefore(doc, t, t.text.length + 3))) facts.blocked.add(t.text);
+    } else if (initialsFit(t.text, wordsBefore(doc, t, t.text.length + 3))) {
+      facts.blocked.add(t.text);
+      if (facts.expansions.length < MAX_EXPANSIONS) {
+        const paren = t.start - (t.gap.length - t.gap.indexOf("(")) - block.start;
+        const e = expansionBefore(block, paren, t.text, lex);
+        if (e) facts.expansions.push(e);
+      }
+    }
   }
 }
 
@@ -96,7 +108,8 @@ function nationalBody(doc: Doc, tokens: Token[], last: number, stop: number, acr
   let k = last;
   for (; k >= 0 && k >= stop; k--) {
     const t = tokens[k];
-    if (k < last && !/^\s+$/.test(tokens[k + 1].gap)) return undefined;
+    // "Immigration, Refugees and Citizenship Canada (IRCC)": commas may join the words of its name.
+    if (k < last && !/^,?\s+$/.test(tokens[k + 1].gap)) return undefined;
     if (t.cap) initials = t.text[0].toLowerCase() + initials;
     else if (!lex.connectors.has(t.text.toLowerCase())) return undefined;
     if (initials.length >= letters.length) break;

@@ -4,15 +4,22 @@
 // ("Minister of Home Affairs" -> "Ministry of Home Affairs").
 import type { Block } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
-import { countryKey } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
 
 const CAP_WORDS = String.raw`\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*)*`;
 // Sticky patterns, tried only where "government" or "Minister" occurs (found with indexOf: fast).
 const GOV_OF = new RegExp(String.raw`[Gg]overnment\s+of\s+(?:the\s+)?(${CAP_WORDS})`, "uy");
+const GOVS_OF = new RegExp(String.raw`[Gg]overnments\s+of\s+(?:the\s+)?((?:${CAP_WORDS})(?:\s*,\s*(?:and\s+)?(?:the\s+)?(?:${CAP_WORDS})|\s+and\s+(?:the\s+)?(?:${CAP_WORDS}))+)`, "uy");
 const X_BEFORE_GOV = new RegExp(String.raw`(${CAP_WORDS})\s+$`, "u");
 const MINISTER_OF = new RegExp(String.raw`Minister\s+(?:of|for)\s+(${CAP_WORDS})`, "uy");
 const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** "Republic of Guatemala", "the United Republic of Tanzania", "Mexico": the country's key, "" when no country. */
+const STATE_FORM = /^(?:the\s+)?(?:(?:united|federal|democratic|islamic|plurinational|bolivarian|socialist|people's|co-operative|cooperative)\s+)*(?:republic|kingdom|state|commonwealth|federation|sultanate|principality|grand duchy)\s+of\s+(?:the\s+)?/i;
+function countryOf(place: string, lex: Lexicon): string {
+  const plain = place.toLowerCase();
+  return lex.countries.get(plain) ?? lex.countries.get(plain.replace(STATE_FORM, "")) ?? "";
+}
 
 export function governments(block: Block, lex: Lexicon): Hit[] {
   const hits: Hit[] = [];
@@ -29,8 +36,23 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
     const m = GOV_OF.exec(text);
     if (m) {
       const place = m[1];
-      const country = lex.countries.get(place.toLowerCase().replace(/^united republic of /, "")) ?? (lex.countries.has(place.toLowerCase()) ? countryKey(place) : "");
+      const country = countryOf(place, lex);
       add(g, g + m[0].length, country || "", country ? "government of a country" : "government of a place (local)");
+    }
+    // "the Governments of Algeria and Niger": one government per country.
+    GOVS_OF.lastIndex = g;
+    const ms = GOVS_OF.exec(text);
+    if (ms) {
+      const names = ms[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+      const countries = names.map((n) => countryOf(n.replace(/^the\s+/, ""), lex));
+      if (countries.every(Boolean)) {
+        let from = g + ms[0].length - ms[1].length;
+        names.forEach((n, k) => {
+          const s = text.indexOf(n, from);
+          add(s, s + n.length, countries[k], "governments of countries named together");
+          from = s + n.length;
+        });
+      }
     }
     // "the South African government": keep only the country or nationality right before it.
     const before = X_BEFORE_GOV.exec(text.slice(Math.max(0, g - 60), g));
@@ -50,6 +72,32 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
     MINISTER_OF.lastIndex = at;
     const m = MINISTER_OF.exec(text);
     if (m) add(at, at + m[0].length, "", "minister standing for the ministry", `Ministry of ${m[1]}`);
+  }
+  return hits;
+}
+
+export const OFFICE_RULE = "office acting for a government";
+
+/** Offices acting for a government ("the Secretary of Homeland Security shall ..."): state actors. */
+export function offices(block: Block, lex: Lexicon): Hit[] {
+  const hits: Hit[] = [];
+  const text = block.text;
+  if (!lex.officeHint.test(text)) return hits;
+  // Every office phrase starts with a capital: only capitals not inside a word are tried.
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 65 || c > 90 || isLetter(text[at - 1])) continue;
+    lex.offices.lastIndex = at;
+    const m = lex.offices.exec(text);
+    if (!m) continue;
+    const surface = m[0];
+    // "Secretary of HHS": the department, named by its acronym, is the actor; "Secretary of the": no name.
+    if (/\s(?:of|for)\s+(?:the\s+)?\p{Lu}+$/u.test(surface) && !/\p{Ll}/u.test(surface.split(/\s+/).pop()!)) continue;
+    hits.push(makeHit({
+      kind: "government", block: block.index, start: block.start + at, end: block.start + at + surface.length,
+      surface: cleanSurface(surface), country: "", head: "office", headType: "state", rule: OFFICE_RULE,
+    }));
+    at += surface.length - 1;
   }
   return hits;
 }

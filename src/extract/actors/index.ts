@@ -4,13 +4,17 @@
 import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { governments } from "./governments.js";
+import { actingCountries, countryNamedBodies } from "./countries.js";
+import { governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
-import { tokenizeDoc } from "./tokens.js";
+import { isCommonStarter, tokenizeDoc } from "./tokens.js";
+import { profileHits, profileNames } from "./profiles.js";
+import { promoteOpenAcronyms } from "./openacronyms.js";
+import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
 export { loadGazetteer, compileGazetteer, readGazetteerFile, GazetteerError, ACTOR_TYPES } from "./gazetteer.js";
@@ -37,7 +41,7 @@ export function extractActorsDetailed(doc: Doc, gaz: Gazetteer): DocActorsDetail
 function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail {
   const lex = gaz.lexicon;
   const { tokens, stats } = tokenizeDoc(doc, gaz.keepLower);
-  const facts: AcronymFacts = { defined: [], blocked: new Set() };
+  const facts: AcronymFacts = { defined: [], blocked: new Set(), expansions: [] };
 
   // Acronyms the document spells out somewhere ("(MRRM)"): "MRRM Programme" is part of that actor.
   // ("International Migrants Bill of Rights (IMBR) Initiative" names "IMBR Initiative" itself.)
@@ -50,15 +54,27 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   // 1. Hits, block by block; overlapping ones keep the longest.
   const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
   const knownAcronym = (a: string) => gaz.acronyms.has(a) || inParentheses.has(a);
+  const profiles = profileNames(doc, tokens, stats, lex);
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
-    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex)];
+    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex), ...offices(block, lex), ...actingCountries(doc, tokens[b], lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
-    const kept = keepLongest(all, lex.countries);
+    if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
+    all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
+    // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
+    const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
+    // A list of acronyms: the row's acronym stands for the actor named in the row, or is a programme's if the text says so.
+    const row = glossaryRow(block);
+    if (row && !lex.genericAcronyms.has(row.acronym)) {
+      const named = kept.find((h) => h.kind !== "acronym" && h.start < row.end && row.start < h.end);
+      if (named) { named.acronym ??= row.acronym; facts.defined.push({ acronym: row.acronym, hit: named, at: row.start }); }
+      else facts.expansions.push(row);
+    }
     return kept;
   });
+  addProgrammes(doc, hitsByBlock, facts, (w) => lex.countries.has(w));
 
   // 2. Candidates from named hits.
   const cands = new Map<string, DocCandidate>();
@@ -102,11 +118,14 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
       if (inside) continue;
       const next = blockTokens[i + 1];
       if (next && next.cap && /^\s+$/.test(next.gap) && INSTRUMENTS.has(next.norm)) continue; // "UN Protocol", "EU Directive"
+      if (lex.genericAfter.test(doc.text.slice(t.end, t.end + 24))) continue; // "UN agencies"
       const target = acronymTarget(t, facts, gaz, docNames, (h) => keyOfHit.get(h)!);
       if (!target) continue;
       const c = candFor(target.key);
       c.entry ??= target.entry;
       if (!c.acronym) c.acronym = t.text;
+      // "PNUD" for UNDP, "UE" for EU: another language's acronym is a name the document uses.
+      if (c.entry && t.text !== c.entry.acronym && !c.names.has(nameKey(t.text))) c.names.set(nameKey(t.text), t.text);
       c.hits.push(makeHit({ kind: "acronym", block: b, start: t.start, end: t.end, surface: t.text, rule: ruleForAcronym(target.key) }));
       addMention(c, doc, b, t.start, t.end, t.text);
     }
@@ -121,22 +140,62 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     if (c.mentions.every((m) => LOCATIVE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)))) cands.delete(c.key);
   }
 
+  // An open acronym the text treats as an organisation is an actor of this document (typed below).
+  const promoted = new Map<string, { type: string; neighbour?: string; evidence: string }>();
+  for (const p of promoteOpenAcronyms(doc, cands, lex, (w) => stats.lower.has(w))) {
+    const c = cands.get(p.key)!;
+    const acronym = p.key.slice(4);
+    const key = "n:" + nameKey(acronym);
+    if (cands.has(key)) continue;
+    cands.delete(p.key);
+    c.key = key;
+    c.names.set(nameKey(acronym), acronym);
+    for (const m of c.mentions) m.actor = key;
+    for (const h of c.hits) h.rule = p.evidence;
+    cands.set(key, c);
+    promoted.set(key, p);
+  }
+
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
   const rules = new Map<string, string[]>();
-  for (const c of [...cands.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+  const sorted = [...cands.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const decisions = sorted.map((c) => {
+    const name = c.entry?.name ?? longest([...c.names.values()]);
+    return decideType(c, name, doc, gaz);
+  });
+  // Promoted acronyms: the cue's type, else their neighbour's ("M&E Unit, PSU"), else a civil-society organisation.
+  const indexOf = new Map(sorted.map((c, i) => [c.key, i]));
+  sorted.forEach((c, i) => {
+    const p = promoted.get(c.key);
+    if (!p) return;
+    const n = p.neighbour !== undefined ? indexOf.get(p.neighbour) : undefined;
+    decisions[i] = p.type ? { type: p.type, evidence: p.evidence }
+      : n !== undefined && decisions[n].type ? { type: decisions[n].type, evidence: `${p.evidence}: its type` }
+      : { type: "ngo", evidence: `${p.evidence} (default)` };
+  });
+  // Units ("Protection Unit") without a parent named in front belong to the organisation the document speaks of most.
+  const main = mainOrganisation(sorted, decisions);
+  for (let i = 0; i < sorted.length; i++) {
+    if (decisions[i].type !== UNIT) continue;
+    decisions[i] = main
+      ? { type: main.type, evidence: `unit of the organisation the document names most (${main.name})` }
+      : { type: "state", evidence: "unit with no parent in view (default)" };
+  }
+  sorted.forEach((c, i) => {
     const names = [...c.names.values()];
     const name = c.entry?.name ?? longest(names);
-    const decision = decideType(c, name, doc, gaz);
-    const acronym = c.acronym || c.entry?.acronym || "";
+    const decision = decisions[i];
+    // A known actor keeps its own acronym; another one the document uses ("PNUD") stays an alias.
+    const acronym = c.entry?.acronym || c.acronym || "";
     const seen = new Set([nameKey(name), nameKey(acronym)]);
     const aliases: string[] = [];
     for (const n of names) if (!seen.has(nameKey(n))) { seen.add(nameKey(n)); aliases.push(n); }
     actors.push({ key: c.key, name, acronym, type: decision.type, aliases, typeEvidence: decision.evidence, fromGazetteer: !!c.entry });
     mentions.push(...c.mentions);
     if (withRules) rules.set(c.key, [...new Set(c.hits.map((h) => h.rule))]);
-  }
+  });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
 }
@@ -144,6 +203,40 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
 const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;
 const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
+
+/** Acronym definitions the text calls programmes become `process` actors (one per acronym). */
+function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts, isCountry: (words: string) => boolean): void {
+  const seen = new Set<string>();
+  for (const e of facts.expansions) {
+    if (seen.has(e.acronym) || facts.defined.some((d) => d.acronym === e.acronym)) continue;
+    seen.add(e.acronym);
+    if (!calledProgramme(doc, e, isCountry)) continue;
+    const hits = hitsByBlock[e.block];
+    if (hits.some((h) => h.kind !== "acronym" && h.start < e.end && e.start < h.end)) continue;
+    const hit = programmeHit(e);
+    hits.push(hit);
+    hits.sort((a, b) => a.start - b.start);
+    facts.defined.push({ acronym: e.acronym, hit, at: e.start });
+    facts.blocked.delete(e.acronym);
+  }
+}
+
+const NATIONAL_BODY_RULE = "capitalised name ending with its country (a national body)";
+const UNIT = "unit";
+/** Types an organisation can have that a unit of it shares. */
+const PARENT_TYPES = new Set(["igo", "state", "ngo", "regional", "donor", "local", "research", "private", "network"]);
+
+/** The organisation with the most mentions (a unit's parent when none is named), among typed ones. */
+function mainOrganisation(cands: DocCandidate[], decisions: TypeDecision[]): { type: string; name: string } | undefined {
+  let best: { type: string; name: string } | undefined, most = 0;
+  cands.forEach((c, i) => {
+    const type = decisions[i].type;
+    if (!PARENT_TYPES.has(type) || c.mentions.length <= most) return;
+    most = c.mentions.length;
+    best = { type, name: c.entry?.name ?? longest([...c.names.values()]) ?? c.acronym };
+  });
+  return best;
+}
 
 function ruleForAcronym(key: string): string {
   if (key.startsWith("acr:")) return "acronym without definition (left for the corpus)";
@@ -168,17 +261,27 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   const parent = gaz.acronyms.get(firstWord);
   const ownHead = c.head ?? headOfName(name, gaz.lexicon.heads, gaz.lexicon.tailConnectors);
   const ownType = ownHead ? gaz.lexicon.heads.get(ownHead) : undefined;
-  if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === undefined))
+  if (parent?.length === 1 && firstWord !== name && (ownType === "state" || ownType === "ngo" || ownType === UNIT || ownType === undefined))
     return { type: parent[0].type, evidence: `part of ${firstWord} (gazetteer)` };
+  if (ownType === UNIT) return { type: UNIT, evidence: "unit" }; // typed once the document's main organisation is known
+  // "Office of Legal Affairs", "Office of the Inspector General": an office of the organisation the document is about.
+  if (/^Office of /.test(name) && ownHead === "office" && !c.key.startsWith("gov:") && !nameWords(name).some((w) => gaz.lexicon.countries.has(w)) &&
+      !typeFromName(name, ownHead, gaz.lexicon).evidence.startsWith("modifier")) // "Office of the Mayor" is the city's
+    return { type: UNIT, evidence: "office (unit)" };
+  if (c.hits.some((h) => h.rule === OFFICE_RULE)) return { type: "state", evidence: "office acting for a government" };
+  // A government is a state, unless it funds the work at hand ("funded by the Dutch Government": a donor).
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
-  for (const m of isGovernment ? [] : c.mentions.slice(0, 8)) {
+  for (const m of c.mentions.slice(0, 8)) {
     const block = doc.blocks[m.block];
     const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
     const text = doc.text.slice(s.start, s.end);
     const ctx = typeFromContext(text, m.start - s.start, m.end - m.start, gaz.lexicon);
-    if (ctx) return ctx;
+    if (ctx && (!isGovernment || ctx.type === "donor")) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  if (!c.head && c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
+  if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
+  if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };
   if (c.hits.some((h) => h.rule === "acronym definition of a national body")) return { type: "state", evidence: "national body defined with its acronym" };

@@ -27,6 +27,14 @@ export interface Lexicon {
   /** normalised country name or nationality -> canonical country key */
   countries: Map<string, string>;
   nationalities: Set<string>;
+  /** Matches text right after a country that makes it the subject of an act (" will", ", and ... endorse"). */
+  actingVerb: RegExp;
+  /** Office titles acting for a government ("Attorney General", "Secretary of ..."). */
+  offices: RegExp;
+  /** Finds the first word of any office: blocks without one are skipped. */
+  officeHint: RegExp;
+  /** Text right after a name that makes it a modifier of a generic group ("UN agencies"). */
+  genericAfter: RegExp;
 }
 
 interface RulesFile {
@@ -43,6 +51,9 @@ interface RulesFile {
   list_headings: string;
   countries: string[];
   nationalities: string[];
+  acting_verbs: string[];
+  offices: string[];
+  generic_after: string[];
 }
 
 const phrase = (s: string) => s.split(/\s+/).map(normWord).join(" ");
@@ -64,6 +75,21 @@ function countryOfNationality(nationality: string, countryKeys: string[]): strin
     if (k > bestLen || (k === bestLen && best && c.length < best.length)) { best = c; bestLen = k; }
   }
   return best || n;
+}
+
+/** One capitalised word (letters, hyphen, apostrophe inside). */
+const CAP = String.raw`\p{Lu}[\p{L}-]*`;
+
+/**
+ * Offices as one sticky pattern: "Attorney General", or "Secretary of" + a
+ * capitalised name that may hold "and", "of", "for", "the" ("Secretary of Health and Human Services").
+ */
+function officesPattern(offices: string[]): RegExp {
+  // The name stops before another office ("Secretary of State and the Secretary of Labor": two).
+  const starts = [...new Set(offices.map((o) => escapeRegExp(o.split(" ")[0])))].join("|");
+  const name = String.raw`(?:the\s+)?${CAP}(?:\s+(?:(?:and|of|for|on)\s+(?:the\s+)?)?(?!(?:${starts})\b)${CAP})*`;
+  const alts = offices.map((o) => /\s(?:of|for)$/.test(o) ? `${escapeRegExp(o).replace(/ /g, "\\s+")}\\s+${name}` : escapeRegExp(o).replace(/ /g, "\\s+"));
+  return new RegExp(`(?:${alts.join("|")})(?![\\p{L}-])`, "uy");
 }
 
 let cached: Lexicon | undefined;
@@ -94,6 +120,10 @@ export function loadLexicon(): Lexicon {
     listHeadings: new RegExp(`\\b(?:${raw.list_headings})`, "i"),
     countries,
     nationalities: new Set(raw.nationalities.map(phrase)),
+    actingVerb: new RegExp(`^\\s+(?:${raw.acting_verbs.map((v) => escapeRegExp(v).replace(/ /g, "\\s+")).join("|")})\\b`),
+    offices: officesPattern(raw.offices),
+    genericAfter: new RegExp(`^,?\\s+(?:${raw.generic_after.map((w) => escapeRegExp(w).replace(/ /g, "\\s+")).join("|")})\\b`),
+    officeHint: new RegExp(`\\b(?:${[...new Set(raw.offices.map((o) => escapeRegExp(o.split(" ")[0])))].join("|")})\\b`),
   };
   return cached;
 }

@@ -13,6 +13,7 @@ const SOFT = /^[\s*_]*$/;
 const isSoftGap = (gap: string) => gap === " " || (SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap)));
 const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
+const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
 const GAZ_GAP = /^[\s*_,-]*$/;
@@ -96,11 +97,12 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (cur.length && !isSoftGap(t.gap)) close();
+    // "U.S. Chamber of Commerce": the full stop of a dotted abbreviation does not end the name.
+    if (cur.length && !isSoftGap(t.gap) && !(t.gap === ". " && DOTTED.test(tokens[i - 1].text))) close();
     const g = gazAt.get(i);
     let unit: Unit | undefined;
     if (g) unit = { kind: "gaz", first: i, last: g.last, hit: g.hit };
-    else if (t.cap && !t.shout && !lex.genericAcronyms.has(t.text)) unit = { kind: "cap", first: i, last: i };
+    else if (t.cap && !t.shout && (!lex.genericAcronyms.has(t.text) || isUnitHead(tokens[i + 1], lex))) unit = { kind: "cap", first: i, last: i };
     else if (!t.cap && cur.length && (lex.connectors.has(t.norm) || lex.connectors.has(t.text))) unit = { kind: "conn", first: i, last: i };
     if (!unit) { close(); continue; }
     if (unit.kind === "conn" && !cur.length) continue;
@@ -114,6 +116,11 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
   }
   close();
   return out;
+}
+
+/** "Unit", "Division", "Branch": the head of a part of an organisation ("M&E Unit" keeps its generic acronym). */
+function isUnitHead(t: Token | undefined, lex: Lexicon): boolean {
+  return !!t && t.cap && t.gap === " " && lex.heads.get(t.norm) === "unit";
 }
 
 function headOf(tokens: Token[], i: number, lex: Lexicon): string | undefined {
@@ -219,6 +226,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
+      if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
       e++;
     }
     for (let k = s; k <= e; k++) used.add(k);
@@ -230,7 +238,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       // No distinctive word ("National Agency") names nobody, unless a tail makes it specific ("National Commission for Refugees").
       if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
       // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
-      if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && knownAcronym(span[0].text)) return false;
+      // ("MHPSS Unit", "PSU Division": a unit is an actor of its own.)
+      if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && lex.heads.get(span[1].norm) !== "unit" && knownAcronym(span[0].text)) return false;
       return true;
     };
     // Drop words that only start the sentence ("The", "Third"; "Recently" if the rest still names something).

@@ -21,6 +21,7 @@ export interface DocCandidate {
   mentions: Mention[];
 }
 
+const GOVERNMENT_HEADS = new Set(["government", "gouvernement", "gobierno"]);
 const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, list: 2, name: 1, acronym: 0 };
 
 /** Longest hit wins; a gazetteer name inside a longer name's tail ("... of the GFMD") is kept too. */
@@ -44,6 +45,13 @@ export function keepLongest(hits: Hit[], lexCountries: Map<string, string>): Hit
     if (at < 0) { keep(h); continue; }
     const over = kept[at];
     const inside = h.start >= over.start && h.end <= over.end;
+    // "Government of the Republic of Guatemala on Cooperation Regarding ...": an agreement's title runs on after the government.
+    if (inside && h.kind === "government" && h.country && h.start === over.start && over.kind === "name" && over.head && GOVERNMENT_HEADS.has(over.head)) {
+      kept[at] = h;
+      // h ends no later than the hit it replaces: the running maximum of ends from here on is recomputed
+      for (let i = at; i < kept.length; i++) maxEnd[i] = Math.max(i ? maxEnd[i - 1] : -Infinity, kept[i].end);
+      continue;
+    }
     if (inside && h.kind === "gazetteer" && over.tailStart !== undefined && h.start >= over.tailStart) { keep(h); continue; }
     // "United Nations Development Programme in Moldova": a gazetteer name plus a place is that gazetteer actor.
     if (inside && h.kind === "gazetteer" && h.start === over.start && over.kind !== "gazetteer") {

@@ -9,6 +9,9 @@ const STATE_BODIES = new Set(["commission", "agency", "office", "department", "m
 /** Words that make a foundation an operating organisation rather than a grant-maker. */
 const OPERATIONAL = new Set(["migrant", "migrants", "workers", "services", "development", "refugee", "refugees", "rights", "children", "women", "community", "communities"]);
 
+/** First words before "State" that do not name a federated state ("Member State", "Nation State"). */
+const NOT_FEDERATED = new Set(["member", "nation", "united", "islamic", "sovereign", "independent", "secretary", "department", "head", "heads", "welfare", "rule", "non"]);
+
 export interface TypeDecision {
   type: string;
   evidence: string;
@@ -26,7 +29,11 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     if (m.type === "local" && headType !== "process" && headType !== "network") return { type: "local", evidence: `modifier "${phrase}"` };
     if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network" || headType === "private")) return { type: "research", evidence: `modifier "${phrase}"` };
     if (m.type === "state" && (headType === "state" || headType === "ngo" || headType === "research") && words[0] === m.words[0]) return { type: "state", evidence: `modifier "${phrase}"` };
+    if (m.type === "private" && (headType === "ngo" || headType === "network" || headType === undefined)) return { type: "private", evidence: `modifier "${phrase}" (business association)` };
   }
+  // "Edo State Taskforce", "Lagos State Ministry of ...": a federated state's body is local ("Secretary of State" is not one).
+  if (words.length >= 3 && words[1] === "state" && !lex.countries.has(words[0]) && !NOT_FEDERATED.has(words[0]) && headType !== "process")
+    return { type: "local", evidence: `"${name.split(/\s+/)[0]} State": a federated state's body` };
   // "Tanzania Regional Immigration Training Academy", "Philippine Commission for ...": a state body.
   if (head && STATE_BODIES.has(head) && (lex.countries.has(words[0]) || lex.countries.has(words.slice(0, 2).join(" ")))) return { type: "state", evidence: `country + "${head}"` };
   if (headType === "donor" && words.some((w) => OPERATIONAL.has(w))) return { type: "ngo", evidence: `foundation serving a group ("${words.find((w) => OPERATIONAL.has(w))}")` };

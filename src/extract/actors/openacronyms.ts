@@ -1,0 +1,63 @@
+// Acronyms the document never spells out ("COOPI", "UNHAS", "PSU") are left
+// open for the corpus to link; one that the text treats as an organisation is
+// an actor of this document: named right after an organisation word ("national
+// NGOs - CADEL", "partners are COOPI", "funded by DANIDA"), or listed with
+// other actors ("M&E Unit, PSU, MDR"). It then takes the type the cue gives, or
+// its neighbour's.
+import type { Doc } from "../../types.js";
+import type { DocCandidate } from "./resolve.js";
+import type { Lexicon } from "./lexicon.js";
+import { normWord } from "./normalize.js";
+
+/** Organisation words right before an acronym, and the type each suggests ("" = the neighbour's or ngo). */
+const CUES: { re: RegExp; type: string }[] = [
+  { re: /\b(?:funded|financed|supported|sponsored)\s+by\s+(?:the\s+)?$/i, type: "donor" },
+  { re: /\b(?:donors?|funders?)\s*(?:[-–:,(]\s*|such\s+as\s+|including\s+|like\s+)(?:the\s+)?$/i, type: "donor" },
+  { re: /\b(?:NGOs?|CSOs?|non-governmental\s+organi[sz]ations?)\s*(?:[-–:,(]\s*|such\s+as\s+|including\s+|like\s+)(?:the\s+)?$/i, type: "ngo" },
+  { re: /\b(?:partners?|organi[sz]ations?|agencies|institutions)\s+(?:are|is|were|was|include|includes|such\s+as|like|including)\s+(?:the\s+)?$/i, type: "" },
+  { re: /\b(?:in\s+(?:collaboration|partnership|cooperation|coordination)\s+with|partnerships?\s+with)\s+(?:the\s+)?$/i, type: "" },
+  { re: /\b(?:ministry|minist[eè]re)\s*(?:[-–:,(]\s*)$/i, type: "state" },
+];
+/** Between two actors of one list: ", ", " and ", " / ". */
+const COORDINATION = /^\s*(?:,|\/|;)?\s*(?:and\s+|&\s+|or\s+)?(?:the\s+)?$/;
+const MAX_MENTIONS = 8;
+
+export interface Promotion { key: string; type: string; neighbour?: string; evidence: string }
+
+/** The open acronyms of the document that name an actor, each with the evidence. */
+export function promoteOpenAcronyms(doc: Doc, cands: Map<string, DocCandidate>, lex: Lexicon, writtenLower: (word: string) => boolean): Promotion[] {
+  // A country ("UK", "NIGERIA") is no organisation; "EU-IOM" joins two known ones; a word in capitals
+  // ("CAPITAL", "HOURS": the document writes it in lower case too) or a plural of a generic ("SDGS") is none.
+  const open = [...cands.values()].filter((c) => {
+    if (!c.key.startsWith("acr:")) return false;
+    const acronym = c.key.slice(4);
+    return acronym.length >= 3 && !acronym.includes("-") && !lex.countries.has(normWord(acronym)) && !writtenLower(acronym.toLowerCase()) &&
+      !lex.genericAcronyms.has(acronym.replace(/S$/, ""));
+  });
+  if (!open.length) return [];
+  // Every mention of a named actor, by block, in text order: the neighbours.
+  const named = new Map<number, { start: number; end: number; key: string }[]>();
+  for (const c of cands.values()) {
+    if (c.key.startsWith("acr:")) continue;
+    for (const m of c.mentions) (named.get(m.block) ?? named.set(m.block, []).get(m.block)!).push({ start: m.start, end: m.end, key: c.key });
+  }
+  const out: Promotion[] = [];
+  for (const c of open) {
+    let found: Promotion | undefined;
+    for (const m of c.mentions.slice(0, MAX_MENTIONS)) {
+      const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
+      const cue = CUES.find((q) => q.re.test(before));
+      if (cue) { found = { key: c.key, type: cue.type, evidence: `open acronym after "${before.trim().split(/\s+/).slice(-3).join(" ")}"` }; break; }
+      for (const n of named.get(m.block) ?? []) {
+        const between = n.end <= m.start ? doc.text.slice(n.end, m.start) : m.end <= n.start ? doc.text.slice(m.end, n.start) : undefined;
+        if (between !== undefined && between.length < 12 && COORDINATION.test(between)) {
+          found = { key: c.key, type: "", neighbour: n.key, evidence: "open acronym listed with another actor" };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (found) out.push(found);
+  }
+  return out;
+}
