@@ -1,7 +1,7 @@
 // Per-document rows for the dataset tables.
 import type { Doc, Extraction } from "../types.js";
 import type { Row } from "./tables.js";
-import { ContentIds } from "./ids.js";
+import { ContentIds, shortHash } from "./ids.js";
 
 export const SECTION_SEPARATOR = " > ";
 
@@ -50,5 +50,15 @@ export function codingRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[
   return ex.codings.map((c) => ({
     coding_id: `${segmentIds[c.block]}-${c.theme}`, doc_id: doc.docId, source: doc.source, segment_id: segmentIds[c.block],
     theme: c.theme, evidence: c.evidence.join(";"), page: c.page, start: c.start, end: c.end,
+  }));
+}
+
+/** The document's relations, with gaps (from_actor_id, to_actor_id) that the corpus merge fills. */
+export function relationRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[] {
+  return (ex.relations ?? []).map((r) => ({
+    relation_id: "r" + shortHash(`${doc.docId}:${r.start}:${r.relation}:${r.from}:${r.to}`),
+    doc_id: doc.docId, source: doc.source, segment_id: segmentIds[r.block] ?? "", relation: r.relation,
+    from_actor_id: "", from_name: r.from, to_actor_id: "", to_name: r.to, amount: r.amount, currency: r.currency,
+    page: r.page, start: r.start, end: r.end, text: r.text,
   }));
 }

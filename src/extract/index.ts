@@ -4,6 +4,7 @@
 import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
+import { extractRelations, relationExtractor, type RelationExtractor } from "./relations/index.js";
 import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
@@ -11,13 +12,16 @@ export interface Extractors {
   recRules: RecRules;
   gazetteer: Gazetteer;
   codebook: Codebook;
+  relations: RelationExtractor;
 }
 
 export function loadExtractors(config: ExtractConfig): Extractors {
+  const gazetteer = loadGazetteer(config.actorFiles);
   return {
     recRules: loadRecommendationRules(config.recRules || undefined),
-    gazetteer: loadGazetteer(config.actorFiles),
+    gazetteer,
     codebook: loadCodebook(config.codebook || undefined),
+    relations: relationExtractor(undefined, gazetteer.lexicon.countries),
   };
 }
 
@@ -26,5 +30,6 @@ export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
   const codings = codeDocument(doc, ex.codebook);
-  return { recommendations, actors, mentions, codings };
+  const relations = extractRelations(doc, actors, mentions, ex.relations);
+  return { recommendations, actors, mentions, codings, relations };
 }

@@ -1,0 +1,218 @@
+// Relations between named parties, per document: who funds, implements or
+// partners with whom, with the amount where the sentence gives one. Pure: the
+// same Doc, actor mentions and rules give the same relations.
+//
+// Only sentences that hold a trigger of some rule (one regular-expression test)
+// and name at least two parties are examined further, so the stage costs little
+// beside the text stage.
+import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
+import { findAmounts, type Amount } from "./amounts.js";
+import { findProjects, projectMatcher, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { loadRelationRules, type RelationRule, type RelationRules, type Role } from "./rules.js";
+
+export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
+export { findAmounts, normaliseAmount } from "./amounts.js";
+
+/** Rules compiled with what the extractor derives from them once. */
+export interface RelationExtractor {
+  rules: RelationRules;
+  projects: ProjectMatcher;
+  projectHead: RegExp;
+  /** Lower-cased country names (a bare one is a place, not a party). */
+  countries: { has(name: string): boolean };
+}
+
+export function relationExtractor(rules: RelationRules = loadRelationRules(), countries: { has(name: string): boolean } = new Set()): RelationExtractor {
+  return {
+    rules,
+    projects: projectMatcher(rules),
+    projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
+    countries,
+  };
+}
+
+// Words between two parties of one list: "A, B and the C", "A (Honduras' largest exporter), B".
+const LIST_GAP = /^\s*(?:\([^()]{0,80}\)\s*)?[,;]?\s*(?:and|or|as well as|&|plus)?\s*(?:the\s+)?$/iu;
+// A clause boundary a party may not be reached across.
+const BOUNDARY = /[;:?!]|\b(?:which|who|whereas|while|although|but)\b/iu;
+
+/** Every relation the document states, one line per distinct relation (the first statement, or the first with an amount). */
+export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: Mention[], ex: RelationExtractor): Relation[] {
+  const candidateIndex = new Map(actors.map((c, i) => [c.key, i]));
+  const ordered = mentions.slice().sort((a, b) => a.start - b.start);
+  const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
+  let dollar: string | undefined; // the document's dollar, settled once when needed
+  const found: Relation[] = [];
+  const seen = new Map<string, number>();
+  let mi = 0;
+  for (const block of doc.blocks) {
+    if (block.kind === "heading") continue;
+    for (const s of block.sentences) {
+      while (mi < ordered.length && ordered[mi].start < s.start) mi++;
+      const text = doc.text.slice(s.start, s.end);
+      if (!ex.rules.anyTrigger.test(text)) continue;
+      const inside: Mention[] = [];
+      for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
+      const projects = findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end]));
+      if (inside.length + projects.length < 2) continue;
+      const parties = sentenceParties(inside, candidateIndex, actors, projects, isPlace, ex.projectHead, doc.text);
+      if (parties.length < 2) continue;
+      const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+      for (const rule of ex.rules.rules) {
+        rule.pattern.lastIndex = 0;
+        for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
+          if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
+          const trigger = { start: s.start + t.index, end: s.start + t.index + t[0].length };
+          if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
+          for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start)) {
+            const amount = r.amount;
+            if (amount?.bareDollar && !amount.currency) dollar ??= documentDollar(doc.text);
+            const from = parties[r.from], to = parties[r.to];
+            const relation: Relation = {
+              block: block.index, relation: rule.relation,
+              from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
+              amount: amount?.digits ?? "", currency: amount ? amount.currency || (amount.bareDollar ? dollar ?? "USD" : "") : "",
+              page: s.page, start: s.start, end: s.end, text, rule: rule.id,
+            };
+            const key = relationKey(relation, from, to);
+            const before = seen.get(key);
+            if (before === undefined) { seen.set(key, found.length); found.push(relation); }
+            else if (!found[before].amount && relation.amount) found[before] = relation;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Same relation, same two parties (partners in either order). */
+function relationKey(r: Relation, from: Party, to: Party): string {
+  const id = (p: Party) => (p.actor >= 0 ? `a${p.actor}` : `p:${p.name.toLowerCase()}`);
+  const [a, b] = r.relation === "partners" ? [id(from), id(to)].sort() : [id(from), id(to)];
+  return `${r.relation}\u0000${a}\u0000${b}`;
+}
+
+/** "$" means US dollars unless the document is plainly Canadian (or Australian) and not about the United States. */
+function documentDollar(text: string): string {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  const us = count(/\b(?:United States|U\.S\.|USAID|American)\b/g);
+  const ca = count(/\b(?:Canada|Canadian|Canadians)\b/g);
+  const au = count(/\b(?:Australia|Australian)\b/g);
+  if (ca >= 3 && ca > 2 * us && ca > au) return "CAD";
+  if (au >= 3 && au > 2 * us && au > ca) return "AUD";
+  return "USD";
+}
+
+interface Found { from: number; to: number; amount?: Amount }
+
+/** Characters between two offsets, not counting amounts of money written there. */
+function gapLength(a: number, b: number, amounts: Amount[]): number {
+  let n = b - a;
+  for (const m of amounts) if (m.start >= a && m.end <= b) n -= m.end - m.start;
+  return n;
+}
+
+/** The parties a role names around a trigger, as indexes into `parties`. */
+function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): number[] {
+  const reachable = (a: number, b: number, gap: number) => gapLength(a, b, amounts) <= gap && !BOUNDARY.test(text.slice(a, b));
+  switch (role) {
+    case "after": {
+      let i = parties.findIndex((p) => p.start >= trigger.end);
+      if (i < 0 || !reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
+      const list = [i];
+      while (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+      return list;
+    }
+    case "before": {
+      let i = lastBefore(parties, trigger.start);
+      if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) return [];
+      const list = [i];
+      while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+      return list;
+    }
+    case "adjacent": {
+      const i = lastBefore(parties, trigger.start);
+      return i >= 0 && trigger.start - parties[i].end <= 1 ? [i] : [];
+    }
+    case "project_before":
+    case "project_before_or_before":
+    case "project_before_or_subject": {
+      for (let i = lastBefore(parties, trigger.start); i >= 0; i--) {
+        if (parties[i].project && !BOUNDARY.test(text.slice(parties[i].end, trigger.start))) return [i];
+      }
+      if (role === "project_before") return [];
+      if (role === "project_before_or_subject") {
+        const first = parties.findIndex((p) => p.start >= sentenceStart);
+        return first >= 0 && parties[first].end <= trigger.start ? [first] : [];
+      }
+      const i = lastBefore(parties, trigger.start);
+      return i >= 0 && reachable(parties[i].end, trigger.start, rule.gapBefore) ? [i] : [];
+    }
+    case "project_after": {
+      for (let i = parties.findIndex((p) => p.start >= trigger.end); i >= 0 && i < parties.length; i++) {
+        if (!reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
+        if (parties[i].project) return [i];
+      }
+      return [];
+    }
+  }
+}
+
+function lastBefore(parties: Party[], at: number): number {
+  let i = -1;
+  for (let k = 0; k < parties.length && parties[k].end <= at; k++) i = k;
+  return i;
+}
+
+/** What one trigger of one rule states. */
+function relationsAt(rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): Found[] {
+  const from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart);
+  if (!from.length) return [];
+  const out: Found[] = [];
+  if (rule.relation === "partners") {
+    const to = rule.pairs === "among" ? [] : partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+    const pairs: Array<[number, number]> = [];
+    if (rule.pairs === "among" || rule.from === rule.to) {
+      for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
+    } else {
+      if (!to.length) return [];
+      for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
+      for (const f of from) for (const t of to) pairs.push([f, t]);
+    }
+    for (const [f, t] of pairs) {
+      // Partners are two organisations (projects and programmes are worked on, not with).
+      if (parties[f].actor < 0 || parties[t].actor < 0 || samePartyAs(parties[f], parties[t])) continue;
+      out.push({ from: f, to: t });
+    }
+    return out;
+  }
+  const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+  for (const f of from) for (const t of to) {
+    const recipient = parties[t];
+    if (samePartyAs(parties[f], recipient) || recipient.place) continue;
+    if (rule.relation === "implements" && !recipient.project) continue;
+    if (parties[f].project && parties[f].actor < 0) continue; // a project funds or implements nothing
+    let amount: Amount | undefined;
+    if (rule.relation === "funds") amount = amountFor(trigger, parties[f], recipient, amounts);
+    if (rule.needsAmount && !amount) continue;
+    out.push({ from: f, to: t, amount });
+  }
+  return out;
+}
+
+function samePartyAs(a: Party, b: Party): boolean {
+  return a === b || (a.actor >= 0 && a.actor === b.actor) || a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** The amount the relation states: the one nearest the trigger within the stretch that spans both parties and the trigger. */
+function amountFor(trigger: { start: number; end: number }, a: Party, b: Party, amounts: Amount[]): Amount | undefined {
+  const lo = Math.min(trigger.start, a.start, b.start) - 15, hi = Math.max(trigger.end, a.end, b.end) + 40;
+  let best: Amount | undefined, bestDistance = Infinity;
+  for (const m of amounts) {
+    if (m.start < lo || m.end > hi) continue;
+    const d = m.end <= trigger.start ? trigger.start - m.end : m.start >= trigger.end ? m.start - trigger.end : 0;
+    if (d < bestDistance) { best = m; bestDistance = d; }
+  }
+  return best;
+}
