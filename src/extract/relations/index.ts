@@ -6,8 +6,9 @@
 // and name at least two parties are examined further, so the stage costs little
 // beside the text stage.
 import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
+import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
-import { findProjects, projectMatcher, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { findProjects, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
 import { loadRelationRules, type RelationRule, type RelationRules, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
@@ -32,14 +33,23 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
 }
 
 // Words between two parties of one list: "A, B and the C", "A (Honduras' largest exporter), B".
-const LIST_GAP = /^\s*(?:\([^()]{0,80}\)\s*)?[,;]?\s*(?:and|or|as well as|&|plus)?\s*(?:the\s+)?$/iu;
+// ("and the non-profit C": up to two lower-case words after the article).
+const LIST_GAP = /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?[,;]?\s*(?:(?:and|or|as well as|&|plus)\s+)?(?:the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2})?$/u;
+// "KNOMAD of the World Bank", "the IMBR Initiative at Georgetown Law School": the first names the party.
+const OF_GAP = /^\s*\)?\s*(?:of|at|within|in)\s+(?:the\s+)?$/iu;
 // A clause boundary a party may not be reached across.
-const BOUNDARY = /[;:?!]|\b(?:which|who|whereas|while|although|but)\b/iu;
+const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 
 /** Every relation the document states, one line per distinct relation (the first statement, or the first with an amount). */
 export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: Mention[], ex: RelationExtractor): Relation[] {
   const candidateIndex = new Map(actors.map((c, i) => [c.key, i]));
   const ordered = mentions.slice().sort((a, b) => a.start - b.start);
+  const names = fullestNames(actors, mentions, candidateIndex);
+  // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
+  const acronyms = projectAcronyms(doc.text, ex.projects);
+  const acronymPattern = acronyms.size
+    ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
+    : undefined;
   const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
   let dollar: string | undefined; // the document's dollar, settled once when needed
   const found: Relation[] = [];
@@ -53,9 +63,9 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       if (!ex.rules.anyTrigger.test(text)) continue;
       const inside: Mention[] = [];
       for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
-      const projects = findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end]));
+      const projects = resolveProjectAcronyms(findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])), acronyms, text, s.start, acronymPattern);
       if (inside.length + projects.length < 2) continue;
-      const parties = sentenceParties(inside, candidateIndex, actors, projects, isPlace, ex.projectHead, doc.text);
+      const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (parties.length < 2) continue;
       const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
       for (const rule of ex.rules.rules) {
@@ -84,6 +94,23 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
     }
   }
   return found;
+}
+
+/**
+ * Each actor's name as this document writes it most fully: the mention with the
+ * most words ("Porticus Foundation", not the gazetteer's "Porticus"; "UNHCR"
+ * where the document never spells it out), else the candidate's name.
+ */
+function fullestNames(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>): string[] {
+  const names = actors.map(() => "");
+  const words = (s: string) => s.split(/\s+/).filter((w) => !/^the$/i.test(w)).length;
+  for (const m of mentions) {
+    const i = candidateIndex.get(m.actor);
+    if (i === undefined) continue;
+    const surface = m.surface.replace(/^the\s+/i, "");
+    if (!names[i] || words(surface) > words(names[i])) names[i] = surface;
+  }
+  return names.map((n, i) => n || actors[i].name || actors[i].acronym);
 }
 
 /** Same relation, same two parties (partners in either order). */
@@ -127,6 +154,7 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
     case "before": {
       let i = lastBefore(parties, trigger.start);
       if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) return [];
+      if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) i--;
       const list = [i];
       while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
       return list;
@@ -182,7 +210,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     }
     for (const [f, t] of pairs) {
       // Partners are two organisations (projects and programmes are worked on, not with).
-      if (parties[f].actor < 0 || parties[t].actor < 0 || samePartyAs(parties[f], parties[t])) continue;
+      if (parties[f].actor < 0 || parties[t].actor < 0 || parties[f].place || parties[t].place || samePartyAs(parties[f], parties[t])) continue;
       out.push({ from: f, to: t });
     }
     return out;

@@ -1,7 +1,7 @@
 // The parties a sentence names: the actors stage's mentions, plus names of
 // projects, programmes and funds (capitalised names with a head word such as
 // Project, Programme, Initiative or Fund, and quoted names after "the project").
-import type { ActorCandidate, Mention } from "../../types.js";
+import type { Mention } from "../../types.js";
 import type { RelationRules } from "./rules.js";
 
 export interface Party {
@@ -16,6 +16,8 @@ export interface Party {
   project: boolean;
   /** A bare country or place name ("in Honduras"): never a recipient. */
   place: boolean;
+  /** A project's acronym as the sentence defines it ("(AVRR)"), or "". */
+  acronym?: string;
 }
 
 // One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
@@ -31,10 +33,11 @@ export interface ProjectMatcher {
 export function projectMatcher(rules: RelationRules): ProjectMatcher {
   const heads = rules.projectHeads.join("|");
   const lower = rules.lowerHeads.join("|");
-  const name = String.raw`${CAP_WORD}(?:\s+(?:${CONNECTOR}\s+){0,2}${CAP_WORD})*`;
+  // Names stay on one line: a heading above a paragraph is no part of a name.
+  const name = String.raw`${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})*`;
   return {
     // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
-    capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:\s+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?\s+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
+    capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
     // the project “Sustainable Economic Development in Nigeria” (SEDIN); "Returning to new opportunities"
     quoted: new RegExp(String.raw`(?:(?:project|programme|program|initiative|fund|facility)\s+(?:called\s+|named\s+|entitled\s+)?)?[“"«]\s*(?<qname>\p{Lu}[^“”"«»]{3,150}?)\s*[”"»](?:\s+\((?<qacr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?(?:\s+(?:project|programme|program|initiative))?`, "gu"),
   };
@@ -60,8 +63,9 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     if (g.lower && actorSpans.some(([s, e]) => s <= start && e >= nameEnd)) continue;
     if (g.lower && name.split(/\s+/).length === 1 && /^(?:The|This|That)$/.test(name)) continue;
     const head = g.head ?? g.lower;
-    const full = `${name}${g.inner ? ` (${g.inner})` : ""} ${head}${g.num ? " " + g.num : ""}`;
-    found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false });
+    // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
+    const full = `${name} ${head}${g.num ? " " + g.num : ""}`;
+    found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
   }
   m.quoted.lastIndex = 0;
   for (let x = m.quoted.exec(text); x; x = m.quoted.exec(text)) {
@@ -69,7 +73,7 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     // A quotation is a name only when a project word stands next to it, or it is short and capitalised like a title.
     const nearHead = /^(?:project|programme|program|initiative|fund|facility)/i.test(x[0]) || /(?:project|programme|program|initiative)$/i.test(x[0]);
     if (!nearHead) continue;
-    found.push({ start: offset + x.index, end: offset + x.index + x[0].length, name: g.qname.trim(), actor: -1, project: true, place: false });
+    found.push({ start: offset + x.index, end: offset + x.index + x[0].length, name: g.qname.trim(), actor: -1, project: true, place: false, acronym: g.qacr ?? "" });
   }
   return found;
 }
@@ -79,15 +83,14 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
  * actor wins a tie), and with "Name (ACRONYM)" of one actor made one party.
  */
 export function sentenceParties(
-  mentions: Mention[], candidateIndex: Map<string, number>, candidates: ActorCandidate[], projects: Party[],
+  mentions: Mention[], candidateIndex: Map<string, number>, names: string[], projects: Party[],
   isPlace: (surface: string) => boolean, projectHead: RegExp, text: string,
 ): Party[] {
   const all: Party[] = [];
   for (const m of mentions) {
     const i = candidateIndex.get(m.actor) ?? -1;
     if (i < 0) continue;
-    const c = candidates[i];
-    const name = c.name || c.acronym || m.surface;
+    const name = names[i] || m.surface;
     all.push({ start: m.start, end: m.end, name, actor: i, project: projectHead.test(name), place: isPlace(m.surface) });
   }
   all.push(...projects);
@@ -113,4 +116,43 @@ export function sentenceParties(
     kept.push(p);
   }
   return kept;
+}
+
+const PAREN_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N} -]{0,12}\p{Lu}[\p{Lu}\p{N}]*)\)/uy;
+
+/**
+ * Projects whose acronym the document defines anywhere ("the Assisted Voluntary
+ * Return and Reintegration (AVRR) Programme", "... Facility (RDF)"): acronym ->
+ * name without it. Only the text around each parenthesised acronym is read.
+ */
+export function projectAcronyms(text: string, m: ProjectMatcher): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
+    PAREN_ACRONYM.lastIndex = at;
+    const a = PAREN_ACRONYM.exec(text);
+    if (!a || found.has(a[1])) continue;
+    const from = Math.max(0, at - 160);
+    const window = text.slice(from, Math.min(text.length, at + a[0].length + 40));
+    for (const p of findProjects(window, from, m, [])) {
+      if (p.acronym === a[1] && p.start < at && p.end >= at + a[0].length) { found.set(a[1], p.name); break; }
+    }
+  }
+  return found;
+}
+
+/** Project parties named by a defined acronym alone, or "ACRONYM project": their full names. */
+export function resolveProjectAcronyms(projects: Party[], acronyms: Map<string, string>, text: string, offset: number, acronymPattern: RegExp | undefined): Party[] {
+  for (const p of projects) {
+    const bare = p.name.replace(/\s+(?:project|programme|program|initiative|fund|facility|scheme)$/i, "");
+    const full = acronyms.get(bare);
+    if (full) p.name = full;
+  }
+  if (!acronymPattern) return projects;
+  acronymPattern.lastIndex = 0;
+  for (let x = acronymPattern.exec(text); x; x = acronymPattern.exec(text)) {
+    const start = offset + x.index, end = start + x[0].length;
+    if (projects.some((p) => p.start < end && p.end > start)) continue;
+    projects.push({ start, end, name: acronyms.get(x[0])!, actor: -1, project: true, place: false });
+  }
+  return projects;
 }
