@@ -13,9 +13,11 @@ export interface ExportDataset {
   edges: Row[];
   codings: Row[];
   themes: Row[];
+  /** Empty for datasets written before the relations table existed. */
+  relations: Row[];
 }
 
-const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes"];
+const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "relations"];
 
 /** Reads every table of a dataset (throws UsageError when `dir` is not a dataset). */
 export function loadDataset(dir: string): ExportDataset {
