@@ -13,6 +13,7 @@ import { loadRelationRules, type RelationRule, type RelationRules, type Role } f
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
 export { findAmounts, normaliseAmount } from "./amounts.js";
+export { explainRelations } from "./explain.js";
 
 /** Rules compiled with what the extractor derives from them once. */
 export interface RelationExtractor {
@@ -224,6 +225,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     let amount: Amount | undefined;
     if (rule.relation === "funds") amount = amountFor(trigger, parties[f], recipient, amounts);
     if (rule.needsAmount && !amount) continue;
+    if (rule.refusesAmount && amounts.some((m) => m.start >= Math.min(parties[f].end, recipient.end) && m.end <= Math.max(parties[f].start, recipient.start))) continue;
     out.push({ from: f, to: t, amount });
   }
   return out;

@@ -21,7 +21,8 @@ export interface Party {
 }
 
 // One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
-const CAP_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}.&-]*(?:['’](?![sS]\b)\p{L}+)*|\d+)`;
+// A hyphen joins capitalised parts ("ITC-ILO", "EU-IOM") but not "Trust-funded", which ends the name.
+const CAP_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}.&]*(?:-(?:\p{Lu}|\p{N})[\p{L}\p{N}.&]*)*(?:['’](?![sS]\b)\p{L}+)*|\d+)`;
 const CONNECTOR = String.raw`(?:of|for|and|in|on|the|to|de|la|le|les|des|du|et|y|del|&|[-–])`;
 const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|Under|Through|With|Within|For|In|As|By)\s+/;
 
@@ -142,9 +143,10 @@ export function projectAcronyms(text: string, m: ProjectMatcher): Map<string, st
 
 /** Project parties named by a defined acronym alone, or "ACRONYM project": their full names. */
 export function resolveProjectAcronyms(projects: Party[], acronyms: Map<string, string>, text: string, offset: number, acronymPattern: RegExp | undefined): Party[] {
+  // One name per project in a document: the one its acronym was first defined with.
   for (const p of projects) {
     const bare = p.name.replace(/\s+(?:project|programme|program|initiative|fund|facility|scheme)$/i, "");
-    const full = acronyms.get(bare);
+    const full = (p.acronym && acronyms.get(p.acronym)) || acronyms.get(bare);
     if (full) p.name = full;
   }
   if (!acronymPattern) return projects;

@@ -20,6 +20,8 @@ export interface RelationRule {
   gapBefore: number;
   gapAfter: number;
   needsAmount: boolean;
+  /** The rule does not hold when an amount stands between its trigger and a party ("USD's $5 million X Fund" funds, not implements). */
+  refusesAmount: boolean;
 }
 
 export interface RelationRules {
@@ -71,6 +73,7 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       gapBefore: typeof r.gap_before === "number" ? r.gap_before : 60,
       gapAfter: typeof r.gap_after === "number" ? r.gap_after : 30,
       needsAmount: r.needs_amount === true,
+      refusesAmount: r.refuses_amount === true,
     };
   });
   return {
