@@ -45,11 +45,19 @@ interface Layout {
   other_themes: { name: string; description?: string };
   recommendations: { name: string; description?: string; kinds: { name: string; description?: string }; strengths: { name: string; description?: string } };
   actors: { name: string; description?: string };
+  /** Optional: layouts written before the relations table use the default names. */
+  relations?: { name: string; description?: string };
 }
 
 const LAYOUT_FILE = "export/qdpx-codebook.yaml";
 const KIND_ORDER = ["recommendation", "offer", "commitment"];
 const STRENGTH_ORDER = ["obligation", "strong", "advisory", "offer"];
+const RELATION_ORDER = ["funds", "implements", "partners"];
+const RELATION_DESCRIPTIONS: Record<string, string> = {
+  funds: "A sentence stating that one party funds another or a named project (see the relations table).",
+  implements: "A sentence stating that a party carries out a named project or programme.",
+  partners: "A sentence stating that two organisations work together.",
+};
 
 /** The finished .qdpx file as bytes; the same dataset always gives the same bytes. */
 export function qdpxBytes(data: ExportDataset, options: QdpxOptions = {}): { bytes: Uint8Array; stats: QdpxStats } {
@@ -162,6 +170,7 @@ class CodeSystem {
   private kinds = new Map<string, string>();
   private strengths = new Map<string, string>();
   private actors = new Map<string, string>();
+  private relations = new Map<string, string>();
 
   constructor(layout: Layout, codebook: CodebookDef, data: ExportDataset) {
     // Themes: the codebook's, plus any code the dataset uses that the codebook lacks.
@@ -226,12 +235,26 @@ class CodeSystem {
       actorGroup.children.push(typeCode);
     }
     if (actorGroup.children.length) this.roots.push(actorGroup);
+
+    // Relations: a code per relation type, on the evidence sentences.
+    const types = ordered(RELATION_ORDER, (data.relations ?? []).map((r) => String(r.relation)));
+    if (types.length) {
+      const rel = layout.relations ?? { name: "Relations", description: "Who funds, implements or partners with whom (see the relations table)." };
+      const relationGroup = this.group("group:relations", rel.name, rel.description ?? "");
+      for (const type of types) {
+        const leaf = this.leaf(`relation:${type}`, type, RELATION_DESCRIPTIONS[type] ?? "");
+        relationGroup.children.push(leaf);
+        this.relations.set(type, leaf.guid);
+      }
+      this.roots.push(relationGroup);
+    }
   }
 
   theme(code: string) { return this.themes.get(code); }
   kind(kind: string) { return this.kinds.get(kind); }
   strength(strength: string) { return this.strengths.get(strength); }
   actor(actorId: string) { return this.actors.get(actorId); }
+  relation(type: string) { return this.relations.get(type); }
 
   count(): number {
     const walk = (c: Code): number => 1 + c.children.reduce((n, child) => n + walk(child), 0);
@@ -278,6 +301,7 @@ function spansByDocument(data: ExportDataset, codes: CodeSystem): Map<string, Sp
     add(r, String(r.rec_id), [codes.kind(String(r.kind)), codes.strength(String(r.strength)), ...splitList(r.themes).map((t) => codes.theme(t))]);
   }
   for (const m of data.mentions) add(m, String(m.mention_id), [codes.actor(String(m.actor_id))]);
+  for (const r of data.relations ?? []) add(r, String(r.relation_id), [codes.relation(String(r.relation))]);
 
   const sorted = new Map<string, Span[]>();
   for (const [docId, perDoc] of spans) {
