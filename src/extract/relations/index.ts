@@ -9,7 +9,7 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
-import { loadRelationRules, type RelationRule, type RelationRules, type Role } from "./rules.js";
+import { loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
 export { findAmounts, normaliseAmount } from "./amounts.js";
@@ -80,7 +80,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
             if (amount?.bareDollar && !amount.currency) dollar ??= documentDollar(doc.text);
             const from = parties[r.from], to = parties[r.to];
             const relation: Relation = {
-              block: block.index, relation: rule.relation,
+              block: block.index, relation: r.relation ?? rule.relation,
               from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
               amount: amount?.digits ?? "", currency: amount ? amount.currency || (amount.bareDollar ? dollar ?? "USD" : "") : "",
               page: s.page, start: s.start, end: s.end, text, rule: rule.id,
@@ -132,7 +132,7 @@ function documentDollar(text: string): string {
   return "USD";
 }
 
-interface Found { from: number; to: number; amount?: Amount }
+interface Found { from: number; to: number; amount?: Amount; /** when not the rule's own relation */ relation?: RelationType }
 
 /** Characters between two offsets, not counting amounts of money written there. */
 function gapLength(a: number, b: number, amounts: Amount[]): number {
@@ -160,9 +160,14 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
       while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
       return list;
     }
-    case "adjacent": {
+    case "adjacent":
+    case "adjacent_project": {
       const i = lastBefore(parties, trigger.start);
-      return i >= 0 && trigger.start - parties[i].end <= 1 ? [i] : [];
+      return i >= 0 && trigger.start - parties[i].end <= 1 && (role === "adjacent" || parties[i].project) ? [i] : [];
+    }
+    case "subject": {
+      const first = parties.findIndex((p) => p.start >= sentenceStart);
+      return first >= 0 && parties[first].end <= trigger.start ? [first] : [];
     }
     case "project_before":
     case "project_before_or_before":
@@ -196,9 +201,22 @@ function lastBefore(parties: Party[], at: number): number {
 
 /** What one trigger of one rule states. */
 function relationsAt(rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): Found[] {
-  const from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart);
+  let from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart);
+  // "In collaboration with the MHA, IOM implements ...": the fronted phrase's partner is the subject after it.
+  if (!from.length && rule.relation === "partners" && rule.from === "before" && rule.to === "after" && trigger.start - sentenceStart <= 3) {
+    const listed = partiesFor("after", rule, trigger, parties, amounts, text, sentenceStart);
+    const next = listed.length ? listed[listed.length - 1] + 1 : -1;
+    if (next > 0 && next < parties.length && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[next - 1].end, parties[next].start))) from = [next];
+  }
   if (!from.length) return [];
   const out: Found[] = [];
+  // "run by USAID, Western Union and Deloitte": those listed together also partner each other.
+  if (rule.listPartners && from.length > 1) {
+    for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) {
+      const [x, y] = [parties[from[a]], parties[from[b]]];
+      if (x.actor >= 0 && y.actor >= 0 && !x.place && !y.place && !samePartyAs(x, y)) out.push({ from: from[a], to: from[b], relation: "partners" });
+    }
+  }
   if (rule.relation === "partners") {
     const to = rule.pairs === "among" ? [] : partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
     const pairs: Array<[number, number]> = [];
@@ -206,7 +224,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
       for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
     } else {
       if (!to.length) return [];
-      for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
+      if (rule.pairs === "cross") for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
       for (const f of from) for (const t of to) pairs.push([f, t]);
     }
     for (const [f, t] of pairs) {

@@ -29,6 +29,7 @@ const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|U
 export interface ProjectMatcher {
   capitalised: RegExp;
   quoted: RegExp;
+  headFirst: RegExp;
 }
 
 export function projectMatcher(rules: RelationRules): ProjectMatcher {
@@ -40,6 +41,8 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
     // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
     capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
     // the project “Sustainable Economic Development in Nigeria” (SEDIN); "Returning to new opportunities"
+    // the initiative Action on New Neighbours; the programme Safe Journeys (two capitalised words at least)
+    headFirst: new RegExp(String.raw`\b(?:the|a|its|their)[^\S\n]+(?:project|programme|program|initiative|campaign|scheme)[^\S\n]+(?<hname>${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})+)`, "gu"),
     quoted: new RegExp(String.raw`(?:(?:project|programme|program|initiative|fund|facility)\s+(?:called\s+|named\s+|entitled\s+)?)?[“"«]\s*(?<qname>\p{Lu}[^“”"«»]{3,150}?)\s*[”"»](?:\s+\((?<qacr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?(?:\s+(?:project|programme|program|initiative))?`, "gu"),
   };
 }
@@ -67,6 +70,13 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
     const full = `${name} ${head}${g.num ? " " + g.num : ""}`;
     found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
+  }
+  m.headFirst.lastIndex = 0;
+  for (let x = m.headFirst.exec(text); x; x = m.headFirst.exec(text)) {
+    const name = x.groups!.hname;
+    const start = offset + x.index + x[0].length - name.length, end = offset + x.index + x[0].length;
+    if (actorSpans.some(([s, e]) => s <= start && e >= end)) continue;
+    found.push({ start, end, name, actor: -1, project: true, place: false });
   }
   m.quoted.lastIndex = 0;
   for (let x = m.quoted.exec(text); x; x = m.quoted.exec(text)) {
@@ -99,6 +109,8 @@ export function sentenceParties(
   const kept: Party[] = [];
   for (const p of all) {
     const last = kept[kept.length - 1];
+    // "CoHonducafe (Honduras’ largest coffee exporter)": a place in a parenthesis describes, it is no party.
+    if (p.place && last && /\([^()]*$/.test(text.slice(last.end, p.start))) continue;
     if (last && p.start < last.end) {
       // Overlap: keep the longer; an actor's mention inside a project's name gives the project its actor-ness only when they coincide.
       if (p.end - p.start > last.end - last.start) kept[kept.length - 1] = p;

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { dataFile } from "../../paths.js";
 
 export type RelationType = "funds" | "implements" | "partners";
-export type Role = "after" | "before" | "adjacent" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
+export type Role = "after" | "before" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
 
 export interface RelationRule {
   id: string;
@@ -16,12 +16,14 @@ export interface RelationRule {
   from: Role;
   to: Role;
   /** partners: "cross" (before x after, and among those before) or "among" (every pair of one list). */
-  pairs: "cross" | "among";
+  pairs: "cross" | "product" | "among";
   gapBefore: number;
   gapAfter: number;
   needsAmount: boolean;
   /** The rule does not hold when an amount stands between its trigger and a party ("USD's $5 million X Fund" funds, not implements). */
   refusesAmount: boolean;
+  /** The parties listed as `from` also partner each other ("run by A, B and C"). */
+  listPartners: boolean;
 }
 
 export interface RelationRules {
@@ -37,7 +39,7 @@ export interface RelationRules {
 export const DEFAULT_RELATION_RULES_PATH = dataFile("extract/relations/relations.yaml");
 
 const RELATIONS = new Set<RelationType>(["funds", "implements", "partners"]);
-const ROLES = new Set<Role>(["after", "before", "adjacent", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
+const ROLES = new Set<Role>(["after", "before", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
 
 export function loadRelationRules(path: string = DEFAULT_RELATION_RULES_PATH): RelationRules {
   return compileRelationRules(readFileSync(path, "utf8"), path);
@@ -69,11 +71,12 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       pattern: regex(`rule ${id}`, r.pattern, "giu"),
       from: r.from as Role,
       to: r.to as Role,
-      pairs: r.pairs === "among" ? "among" : "cross",
+      pairs: r.pairs === "among" || r.pairs === "product" ? r.pairs : "cross",
       gapBefore: typeof r.gap_before === "number" ? r.gap_before : 60,
       gapAfter: typeof r.gap_after === "number" ? r.gap_after : 30,
       needsAmount: r.needs_amount === true,
       refusesAmount: r.refuses_amount === true,
+      listPartners: r.list_partners === true,
     };
   });
   return {
