@@ -20,6 +20,8 @@ export interface RelationExtractor {
   rules: RelationRules;
   projects: ProjectMatcher;
   projectHead: RegExp;
+  /** A head word of a project name (Programme, initiative, ...) anywhere in a short string. */
+  headNear: RegExp;
   /** Lower-cased country names (a bare one is a place, not a party). */
   countries: { has(name: string): boolean };
 }
@@ -28,6 +30,7 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
   return {
     rules,
     projects: projectMatcher(rules),
+    headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})\\b`),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
   };
@@ -47,7 +50,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const ordered = mentions.slice().sort((a, b) => a.start - b.start);
   const names = fullestNames(actors, mentions, candidateIndex);
   // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
-  const acronyms = projectAcronyms(doc.text, ex.projects);
+  const acronyms = projectAcronyms(doc.text, ex.projects, ex.headNear);
   const acronymPattern = acronyms.size
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
@@ -64,16 +67,21 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       if (!ex.rules.anyTrigger.test(text)) continue;
       const inside: Mention[] = [];
       for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
-      const projects = resolveProjectAcronyms(findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])), acronyms, text, s.start, acronymPattern);
+      // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
+      const named = ex.headNear.test(text) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
+      const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
       if (inside.length + projects.length < 2) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (parties.length < 2) continue;
       const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+      const lower = text.toLowerCase();
       for (const rule of ex.rules.rules) {
+        if (!rule.words.some((w) => lower.includes(w))) continue;
         rule.pattern.lastIndex = 0;
         for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
           if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
-          const trigger = { start: s.start + t.index, end: s.start + t.index + t[0].length };
+          const at = t.indices?.groups?.t ?? [t.index, t.index + t[0].length];
+          const trigger = { start: s.start + at[0], end: s.start + at[1] };
           if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
           for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start)) {
             const amount = r.amount;
@@ -242,11 +250,22 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     if (parties[f].project && parties[f].actor < 0) continue; // a project funds or implements nothing
     let amount: Amount | undefined;
     if (rule.relation === "funds") amount = amountFor(trigger, parties[f], recipient, amounts);
-    if (rule.needsAmount && !amount) continue;
+    if (rule.needsAmount && (!amount || !recipientOfMoney(recipient, trigger, amounts, text))) continue;
     if (rule.refusesAmount && amounts.some((m) => m.start >= Math.min(parties[f].end, recipient.end) && m.end <= Math.max(parties[f].start, recipient.start))) continue;
     out.push({ from: f, to: t, amount });
   }
   return out;
+}
+
+/**
+ * After a money verb the recipient is introduced ("provide $2 million to X",
+ * "invest in X") or is what the amount buys ("a $50 million Center for X");
+ * any other party after the verb is not the recipient.
+ */
+function recipientOfMoney(recipient: Party, trigger: { start: number; end: number }, amounts: Amount[], text: string): boolean {
+  if (recipient.start < trigger.end) return true;
+  if (/\b(?:to|in|into|for|towards)\s+(?:the\s+)?$/i.test(text.slice(trigger.end, recipient.start))) return true;
+  return amounts.some((m) => m.end <= recipient.start && recipient.start - m.end <= 2);
 }
 
 function samePartyAs(a: Party, b: Party): boolean {

@@ -65,7 +65,7 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     const nameEnd = start + name.length;
     // A lower-case head after nothing but an actor's name is that actor's work, not a named project.
     if (g.lower && actorSpans.some(([s, e]) => s <= start && e >= nameEnd)) continue;
-    if (g.lower && name.split(/\s+/).length === 1 && /^(?:The|This|That)$/.test(name)) continue;
+    if (/^(?:The|This|That|These|Its|Their|Our|A|An|Each|Every|Any|New|Such)$/.test(name)) continue; // "The Program" names nothing
     const head = g.head ?? g.lower;
     // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
     const full = `${name} ${head}${g.num ? " " + g.num : ""}`;
@@ -138,12 +138,15 @@ const PAREN_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N} -]{0,12}\p{Lu}[\p{Lu}\p{N}]*)\)/uy;
  * Return and Reintegration (AVRR) Programme", "... Facility (RDF)"): acronym ->
  * name without it. Only the text around each parenthesised acronym is read.
  */
-export function projectAcronyms(text: string, m: ProjectMatcher): Map<string, string> {
+export function projectAcronyms(text: string, m: ProjectMatcher, heads: RegExp): Map<string, string> {
   const found = new Map<string, string>();
   for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
     PAREN_ACRONYM.lastIndex = at;
     const a = PAREN_ACRONYM.exec(text);
     if (!a || found.has(a[1])) continue;
+    // Only an acronym next to a head word can be a project's ("... Programme (AVRR)", "... (GEDI) Initiative").
+    const after = at + a[0].length;
+    if (!heads.test(text.slice(Math.max(0, at - 14), at)) && !heads.test(text.slice(after, after + 14))) continue;
     const from = Math.max(0, at - 160);
     const window = text.slice(from, Math.min(text.length, at + a[0].length + 40));
     for (const p of findProjects(window, from, m, [])) {
