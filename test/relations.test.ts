@@ -123,6 +123,13 @@ describe("relation patterns", () => {
   it("no relation for grants to unnamed recipients", () => {
     expect(relationsOf("The Aurora Foundation made 40 grants to 22 organizations in the region.")).toEqual([]);
   });
+  it("'the project' and 'our' stand for the document's most-named actor, as partner or as the funder that says 'our grant'", () => {
+    const text = "The Delta Relief Agency ran the evaluation. The Delta Relief Agency staff agreed. The project worked with the Harbour Council in 2020. Our grant to the Migration Research Centre ended. The project was funded by the Aurora Foundation.";
+    expect(relationsOf(text)).toEqual([
+      "partners Delta Relief Agency -> Harbour Council",
+      "funds Delta Relief Agency -> Migration Research Centre",
+    ]);
+  });
   it("a relation needs two named parties", () => {
     expect(relationsOf("The project was funded by donors and implemented by local partners.")).toEqual([]);
   });

@@ -41,6 +41,10 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
 const LIST_GAP = /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?[,;]?\s*(?:(?:and|or|as well as|&|plus)\s+)?(?:the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2})?$/u;
 // "KNOMAD of the World Bank", "the IMBR Initiative at Georgetown Law School": the first names the party.
 const OF_GAP = /^\s*\)?\s*(?:of|at|within|in)\s+(?:the\s+)?$/iu;
+// The document speaking of itself or of the project it reports on: in an evaluation "the
+// project partnered with X" is its implementer's partnership, in a funder's review "our
+// grant to X" is the funder's.
+const SELF = /\b(?:(?:the|this)\s+(?:project|programme|program)|we|our)\b/gi;
 // A clause boundary a party may not be reached across.
 const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 
@@ -55,6 +59,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
   const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
+  const self = documentActor(actors, mentions, candidateIndex, isPlace);
   let dollar: string | undefined; // the document's dollar, settled once when needed
   const found: Relation[] = [];
   const seen = new Map<string, number>();
@@ -70,8 +75,9 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
       const named = ex.headNear.test(text) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
       const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
-      if (inside.length + projects.length < 2) continue;
+      if (inside.length + projects.length < (self >= 0 ? 1 : 2)) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
+      if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
       if (parties.length < 2) continue;
       const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
       const lower = text.toLowerCase();
@@ -120,6 +126,34 @@ function fullestNames(actors: ActorCandidate[], mentions: Mention[], candidateIn
     if (!names[i] || words(surface) > words(names[i])) names[i] = surface;
   }
   return names.map((n, i) => n || actors[i].name || actors[i].acronym);
+}
+
+/**
+ * The document's own actor: the one it names most (the implementer an evaluation
+ * reports on, the funder reviewing its grants), places aside; -1 when it names none twice.
+ */
+function documentActor(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
+  const counts = actors.map(() => 0);
+  for (const m of mentions) {
+    const i = candidateIndex.get(m.actor);
+    if (i !== undefined && !isPlace(m.surface)) counts[i]++;
+  }
+  let best = -1;
+  counts.forEach((n, i) => { if (n >= 2 && (best < 0 || n > counts[best])) best = i; });
+  return best;
+}
+
+/** "the project", "we", "our" as parties standing for the document's own actor, where no named party covers them. */
+function addSelfParties(parties: Party[], text: string, offset: number, actor: number, name: string): void {
+  SELF.lastIndex = 0;
+  let added = false;
+  for (let m = SELF.exec(text); m; m = SELF.exec(text)) {
+    const start = offset + m.index, end = start + m[0].length;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    parties.push({ start, end, name, actor, project: false, place: false, self: /^(?:we|our)$/i.test(m[0]) ? "author" : "project" });
+    added = true;
+  }
+  if (added) parties.sort((a, b) => a.start - b.start);
 }
 
 /** Same relation, same two parties (partners in either order). */
@@ -245,6 +279,8 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
   for (const f of from) for (const t of to) {
     const recipient = parties[t];
+    // The document's own actor stands in only as a partner, or as the funder that says "our grant".
+    if (recipient.self || (parties[f].self && (rule.relation !== "funds" || parties[f].self !== "author"))) continue;
     if (samePartyAs(parties[f], recipient) || recipient.place) continue;
     if (rule.relation === "implements" && !recipient.project) continue;
     if (parties[f].project && parties[f].actor < 0) continue; // a project funds or implements nothing

@@ -18,6 +18,8 @@ export interface Party {
   place: boolean;
   /** A project's acronym as the sentence defines it ("(AVRR)"), or "". */
   acronym?: string;
+  /** "the project", "we", "our": the document's own actor standing in ("author" for we/our). */
+  self?: "project" | "author";
 }
 
 // One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
