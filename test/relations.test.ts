@@ -2,7 +2,7 @@
 // sentences written for the test, amounts in several notations, negatives and
 // unnamed recipients; and the actor network files read by networkx and igraph.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDoc } from "../src/text/document.js";
@@ -11,7 +11,7 @@ import { extractRelations } from "../src/extract/relations/index.js";
 import { loadDataset } from "../src/export/dataset.js";
 import { buildGraph, toGexf, toGraphml } from "../src/export/graph.js";
 import type { ActorCandidate, Doc, Mention } from "../src/types.js";
-import { tmp, writeDataset } from "./export-helpers.js";
+import { SEEDS, cli, tmp, writeDataset } from "./export-helpers.js";
 
 function docOf(text: string): Doc {
   return buildDoc({ source: "t.txt", format: "txt", sha256: "0", bytes: text.length }, { format: "txt", pages: [text], warnings: [] });
@@ -132,6 +132,28 @@ describe("relation patterns", () => {
   });
   it("a relation needs two named parties", () => {
     expect(relationsOf("The project was funded by donors and implemented by local partners.")).toEqual([]);
+  });
+});
+
+describe("the relations table of the seeds, through the CLI", () => {
+  it("quotes its sentences at their offsets, resolves actor parties to the actors table, and adds typed edges", () => {
+    const out = join(tmp(), "data");
+    expect(cli(["extract", SEEDS, "--out", out, "--jobs", "2", "--quiet"]).code).toBe(0);
+    const jsonl = (t: string) => readFileSync(join(out, `${t}.jsonl`), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const relations = jsonl("relations"), segments = jsonl("segments");
+    const actorIds = new Set(jsonl("actors").map((a) => a.actor_id));
+    expect(relations.length).toBeGreaterThan(10);
+    for (const r of relations) {
+      const seg = segments.find((s) => s.segment_id === r.segment_id);
+      expect(seg.text.slice(r.start - seg.start, r.end - seg.start)).toBe(r.text);
+      expect(["funds", "implements", "partners"]).toContain(r.relation);
+      for (const id of [r.from_actor_id, r.to_actor_id]) if (id) expect(actorIds.has(id)).toBe(true);
+      expect(r.amount).toMatch(/^\d*$/);
+    }
+    expect(new Set(relations.map((r) => r.relation_id)).size).toBe(relations.length);
+    const typed = jsonl("edges").filter((e) => ["funds", "implements", "partners"].includes(e.relation));
+    expect(typed.length).toBeGreaterThan(5);
+    for (const e of typed.filter((x) => x.relation === "partners")) expect(e.source_id < e.target_id).toBe(true);
   });
 });
 
