@@ -95,6 +95,11 @@ describe("relation patterns", () => {
       "funds European Union -> Delta Relief Agency 4350705 USD",
     ]);
   });
+  it("commits to support (pledges without an amount)", () => {
+    expect(relationsOf("The Brightwater Trust is committing to additional support of the Harbour Resilience Fund.")).toEqual([
+      "funds Brightwater Trust -> Harbour Resilience Fund",
+    ]);
+  });
   it("commissioned", () => {
     expect(relationsOf("The Aurora Foundation commissioned the Migration Research Centre to map the sector.")).toEqual([
       "funds Aurora Foundation -> Migration Research Centre",
