@@ -215,6 +215,30 @@ export interface ResponseUnit {
   rule: string;
 }
 
+/** A relation a sentence states between two named parties (src/extract/relations). */
+export interface Relation {
+  /** Index of the block (segment) of the sentence. */
+  block: number;
+  relation: "funds" | "implements" | "partners";
+  /** The parties as the document names them (fullest form). */
+  from: string;
+  to: string;
+  /** Index into Extraction.actors of each party, or -1 for a project, programme or fund. */
+  fromActor: number;
+  toActor: number;
+  /** Whole units as digits, "" when the sentence gives none. */
+  amount: string;
+  /** ISO 4217 code, or "". */
+  currency: string;
+  /** The evidence sentence: its page, offsets and text. */
+  page: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Which rule found it (for `inspect --relations`). */
+  rule: string;
+}
+
 export interface Extraction {
   recommendations: Recommendation[];
   /** Responses and key actions linked to the recommendations above. */
@@ -222,6 +246,8 @@ export interface Extraction {
   actors: ActorCandidate[];
   mentions: Mention[];
   codings: Coding[];
+  /** Relations between named parties (absent in extractions made without the relations stage). */
+  relations?: Relation[];
 }
 
 /** Options that reach every worker (must be plain data). */

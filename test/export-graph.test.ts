@@ -69,12 +69,13 @@ describe("actor network on a hand-made dataset", () => {
       const g = parse(Graph, xml);
       expect(g.order).toBe(3);
       expect(g.size).toBe(4);
-      expect(g.directedSize).toBe(1);
-      expect(g.undirectedSize).toBe(3);
+      // One directed graph (networkx refuses mixed files): symmetric edges say directed = false.
+      expect(g.directedSize).toBe(4);
+      expect(g.filterEdges((_, a) => a.directed === false).map((e) => g.getEdgeAttribute(e, "relation"))).toEqual(["co_mention", "co_mention", "co_mention"]);
       expect(g.getNodeAttribute("a3", "label")).toBe("Zoë’s group <& friends>");
       expect(g.getNodeAttribute("a1", "type")).toBe("igo");
       expect(g.getNodeAttribute("a1", "mentions")).toBe(2);
-      const addressed = g.directedEdges("a1", "a2"); // beside the co-mention edge of the same pair
+      const addressed = g.directedEdges("a1", "a2").filter((e) => g.getEdgeAttribute(e, "relation") === "addressed"); // beside the co-mention edge of the same pair
       expect(addressed).toHaveLength(1);
       expect(g.getEdgeAttribute(addressed[0], "weight")).toBe(2);
       expect(g.getEdgeAttribute(addressed[0], "relation")).toBe("addressed");

@@ -30,7 +30,7 @@ describe("extract on the seeds", () => {
   });
 
   it("writes every table in both formats, with a manifest and no absolute path or timestamp", () => {
-    for (const t of ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes"]) {
+    for (const t of ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "relations"]) {
       expect(existsSync(join(out, `${t}.csv`))).toBe(true);
       expect(existsSync(join(out, `${t}.jsonl`))).toBe(true);
     }

@@ -18,6 +18,7 @@ import { extractRecommendations } from "../extract/recommendations/index.js";
 import { extractActors } from "../extract/actors/index.js";
 import { codeDocument } from "../extract/themes/index.js";
 import { measureBars } from "./bars.js";
+import { extractRelations } from "../extract/relations/index.js";
 
 const MB = 1024 * 1024;
 const TARGET_BYTES = 50 * MB;
@@ -69,18 +70,21 @@ const cpuSeconds = () => {
 };
 
 /** The stages timed one by one: the text pipeline, then each extractor on the finished documents. */
-const STAGES = ["text", "recommendations", "actors", "themes"] as const;
+const STAGES = ["text", "recommendations", "actors", "themes", "relations"] as const;
 type StageName = (typeof STAGES)[number];
 
 /** Child mode `--stage NAME`: this process times one stage and prints its MB/s (by CPU time). */
 async function timeStageHere(name: StageName): Promise<number> {
   const docs = await ingestAndStructure();
   const ex = extractorsFor({ codebook: "", actorFiles: [], recRules: "" });
+  // The relations stage reads the actors stage's mentions: found once here, outside the timing.
+  const actorsOf = name === "relations" ? docs.map((d) => extractActors(d, ex.gazetteer)) : [];
   const work: Record<StageName, () => unknown> = {
     text: ingestAndStructure,
     recommendations: () => docs.forEach((d) => extractRecommendations(d, ex.recRules)),
     actors: () => docs.forEach((d) => extractActors(d, ex.gazetteer)),
     themes: () => docs.forEach((d) => codeDocument(d, ex.codebook)),
+    relations: () => docs.forEach((d, i) => extractRelations(d, actorsOf[i].actors, actorsOf[i].mentions, ex.relations)),
   };
   // Warm up for two seconds: V8 compiles the hot code on background threads, whose CPU time
   // would otherwise be charged to the first rounds (the bigger the stage's code, the more).
@@ -134,7 +138,7 @@ if (process.argv.includes("--bars")) {
 const rates = stageRates();
 const textRate = rates.text;
 report("text pipeline (read + decode + normalise + structure), MB/s per core", textRate.toFixed(1));
-for (const stage of ["recommendations", "actors", "themes"] as const) {
+for (const stage of ["recommendations", "actors", "themes", "relations"] as const) {
   const rate = rates[stage];
   report(`${stage} stage alone, MB/s per core`, `${rate.toFixed(1)} (costs ${(100 * textRate / (textRate + rate)).toFixed(0)}% of text throughput)`);
 }

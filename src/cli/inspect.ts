@@ -7,6 +7,7 @@ import { readDoc, extractorsFor } from "../pipeline/process.js";
 import { explainRecommendations } from "../extract/recommendations/index.js";
 import { explainActors } from "../extract/actors/index.js";
 import { explainThemes } from "../extract/themes/index.js";
+import { explainRelations } from "../extract/relations/index.js";
 import { UsageProblem, paint } from "./output.js";
 
 export function registerInspectCommand(program: Command): void {
@@ -17,6 +18,7 @@ export function registerInspectCommand(program: Command): void {
     .option("--recommendations", "each candidate unit: which rule took it, or why it was rejected")
     .option("--actors", "each actor found, its type and why, and its mentions")
     .option("--themes", "each segment's theme codes and the evidence that fired")
+    .option("--relations", "each funds, implements or partners relation, the rule that found it and its sentence")
     .option("--sentences", "list the sentences of every block")
     .option("--outline", "the document's zones, heading tree, tables and block counts")
     .option("--codebook <file>", "theme codebook (YAML) replacing the default one")
@@ -30,6 +32,7 @@ Examples:
   $ sectormap inspect corpora/seeds/004_816bfde01daad2e7.txt
   $ sectormap inspect report.pdf --outline
   $ sectormap inspect report.pdf --recommendations | less -R
+  $ sectormap inspect report.pdf --relations
   $ sectormap inspect report.pdf --json | jq '.blocks[] | select(.kind == "heading") | .text'`,
     )
     .action(async (file: string, o) => {
@@ -41,13 +44,14 @@ Examples:
         process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
         return;
       }
-      const wanted = [o.recommendations, o.actors, o.themes].some(Boolean);
+      const wanted = [o.recommendations, o.actors, o.themes, o.relations].some(Boolean);
       if (o.outline) process.stdout.write(renderOutline(doc));
       else if (!wanted) process.stdout.write(renderDoc(doc, Boolean(o.sentences)));
       const ex = wanted ? extractorsFor(config) : undefined;
       if (o.recommendations) process.stdout.write(explainRecommendations(doc, ex!.recRules) + "\n");
       if (o.actors) process.stdout.write(explainActors(doc, ex!.gazetteer) + "\n");
       if (o.themes) process.stdout.write(explainThemes(doc, ex!.codebook) + "\n");
+      if (o.relations) process.stdout.write(explainRelations(doc, ex!.gazetteer, ex!.relations) + "\n");
     });
 }
 

@@ -32,7 +32,8 @@ export interface DocActors {
 
 export interface ActorRow { actor_id: string; name: string; acronym: string; type: string; aliases: string; documents: number; mentions: number; [k: string]: string | number }
 export interface MentionRow { mention_id: string; actor_id: string; doc_id: string; source: string; segment_id: string; surface: string; page: number; start: number; end: number; [k: string]: string | number }
-export interface EdgeRow { source_id: string; target_id: string; relation: "co_mention" | "addressed"; weight: number; documents: number; [k: string]: string | number }
+export type EdgeRelation = "co_mention" | "addressed" | "funds" | "implements" | "partners";
+export interface EdgeRow { source_id: string; target_id: string; relation: EdgeRelation; weight: number; documents: number; [k: string]: string | number }
 
 export interface ResolvedActors {
   actors: ActorRow[];
@@ -254,6 +255,21 @@ export class ActorResolver {
     return { mentions, addressees };
   }
 
+  /** Pass 2, after linkDocument(d): the actor_id of each of the document's candidates ("" when it names none). */
+  candidateActorIds(d: DocLinks): string[] {
+    return d.candidates.map((c) => {
+      const g = this.groupOfEntry[this.entryOfKey.get(c.key) ?? -1] ?? -1;
+      return g >= 0 && this.mentionCount.get(this.groups[g].id) ? this.groups[g].id : "";
+    });
+  }
+
+  /** Pass 2: a funds, implements or partners relation between two actors of document `docId` (partners in id order). */
+  addRelationEdge(from: string, to: string, relation: "funds" | "implements" | "partners", docId: string): void {
+    if (!from || !to || from === to) return;
+    if (relation === "partners" && to < from) [from, to] = [to, from];
+    this.addEdge(from, to, relation, docId);
+  }
+
   /** After pass 2: the actors named at least once, by actor_id. */
   actorRows(): ActorRow[] {
     const rows: ActorRow[] = [];
@@ -273,7 +289,7 @@ export class ActorResolver {
     return edges.sort((a, b) => a.source_id.localeCompare(b.source_id) || a.target_id.localeCompare(b.target_id) || a.relation.localeCompare(b.relation));
   }
 
-  private addEdge(source: string, target: string, relation: EdgeRow["relation"], docId: string): void {
+  private addEdge(source: string, target: string, relation: EdgeRelation, docId: string): void {
     const k = `${source}\u0000${target}\u0000${relation}`;
     this.edges.set(k, (this.edges.get(k) ?? 0) + 1);
     this.edgeDocuments.add(k, docId);

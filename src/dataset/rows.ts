@@ -1,7 +1,7 @@
 // Per-document rows for the dataset tables.
 import type { Doc, Extraction } from "../types.js";
 import type { Row } from "./tables.js";
-import { ContentIds } from "./ids.js";
+import { ContentIds, shortHash } from "./ids.js";
 
 export const SECTION_SEPARATOR = " > ";
 
@@ -71,4 +71,14 @@ export function responseRows(doc: Doc, ex: Extraction, segmentIds: string[], rec
       deadline_iso: r.deadlineIso, link: r.link, rec_ref: r.recRef, page: r.page, start: r.start, end: r.end,
     };
   });
+}
+
+/** The document's relations, with gaps (from_actor_id, to_actor_id) that the corpus merge fills. */
+export function relationRows(doc: Doc, ex: Extraction, segmentIds: string[]): Row[] {
+  return (ex.relations ?? []).map((r) => ({
+    relation_id: "r" + shortHash(`${doc.docId}:${r.start}:${r.relation}:${r.from}:${r.to}`),
+    doc_id: doc.docId, source: doc.source, segment_id: segmentIds[r.block] ?? "", relation: r.relation,
+    from_actor_id: "", from_name: r.from, to_actor_id: "", to_name: r.to, amount: r.amount, currency: r.currency,
+    page: r.page, start: r.start, end: r.end, text: r.text,
+  }));
 }

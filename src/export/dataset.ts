@@ -15,9 +15,11 @@ export interface ExportDataset {
   themes: Row[];
   /** Responses and key actions (absent from datasets written before the table existed). */
   responses?: Row[];
+  /** Empty for datasets written before the relations table existed. */
+  relations: Row[];
 }
 
-const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses"];
+const TABLES_READ: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses", "relations"];
 
 /** Reads every table of a dataset (throws UsageError when `dir` is not a dataset). */
 export function loadDataset(dir: string): ExportDataset {

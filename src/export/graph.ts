@@ -1,9 +1,15 @@
-// The actor network, for Gephi (GEXF 1.3) and igraph/networkx/yEd (GraphML).
+// The actor network, for Gephi (GEXF 1.2) and igraph/networkx/yEd (GraphML).
 // Nodes are actors (label, type, mentions, documents); edges are the dataset's
-// `edges` table: co-mention in a segment (undirected) and recommendations
-// addressed by one actor to another (directed). With `bipartite`, the graph
-// is actors x themes instead: an edge when a segment names the actor and is
-// coded with the theme, weighted by such segments.
+// `edges` table: co-mention in a segment and `partners` (symmetric), and
+// recommendations `addressed`, `funds` and `implements` from one actor to
+// another (directed), with the amounts of the relations table on `funds`.
+// With `bipartite`, the graph is actors x themes instead: an edge when a
+// segment names the actor and is coded with the theme, weighted by such segments.
+//
+// A graph that has any directed relation is written as a directed graph whose
+// symmetric edges say `directed` = false (source: the first actor in id order):
+// networkx refuses a file that mixes directed and undirected edges, and igraph
+// has no mixed graphs at all.
 import type { Row } from "../dataset/tables.js";
 import { readCodebookDef } from "../extract/themes/codebook.js";
 import { DEFAULT_CODEBOOK_PATH } from "../extract/themes/index.js";
@@ -17,7 +23,7 @@ export interface GraphOptions {
 }
 
 export type NodeAttribute = "part" | "type" | "acronym" | "mentions" | "documents";
-export type EdgeAttribute = "relation" | "documents";
+export type EdgeAttribute = "relation" | "documents" | "directed" | "amount";
 
 export interface GraphNode {
   id: string;
@@ -37,17 +43,19 @@ export interface GraphEdge {
   directed: boolean;
   weight: number;
   documents: number;
+  /** funds: the amounts of the relations behind the edge, summed per currency ("2200000 USD; 300000 EUR"), else "". */
+  amount: string;
 }
 
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** True when some edges are directed and some not. */
+  /** True when some edges are directed and some not (the files are then directed graphs). */
   mixed: boolean;
 }
 
 /** Edge relations that have a direction (source acts on target). */
-const DIRECTED_RELATIONS = new Set(["addressed"]);
+const DIRECTED_RELATIONS = new Set(["addressed", "funds", "implements"]);
 
 export function buildGraph(data: ExportDataset, options: GraphOptions = {}): Graph {
   const actorNodes: GraphNode[] = data.actors.map((a) => ({
@@ -57,8 +65,22 @@ export function buildGraph(data: ExportDataset, options: GraphOptions = {}): Gra
   return options.bipartite ? bipartiteGraph(data, actorNodes, options) : actorGraph(data, actorNodes);
 }
 
+/** Per funds edge (source and target actor ids): its amounts summed per currency, as "2200000 USD; 300000 EUR". */
+function fundedAmounts(relations: Row[]): Map<string, string> {
+  const sums = new Map<string, Map<string, bigint>>();
+  for (const r of relations) {
+    if (r.relation !== "funds" || !r.from_actor_id || !r.to_actor_id || !/^\d+$/.test(String(r.amount ?? ""))) continue;
+    const key = `${r.from_actor_id}\u0000${r.to_actor_id}`;
+    const perCurrency = sums.get(key) ?? sums.set(key, new Map()).get(key)!;
+    const currency = String(r.currency ?? "");
+    perCurrency.set(currency, (perCurrency.get(currency) ?? 0n) + BigInt(String(r.amount)));
+  }
+  return new Map([...sums].map(([k, m]) => [k, [...m].sort((a, b) => a[0].localeCompare(b[0])).map(([c, v]) => (c ? `${v} ${c}` : `${v}`)).join("; ")]));
+}
+
 function actorGraph(data: ExportDataset, nodes: GraphNode[]): Graph {
   const known = new Set(nodes.map((n) => n.id));
+  const amounts = fundedAmounts(data.relations ?? []);
   const edges = data.edges
     .filter((e) => known.has(String(e.source_id)) && known.has(String(e.target_id)))
     .map((e) => {
@@ -66,6 +88,7 @@ function actorGraph(data: ExportDataset, nodes: GraphNode[]): Graph {
       return {
         id: `${relation}:${e.source_id}:${e.target_id}`, source: String(e.source_id), target: String(e.target_id), relation,
         directed: DIRECTED_RELATIONS.has(relation), weight: Number(e.weight) || 0, documents: Number(e.documents) || 0,
+        amount: relation === "funds" ? amounts.get(`${e.source_id}\u0000${e.target_id}`) ?? "" : "",
       };
     });
   const directed = edges.filter((e) => e.directed).length;
@@ -100,7 +123,7 @@ function bipartiteGraph(data: ExportDataset, actorNodes: GraphNode[], options: G
     .sort((a, b) => a.actor.localeCompare(b.actor) || a.theme.localeCompare(b.theme))
     .map((p) => ({
       id: `covers:${p.actor}:${p.theme}`, source: p.actor, target: `theme:${p.theme}`, relation: "covers",
-      directed: false, weight: p.segments.size, documents: p.documents.size,
+      directed: false, weight: p.segments.size, documents: p.documents.size, amount: "",
     }));
   return { nodes: [...actorNodes, ...themeNodes], edges, mixed: false };
 }
@@ -123,22 +146,25 @@ const NODE_ATTRIBUTES: Array<{ id: NodeAttribute; type: "string" | "integer"; ti
   { id: "mentions", type: "integer", title: "mentions" },
   { id: "documents", type: "integer", title: "documents" },
 ];
-const EDGE_ATTRIBUTES: Array<{ id: EdgeAttribute; type: "string" | "integer"; title: string }> = [
+const EDGE_ATTRIBUTES: Array<{ id: EdgeAttribute; type: "string" | "integer" | "boolean"; title: string }> = [
   { id: "relation", type: "string", title: "relation" },
   { id: "documents", type: "integer", title: "documents" },
+  { id: "directed", type: "boolean", title: "directed" },
+  { id: "amount", type: "string", title: "amount" },
 ];
 
 /**
- * GEXF 1.3 (Gephi's own format). The default edge type is undirected; in a
- * mixed graph the directed edges say so. Edge `kind` keeps a co-mention and an
- * `addressed` edge between the same pair apart.
+ * GEXF 1.2 (Gephi reads it, and so does networkx, which does not read 1.3).
+ * The graph is directed when any edge is (symmetric edges then carry
+ * `directed` = false); no edge says a type of its own. Edge `kind` keeps a
+ * co-mention and an `addressed` edge between the same pair apart in Gephi.
  */
 export function toGexf(graph: Graph, description: string): string {
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`,
+    `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">`,
     `  <meta><creator>sectormap</creator><description>${xmlText(description)}</description></meta>`,
-    `  <graph${attrs({ defaultedgetype: allDirected(graph) ? "directed" : "undirected", mode: "static" })}>`,
+    `  <graph${attrs({ defaultedgetype: anyDirected(graph) ? "directed" : "undirected", mode: "static" })}>`,
     `    <attributes class="node">`,
     ...NODE_ATTRIBUTES.map((a) => `      <attribute${attrs({ id: a.id, title: a.title, type: a.type })}/>`),
     `    </attributes>`,
@@ -151,7 +177,7 @@ export function toGexf(graph: Graph, description: string): string {
     `    </nodes>`,
     `    <edges>`,
     ...graph.edges.map((e) =>
-      `      <edge${attrs({ id: e.id, source: e.source, target: e.target, type: graph.mixed && e.directed ? "directed" : undefined, kind: e.relation, weight: e.weight })}><attvalues>${EDGE_ATTRIBUTES.map((a) => `<attvalue${attrs({ for: a.id, value: e[a.id] })}/>`).join("")}</attvalues></edge>`),
+      `      <edge${attrs({ id: e.id, source: e.source, target: e.target, kind: e.relation, weight: e.weight })}><attvalues>${EDGE_ATTRIBUTES.map((a) => `<attvalue${attrs({ for: a.id, value: e[a.id] })}/>`).join("")}</attvalues></edge>`),
     `    </edges>`,
     `  </graph>`,
     `</gexf>`,
@@ -161,9 +187,9 @@ export function toGexf(graph: Graph, description: string): string {
 }
 
 /**
- * GraphML. The graph's default is undirected; `addressed` edges say
- * directed="true" (tools without mixed graphs, such as igraph, read the
- * `relation` attribute to tell them apart).
+ * GraphML. Directed when any edge is; the `directed` and `relation` edge
+ * attributes tell the symmetric edges apart (no edge overrides the graph's
+ * default, which networkx would refuse).
  */
 export function toGraphml(graph: Graph, description: string): string {
   const lines = [
@@ -174,11 +200,11 @@ export function toGraphml(graph: Graph, description: string): string {
     ...NODE_ATTRIBUTES.map((a) => `  <key${attrs({ id: a.id, for: "node", "attr.name": a.title, "attr.type": graphmlType(a.type) })}/>`),
     `  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>`,
     ...EDGE_ATTRIBUTES.map((a) => `  <key${attrs({ id: `edge_${a.id}`, for: "edge", "attr.name": a.title, "attr.type": graphmlType(a.type) })}/>`),
-    `  <graph${attrs({ id: "sectormap", edgedefault: allDirected(graph) ? "directed" : "undirected" })}>`,
+    `  <graph${attrs({ id: "sectormap", edgedefault: anyDirected(graph) ? "directed" : "undirected" })}>`,
     ...graph.nodes.map((n) =>
       `    <node${attrs({ id: n.id })}><data key="label">${xmlText(n.label)}</data>${NODE_ATTRIBUTES.map((a) => `<data key="${a.id}">${xmlText(n[a.id])}</data>`).join("")}</node>`),
     ...graph.edges.map((e) =>
-      `    <edge${attrs({ id: e.id, source: e.source, target: e.target, directed: graph.mixed ? String(e.directed) : undefined })}><data key="weight">${e.weight}</data>${EDGE_ATTRIBUTES.map((a) => `<data key="edge_${a.id}">${xmlText(e[a.id])}</data>`).join("")}</edge>`),
+      `    <edge${attrs({ id: e.id, source: e.source, target: e.target })}><data key="weight">${e.weight}</data>${EDGE_ATTRIBUTES.map((a) => `<data key="edge_${a.id}">${xmlText(String(e[a.id]))}</data>`).join("")}</edge>`),
     `  </graph>`,
     `</graphml>`,
     ``,
@@ -186,10 +212,10 @@ export function toGraphml(graph: Graph, description: string): string {
   return lines.join("\n");
 }
 
-function allDirected(graph: Graph): boolean {
-  return graph.edges.length > 0 && graph.edges.every((e) => e.directed);
+function anyDirected(graph: Graph): boolean {
+  return graph.edges.some((e) => e.directed);
 }
 
-function graphmlType(type: "string" | "integer"): string {
-  return type === "integer" ? "int" : "string";
+function graphmlType(type: "string" | "integer" | "boolean"): string {
+  return type === "integer" ? "int" : type;
 }

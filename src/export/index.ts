@@ -57,7 +57,7 @@ export async function exportDataset(dataDir: string, format: ExportFormat, out =
   const graph = buildGraph(data, { bipartite: options.bipartite, codebook });
   const description = options.bipartite
     ? "Actors and themes (sectormap): an edge when a segment names the actor and is coded with the theme; weight = such segments."
-    : "Actors (sectormap): co_mention edges (weight = segments naming both) and addressed edges (weight = recommendations).";
+    : "Actors (sectormap): co_mention edges (weight = segments naming both), addressed edges (weight = recommendations), and funds, implements and partners edges (weight = relations stated; amount = funds summed per currency). Symmetric edges (co_mention, partners) have directed = false.";
   writeFileSync(out, format === "gexf" ? toGexf(graph, description) : toGraphml(graph, description));
   return { format, out, summary: `${graph.nodes.length} nodes, ${graph.edges.length} edges`, warnings };
 }

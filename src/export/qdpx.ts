@@ -46,6 +46,8 @@ interface Layout {
   recommendations: { name: string; description?: string; kinds: { name: string; description?: string }; strengths: { name: string; description?: string } };
   actors: { name: string; description?: string };
   responses?: { name: string; description?: string; statuses: { name: string; description?: string }; actions: { name: string; description?: string } };
+  /** Optional: layouts written before the relations table use the default names. */
+  relations?: { name: string; description?: string };
 }
 
 const LAYOUT_FILE = "export/qdpx-codebook.yaml";
@@ -54,6 +56,12 @@ const STRENGTH_ORDER = ["obligation", "strong", "advisory", "offer"];
 const STATUS_ORDER = ["accepted", "partially accepted", "rejected", "noted"];
 /** The status code of a response that states none. */
 const NO_STATUS = "no status stated";
+const RELATION_ORDER = ["funds", "implements", "partners"];
+const RELATION_DESCRIPTIONS: Record<string, string> = {
+  funds: "A sentence stating that one party funds another or a named project (see the relations table).",
+  implements: "A sentence stating that a party carries out a named project or programme.",
+  partners: "A sentence stating that two organisations work together.",
+};
 
 /** The finished .qdpx file as bytes; the same dataset always gives the same bytes. */
 export function qdpxBytes(data: ExportDataset, options: QdpxOptions = {}): { bytes: Uint8Array; stats: QdpxStats } {
@@ -168,6 +176,7 @@ class CodeSystem {
   private actors = new Map<string, string>();
   private statuses = new Map<string, string>();
   private actionCode: string | undefined;
+  private relations = new Map<string, string>();
 
   constructor(layout: Layout, codebook: CodebookDef, data: ExportDataset) {
     // Themes: the codebook's, plus any code the dataset uses that the codebook lacks.
@@ -252,6 +261,19 @@ class CodeSystem {
       actorGroup.children.push(typeCode);
     }
     if (actorGroup.children.length) this.roots.push(actorGroup);
+
+    // Relations: a code per relation type, on the evidence sentences.
+    const types = ordered(RELATION_ORDER, (data.relations ?? []).map((r) => String(r.relation)));
+    if (types.length) {
+      const rel = layout.relations ?? { name: "Relations", description: "Who funds, implements or partners with whom (see the relations table)." };
+      const relationGroup = this.group("group:relations", rel.name, rel.description ?? "");
+      for (const type of types) {
+        const leaf = this.leaf(`relation:${type}`, type, RELATION_DESCRIPTIONS[type] ?? "");
+        relationGroup.children.push(leaf);
+        this.relations.set(type, leaf.guid);
+      }
+      this.roots.push(relationGroup);
+    }
   }
 
   theme(code: string) { return this.themes.get(code); }
@@ -260,6 +282,7 @@ class CodeSystem {
   actor(actorId: string) { return this.actors.get(actorId); }
   responseStatus(status: string) { return this.statuses.get(status || NO_STATUS); }
   keyAction(kind: string) { return kind === "action" ? this.actionCode : undefined; }
+  relation(type: string) { return this.relations.get(type); }
 
   count(): number {
     const walk = (c: Code): number => 1 + c.children.reduce((n, child) => n + walk(child), 0);
@@ -307,6 +330,7 @@ function spansByDocument(data: ExportDataset, codes: CodeSystem): Map<string, Sp
   }
   for (const m of data.mentions) add(m, String(m.mention_id), [codes.actor(String(m.actor_id))]);
   for (const p of data.responses ?? []) add(p, String(p.response_id), [codes.responseStatus(String(p.status ?? "")), codes.keyAction(String(p.kind))]);
+  for (const r of data.relations ?? []) add(r, String(r.relation_id), [codes.relation(String(r.relation))]);
 
   const sorted = new Map<string, Span[]>();
   for (const [docId, perDoc] of spans) {

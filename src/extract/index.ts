@@ -5,6 +5,7 @@ import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
 import { extractResponses, loadResponseVocab, type ResponseVocab } from "./responses/index.js";
+import { extractRelations, relationExtractor, type RelationExtractor } from "./relations/index.js";
 import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
@@ -13,14 +14,17 @@ export interface Extractors {
   gazetteer: Gazetteer;
   codebook: Codebook;
   responseVocab: ResponseVocab;
+  relations: RelationExtractor;
 }
 
 export function loadExtractors(config: ExtractConfig): Extractors {
+  const gazetteer = loadGazetteer(config.actorFiles);
   return {
     recRules: loadRecommendationRules(config.recRules || undefined),
-    gazetteer: loadGazetteer(config.actorFiles),
+    gazetteer,
     codebook: loadCodebook(config.codebook || undefined),
     responseVocab: loadResponseVocab(),
+    relations: relationExtractor(undefined, gazetteer.lexicon.countries),
   };
 }
 
@@ -30,5 +34,6 @@ export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   const responses = extractResponses(doc, recommendations, ex.responseVocab);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
   const codings = codeDocument(doc, ex.codebook);
-  return { recommendations, responses, actors, mentions, codings };
+  const relations = extractRelations(doc, actors, mentions, ex.relations);
+  return { recommendations, responses, actors, mentions, codings, relations };
 }

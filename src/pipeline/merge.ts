@@ -26,12 +26,24 @@ interface WaitingRows {
   mentions: Partial<Record<OutputFormat, string[][]>>;
   /** Per format, per recommendation: its row around addressee_actor_id. */
   recommendations: Partial<Record<OutputFormat, string[][]>>;
+  /** Per relation: [relation, from candidate index, to candidate index] (-1: not an actor). */
+  relationParties?: Array<[RelationType, number, number]>;
+  /** Per format, per relation: its row around from_actor_id and to_actor_id. */
+  relations?: Partial<Record<OutputFormat, string[][]>>;
+}
+
+type RelationType = "funds" | "implements" | "partners";
+/** A document's relations for the merge: their rows (with gaps for the actor ids) and parties. */
+export interface RelationShare {
+  rows: Row[];
+  parties: Array<[RelationType, number, number]>;
 }
 
 const MENTION_GAPS = ["mention_id", "actor_id"];
 const RECOMMENDATION_GAPS = ["addressee_actor_id"];
+const RELATION_GAPS = ["from_actor_id", "to_actor_id"];
 
-export function mergeShare(actors: DocActors, recommendations: Row[], formats: OutputFormat[]): MergeShare {
+export function mergeShare(actors: DocActors, recommendations: Row[], formats: OutputFormat[], relations?: RelationShare): MergeShare {
   const { candidates, links } = docLinksOf(actors);
   const mentionRows = actors.mentions.map((m): Row => ({
     doc_id: actors.docId, source: actors.source, segment_id: actors.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
@@ -40,6 +52,11 @@ export function mergeShare(actors: DocActors, recommendations: Row[], formats: O
   for (const format of formats) {
     waiting.mentions[format] = rowsPieces("mentions", mentionRows, MENTION_GAPS, format);
     waiting.recommendations[format] = rowsPieces("recommendations", recommendations, RECOMMENDATION_GAPS, format);
+  }
+  if (relations?.rows.length) {
+    waiting.relationParties = relations.parties;
+    waiting.relations = {};
+    for (const format of formats) waiting.relations[format] = rowsPieces("relations", relations.rows, RELATION_GAPS, format);
   }
   return { candidates, waiting: JSON.stringify(waiting) };
 }
@@ -61,7 +78,7 @@ export class CorpusMerge {
     this.waiting.add(share.waiting);
   }
 
-  /** Resolve actors across the corpus, then write recommendations, actors, mentions and edges. */
+  /** Resolve actors across the corpus, then write recommendations, relations, actors, mentions and edges. */
   async finish(): Promise<void> {
     this.resolver.resolve();
     // Second pass, in input order: recommendations are written at once; mentions,
@@ -73,12 +90,19 @@ export class CorpusMerge {
       const waiting: WaitingRows = JSON.parse(this.waiting.read(doc));
       const linked = this.resolver.linkDocument(waiting.links);
       const recommendations: TableText = { rows: waiting.links.addressees.length, text: {} };
+      const relationParties = waiting.relationParties ?? [];
+      const relations: TableText = { rows: relationParties.length, text: {} };
+      const actorIds = relationParties.length ? this.resolver.candidateActorIds(waiting.links) : [];
+      const idOf = (candidate: number) => (candidate >= 0 ? actorIds[candidate] ?? "" : "");
+      for (const [relation, from, to] of relationParties) this.resolver.addRelationEdge(idOf(from), idOf(to), relation, waiting.links.docId);
       for (const format of this.formats) {
         recommendations.text[format] = waiting.recommendations[format]!.map((pieces, i) => fillPieces(pieces, [linked.addressees[i]])).join("");
         const mentions = waiting.mentions[format]!;
         mentionText.get(format)!.add(linked.mentions.map((m) => fillPieces(mentions[m.index], [m.mentionId, m.actorId])).join(""));
+        relations.text[format] = (waiting.relations?.[format] ?? []).map((pieces, i) => fillPieces(pieces, [idOf(relationParties[i][1]), idOf(relationParties[i][2])])).join("");
       }
       await this.writer.append("recommendations", recommendations);
+      await this.writer.append("relations", relations);
       if (doc % 64 === 63) await yieldToEvents();
       docIds.push(waiting.links.docId);
       mentionRows.push(linked.mentions.length);

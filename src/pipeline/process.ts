@@ -7,7 +7,7 @@ import { IngestError } from "../ingest/errors.js";
 import { buildDoc, docIdOf } from "../text/document.js";
 import { extractDocument, loadExtractors, type Extractors } from "../extract/index.js";
 import { themeRows, themesMatrix, type Codebook } from "../extract/themes/index.js";
-import { codingRows, documentRow, recommendationRows, responseRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
+import { codingRows, documentRow, recommendationRows, relationRows, responseRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
 import type { TableName } from "../dataset/tables.js";
 import type { DocActors } from "../dataset/actors.js";
 import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
@@ -90,7 +90,10 @@ export async function processFile(task: FileTask, config: ExtractConfig, formats
       ["themes", serialiseRows("themes", themes, formats)],
     ],
     matrixLine: formats.includes("csv") ? matrixLine(themes, extractors.codebook) : "",
-    merge: mergeShare(actors, recommendations, formats),
+    merge: mergeShare(actors, recommendations, formats, {
+      rows: relationRows(doc, extraction, segmentIds),
+      parties: (extraction.relations ?? []).map((r) => [r.relation, r.fromActor, r.toActor]),
+    }),
   };
 }
 

@@ -2,6 +2,7 @@
 // rows, so tests can feed small hand-made tables; `loadModel` reads a folder.
 import { readManifest, readTable } from "../dataset/read.js";
 import type { Row, TableName } from "../dataset/tables.js";
+import { relationSummaries, type RelationSummary } from "./relations.js";
 
 export interface DocSummary {
   docId: string;
@@ -99,11 +100,13 @@ export interface ReportModel {
   actors: ActorSummary[];
   coMentions: CoMention[];
   recommendations: RecSummary[];
+  /** Funds, implements and partners relations (none for datasets without the relations table). */
+  relations: RelationSummary[];
 }
 
 export type Tables = Record<TableName, Row[]>;
 
-const TABLE_NAMES: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses"];
+const TABLE_NAMES: TableName[] = ["documents", "segments", "recommendations", "actors", "mentions", "edges", "codings", "themes", "responses", "relations"];
 
 export function loadModel(dir: string): ReportModel {
   const manifest = readManifest(dir);
@@ -199,7 +202,9 @@ export function buildModel(t: Tables, tool = "sectormap"): ReportModel {
     themes: splitList(r.themes),
   }));
 
-  return { tool, documents, failed, themes, cells, codedSegments, actors, coMentions, recommendations };
+  const relations = relationSummaries(t.relations ?? []);
+
+  return { tool, documents, failed, themes, cells, codedSegments, actors, coMentions, recommendations, relations };
 }
 
 /** Themes with at least one coded segment, labelled from the themes table, most prevalent first. */

@@ -10,6 +10,7 @@ import { escapeRegExp } from "../regexp.js";
 import { html, jsonForScript, shorten, trusted, type SafeHtml } from "./escape.js";
 import { cellAnchor, themeName, typeName, TYPE_COLOURS } from "./charts.js";
 import type { CodedSegment, DocSummary, RecSummary, ReportModel, ThemeSummary } from "./model.js";
+import { relationsSection } from "./relations.js";
 
 export interface PageCharts {
   heatmap: string;
@@ -51,12 +52,13 @@ export function renderPage(model: ReportModel, charts: PageCharts, info: PageInf
 <header>
 <h1>${info.title}</h1>
 <p class="lede">${summaryLine(model)}</p>
-<nav><a href="#corpus">Corpus</a> <a href="#themes">Themes</a> <a href="#actors">Actors</a> <a href="#recommendations">Recommendations</a></nav>
+<nav><a href="#corpus">Corpus</a> <a href="#themes">Themes</a> <a href="#actors">Actors</a> <a href="#relations">Relations</a> <a href="#recommendations">Recommendations</a></nav>
 </header>
 <main>
 ${corpusSection(model)}
 ${themesSection(model, charts)}
 ${actorsSection(model, charts, info)}
+${relationsSection(model.relations ?? [], new Map(model.documents.map((d) => [d.docId, d.key])))}
 ${recommendationsSection(model, charts)}
 </main>
 <footer>Made by ${model.tool} from a dataset written by <code>sectormap extract</code>. Every figure traces back to the dataset's tables (documents, codings, actors, edges, recommendations).</footer>

@@ -1,0 +1,321 @@
+// Relations between named parties, per document: who funds, implements or
+// partners with whom, with the amount where the sentence gives one. Pure: the
+// same Doc, actor mentions and rules give the same relations.
+//
+// Only sentences that hold a trigger of some rule (one regular-expression test)
+// and name at least two parties are examined further, so the stage costs little
+// beside the text stage.
+import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
+import { escapeRegExp } from "../../regexp.js";
+import { findAmounts, type Amount } from "./amounts.js";
+import { findProjects, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
+
+export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
+export { findAmounts, normaliseAmount } from "./amounts.js";
+export { explainRelations } from "./explain.js";
+
+/** Rules compiled with what the extractor derives from them once. */
+export interface RelationExtractor {
+  rules: RelationRules;
+  projects: ProjectMatcher;
+  projectHead: RegExp;
+  /** A head word of a project name (Programme, initiative, ...) anywhere in a short string. */
+  headNear: RegExp;
+  /** Lower-cased country names (a bare one is a place, not a party). */
+  countries: { has(name: string): boolean };
+}
+
+export function relationExtractor(rules: RelationRules = loadRelationRules(), countries: { has(name: string): boolean } = new Set()): RelationExtractor {
+  return {
+    rules,
+    projects: projectMatcher(rules),
+    headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})\\b`),
+    projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
+    countries,
+  };
+}
+
+// Words between two parties of one list: "A, B and the C", "A (Honduras' largest exporter), B".
+// ("and the non-profit C": up to two lower-case words after the article).
+const LIST_GAP = /^\s*\)?\s*(?:\([^()]{0,80}\)\s*)?[,;]?\s*(?:(?:and|or|as well as|&|plus)\s+)?(?:the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2})?$/u;
+// "KNOMAD of the World Bank", "the IMBR Initiative at Georgetown Law School": the first names the party.
+const OF_GAP = /^\s*\)?\s*(?:of|at|within|in)\s+(?:the\s+)?$/iu;
+// The document speaking of itself or of the project it reports on: in an evaluation "the
+// project partnered with X" is its implementer's partnership, in a funder's review "our
+// grant to X" is the funder's.
+const SELF = /\b(?:(?:the|this)\s+(?:project|programme|program)|we|our)\b/gi;
+// A clause boundary a party may not be reached across.
+const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
+
+/** Every relation the document states, one line per distinct relation (the first statement, or the first with an amount). */
+export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: Mention[], ex: RelationExtractor): Relation[] {
+  const candidateIndex = new Map(actors.map((c, i) => [c.key, i]));
+  const ordered = mentions.slice().sort((a, b) => a.start - b.start);
+  const names = fullestNames(actors, mentions, candidateIndex);
+  // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
+  const acronyms = projectAcronyms(doc.text, ex.projects, ex.headNear);
+  const acronymPattern = acronyms.size
+    ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
+    : undefined;
+  const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
+  const self = documentActor(actors, mentions, candidateIndex, isPlace);
+  let dollar: string | undefined; // the document's dollar, settled once when needed
+  const found: Relation[] = [];
+  const seen = new Map<string, number>();
+  let mi = 0;
+  for (const block of doc.blocks) {
+    if (block.kind === "heading") continue;
+    for (const s of block.sentences) {
+      while (mi < ordered.length && ordered[mi].start < s.start) mi++;
+      const text = doc.text.slice(s.start, s.end);
+      if (!ex.rules.anyTrigger.test(text)) continue;
+      const inside: Mention[] = [];
+      for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
+      // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
+      const named = ex.headNear.test(text) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
+      const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
+      if (inside.length + projects.length < (self >= 0 ? 1 : 2)) continue;
+      const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
+      if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
+      if (parties.length < 2) continue;
+      const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+      const lower = text.toLowerCase();
+      for (const rule of ex.rules.rules) {
+        if (!rule.words.some((w) => lower.includes(w))) continue;
+        rule.pattern.lastIndex = 0;
+        for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
+          if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
+          const at = t.indices?.groups?.t ?? [t.index, t.index + t[0].length];
+          const trigger = { start: s.start + at[0], end: s.start + at[1] };
+          if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
+          for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start)) {
+            const amount = r.amount;
+            if (amount?.bareDollar && !amount.currency) dollar ??= documentDollar(doc.text);
+            const from = parties[r.from], to = parties[r.to];
+            const relation: Relation = {
+              block: block.index, relation: r.relation ?? rule.relation,
+              from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
+              amount: amount?.digits ?? "", currency: amount ? amount.currency || (amount.bareDollar ? dollar ?? "USD" : "") : "",
+              page: s.page, start: s.start, end: s.end, text, rule: rule.id,
+            };
+            const key = relationKey(relation, from, to);
+            const before = seen.get(key);
+            if (before === undefined) { seen.set(key, found.length); found.push(relation); }
+            else if (!found[before].amount && relation.amount) found[before] = relation;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Each actor's name as this document writes it most fully: the mention with the
+ * most words ("Porticus Foundation", not the gazetteer's "Porticus"; "UNHCR"
+ * where the document never spells it out), else the candidate's name.
+ */
+function fullestNames(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>): string[] {
+  const names = actors.map(() => "");
+  const words = (s: string) => s.split(/\s+/).filter((w) => !/^the$/i.test(w)).length;
+  for (const m of mentions) {
+    const i = candidateIndex.get(m.actor);
+    if (i === undefined) continue;
+    const surface = m.surface.replace(/^the\s+/i, "");
+    if (!names[i] || words(surface) > words(names[i])) names[i] = surface;
+  }
+  return names.map((n, i) => n || actors[i].name || actors[i].acronym);
+}
+
+/**
+ * The document's own actor: the one it names most (the implementer an evaluation
+ * reports on, the funder reviewing its grants), places aside; -1 when it names none twice.
+ */
+function documentActor(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
+  const counts = actors.map(() => 0);
+  for (const m of mentions) {
+    const i = candidateIndex.get(m.actor);
+    if (i !== undefined && !isPlace(m.surface)) counts[i]++;
+  }
+  let best = -1;
+  counts.forEach((n, i) => { if (n >= 2 && (best < 0 || n > counts[best])) best = i; });
+  return best;
+}
+
+/** "the project", "we", "our" as parties standing for the document's own actor, where no named party covers them. */
+function addSelfParties(parties: Party[], text: string, offset: number, actor: number, name: string): void {
+  SELF.lastIndex = 0;
+  let added = false;
+  for (let m = SELF.exec(text); m; m = SELF.exec(text)) {
+    const start = offset + m.index, end = start + m[0].length;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    parties.push({ start, end, name, actor, project: false, place: false, self: /^(?:we|our)$/i.test(m[0]) ? "author" : "project" });
+    added = true;
+  }
+  if (added) parties.sort((a, b) => a.start - b.start);
+}
+
+/** Same relation, same two parties (partners in either order). */
+function relationKey(r: Relation, from: Party, to: Party): string {
+  const id = (p: Party) => (p.actor >= 0 ? `a${p.actor}` : `p:${p.name.toLowerCase()}`);
+  const [a, b] = r.relation === "partners" ? [id(from), id(to)].sort() : [id(from), id(to)];
+  return `${r.relation}\u0000${a}\u0000${b}`;
+}
+
+/** "$" means US dollars unless the document is plainly Canadian (or Australian) and not about the United States. */
+function documentDollar(text: string): string {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  const us = count(/\b(?:United States|U\.S\.|USAID|American)\b/g);
+  const ca = count(/\b(?:Canada|Canadian|Canadians)\b/g);
+  const au = count(/\b(?:Australia|Australian)\b/g);
+  if (ca >= 3 && ca > 2 * us && ca > au) return "CAD";
+  if (au >= 3 && au > 2 * us && au > ca) return "AUD";
+  return "USD";
+}
+
+interface Found { from: number; to: number; amount?: Amount; /** when not the rule's own relation */ relation?: RelationType }
+
+/** Characters between two offsets, not counting amounts of money written there. */
+function gapLength(a: number, b: number, amounts: Amount[]): number {
+  let n = b - a;
+  for (const m of amounts) if (m.start >= a && m.end <= b) n -= m.end - m.start;
+  return n;
+}
+
+/** The parties a role names around a trigger, as indexes into `parties`. */
+function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): number[] {
+  const reachable = (a: number, b: number, gap: number) => gapLength(a, b, amounts) <= gap && !BOUNDARY.test(text.slice(a, b));
+  switch (role) {
+    case "after": {
+      let i = parties.findIndex((p) => p.start >= trigger.end);
+      if (i < 0 || !reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
+      const list = [i];
+      while (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+      return list;
+    }
+    case "before": {
+      let i = lastBefore(parties, trigger.start);
+      if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) return [];
+      if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) i--;
+      const list = [i];
+      while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+      return list;
+    }
+    case "adjacent":
+    case "adjacent_project": {
+      const i = lastBefore(parties, trigger.start);
+      return i >= 0 && trigger.start - parties[i].end <= 1 && (role === "adjacent" || parties[i].project) ? [i] : [];
+    }
+    case "subject": {
+      const first = parties.findIndex((p) => p.start >= sentenceStart);
+      return first >= 0 && parties[first].end <= trigger.start ? [first] : [];
+    }
+    case "project_before":
+    case "project_before_or_before":
+    case "project_before_or_subject": {
+      for (let i = lastBefore(parties, trigger.start); i >= 0; i--) {
+        if (parties[i].project && !BOUNDARY.test(text.slice(parties[i].end, trigger.start))) return [i];
+      }
+      if (role === "project_before") return [];
+      if (role === "project_before_or_subject") {
+        const first = parties.findIndex((p) => p.start >= sentenceStart);
+        return first >= 0 && parties[first].end <= trigger.start ? [first] : [];
+      }
+      const i = lastBefore(parties, trigger.start);
+      return i >= 0 && reachable(parties[i].end, trigger.start, rule.gapBefore) ? [i] : [];
+    }
+    case "project_after": {
+      for (let i = parties.findIndex((p) => p.start >= trigger.end); i >= 0 && i < parties.length; i++) {
+        if (!reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
+        if (parties[i].project) return [i];
+      }
+      return [];
+    }
+  }
+}
+
+function lastBefore(parties: Party[], at: number): number {
+  let i = -1;
+  for (let k = 0; k < parties.length && parties[k].end <= at; k++) i = k;
+  return i;
+}
+
+/** What one trigger of one rule states. */
+function relationsAt(rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): Found[] {
+  let from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart);
+  // "In collaboration with the MHA, IOM implements ...": the fronted phrase's partner is the subject after it.
+  if (!from.length && rule.relation === "partners" && rule.from === "before" && rule.to === "after" && trigger.start - sentenceStart <= 3) {
+    const listed = partiesFor("after", rule, trigger, parties, amounts, text, sentenceStart);
+    const next = listed.length ? listed[listed.length - 1] + 1 : -1;
+    if (next > 0 && next < parties.length && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[next - 1].end, parties[next].start))) from = [next];
+  }
+  if (!from.length) return [];
+  const out: Found[] = [];
+  // "run by USAID, Western Union and Deloitte": those listed together also partner each other.
+  if (rule.listPartners && from.length > 1) {
+    for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) {
+      const [x, y] = [parties[from[a]], parties[from[b]]];
+      if (x.actor >= 0 && y.actor >= 0 && !x.place && !y.place && !samePartyAs(x, y)) out.push({ from: from[a], to: from[b], relation: "partners" });
+    }
+  }
+  if (rule.relation === "partners") {
+    const to = rule.pairs === "among" ? [] : partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+    const pairs: Array<[number, number]> = [];
+    if (rule.pairs === "among" || rule.from === rule.to) {
+      for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
+    } else {
+      if (!to.length) return [];
+      if (rule.pairs === "cross") for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
+      for (const f of from) for (const t of to) pairs.push([f, t]);
+    }
+    for (const [f, t] of pairs) {
+      // Partners are two organisations (projects and programmes are worked on, not with).
+      if (parties[f].actor < 0 || parties[t].actor < 0 || parties[f].place || parties[t].place || samePartyAs(parties[f], parties[t])) continue;
+      out.push({ from: f, to: t });
+    }
+    return out;
+  }
+  const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+  for (const f of from) for (const t of to) {
+    const recipient = parties[t];
+    // The document's own actor stands in only as a partner, or as the funder that says "our grant".
+    if (recipient.self || (parties[f].self && (rule.relation !== "funds" || parties[f].self !== "author"))) continue;
+    if (samePartyAs(parties[f], recipient) || recipient.place) continue;
+    if (rule.relation === "implements" && !recipient.project) continue;
+    if (parties[f].project && parties[f].actor < 0) continue; // a project funds or implements nothing
+    let amount: Amount | undefined;
+    if (rule.relation === "funds") amount = amountFor(trigger, parties[f], recipient, amounts);
+    if (rule.needsAmount && (!amount || !recipientOfMoney(recipient, trigger, amounts, text))) continue;
+    if (rule.refusesAmount && amounts.some((m) => m.start >= Math.min(parties[f].end, recipient.end) && m.end <= Math.max(parties[f].start, recipient.start))) continue;
+    out.push({ from: f, to: t, amount });
+  }
+  return out;
+}
+
+/**
+ * After a money verb the recipient is introduced ("provide $2 million to X",
+ * "invest in X") or is what the amount buys ("a $50 million Center for X");
+ * any other party after the verb is not the recipient.
+ */
+function recipientOfMoney(recipient: Party, trigger: { start: number; end: number }, amounts: Amount[], text: string): boolean {
+  if (recipient.start < trigger.end) return true;
+  if (/\b(?:to|in|into|for|towards)\s+(?:the\s+)?$/i.test(text.slice(trigger.end, recipient.start))) return true;
+  return amounts.some((m) => m.end <= recipient.start && recipient.start - m.end <= 2);
+}
+
+function samePartyAs(a: Party, b: Party): boolean {
+  return a === b || (a.actor >= 0 && a.actor === b.actor) || a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** The amount the relation states: the one nearest the trigger within the stretch that spans both parties and the trigger. */
+function amountFor(trigger: { start: number; end: number }, a: Party, b: Party, amounts: Amount[]): Amount | undefined {
+  const lo = Math.min(trigger.start, a.start, b.start) - 15, hi = Math.max(trigger.end, a.end, b.end) + 40;
+  let best: Amount | undefined, bestDistance = Infinity;
+  for (const m of amounts) {
+    if (m.start < lo || m.end > hi) continue;
+    const d = m.end <= trigger.start ? trigger.start - m.end : m.start >= trigger.end ? m.start - trigger.end : 0;
+    if (d < bestDistance) { best = m; bestDistance = d; }
+  }
+  return best;
+}

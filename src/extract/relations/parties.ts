@@ -1,0 +1,177 @@
+// The parties a sentence names: the actors stage's mentions, plus names of
+// projects, programmes and funds (capitalised names with a head word such as
+// Project, Programme, Initiative or Fund, and quoted names after "the project").
+import type { Mention } from "../../types.js";
+import type { RelationRules } from "./rules.js";
+
+export interface Party {
+  /** Offsets in the document's text. */
+  start: number;
+  end: number;
+  /** The fullest name the document gives it. */
+  name: string;
+  /** Index of the document's actor candidate, or -1 for a project named outside the actors stage. */
+  actor: number;
+  /** A named project, programme or fund (a possible `to` of implements). */
+  project: boolean;
+  /** A bare country or place name ("in Honduras"): never a recipient. */
+  place: boolean;
+  /** A project's acronym as the sentence defines it ("(AVRR)"), or "". */
+  acronym?: string;
+  /** "the project", "we", "our": the document's own actor standing in ("author" for we/our). */
+  self?: "project" | "author";
+}
+
+// One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
+// A hyphen joins capitalised parts ("ITC-ILO", "EU-IOM") but not "Trust-funded", which ends the name.
+const CAP_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}.&]*(?:-(?:\p{Lu}|\p{N})[\p{L}\p{N}.&]*)*(?:['’](?![sS]\b)\p{L}+)*|\d+)`;
+const CONNECTOR = String.raw`(?:of|for|and|in|on|the|to|de|la|le|les|des|du|et|y|del|&|[-–])`;
+const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|Under|Through|With|Within|For|In|As|By)\s+/;
+
+export interface ProjectMatcher {
+  capitalised: RegExp;
+  quoted: RegExp;
+  headFirst: RegExp;
+}
+
+export function projectMatcher(rules: RelationRules): ProjectMatcher {
+  const heads = rules.projectHeads.join("|");
+  const lower = rules.lowerHeads.join("|");
+  // Names stay on one line: a heading above a paragraph is no part of a name.
+  const name = String.raw`${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})*`;
+  return {
+    // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
+    capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
+    // the project “Sustainable Economic Development in Nigeria” (SEDIN); "Returning to new opportunities"
+    // the initiative Action on New Neighbours; the programme Safe Journeys (two capitalised words at least)
+    headFirst: new RegExp(String.raw`\b(?:the|a|its|their)[^\S\n]+(?:project|programme|program|initiative|campaign|scheme)[^\S\n]+(?<hname>${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})+)`, "gu"),
+    quoted: new RegExp(String.raw`(?:(?:project|programme|program|initiative|fund|facility)\s+(?:called\s+|named\s+|entitled\s+)?)?[“"«]\s*(?<qname>\p{Lu}[^“”"«»]{3,150}?)\s*[”"»](?:\s+\((?<qacr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?(?:\s+(?:project|programme|program|initiative))?`, "gu"),
+  };
+}
+
+/**
+ * Projects named in one sentence (`text` is the sentence, `offset` its start in
+ * the document). `actorSpans` are the actors' mentions in it: a capitalised
+ * run that is only an actor's name ("the GIZ project") names no project.
+ */
+export function findProjects(text: string, offset: number, m: ProjectMatcher, actorSpans: Array<[number, number]>): Party[] {
+  const found: Party[] = [];
+  m.capitalised.lastIndex = 0;
+  for (let x = m.capitalised.exec(text); x; x = m.capitalised.exec(text)) {
+    const g = x.groups!;
+    let name = g.name;
+    let lead = 0;
+    for (let d = LEADING_DETERMINER.exec(name); d; d = LEADING_DETERMINER.exec(name)) { lead += d[0].length; name = name.slice(d[0].length); }
+    if (!/\p{Lu}/u.test(name[0] ?? "")) continue;
+    const start = offset + x.index + lead;
+    const nameEnd = start + name.length;
+    // A lower-case head after nothing but an actor's name is that actor's work, not a named project.
+    if (g.lower && actorSpans.some(([s, e]) => s <= start && e >= nameEnd)) continue;
+    if (/^(?:The|This|That|These|Its|Their|Our|A|An|Each|Every|Any|New|Such)$/.test(name)) continue; // "The Program" names nothing
+    const head = g.head ?? g.lower;
+    // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
+    const full = `${name} ${head}${g.num ? " " + g.num : ""}`;
+    found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
+  }
+  m.headFirst.lastIndex = 0;
+  for (let x = m.headFirst.exec(text); x; x = m.headFirst.exec(text)) {
+    const name = x.groups!.hname;
+    const start = offset + x.index + x[0].length - name.length, end = offset + x.index + x[0].length;
+    if (actorSpans.some(([s, e]) => s <= start && e >= end)) continue;
+    found.push({ start, end, name, actor: -1, project: true, place: false });
+  }
+  m.quoted.lastIndex = 0;
+  for (let x = m.quoted.exec(text); x; x = m.quoted.exec(text)) {
+    const g = x.groups!;
+    // A quotation is a name only when a project word stands next to it, or it is short and capitalised like a title.
+    const nearHead = /^(?:project|programme|program|initiative|fund|facility)/i.test(x[0]) || /(?:project|programme|program|initiative)$/i.test(x[0]);
+    if (!nearHead) continue;
+    found.push({ start: offset + x.index, end: offset + x.index + x[0].length, name: g.qname.trim(), actor: -1, project: true, place: false, acronym: g.qacr ?? "" });
+  }
+  return found;
+}
+
+/**
+ * The sentence's parties in order, without overlaps (the longer span wins; an
+ * actor wins a tie), and with "Name (ACRONYM)" of one actor made one party.
+ */
+export function sentenceParties(
+  mentions: Mention[], candidateIndex: Map<string, number>, names: string[], projects: Party[],
+  isPlace: (surface: string) => boolean, projectHead: RegExp, text: string,
+): Party[] {
+  const all: Party[] = [];
+  for (const m of mentions) {
+    const i = candidateIndex.get(m.actor) ?? -1;
+    if (i < 0) continue;
+    const name = names[i] || m.surface;
+    all.push({ start: m.start, end: m.end, name, actor: i, project: projectHead.test(name), place: isPlace(m.surface) });
+  }
+  all.push(...projects);
+  all.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || (a.actor === -1 ? 1 : 0) - (b.actor === -1 ? 1 : 0));
+  const kept: Party[] = [];
+  for (const p of all) {
+    const last = kept[kept.length - 1];
+    // "CoHonducafe (Honduras’ largest coffee exporter)": a place in a parenthesis describes, it is no party.
+    if (p.place && last && /\([^()]*$/.test(text.slice(last.end, p.start))) continue;
+    if (last && p.start < last.end) {
+      // Overlap: keep the longer; an actor's mention inside a project's name gives the project its actor-ness only when they coincide.
+      if (p.end - p.start > last.end - last.start) kept[kept.length - 1] = p;
+      else if (p.end - p.start === last.end - last.start && p.actor >= 0) kept[kept.length - 1] = p;
+      continue;
+    }
+    // "International Organization for Migration (IOM)": the acronym right after its own name is the same party.
+    if (last && p.actor >= 0 && p.actor === last.actor && /^\s*[(,]?\s*$/.test(text.slice(last.end, p.start))) {
+      last.end = p.end;
+      continue;
+    }
+    if (last && p.actor < 0 && last.actor < 0 && p.name === last.name && /^\s*[(,]?\s*$/.test(text.slice(last.end, p.start))) {
+      last.end = p.end;
+      continue;
+    }
+    kept.push(p);
+  }
+  return kept;
+}
+
+const PAREN_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N} -]{0,12}\p{Lu}[\p{Lu}\p{N}]*)\)/uy;
+
+/**
+ * Projects whose acronym the document defines anywhere ("the Assisted Voluntary
+ * Return and Reintegration (AVRR) Programme", "... Facility (RDF)"): acronym ->
+ * name without it. Only the text around each parenthesised acronym is read.
+ */
+export function projectAcronyms(text: string, m: ProjectMatcher, heads: RegExp): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
+    PAREN_ACRONYM.lastIndex = at;
+    const a = PAREN_ACRONYM.exec(text);
+    if (!a || found.has(a[1])) continue;
+    // Only an acronym next to a head word can be a project's ("... Programme (AVRR)", "... (GEDI) Initiative").
+    const after = at + a[0].length;
+    if (!heads.test(text.slice(Math.max(0, at - 14), at)) && !heads.test(text.slice(after, after + 14))) continue;
+    const from = Math.max(0, at - 160);
+    const window = text.slice(from, Math.min(text.length, at + a[0].length + 40));
+    for (const p of findProjects(window, from, m, [])) {
+      if (p.acronym === a[1] && p.start < at && p.end >= at + a[0].length) { found.set(a[1], p.name); break; }
+    }
+  }
+  return found;
+}
+
+/** Project parties named by a defined acronym alone, or "ACRONYM project": their full names. */
+export function resolveProjectAcronyms(projects: Party[], acronyms: Map<string, string>, text: string, offset: number, acronymPattern: RegExp | undefined): Party[] {
+  // One name per project in a document: the one its acronym was first defined with.
+  for (const p of projects) {
+    const bare = p.name.replace(/\s+(?:project|programme|program|initiative|fund|facility|scheme)$/i, "");
+    const full = (p.acronym && acronyms.get(p.acronym)) || acronyms.get(bare);
+    if (full) p.name = full;
+  }
+  if (!acronymPattern) return projects;
+  acronymPattern.lastIndex = 0;
+  for (let x = acronymPattern.exec(text); x; x = acronymPattern.exec(text)) {
+    const start = offset + x.index, end = start + x[0].length;
+    if (projects.some((p) => p.start < end && p.end > start)) continue;
+    projects.push({ start, end, name: acronyms.get(x[0])!, actor: -1, project: true, place: false });
+  }
+  return projects;
+}

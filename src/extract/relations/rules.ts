@@ -1,0 +1,95 @@
+// Loads relations.yaml (or a replacement) and compiles it: one regular
+// expression per rule, plus one that joins every trigger so that a sentence
+// without any is passed over with a single test.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { dataFile } from "../../paths.js";
+
+export type RelationType = "funds" | "implements" | "partners";
+export type Role = "after" | "before" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
+
+export interface RelationRule {
+  id: string;
+  relation: RelationType;
+  /** Global, case-insensitive, with match indices (a group named `t` is the trigger). */
+  pattern: RegExp;
+  /** Lower-case strings of which the sentence must contain one for the pattern to be tried. */
+  words: string[];
+  from: Role;
+  to: Role;
+  /** partners: "cross" (before x after, and among those before) or "among" (every pair of one list). */
+  pairs: "cross" | "product" | "among";
+  gapBefore: number;
+  gapAfter: number;
+  needsAmount: boolean;
+  /** The rule does not hold when an amount stands between its trigger and a party ("USD's $5 million X Fund" funds, not implements). */
+  refusesAmount: boolean;
+  /** The parties listed as `from` also partner each other ("run by A, B and C"). */
+  listPartners: boolean;
+}
+
+export interface RelationRules {
+  rules: RelationRule[];
+  /** A quick test that a sentence may hold a trigger: a keyword, or a project head word. */
+  anyTrigger: RegExp;
+  /** Tested on the text just before a trigger. */
+  negation: RegExp;
+  projectHeads: string[];
+  lowerHeads: string[];
+}
+
+export const DEFAULT_RELATION_RULES_PATH = dataFile("extract/relations/relations.yaml");
+
+const RELATIONS = new Set<RelationType>(["funds", "implements", "partners"]);
+const ROLES = new Set<Role>(["after", "before", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
+
+export function loadRelationRules(path: string = DEFAULT_RELATION_RULES_PATH): RelationRules {
+  return compileRelationRules(readFileSync(path, "utf8"), path);
+}
+
+/** Compile rules from YAML text; throws an Error naming the rule at fault. */
+export function compileRelationRules(text: string, source = "<relations>"): RelationRules {
+  const data = parse(text) as Record<string, unknown>;
+  const fail = (msg: string): never => { throw new Error(`${source}: ${msg}`); };
+  if (!data || typeof data !== "object") fail("expected a mapping");
+  const words = (key: string): string[] => {
+    const v = data[key];
+    if (!Array.isArray(v) || v.some((w) => typeof w !== "string")) fail(`"${key}" must be a list of words`);
+    return v as string[];
+  };
+  const regex = (where: string, pattern: unknown, flags: string): RegExp => {
+    if (typeof pattern !== "string" || !pattern) return fail(`${where}: missing pattern`);
+    try { return new RegExp(pattern, flags); } catch (e) { return fail(`${where}: bad pattern: ${(e as Error).message}`); }
+  };
+  if (!Array.isArray(data.rules)) fail(`"rules" must be a list`);
+  const rules = (data.rules as Array<Record<string, unknown>>).map((r, i): RelationRule => {
+    const id = typeof r.id === "string" && r.id ? r.id : fail(`rule ${i + 1}: missing id`);
+    const relation = r.relation as RelationType;
+    if (!RELATIONS.has(relation)) fail(`rule ${id}: relation must be funds, implements or partners`);
+    for (const k of ["from", "to"]) if (!ROLES.has(r[k] as Role)) fail(`rule ${id}: "${k}" must be one of ${[...ROLES].join(", ")}`);
+    return {
+      id,
+      relation,
+      // No "u" flag: case-insensitive Unicode matching is several times slower, and no rule needs it.
+      pattern: regex(`rule ${id}`, r.pattern, "dgi"),
+      words: Array.isArray(r.words) && r.words.length ? (r.words as unknown[]).map((w) => String(w).toLowerCase()) : fail(`rule ${id}: "words" must list the words the trigger begins with`),
+      from: r.from as Role,
+      to: r.to as Role,
+      pairs: r.pairs === "among" || r.pairs === "product" ? r.pairs : "cross",
+      gapBefore: typeof r.gap_before === "number" ? r.gap_before : 60,
+      gapAfter: typeof r.gap_after === "number" ? r.gap_after : 30,
+      needsAmount: r.needs_amount === true,
+      refusesAmount: r.refuses_amount === true,
+      listPartners: r.list_partners === true,
+    };
+  });
+  const heads = [...words("project_heads"), ...words("lower_heads")];
+  const stems = words("keywords").map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return {
+    rules,
+    anyTrigger: regex("keywords", `\\b(?:${stems.join("|")})|\\b(?:${heads.join("|")})\\b`, "i"),
+    negation: regex("negation", data.negation, "iu"),
+    projectHeads: words("project_heads"),
+    lowerHeads: words("lower_heads"),
+  };
+}
