@@ -365,7 +365,15 @@ describe("word scanning", () => {
   });
 
   it("reads astral letters as letters and a lone surrogate as a separator", () => {
-    expect(tokenize("𝐀𝐁 x\uD800y d’identité").map((t) => t.word.raw)).toEqual(["𝐀𝐁", "x", "y", "d’identité"]);
+    expect(tokenize("𝐀𝐁 x\uD800y d’identité").map((t) => t.word.raw)).toEqual(["𝐀𝐁", "x", "y", "identité"]);
+  });
+
+  it("drops a French elided article or pronoun, and joins a phrase across it", () => {
+    const tokens = tokenize("l'OIM et qu’ils, demandeurs d'asile; don't O'Brien I'm");
+    expect(tokens.map((t) => t.word.raw)).toEqual(["OIM", "et", "ils", "demandeurs", "asile", "don't", "O'Brien", "I'm"]);
+    expect(tokens[4].joined).toBe(true); // "demandeurs d'asile" is one phrase
+    expect(tokens[2].joined).toBe(true);
+    expect(tokens[3].joined).toBe(false); // not across the comma
   });
 
   it("joins words across spaces, hyphens and a dropped 's, not across punctuation", () => {

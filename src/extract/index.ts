@@ -4,7 +4,7 @@
 import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
-import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
+import { codeDocument, codeRecommendationText, documentScope, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
 export interface Extractors {
@@ -23,8 +23,10 @@ export function loadExtractors(config: ExtractConfig): Extractors {
 
 export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   const recommendations = extractRecommendations(doc, ex.recRules);
-  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook);
+  // Outside the codebook's domain (a health review in a migration corpus) only general themes are coded.
+  const scope = documentScope(doc, ex.codebook);
+  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook, scope);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
-  const codings = codeDocument(doc, ex.codebook);
+  const codings = codeDocument(doc, ex.codebook, scope);
   return { recommendations, actors, mentions, codings };
 }
