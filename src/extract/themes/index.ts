@@ -84,15 +84,24 @@ export const ANY_DOCUMENT: ThemeScope = { inDomain: true, hits: 0, per10kWords: 
  * domain words and at least `min_per_10k_words` of them per 10,000 words. A document that
  * mentions its domain only in passing (an employment evaluation that names immigrants once
  * among its target groups) is not: its data or health recommendations are not migration themes.
+ * The blocks are read in order until the count is reached (a migration report reaches it within
+ * its first pages), so `hits` and `evidence` are complete only when `exhaustive` is set (inspect).
  */
-export function documentScope(doc: Doc, cb: Codebook): ThemeScope {
+export function documentScope(doc: Doc, cb: Codebook, exhaustive = false): ThemeScope {
   if (!cb.domain || !cb.domainMatcher) return ANY_DOCUMENT;
-  const [hit] = cb.domainMatcher.match(doc.text);
-  const hits = hit?.hits ?? 0;
   const words = doc.meta.words || 1;
-  const per10kWords = round((hits / words) * 10000, 2);
-  const inDomain = hits >= cb.domain.minHits && per10kWords >= cb.domain.minPer10kWords;
-  return { inDomain, hits, per10kWords, evidence: hit ? hit.evidence.slice(0, 10) : [] };
+  const needed = Math.max(cb.domain.minHits, (cb.domain.minPer10kWords * words) / 10000);
+  let hits = 0;
+  const evidence: string[] = [];
+  for (const block of doc.blocks) {
+    const [hit] = cb.domainMatcher.match(block.text);
+    if (!hit) continue;
+    hits += hit.hits;
+    for (const e of hit.evidence) if (evidence.length < 10 && !evidence.some((x) => x.toLowerCase() === e.toLowerCase())) evidence.push(e);
+    if (hits >= needed && !exhaustive) break;
+  }
+  const inDomain = hits >= cb.domain.minHits && (hits / words) * 10000 >= cb.domain.minPer10kWords;
+  return { inDomain, hits, per10kWords: round((hits / words) * 10000, 2), evidence };
 }
 
 /** Drops the themes the scope does not allow: outside the domain, all but the general ones,
@@ -189,7 +198,7 @@ export function themesMatrix(
 /** For `sectormap inspect FILE --themes`: each coded segment, its codes and the evidence that fired. */
 export function explainThemes(doc: Doc, cb: Codebook): string {
   const out: string[] = [`${doc.source}: codebook ${cb.id} ${cb.version}`];
-  const scope = documentScope(doc, cb);
+  const scope = documentScope(doc, cb, true);
   if (cb.domain) {
     const found = `${scope.hits} domain word${scope.hits === 1 ? "" : "s"}, ${scope.per10kWords} per 10k words` +
       (scope.evidence.length ? `: ${scope.evidence.join("; ")}` : "");
