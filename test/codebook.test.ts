@@ -221,6 +221,12 @@ describe("codebook commands", () => {
     const json = JSON.parse((await run("codebook", "show", "--json", "--codebook", file(GOOD))).out);
     expect(json.themes[0]).toMatchObject({ code: "A", label: "Alpha", terms: ["alpha"] });
     expect(json.matcher).toBeUndefined();
+    // The default's domain: its summary in text, its definition (not its compiled matcher) in JSON.
+    expect(text.out).toMatch(/domain: \d+ terms, at least 1 and 12 per 10,000 words; outside it only the general themes \(T30\)/);
+    const def = JSON.parse((await run("codebook", "show", "--json")).out);
+    expect(def.domain).toMatchObject({ minHits: 1, minPer10kWords: 12 });
+    expect(def.domainMatcher).toBeUndefined();
+    expect(def.themes.find((t: { code: string }) => t.code === "T30").general).toBe(true);
   });
 
   it("init writes a copy of the default and refuses to overwrite", async () => {
