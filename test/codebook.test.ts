@@ -97,6 +97,43 @@ describe("parseCodebook", () => {
   });
 });
 
+describe("parseCodebook: domain and general themes", () => {
+  const DOMAIN = `id: test
+version: "1"
+domain:
+  terms: [migra* | refugee*, ~newcomers]
+  exclude: [migratory birds]
+  min_hits: 2
+  min_per_10k_words: 7.5
+themes:
+  - code: A
+    label: Alpha
+    terms: [alpha]
+  - code: B
+    label: Beta
+    general: true
+    terms: [beta]
+`;
+  it("reads the domain and which themes are general", () => {
+    const { def, errors } = parseCodebook(DOMAIN, "x.yaml");
+    expect(errors).toEqual([]);
+    expect(def.domain).toEqual({ terms: ["migra* | refugee*", "~newcomers"], exclude: ["migratory birds"], minHits: 2, minPer10kWords: 7.5 });
+    expect(def.themes.map((t) => t.general)).toEqual([false, true]);
+    expect(parseCodebook(GOOD, "x.yaml").def.domain).toBeUndefined();
+  });
+
+  it("reports a bad domain or general key where it is written", () => {
+    expect(parseCodebook(DOMAIN.replace("min_per_10k_words: 7.5", "min_per_10k_words: many"), "x.yaml").errors)
+      .toEqual([expect.stringMatching(/^x\.yaml:7:22: domain: "min_per_10k_words" must be a number of at least 0/)]);
+    expect(parseCodebook(DOMAIN.replace("  min_hits: 2", "  minimum: 2"), "x.yaml").errors)
+      .toEqual([expect.stringMatching(/^x\.yaml:6:3: domain: unknown key "minimum"/)]);
+    expect(parseCodebook(DOMAIN.replace("general: true", "general: yes please"), "x.yaml").errors)
+      .toEqual([expect.stringMatching(/^x\.yaml:\d+:\d+: theme B: "general" must be true or false/)]);
+    expect(parseCodebook(DOMAIN.replace(/domain:[\s\S]*?themes:/, "domain: migration\nthemes:"), "x.yaml").errors)
+      .toEqual([expect.stringMatching(/^x\.yaml:3:9: codebook: "domain" must be a mapping/)]);
+  });
+});
+
 describe("loadCodebook / validateCodebookFile", () => {
   it("throws CodebookError listing every problem with file:line:column", () => {
     const p = file(GOOD + "    colour: red\n  - code: A\n    label: x\n    terms: [y]\n");
@@ -184,6 +221,12 @@ describe("codebook commands", () => {
     const json = JSON.parse((await run("codebook", "show", "--json", "--codebook", file(GOOD))).out);
     expect(json.themes[0]).toMatchObject({ code: "A", label: "Alpha", terms: ["alpha"] });
     expect(json.matcher).toBeUndefined();
+    // The default's domain: its summary in text, its definition (not its compiled matcher) in JSON.
+    expect(text.out).toMatch(/domain: \d+ terms, at least 1 and 12 per 10,000 words; outside it only the general themes \(T30\)/);
+    const def = JSON.parse((await run("codebook", "show", "--json")).out);
+    expect(def.domain).toMatchObject({ minHits: 1, minPer10kWords: 12 });
+    expect(def.domainMatcher).toBeUndefined();
+    expect(def.themes.find((t: { code: string }) => t.code === "T30").general).toBe(true);
   });
 
   it("init writes a copy of the default and refuses to overwrite", async () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Doc } from "../src/types.js";
 import { buildDoc } from "../src/text/document.js";
 import {
-  codeDocument, codeRecommendationText, explainThemes, loadCodebook, themeRows, themesMatrix, type Codebook,
+  codeDocument, codeRecommendationText, documentScope, explainThemes, loadCodebook, themeRows, themesMatrix, type Codebook,
 } from "../src/extract/themes/index.js";
 import { suggestTerms } from "../src/extract/themes/suggest.js";
 import { tokenize } from "../src/extract/themes/tokens.js";
@@ -196,6 +196,67 @@ describe("codeRecommendationText with the default codebook", () => {
   });
 });
 
+describe("the codebook's domain", () => {
+  const cb = codebook(`
+  - code: HEALTH
+    label: Health services for migrants
+    terms: [health services]
+  - code: TRAIN
+    label: Training
+    general: true
+    terms: [training]
+`, `domain:
+  terms: [migra* | refugee*, ~newcomers]
+  min_hits: 2
+  min_per_10k_words: 100
+`);
+  const outside = doc("# Review\n\nHealth services need more staff.\n\nStaff training should improve health services.\n\nHealth services for refugees should be free.\n");
+  const inside = doc("# Migration review\n\nMigrants and refugees use health services.\n\nStaff training should improve health services.\n");
+
+  it("finds whether a document is of the domain, with its evidence", () => {
+    expect(documentScope(outside, cb)).toMatchObject({ inDomain: false, hits: 1, evidence: ["refugees"] });
+    expect(documentScope(inside, cb)).toMatchObject({ inDomain: true, hits: 3 });
+    // Without a domain every document is in scope.
+    expect(documentScope(outside, codebook(`
+  - code: A
+    label: A
+    terms: [health]
+`)).inDomain).toBe(true);
+  });
+
+  it("outside the domain codes only general themes, except where a segment names the domain", () => {
+    const coded = codeDocument(outside, cb).map((c) => `${c.block}:${c.theme}`);
+    const blocks = outside.blocks.filter((b) => b.kind === "paragraph").map((b) => b.index);
+    expect(coded).toEqual([`${blocks[1]}:TRAIN`, `${blocks[2]}:HEALTH`]);
+    expect(codeDocument(inside, cb).map((c) => c.theme).sort()).toEqual(["HEALTH", "HEALTH", "TRAIN"]);
+  });
+
+  it("codes a recommendation in its document's scope", () => {
+    const scope = documentScope(outside, cb);
+    expect(codeRecommendationText("Staff training should improve health services.", cb, scope)).toEqual(["TRAIN"]);
+    expect(codeRecommendationText("Health services should reach refugees.", cb, scope)).toEqual(["HEALTH"]);
+    // One weak domain word is not enough to name the domain; two are.
+    expect(codeRecommendationText("Health services should reach newcomers.", cb, scope)).toEqual([]);
+    expect(codeRecommendationText("Health services should reach newcomers and other newcomers.", cb, scope)).toEqual(["HEALTH"]);
+    // Without a scope a text is coded as of the domain.
+    expect(codeRecommendationText("Staff training should improve health services.", cb).sort()).toEqual(["HEALTH", "TRAIN"]);
+  });
+
+  it("says in inspect why a document gets only its general themes", () => {
+    expect(explainThemes(outside, cb)).toMatch(/outside the codebook's domain \(1 domain word, .*refugees; needs 2 and 100 per 10k\): only its general themes are coded \(TRAIN\)/);
+  });
+
+  it("keeps migration themes off the default codebook's health text, but not off a migration text", () => {
+    const def = loadCodebook();
+    const health = doc("# Mental health data review\n\nProviders should improve data collection on mental health inpatient services and share data with partners.\n\nBoards should have training in data literacy.\n");
+    const scope = documentScope(health, def);
+    expect(scope.inDomain).toBe(false);
+    expect(codeRecommendationText("Providers should improve data collection on mental health inpatient services.", def, scope)).toEqual([]);
+    expect(codeRecommendationText("Boards should have training in data literacy.", def, scope)).toEqual(["T30"]);
+    expect(codeRecommendationText("Providers should collect data on the mental health of asylum seekers.", def, scope)).toContain("T01");
+  });
+});
+
 describe("documents and tables", () => {
   const cb = loadCodebook();
   const d = doc(`# Detention and return
@@ -365,7 +426,15 @@ describe("word scanning", () => {
   });
 
   it("reads astral letters as letters and a lone surrogate as a separator", () => {
-    expect(tokenize("𝐀𝐁 x\uD800y d’identité").map((t) => t.word.raw)).toEqual(["𝐀𝐁", "x", "y", "d’identité"]);
+    expect(tokenize("𝐀𝐁 x\uD800y d’identité").map((t) => t.word.raw)).toEqual(["𝐀𝐁", "x", "y", "identité"]);
+  });
+
+  it("drops a French elided article or pronoun, and joins a phrase across it", () => {
+    const tokens = tokenize("l'OIM et qu’ils, demandeurs d'asile; don't O'Brien I'm");
+    expect(tokens.map((t) => t.word.raw)).toEqual(["OIM", "et", "ils", "demandeurs", "asile", "don't", "O'Brien", "I'm"]);
+    expect(tokens[4].joined).toBe(true); // "demandeurs d'asile" is one phrase
+    expect(tokens[2].joined).toBe(true);
+    expect(tokens[3].joined).toBe(false); // not across the comma
   });
 
   it("joins words across spaces, hyphens and a dropped 's, not across punctuation", () => {

@@ -35,13 +35,19 @@ export function registerCodebookCommands(program: Command): void {
       if (o.codebook && !existsSync(o.codebook)) throw new UsageProblem(`no such file: ${o.codebook}`);
       const cb = loadCodebook(o.codebook);
       if (o.json) {
-        const { matcher: _compiled, ...plain } = cb;
+        const { matcher: _compiled, domainMatcher: _domainCompiled, generalCodes: _general, ...plain } = cb;
         process.stdout.write(JSON.stringify(plain, null, 2) + "\n");
         return;
       }
       const out = [paint.bold(`${cb.id} ${cb.version}`) + `  (${cb.path})`];
       if (cb.description) out.push(cb.description);
-      out.push(`codes blocks of kind: ${cb.codeBlocks.join(", ")}`, "");
+      out.push(`codes blocks of kind: ${cb.codeBlocks.join(", ")}`);
+      if (cb.domain) {
+        const forms = cb.domain.terms.reduce((n, term) => n + term.split("|").length, 0);
+        out.push(`domain: ${forms} terms, at least ${cb.domain.minHits} and ${cb.domain.minPer10kWords} per 10,000 words; ` +
+          `outside it only the general themes (${[...cb.generalCodes].join(", ") || "none"})`);
+      }
+      out.push("");
       for (const t of cb.themes) {
         const forms = t.terms.reduce((n, term) => n + term.split("|").length, 0);
         const rules = [
@@ -50,6 +56,7 @@ export function registerCodebookCommands(program: Command): void {
           t.regex.length ? `${t.regex.length} regexes` : "",
           t.near.length ? `${t.near.length} proximity rules` : "",
           t.minHits > 1 ? `min_hits ${t.minHits}` : "",
+          cb.domain && t.general ? "general" : "",
         ].filter(Boolean);
         out.push(`${paint.cyan(t.code)}  ${paint.bold(t.label)}  ${paint.dim("(" + rules.join(", ") + ")")}`);
         if (t.description) out.push(`      ${t.description}`);

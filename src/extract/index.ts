@@ -6,7 +6,7 @@ import { extractRecommendations, loadRecommendationRules, type RecRules } from "
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
 import { extractResponses, loadResponseVocab, type ResponseVocab } from "./responses/index.js";
 import { extractRelations, relationExtractor, type RelationExtractor } from "./relations/index.js";
-import { codeDocument, codeRecommendationText, loadCodebook, type Codebook } from "./themes/index.js";
+import { codeDocument, codeRecommendationText, documentScope, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
 export interface Extractors {
@@ -30,10 +30,12 @@ export function loadExtractors(config: ExtractConfig): Extractors {
 
 export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   const recommendations = extractRecommendations(doc, ex.recRules);
-  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook);
+  // Outside the codebook's domain (a health review in a migration corpus) only general themes are coded.
+  const scope = documentScope(doc, ex.codebook);
+  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook, scope);
   const responses = extractResponses(doc, recommendations, ex.responseVocab);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
-  const codings = codeDocument(doc, ex.codebook);
+  const codings = codeDocument(doc, ex.codebook, scope);
   const relations = extractRelations(doc, actors, mentions, ex.relations);
   return { recommendations, responses, actors, mentions, codings, relations };
 }

@@ -2,7 +2,8 @@
 // "file:line:column: message" so an analyst can find it in an editor.
 // The shape (see the README, section "Theme codebooks"):
 //   id, version, [description], [code_blocks], themes: [{code, label,
-//   [description], [terms], [exclude], [regex], [near], [min_hits]}]
+//   [description], [terms], [exclude], [regex], [near], [min_hits], [general]}],
+//   [domain: {terms, [exclude], [min_hits], [min_per_10k_words]}]
 import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
 import type { BlockKind } from "../../types.js";
@@ -26,6 +27,25 @@ export interface ThemeDef {
   near: NearRule[];
   /** Hits needed in one segment before the theme is coded there. */
   minHits: number;
+  /** Coded in every document, also outside the codebook's domain (a theme such as training
+   * that is not about the domain). False: coded only in documents of the domain. */
+  general: boolean;
+}
+
+/**
+ * What makes a document one of the codebook's domain (for the default codebook: a migration
+ * document). A document whose text has fewer domain words than both thresholds ask is
+ * coded with the codebook's general themes only: a health review that mentions no migrant
+ * is not coded "migration data" for its data recommendations.
+ */
+export interface DomainDef {
+  /** Words that show the document is of the domain (terms, written as theme terms are). */
+  terms: string[];
+  exclude: string[];
+  /** At least this many domain words in the document... */
+  minHits: number;
+  /** ...and at least this many per 10,000 of its words. */
+  minPer10kWords: number;
 }
 
 export interface CodebookDef {
@@ -35,6 +55,8 @@ export interface CodebookDef {
   /** Which kinds of block are coded (headings and footnotes are left out by default). */
   codeBlocks: BlockKind[];
   themes: ThemeDef[];
+  /** Absent: every document is of the domain, and every theme is coded everywhere. */
+  domain?: DomainDef;
 }
 
 export class CodebookError extends Error {
@@ -44,8 +66,9 @@ export class CodebookError extends Error {
   }
 }
 
-const TOP_KEYS = ["id", "version", "description", "code_blocks", "themes"];
-const THEME_KEYS = ["code", "label", "description", "terms", "exclude", "regex", "near", "min_hits"];
+const TOP_KEYS = ["id", "version", "description", "code_blocks", "domain", "themes"];
+const THEME_KEYS = ["code", "label", "description", "terms", "exclude", "regex", "near", "min_hits", "general"];
+const DOMAIN_KEYS = ["description", "terms", "exclude", "min_hits", "min_per_10k_words"];
 const NEAR_KEYS = ["words", "within"];
 const BLOCK_KINDS: BlockKind[] = ["heading", "paragraph", "list_item", "table_row", "footnote"];
 export const DEFAULT_CODE_BLOCKS: BlockKind[] = ["paragraph", "list_item", "table_row"];
@@ -110,6 +133,24 @@ export function parseCodebook(text: string, file: string): { def: CodebookDef; e
     }
     return v.value as number;
   };
+  const nonNegative = (map: YAMLMap, key: string, what: string, dflt: number): number => {
+    const v = map.get(key, true) as Node | undefined;
+    if (v === undefined || v === null) return dflt;
+    if (!isScalar(v) || typeof v.value !== "number" || !(v.value >= 0)) {
+      at(nodeAt(v, 0), `${what}: "${key}" must be a number of at least 0`);
+      return dflt;
+    }
+    return v.value;
+  };
+  const bool = (map: YAMLMap, key: string, what: string): boolean => {
+    const v = map.get(key, true) as Node | undefined;
+    if (v === undefined || v === null) return false;
+    if (!isScalar(v) || typeof v.value !== "boolean") {
+      at(nodeAt(v, 0), `${what}: "${key}" must be true or false`);
+      return false;
+    }
+    return v.value;
+  };
   const unknownKeys = (map: YAMLMap, allowed: string[], what: string) => {
     for (const pair of map.items) {
       const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -127,6 +168,22 @@ export function parseCodebook(text: string, file: string): { def: CodebookDef; e
     def.codeBlocks = strList(root, "code_blocks", "codebook", (s) =>
       BLOCK_KINDS.includes(s as BlockKind) ? null : `not a block kind (${BLOCK_KINDS.join(", ")})`,
     ) as BlockKind[];
+  }
+
+  const domain = root.get("domain", true) as Node | undefined;
+  if (domain !== undefined && domain !== null) {
+    if (!isMap(domain)) at(nodeAt(domain, 0), 'codebook: "domain" must be a mapping with terms (and min_hits, min_per_10k_words)');
+    else {
+      unknownKeys(domain, DOMAIN_KEYS, "domain");
+      const terms = strList(domain, "terms", "domain", checkTerm);
+      if (!terms.length && !domain.has("terms")) at(nodeAt(domain, 0), 'domain: needs "terms" (the words that show a document is of the domain)');
+      def.domain = {
+        terms,
+        exclude: strList(domain, "exclude", "domain", checkTerm),
+        minHits: nonNegative(domain, "min_hits", "domain", 1),
+        minPer10kWords: nonNegative(domain, "min_per_10k_words", "domain", 0),
+      };
+    }
   }
 
   const themes = root.get("themes", true) as Node | undefined;
@@ -159,6 +216,7 @@ export function parseCodebook(text: string, file: string): { def: CodebookDef; e
       regex: strList(node, "regex", what, checkRegex),
       near: [],
       minHits: posInt(node, "min_hits", what, 1),
+      general: bool(node, "general", what),
     };
     const near = node.get("near", true) as Node | undefined;
     if (near !== undefined && near !== null) {

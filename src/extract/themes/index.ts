@@ -1,24 +1,29 @@
 // Theme coding: the public face of src/extract/themes.
 //   loadCodebook      read + validate + compile a codebook (once per path)
+//   documentScope     is the Doc of the codebook's domain? (else only general themes are coded)
 //   codeDocument      code every eligible segment (block) of a Doc
 //   codeRecommendationText   the codes of one recommendation (at most 4)
 //   themeRows / themesMatrix / explainThemes   tables and the `inspect` view
 import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
-import { parseCodebook, readCodebookDef, type CodebookDef } from "./codebook.js";
+import { parseCodebook, readCodebookDef, type CodebookDef, type DomainDef } from "./codebook.js";
 import { Matcher, type ThemeHit } from "./matcher.js";
 import { hasLetter } from "../../text/words.js";
 import { readFileSync } from "node:fs";
 
 export { CodebookError } from "./codebook.js";
-export type { CodebookDef, ThemeDef, NearRule } from "./codebook.js";
+export type { CodebookDef, ThemeDef, NearRule, DomainDef } from "./codebook.js";
 export type { ThemeHit } from "./matcher.js";
 
 export interface Codebook extends CodebookDef {
   /** The file it was read from. */
   path: string;
   matcher: Matcher;
+  /** Counts the domain's words in a document (absent when the codebook has no domain). */
+  domainMatcher?: Matcher;
+  /** Codes of the themes coded outside the domain too. */
+  generalCodes: Set<string>;
 }
 
 /** The codebook shipped with sectormap (codes T01-T30). */
@@ -32,7 +37,13 @@ export function loadCodebook(path?: string): Codebook {
   let cb = loaded.get(file);
   if (!cb) {
     const def = readCodebookDef(file);
-    cb = { ...def, path: file, matcher: new Matcher(def.themes) };
+    cb = {
+      ...def,
+      path: file,
+      matcher: new Matcher(def.themes),
+      domainMatcher: def.domain ? new Matcher([domainAsTheme(def.domain)]) : undefined,
+      generalCodes: new Set(def.themes.filter((t) => t.general).map((t) => t.code)),
+    };
     loaded.set(file, cb);
   }
   return cb;
@@ -50,6 +61,57 @@ export function validateCodebookFile(path: string): { ok: boolean; errors: strin
   return { ok: errors.length === 0, errors };
 }
 
+/** The domain's words, matched by the theme engine as one pseudo-theme. */
+function domainAsTheme(d: DomainDef) {
+  return { code: "domain", label: "domain", description: "", terms: d.terms, exclude: d.exclude, regex: [], near: [], minHits: 1, general: true };
+}
+
+/** Whether a document is of the codebook's domain, and the evidence for the answer. */
+export interface ThemeScope {
+  inDomain: boolean;
+  /** Domain words found in the document, and per 10,000 of its words. */
+  hits: number;
+  per10kWords: number;
+  /** The distinct domain words found, as first written (at most ten, for `inspect`). */
+  evidence: string[];
+}
+
+/** Every theme may be coded: the scope of a codebook without a domain, or of a text alone. */
+export const ANY_DOCUMENT: ThemeScope = { inDomain: true, hits: 0, per10kWords: 0, evidence: [] };
+
+/**
+ * Is the document of the codebook's domain? It is when its text holds at least `min_hits`
+ * domain words and at least `min_per_10k_words` of them per 10,000 words. A document that
+ * mentions its domain only in passing (an employment evaluation that names immigrants once
+ * among its target groups) is not: its data or health recommendations are not migration themes.
+ * The blocks are read in order until the count is reached (a migration report reaches it within
+ * its first pages), so `hits` and `evidence` are complete only when `exhaustive` is set (inspect).
+ */
+export function documentScope(doc: Doc, cb: Codebook, exhaustive = false): ThemeScope {
+  if (!cb.domain || !cb.domainMatcher) return ANY_DOCUMENT;
+  const words = doc.meta.words || 1;
+  const needed = Math.max(cb.domain.minHits, (cb.domain.minPer10kWords * words) / 10000);
+  let hits = 0;
+  const evidence: string[] = [];
+  for (const block of doc.blocks) {
+    const [hit] = cb.domainMatcher.match(block.text);
+    if (!hit) continue;
+    hits += hit.hits;
+    for (const e of hit.evidence) if (evidence.length < 10 && !evidence.some((x) => x.toLowerCase() === e.toLowerCase())) evidence.push(e);
+    if (hits >= needed && !exhaustive) break;
+  }
+  const inDomain = hits >= cb.domain.minHits && (hits / words) * 10000 >= cb.domain.minPer10kWords;
+  return { inDomain, hits, per10kWords: round((hits / words) * 10000, 2), evidence };
+}
+
+/** Drops the themes the scope does not allow: outside the domain, all but the general ones,
+ * unless the text itself names the domain (one domain word, or two weak ones). */
+function inScope(hits: ThemeHit[], text: string, scope: ThemeScope, cb: Codebook): ThemeHit[] {
+  if (scope.inDomain || !hits.length || !cb.domainMatcher) return hits;
+  if (hits.every((h) => cb.generalCodes.has(h.code)) || cb.domainMatcher.match(text).length) return hits;
+  return hits.filter((h) => cb.generalCodes.has(h.code));
+}
+
 /** Is this block one the codebook codes? (Headings and footnotes are not, by default: a heading
  * is a label for the blocks under it, and footnotes are mostly citations whose titles would
  * code themes the text itself does not discuss.) */
@@ -57,13 +119,14 @@ export function isCodable(block: Block, cb: Codebook): boolean {
   return cb.codeBlocks.includes(block.kind) && hasLetter(block.text);
 }
 
-/** Codes every eligible block with the themes whose rules fire; offsets are the block's. */
-export function codeDocument(doc: Doc, cb: Codebook): Coding[] {
+/** Codes every eligible block with the themes whose rules fire (and that the document's scope
+ * allows); offsets are the block's. */
+export function codeDocument(doc: Doc, cb: Codebook, scope: ThemeScope = documentScope(doc, cb)): Coding[] {
   const out: Coding[] = [];
   const regexes = cb.matcher.regexesFor(doc.text);
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    for (const hit of cb.matcher.match(block.text, regexes)) {
+    for (const hit of inScope(cb.matcher.match(block.text, regexes), block.text, scope, cb)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }
   }
@@ -73,9 +136,10 @@ export function codeDocument(doc: Doc, cb: Codebook): Coding[] {
 /** At most this many codes per recommendation, as the annotation guidelines ask. */
 const MAX_CODES = 4;
 
-/** The themes of one recommendation: strongest evidence first, at most four. */
-export function codeRecommendationText(text: string, cb: Codebook): string[] {
-  return rankHits(cb.matcher.match(text)).slice(0, MAX_CODES).map((h) => h.code);
+/** The themes of one recommendation: strongest evidence first, at most four. `scope` is its
+ * document's (documentScope); without it the text is coded as if of the domain. */
+export function codeRecommendationText(text: string, cb: Codebook, scope: ThemeScope = ANY_DOCUMENT): string[] {
+  return rankHits(inScope(cb.matcher.match(text), text, scope, cb)).slice(0, MAX_CODES).map((h) => h.code);
 }
 
 /** Orders hits by weighted evidence; ties keep codebook order (Array.sort is stable). */
@@ -134,11 +198,20 @@ export function themesMatrix(
 /** For `sectormap inspect FILE --themes`: each coded segment, its codes and the evidence that fired. */
 export function explainThemes(doc: Doc, cb: Codebook): string {
   const out: string[] = [`${doc.source}: codebook ${cb.id} ${cb.version}`];
+  const scope = documentScope(doc, cb, true);
+  if (cb.domain) {
+    const found = `${scope.hits} domain word${scope.hits === 1 ? "" : "s"}, ${scope.per10kWords} per 10k words` +
+      (scope.evidence.length ? `: ${scope.evidence.join("; ")}` : "");
+    const needs = `needs ${cb.domain.minHits} and ${cb.domain.minPer10kWords} per 10k`;
+    out.push(scope.inDomain
+      ? `of the codebook's domain (${found}; ${needs})`
+      : `outside the codebook's domain (${found}; ${needs}): only its general themes are coded (${[...cb.generalCodes].join(", ") || "none"}), and all themes in segments that name the domain`);
+  }
   let eligible = 0, coded = 0;
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
     eligible++;
-    const hits = rankHits(cb.matcher.match(block.text));
+    const hits = rankHits(inScope(cb.matcher.match(block.text), block.text, scope, cb));
     if (!hits.length) continue;
     coded++;
     const preview = block.text.replace(/\s+/g, " ");

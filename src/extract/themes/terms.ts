@@ -28,6 +28,7 @@ export interface Phrase {
 }
 
 const WORD_IN_TERM = /=?[\p{L}\p{N}]+(?:['’][\p{L}]+)*\*?/gu;
+const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
 
 /** Why a term cannot be compiled, or null when it is fine. */
@@ -62,7 +63,8 @@ export function compileTerm(term: string): Phrase[] {
 function compileWord(written: string): WordPattern {
   const exact = written.startsWith("=");
   const prefix = written.endsWith("*");
-  let w = written.replace(/^=/, "").replace(/\*$/, "").replace(/['’]s$/i, "");
+  // A French elision is not part of the word, as in the text's tokens (tokens.ts): "d'asile" = "asile".
+  let w = written.replace(/^=/, "").replace(/\*$/, "").replace(/['’]s$/i, "").replace(ELISION, "");
   if (ACRONYM.test(w)) return { kind: prefix ? "caseprefix" : "case", value: w };
   w = w.toLowerCase().replace(/’/g, "'");
   if (prefix) return { kind: "prefix", value: w };

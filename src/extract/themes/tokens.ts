@@ -57,7 +57,7 @@ export class TokenList {
         i++;
         continue;
       }
-      const start = i;
+      let start = i;
       // The word is hashed as it is read (see words.ts), and its hash before its last
       // apostrophe kept for when a possessive "'s" is dropped.
       let hash = HASH_SEED, beforeApostrophe = HASH_SEED;
@@ -68,6 +68,13 @@ export class TokenList {
           if (w === 2) hash = hashStep(hash, codes[i + 1]);
           i += w;
         } else if (i + 1 < len && isApostrophe(codes[i]) && isLetterAt(codes, i + 1, len)) {
+          if (isElision(codes, start, i)) {
+            // French elided article or pronoun ("l'OIM", "d'asile", "qu'il"): the word is what follows it.
+            start = i + 1;
+            hash = HASH_SEED;
+            i += 1;
+            continue;
+          }
           beforeApostrophe = hash;
           hash = hashStep(hash, codes[i]);
           i += 1;
@@ -86,13 +93,28 @@ export class TokenList {
   }
 }
 
+/** Is codes[from, to) a French elided word, written before an apostrophe: c' d' j' l' m' n' s' t'
+ * qu' (and jusqu' lorsqu' puisqu')? English has none of these before an apostrophe and a letter
+ * except in names ("d'Ivoire"), where dropping it changes nothing a term can tell. */
+export function isElision(codes: Uint16Array | string, from: number, to: number): boolean {
+  const at = (k: number) => (typeof codes === "string" ? codes.charCodeAt(k) : codes[k]) | 32;
+  const n = to - from;
+  if (n === 1) return ELIDED_LETTERS.includes(at(from));
+  if (at(to - 2) !== 113 || at(to - 1) !== 117) return false; // ...qu
+  if (n === 2) return true;
+  const word = String.fromCharCode(...Array.from({ length: n }, (_, k) => at(from + k)));
+  return word === "jusqu" || word === "lorsqu" || word === "puisqu";
+}
+const ELIDED_LETTERS = [..."cdjlmnst"].map((c) => c.charCodeAt(0));
+
 /** Shared by every list: a scan runs to completion and keeps nothing of it. */
 const codeUnits = new CodeUnits();
 
-// What may stand between two words of one phrase: spaces, hyphens, slashes, a dropped "'s".
+// What may stand between two words of one phrase: spaces, hyphens, slashes, a dropped "'s",
+// a dropped French elision ("demandeurs d'asile" is the phrase "demandeurs asile").
 // Sticky and unanchored, tried at the gap's start: it stops at the next word's first letter,
 // so it reaches the gap's end exactly when the whole gap qualifies (and slices nothing).
-const PHRASE_GAP = /(?:['’]s)?[\s\-‐‑–/]*/uy;
+const PHRASE_GAP = /(?:['’]s)?[\s\-‐‑–/]*(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’])?/iuy;
 
 /** Can a phrase run across text[from, to), whose first code unit is `first`? Quick "no" on the usual comma or full stop. */
 function gapJoins(text: string, first: number, from: number, to: number): boolean {
