@@ -135,6 +135,30 @@ describe("relation patterns", () => {
       "funds Delta Relief Agency -> Migration Research Centre",
     ]);
   });
+  it("an organisation the actors stage missed counts beside a listed one, when its name says it is an organisation", () => {
+    // "Grupo Solaris", "Northfield Department", "BlueRiver" and "Tide42" are no listed actors.
+    expect(relationsOf("The Delta Relief Agency has partnered with Grupo Solaris to train farmers.")).toEqual([
+      "partners Delta Relief Agency -> Grupo Solaris",
+    ]);
+    expect(relationsOf("The Water Alliance is a partnership among the Harbour Council, BlueRiver (Honduras’ largest bottler) and the Northfield Department.")).toEqual([
+      "partners Harbour Council -> BlueRiver",
+      "partners Harbour Council -> Northfield Department",
+      "partners BlueRiver -> Northfield Department",
+    ]);
+    expect(relationsOf("Since March 2021, the Harbour Council has worked with Tide42 to map the sector.")).toEqual([
+      "partners Harbour Council -> Tide42",
+    ]);
+  });
+  it("no unlisted party from places, people's titles, months or bare capitalised words", () => {
+    expect(relationsOf("The Harbour Council worked with Secretary of Labour Jones in Tegucigalpa.")).toEqual([]);
+    expect(relationsOf("The Harbour Council worked with Central America and the Caribbean.")).toEqual([]);
+    expect(relationsOf("The Harbour Council worked in partnership with Limited Benefits Today.")).toEqual([]);
+    // Two unlisted names alone state nothing.
+    expect(relationsOf("Grupo Solaris has partnered with the Northfield Department.")).toEqual([]);
+  });
+  it("an unlisted spelling of a listed actor is that actor, not its partner", () => {
+    expect(relationsOf("In partnership with the Delta Relief Agency, the DRA International Organisation ran the camp.").filter((r) => r.includes("DRA"))).toEqual([]);
+  });
   it("a relation needs two named parties", () => {
     expect(relationsOf("The project was funded by donors and implemented by local partners.")).toEqual([]);
   });

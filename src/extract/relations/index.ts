@@ -8,7 +8,7 @@
 import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
-import { findProjects, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
 import { loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
@@ -75,9 +75,20 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
       const named = ex.headNear.test(text) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
       const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
-      if (inside.length + projects.length < (self >= 0 ? 1 : 2)) continue;
+      // One named party may be enough: the other can be "the project" or a name the actors stage missed.
+      if (inside.length + projects.length < 1) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
+      if (parties.length < 1) continue;
+      const extra = unlistedNames(text, s.start, parties, isPlace);
+      if (extra.length) {
+        parties.push(...extra);
+        parties.sort((a, b) => a.start - b.start);
+        // "BlueRiver (Honduras’ largest bottler)": a place in a parenthesis after a party describes it (as in sentenceParties).
+        for (let k = parties.length - 1; k > 0; k--) {
+          if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
+        }
+      }
       if (parties.length < 2) continue;
       const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
       const lower = text.toLowerCase();
@@ -252,6 +263,8 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   }
   if (!from.length) return [];
   const out: Found[] = [];
+  // A name the actors stage did not list counts only when the statement also names a listed actor.
+  const listedActor = (ids: number[]) => ids.some((i) => parties[i].actor >= 0);
   // "run by USAID, Western Union and Deloitte": those listed together also partner each other.
   if (rule.listPartners && from.length > 1) {
     for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) {
@@ -269,9 +282,10 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
       if (rule.pairs === "cross") for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
       for (const f of from) for (const t of to) pairs.push([f, t]);
     }
+    if (pairs.some(([f, t]) => parties[f].unlisted || parties[t].unlisted) && !listedActor(rule.pairs === "among" || rule.from === rule.to ? from : [...from, ...to])) return out;
     for (const [f, t] of pairs) {
       // Partners are two organisations (projects and programmes are worked on, not with).
-      if (parties[f].actor < 0 || parties[t].actor < 0 || parties[f].place || parties[t].place || samePartyAs(parties[f], parties[t])) continue;
+      if (!isOrganisation(parties[f]) || !isOrganisation(parties[t]) || parties[f].place || parties[t].place || samePartyAs(parties[f], parties[t])) continue;
       out.push({ from: f, to: t });
     }
     return out;
@@ -279,6 +293,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
   for (const f of from) for (const t of to) {
     const recipient = parties[t];
+    if ((parties[f].unlisted || recipient.unlisted) && !(parties[f].actor >= 0 || recipient.actor >= 0 || (recipient.project && !parties[f].unlisted))) continue;
     // The document's own actor stands in only as a partner, or as the funder that says "our grant".
     if (recipient.self || (parties[f].self && (rule.relation !== "funds" || parties[f].self !== "author"))) continue;
     if (samePartyAs(parties[f], recipient) || recipient.place) continue;
@@ -304,8 +319,22 @@ function recipientOfMoney(recipient: Party, trigger: { start: number; end: numbe
   return amounts.some((m) => m.end <= recipient.start && recipient.start - m.end <= 2);
 }
 
+/** A listed actor, or a capitalised name the actors stage missed (projects and places are not organisations). */
+function isOrganisation(p: Party): boolean {
+  return p.actor >= 0 || p.unlisted === true;
+}
+
 function samePartyAs(a: Party, b: Party): boolean {
-  return a === b || (a.actor >= 0 && a.actor === b.actor) || a.name.toLowerCase() === b.name.toLowerCase();
+  if (a === b || (a.actor >= 0 && a.actor === b.actor) || a.name.toLowerCase() === b.name.toLowerCase()) return true;
+  // An unlisted spelling of a listed actor ("International Organisation for Migration" beside "IOM").
+  if (!a.unlisted && !b.unlisted) return false;
+  const [x, y] = [initials(a.name), initials(b.name)];
+  return x.length > 1 && (x === y || x === b.name || y === a.name);
+}
+
+/** "International Organisation for Migration" -> "IOM". */
+function initials(name: string): string {
+  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
 }
 
 /** The amount the relation states: the one nearest the trigger within the stretch that spans both parties and the trigger. */

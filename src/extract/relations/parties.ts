@@ -18,6 +18,8 @@ export interface Party {
   place: boolean;
   /** A project's acronym as the sentence defines it ("(AVRR)"), or "". */
   acronym?: string;
+  /** A capitalised name the actors stage did not list, taken as an organisation only beside a listed one. */
+  unlisted?: boolean;
   /** "the project", "we", "our": the document's own actor standing in ("author" for we/our). */
   self?: "project" | "author";
 }
@@ -174,4 +176,50 @@ export function resolveProjectAcronyms(projects: Party[], acronyms: Map<string, 
     projects.push({ start, end, name: acronyms.get(x[0])!, actor: -1, project: true, place: false });
   }
   return projects;
+}
+
+// A run of capitalised words on one line ("Grupo Cadelga", "State Department", "Walmart").
+const CAP_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|de|del|la|y|&)[^\S\n]+){0,2}${CAP_WORD})*`, "gu");
+// Words that begin or fill a capitalised run without naming an organisation: titles of
+// people, months and days, sentence openers, places' generic words.
+const OPENER = /^(?:The|This|That|These|Those|It|Its|In|On|At|By|For|With|As|Since|From|To|And|But|Finally|Also|Further|However|Building|Through|Under|After|Before|During|Both|Each|Such|Other|New|Our|Their|His|Her|A|An|I)$/;
+// Titles of people: a run holding one names a person ("Vice President Harris").
+const TITLE = /^(?:President|Vice|Secretary|Minister|Mr|Mrs|Ms|Dr|Ambassador|Administrator|Governor|Mayor|Prime|King|Queen|Senator|Chair|Director|Attorney|Commissioner|Chief|Head)$/;
+// A word that makes a capitalised run an organisation's name ("Grupo Cadelga", "State Department",
+// "Glasswing International", "Migrant Resource Centres"). Without one, only a single camel-case
+// word ("CoHonducafe") or a word with digits ("Frame45") is taken: bare capitalised words are as often places or headings.
+const ORGANISATION_WORD = /^(?:Group|Grupo|Groupe|Department|Ministry|Ministerio|Ministère|Agency|Office|Bureau|Service|Services|Board|Commission|Committee|Council|Authority|Directorate|Centre|Centres|Center|Centers|Institute|Institution|University|Foundation|Fundación|Fondation|Trust|Society|Association|Asociación|Federation|Union|Network|Coalition|Alliance|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Bank|Chamber|International|Internacional|Organisation|Organization|Cooperative|Consortium|Red|Cross|Crescent)$/;
+// Alone, these name no organisation: months, days, parts of a document, legal suffixes.
+const NOT_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Table|Figure|Annex|Section|Chapter|Page|Phase|Region|Province|Inc\.?|Ltd\.?|LLC|Co\.?|Corp\.?|COVID-19)$/;
+// A region of the world written as a name ("Central America", "West Africa"): a place.
+const REGION = /(?:^|\s)(?:America|Americas|Africa|Asia|Europe|Sahel|Caribbean|Pacific|Balkans|Middle East|Triangle|American|African|Asian|European|Caribbean)$/;
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * Capitalised names in a sentence that no party covers: organisations the actors
+ * stage missed ("partnered with Walmart", "a partnership among USAID, CoHonducafe and
+ * Grupo Cadelga"). They count only beside a listed actor (see relationsAt), never as
+ * places, and never the sentence's first word alone (any sentence begins with a capital).
+ */
+export function unlistedNames(text: string, offset: number, parties: Party[], isPlace: (surface: string) => boolean): Party[] {
+  const found: Party[] = [];
+  CAP_RUN.lastIndex = 0;
+  for (let x = CAP_RUN.exec(text); x; x = CAP_RUN.exec(text)) {
+    let name = x[0], lead = 0;
+    // Drop opening words that name nothing ("Finally", "The", "President").
+    for (let w = /^(\S+)\s+/.exec(name); w && OPENER.test(w[1]); w = /^(\S+)\s+/.exec(name)) { lead += w[0].length; name = name.slice(w[0].length); }
+    // A sentence's full stop is no part of the name ("... and the Northfield Department."), an abbreviation's is.
+    name = name.replace(/\s+(?:of|for|and|the|de|del|la|y|&)$/u, "").replace(/(?<!\b(?:Inc|Ltd|Co|Corp|St|Jr))\.$/u, "");
+    // "Call" of "Call to Action": a run that goes on with a connector and a capital is part of a longer title.
+    if (/^[^\S\n]+(?:to|a|an|on|at|with)[^\S\n]+\p{Lu}/u.test(text.slice(x.index + x[0].length, x.index + x[0].length + 12))) continue;
+    if (OPENER.test(name) || NOT_NAME.test(name) || MONTH.test(name) || REGION.test(name) || /^\d+$/.test(name) || name.length < 3) continue;
+    const start = offset + x.index + lead, end = start + name.length;
+    if (x.index + lead === 0 && !/\s/.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&-]+$|\p{Ll}\p{Lu}/u.test(name)) continue;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    const words = name.split(/\s+/);
+    if (isPlace(name) || words.some((w) => TITLE.test(w))) continue;
+    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name))) continue;
+    found.push({ start, end, name, actor: -1, project: false, place: false, unlisted: true });
+  }
+  return found;
 }
