@@ -149,6 +149,11 @@ describe("relation patterns", () => {
       "partners Harbour Council -> Tide42",
     ]);
   });
+  it("an unlisted name stops where a listed party begins", () => {
+    expect(relationsOf("The forum was co-hosted by the Northfield Department and the Harbour Council in May.")).toEqual([
+      "partners Northfield Department -> Harbour Council",
+    ]);
+  });
   it("no unlisted party from places, people's titles, months or bare capitalised words", () => {
     expect(relationsOf("The Harbour Council worked with Secretary of Labour Jones in Tegucigalpa.")).toEqual([]);
     expect(relationsOf("The Harbour Council worked with Central America and the Caribbean.")).toEqual([]);

@@ -213,7 +213,12 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     // "Call" of "Call to Action": a run that goes on with a connector and a capital is part of a longer title.
     if (/^[^\S\n]+(?:to|a|an|on|at|with)[^\S\n]+\p{Lu}/u.test(text.slice(x.index + x[0].length, x.index + x[0].length + 12))) continue;
     if (OPENER.test(name) || NOT_NAME.test(name) || MONTH.test(name) || REGION.test(name) || /^\d+$/.test(name) || name.length < 3) continue;
-    const start = offset + x.index + lead, end = start + name.length;
+    const start = offset + x.index + lead;
+    // "the State Department and the U.S. Chamber of Commerce": the run stops where a named party begins.
+    const next = parties.find((p) => p.start > start && p.start < start + name.length);
+    if (next) name = name.slice(0, next.start - start).replace(/(?:\s+(?:of|for|and|the|de|del|la|y|&))*\s*$/u, "");
+    if (name.length < 3) continue;
+    const end = start + name.length;
     if (x.index + lead === 0 && !/\s/.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&-]+$|\p{Ll}\p{Lu}/u.test(name)) continue;
     if (parties.some((p) => p.start < end && p.end > start)) continue;
     const words = name.split(/\s+/);
