@@ -11,7 +11,8 @@ export function explainRelations(doc: Doc, gaz: Gazetteer, ex: RelationExtractor
   const out = [`relations: ${relations.length}`];
   for (const r of relations) {
     const amount = r.amount ? `  ${r.amount}${r.currency ? " " + r.currency : ""}` : "";
-    const kind = (actor: number) => (actor >= 0 ? "" : " (project)");
+    // Projects and the organisations the actors stage missed have no actor: both are shown as such.
+    const kind = (actor: number) => (actor >= 0 ? "" : " (not an actor)");
     out.push(`  ${r.relation.padEnd(10)} ${r.from}${kind(r.fromActor)} -> ${r.to}${kind(r.toActor)}${amount}   [rule ${r.rule}, p${r.page}, ${r.start}-${r.end}]`);
     out.push(`      ${r.text.length > 300 ? r.text.slice(0, 299) + "…" : r.text}`);
   }
