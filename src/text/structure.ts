@@ -29,6 +29,7 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
   const blocks: DraftBlock[] = [];
   let open = undefined as DraftBlock | undefined; // the block that following text lines continue
   const listIndents: number[] = []; // indents of the open list levels, for nesting depth
+  const outline = new OutlineStyles(); // label styles of unindented ordinal items under the current heading
 
   const start = (block: DraftBlock) => {
     blocks.push(block);
@@ -52,6 +53,7 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
         case "bold": {
           if (!text) break;
           listIndents.length = 0;
+          outline.reset();
           const level = line.kind === "heading" ? line.level : 0;
           const previous = blocks[blocks.length - 1];
           // A title set on two lines ("EVALUATION OF THE NIGERIA: STRENGTHENING" / "RETURNEES AND ...")
@@ -68,7 +70,9 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           start(draft("footnote", line, text));
           break;
         case "list": {
-          const depth = nestingDepth(listIndents, line.indent);
+          const indentDepth = nestingDepth(listIndents, line.indent);
+          // Without indents to go by, "(a)" / "(i)" / "(A)" items nest by their label style.
+          const depth = indentDepth === 0 && !line.bulleted && line.label ? outline.depthOf(line.label) : indentDepth;
           start({ ...draft("list_item", line, text), depth });
           break;
         }
@@ -92,6 +96,50 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
     }
   });
   return blocks.filter((b) => b.pieces.some((piece) => piece.text));
+}
+
+type LabelStyle = "number" | "lower" | "upper" | "lower-roman" | "upper-roman";
+
+/**
+ * Outline depth from label styles, as statutes and executive orders number their
+ * parts: "(a)" subsections, "(i)" clauses under them, "(A)" under those. Each
+ * style takes the depth at which it first appears under the current heading;
+ * coming back to a style closes the deeper ones.
+ */
+class OutlineStyles {
+  private styles: LabelStyle[] = [];
+  private lastLetter: Partial<Record<"lower" | "upper", string>> = {};
+
+  reset(): void {
+    this.styles.length = 0;
+    this.lastLetter = {};
+  }
+
+  depthOf(written: string): number {
+    const label = written.startsWith("(") ? written.slice(1, -1) : written;
+    const style = this.styleOf(label);
+    if (style === "lower" || style === "upper") this.lastLetter[style] = label;
+    const at = this.styles.indexOf(style);
+    if (at >= 0) {
+      this.styles.length = at + 1;
+      return at;
+    }
+    this.styles.push(style);
+    return this.styles.length - 1;
+  }
+
+  /** "i", "v", "x", "c", "l" are roman numerals unless they follow the letter before them ("h" then "i"). */
+  private styleOf(label: string): LabelStyle {
+    if (/^\d/.test(label)) return "number";
+    const upper = label === label.toUpperCase();
+    const letters = upper ? "upper" : "lower";
+    if (/^[ivxlc]+$/i.test(label)) {
+      const previous = this.lastLetter[letters];
+      const isNextLetter = label.length === 1 && previous !== undefined && previous.length === 1 && previous.charCodeAt(0) + 1 === label.charCodeAt(0);
+      if (!isNextLetter) return upper ? "upper-roman" : "lower-roman";
+    }
+    return letters;
+  }
 }
 
 function draft(kind: BlockKind, line: Line, text: string, level = 0): DraftBlock {
@@ -185,7 +233,9 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
       const text = b.pieces[0].text;
-      if (!hasWords(text, MAX_HEADING_WORDS + 1) && !/[.,;]$/.test(text)) {
+      // ...but "(D) combating violence; and" or "(F) The following are revoked:" is an item of a list.
+      const readsAsItem = /^\p{Ll}/u.test(text) || ENDS_MID_PHRASE_RE.test(text) || (text.endsWith(":") && hasWords(text, 6));
+      if (!hasWords(text, MAX_HEADING_WORDS + 1) && !/[.,;]$/.test(text) && !readsAsItem) {
         b.pieces[0].text = `${b.label}. ${text}`;
         b.kind = "heading";
         b.level = 2;
