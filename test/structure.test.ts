@@ -330,3 +330,31 @@ describe("statute-style sections and lettered items", () => {
     expect(textDoc(text, "md").blocks.map((b) => b.kind)).toEqual(["paragraph"]);
   });
 });
+
+describe("label lines in flattened response tables", () => {
+  it("keeps \"Management response:\" and \"Timing:\" as lead-in paragraphs, with their content, not headings", () => {
+    const scraped = [
+      "Recommendations and Management Response",
+      "The department should publish the results of funded projects within a year of their completion.",
+      "Management response:",
+      "Management agrees.",
+      "The program will post project summaries on its website from next spring onwards.",
+      "Position responsible:",
+      "Director General, Programs",
+      "Timing:",
+      "March 31, 2025",
+    ].join("\n");
+    const doc = textDoc(scraped);
+    const kindOf = (t: string) => doc.blocks.find((b) => b.text === t)?.kind;
+    expect(kindOf("Management response:")).toBe("paragraph");
+    expect(kindOf("Position responsible:")).toBe("paragraph");
+    expect(kindOf("Director General, Programs")).toBe("paragraph");
+    expect(kindOf("Timing:")).toBe("paragraph");
+    expect(kindOf("Recommendations and Management Response")).toBe("heading");
+  });
+
+  it("does not apply to a cut lead-in sentence over list items (read as before)", () => {
+    const text = ["Funding", "", "This programme should:", "", "- publish its data", "- review its targets"].join("\n");
+    expect(textDoc(text, "md").blocks.find((b) => b.text === "This programme should:")?.kind).toBe("heading");
+  });
+});

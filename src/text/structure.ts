@@ -226,6 +226,11 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
   const inferred: number[] = []; // indexes of the paragraphs made headings here
   for (let index = 0; index < blocks.length; index++) {
     const b = blocks[index];
+    if (b.kind === "heading" && b.level === 0 && isLabelLeadIn(blocks, index)) {
+      // "**Management response:**" over the response itself: a lead-in, not a section title.
+      b.kind = "paragraph";
+      continue;
+    }
     if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
     // A bold line takes its level from its numbering ("3.2 Findings"), else the level below the last `#` heading.
     if (b.kind === "heading" && b.level === 0) b.level = numberedLevel(b.pieces[0].text) ?? Math.min(6, lastExplicit + 1);
@@ -250,11 +255,33 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (!/\p{L}{2}/u.test(text)) continue; // a bare number or figure ("53%") is not a heading
     if (ENDS_MID_PHRASE_RE.test(text)) continue; // "Satellite infrastructure; and", "the body for the CGS is the": cut mid-sentence
     if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
+    if (isLabelLeadIn(blocks, index)) continue; // "Timing:" over its content
+    if (index > 0 && blocks[index - 1].kind === "paragraph" && isLabelLeadIn(blocks, index - 1)) continue; // ...and that content ("DG-HAOB")
     b.kind = "heading";
     b.level = numberedLevel(text) ?? (/^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b)/.test(text) ? 2 : 3);
     inferred.push(index);
   }
   revertHeadingRuns(blocks, inferred);
+}
+
+/** A label names its content; "This programme should:" is a sentence cut before its items. */
+const MODAL_RE = /\b(?:should|must|shall|will|would|could|can|may|need|needs|includes?)\b/i;
+/** At most this many words in a label that leads into its content ("Position responsible:"). */
+const MAX_LABEL_WORDS = 3;
+
+/**
+ * A short label ending in a colon ("Management response:", "Timing:") with its content
+ * right after it, as the response tables of evaluations read once flattened into lines:
+ * it leads into that content rather than heading a section.
+ */
+function isLabelLeadIn(blocks: DraftBlock[], index: number): boolean {
+  const b = blocks[index];
+  if (b.pieces.length !== 1) return false;
+  const text = b.pieces[0].text;
+  if (!text.endsWith(":") || hasWords(text, MAX_LABEL_WORDS + 1) || MODAL_RE.test(text)) return false;
+  const next = blocks[index + 1];
+  // Over a list it may be a cut lead-in sentence ("This programme should:"): left as it was read.
+  return next !== undefined && next.kind === "paragraph" && next.pieces[0].page === b.pieces[0].page;
 }
 
 /**
