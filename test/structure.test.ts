@@ -320,6 +320,11 @@ describe("statute-style sections and lettered items", () => {
     ]);
   });
 
+  it("nests parenthesised items by their label, not by the stray indents of a saved page", () => {
+    const items = ["The following are suspended:", "", "    (a)  first persons;", "", "     (b)  second persons.", "", "  (i)  a clause."].join("\n");
+    expect(textDoc(items, "md").blocks.slice(1).map((b) => `${b.label}:${b.depth}`)).toEqual(["(a):0", "(b):0", "(i):1"]);
+  });
+
   it("reads a letter that follows its predecessor as a letter, not a roman numeral", () => {
     const items = ["(g) first item;", "", "(h) second item;", "", "(i) third item."].join("\n");
     expect(textDoc(items, "md").blocks.map((b) => `${b.label}:${b.depth}`)).toEqual(["(g):0", "(h):0", "(i):0"]);
@@ -332,7 +337,7 @@ describe("statute-style sections and lettered items", () => {
 });
 
 describe("label lines in flattened response tables", () => {
-  it("keeps \"Management response:\" and \"Timing:\" as lead-in paragraphs, with their content, not headings", () => {
+  it("keeps recurring labels (\"Management response:\", \"Timing:\") as lead-in paragraphs, with their content, not headings", () => {
     const scraped = [
       "Recommendations and Management Response",
       "The department should publish the results of funded projects within a year of their completion.",
@@ -343,6 +348,13 @@ describe("label lines in flattened response tables", () => {
       "Director General, Programs",
       "Timing:",
       "March 31, 2025",
+      "The department should simplify its application forms for small municipalities.",
+      "Management response:",
+      "Management agrees.",
+      "Position responsible:",
+      "Director, Operations",
+      "Timing:",
+      "June 30, 2025",
     ].join("\n");
     const doc = textDoc(scraped);
     const kindOf = (t: string) => doc.blocks.find((b) => b.text === t)?.kind;

@@ -71,8 +71,10 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           break;
         case "list": {
           const indentDepth = nestingDepth(listIndents, line.indent);
-          // Without indents to go by, "(a)" / "(i)" / "(A)" items nest by their label style.
-          const depth = indentDepth === 0 && !line.bulleted && line.label ? outline.depthOf(line.label) : indentDepth;
+          // "(a)" / "(i)" / "(A)" items nest by their label style (web pages indent them at random);
+          // other items without indents to go by ("a.", "ii.") too.
+          const byStyle = !line.bulleted && line.label !== "" && (indentDepth === 0 || line.label.startsWith("("));
+          const depth = byStyle ? outline.depthOf(line.label) : indentDepth;
           start({ ...draft("list_item", line, text), depth });
           break;
         }
@@ -224,9 +226,10 @@ const ENDS_MID_PHRASE_RE = /\b(?:and|or|the|of|to|in|for|with|a|an|by|is|are|on|
 export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: true }): void {
   let lastExplicit = 1;
   const inferred: number[] = []; // indexes of the paragraphs made headings here
+  const repeated = repeatedLabels(blocks);
   for (let index = 0; index < blocks.length; index++) {
     const b = blocks[index];
-    if (b.kind === "heading" && b.level === 0 && isLabelLeadIn(blocks, index)) {
+    if (b.kind === "heading" && b.level === 0 && isLabelLeadIn(blocks, index, repeated)) {
       // "**Management response:**" over the response itself: a lead-in, not a section title.
       b.kind = "paragraph";
       continue;
@@ -255,8 +258,8 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (!/\p{L}{2}/u.test(text)) continue; // a bare number or figure ("53%") is not a heading
     if (ENDS_MID_PHRASE_RE.test(text)) continue; // "Satellite infrastructure; and", "the body for the CGS is the": cut mid-sentence
     if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
-    if (isLabelLeadIn(blocks, index)) continue; // "Timing:" over its content
-    if (index > 0 && blocks[index - 1].kind === "paragraph" && isLabelLeadIn(blocks, index - 1)) continue; // ...and that content ("DG-HAOB")
+    if (isLabelLeadIn(blocks, index, repeated)) continue; // "Timing:" over its content
+    if (index > 0 && blocks[index - 1].kind === "paragraph" && isLabelLeadIn(blocks, index - 1, repeated)) continue; // ...and that content ("DG-HAOB")
     b.kind = "heading";
     b.level = numberedLevel(text) ?? (/^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b)/.test(text) ? 2 : 3);
     inferred.push(index);
@@ -269,18 +272,36 @@ const MODAL_RE = /\b(?:should|must|shall|will|would|could|can|may|need|needs|inc
 /** At most this many words in a label that leads into its content ("Position responsible:"). */
 const MAX_LABEL_WORDS = 3;
 
-/**
- * A short label ending in a colon ("Management response:", "Timing:") with its content
- * right after it, as the response tables of evaluations read once flattened into lines:
- * it leads into that content rather than heading a section.
- */
-function isLabelLeadIn(blocks: DraftBlock[], index: number): boolean {
-  const b = blocks[index];
-  if (b.pieces.length !== 1) return false;
+/** A short label ending in a colon ("Timing:"), as a block's only line. */
+function labelText(b: DraftBlock): string | undefined {
+  if (b.pieces.length !== 1 || (b.kind !== "paragraph" && b.kind !== "heading")) return undefined;
   const text = b.pieces[0].text;
-  if (!text.endsWith(":") || hasWords(text, MAX_LABEL_WORDS + 1) || MODAL_RE.test(text)) return false;
+  return text.endsWith(":") && !hasWords(text, MAX_LABEL_WORDS + 1) && !MODAL_RE.test(text) ? text : undefined;
+}
+
+/** The labels that recur in the document: the field names of a form or table flattened into lines. */
+function repeatedLabels(blocks: DraftBlock[]): Set<string> {
+  const seen = new Set<string>(), repeated = new Set<string>();
+  for (const b of blocks) {
+    const label = labelText(b);
+    if (label === undefined) continue;
+    if (seen.has(label)) repeated.add(label);
+    seen.add(label);
+  }
+  return repeated;
+}
+
+/**
+ * A short label ending in a colon ("Management response:", "Timing:") that recurs in the
+ * document, with its content right after it, as the response tables of evaluations read
+ * once flattened into lines: it leads into that content rather than heading a section.
+ * (A label met once, "Recommendations:", may well head its section: it is left alone.)
+ */
+function isLabelLeadIn(blocks: DraftBlock[], index: number, repeated: Set<string>): boolean {
+  const b = blocks[index];
+  if (b.pieces.length !== 1 || !repeated.has(b.pieces[0].text)) return false;
   const next = blocks[index + 1];
-  // Over a list it may be a cut lead-in sentence ("This programme should:"): left as it was read.
+  // Over a list it may head the list ("Recommendations:" over each part's items): left as it was read.
   return next !== undefined && next.kind === "paragraph" && next.pieces[0].page === b.pieces[0].page;
 }
 
