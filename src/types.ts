@@ -72,7 +72,7 @@ export interface Block {
   kind: BlockKind;
   /** Heading level 1..6; 0 for other kinds. */
   level: number;
-  /** List label as written without punctuation ("iv", "3", "a", "-"); footnote number; "" otherwise. */
+  /** List label as written without punctuation ("iv", "3", "a", "-"), a parenthesised one with its parentheses ("(b)"); footnote number; "" otherwise. */
   label: string;
   /** List nesting depth (0 = top level); 0 for other kinds. */
   depth: number;

@@ -252,3 +252,121 @@ describe("headings and running lines", () => {
     expect(removeRunningHeadersFooters(pages).pages).toEqual(bodies);
   });
 });
+
+describe("markdown front matter", () => {
+  it("takes the document title from the front matter, not from the first sentence", () => {
+    const md = [
+      "---",
+      "date: '2022-04-01'",
+      'title: "Fact Sheet: New Partnerships to Expand Clean Water Access\\',
+      '  \\ in Coastal Towns"',
+      "---",
+      "",
+      "In addition, three water utilities announced further action in the region to connect schools and clinics.",
+      "",
+      "The partnerships will bring clean water to forty towns by 2025.",
+    ].join("\n");
+    const doc = textDoc(md, "md");
+    expect(doc.meta.title).toBe("Fact Sheet: New Partnerships to Expand Clean Water Access in Coastal Towns");
+    expect(doc.text).not.toContain("title:");
+  });
+
+  it("still reads the title from the text of a markdown file without front matter", () => {
+    expect(textDoc("# Review of the Clean Water Partnerships\n\nThe review found delays.", "md").meta.title).toBe("Review of the Clean Water Partnerships");
+  });
+});
+
+describe("statute-style sections and lettered items", () => {
+  // An executive order as a web page saves it: run-in section headings (bold or not),
+  // "(a)" / "(i)" / "(A)" items, escaped parentheses, no-break spaces after "Sec.".
+  const order = [
+    "By the authority vested in me, it is hereby ordered as follows:",
+    "",
+    "**Section\u00a01.\u00a0 Purpose.**\u00a0 Clean water is a foundation of public health.",
+    "",
+    "**Sec.\u00a02.\u00a0 Review of Water Programs in Rural and",
+    "Coastal Communities.**\u00a0 (a)\u00a0 The Secretary of the Interior shall",
+    "prepare:",
+    "",
+    "\\(i\\) a plan for rural systems; and",
+    "",
+    "\\(ii\\)  a plan for coastal systems, including by:",
+    "",
+    "\\(A\\)  repairing intake works; and",
+    "",
+    "\\(B\\)  monitoring salt intrusion.",
+    "",
+    "\\(b\\)  The Administrator shall report within 180 days.  ",
+    "Sec. 3.  General Provisions.  (a)  Nothing in this order shall be",
+    "construed to impair the authority of any agency.",
+  ].join("\n");
+
+  it("makes each section heading a heading of its own and each labelled item a list item", () => {
+    const doc = textDoc(order, "md");
+    const outline = doc.blocks.map((b) => [b.kind, b.kind === "list_item" ? `${b.label}:${b.depth}` : "", b.text]);
+    expect(outline).toEqual([
+      ["paragraph", "", "By the authority vested in me, it is hereby ordered as follows:"],
+      ["heading", "", "Section 1. Purpose."],
+      ["paragraph", "", "Clean water is a foundation of public health."],
+      ["heading", "", "Sec. 2. Review of Water Programs in Rural and Coastal Communities."],
+      ["list_item", "(a):0", "The Secretary of the Interior shall prepare:"],
+      ["list_item", "(i):1", "a plan for rural systems; and"],
+      ["list_item", "(ii):1", "a plan for coastal systems, including by:"],
+      ["list_item", "(A):2", "repairing intake works; and"],
+      ["list_item", "(B):2", "monitoring salt intrusion."],
+      ["list_item", "(b):0", "The Administrator shall report within 180 days."],
+      ["heading", "", "Sec. 3. General Provisions."],
+      ["list_item", "(a):0", "Nothing in this order shall be construed to impair the authority of any agency."],
+    ]);
+  });
+
+  it("nests parenthesised items by their label, not by the stray indents of a saved page", () => {
+    const items = ["The following are suspended:", "", "    (a)  first persons;", "", "     (b)  second persons.", "", "  (i)  a clause."].join("\n");
+    expect(textDoc(items, "md").blocks.slice(1).map((b) => `${b.label}:${b.depth}`)).toEqual(["(a):0", "(b):0", "(i):1"]);
+  });
+
+  it("reads a letter that follows its predecessor as a letter, not a roman numeral", () => {
+    const items = ["(g) first item;", "", "(h) second item;", "", "(i) third item."].join("\n");
+    expect(textDoc(items, "md").blocks.map((b) => `${b.label}:${b.depth}`)).toEqual(["(g):0", "(h):0", "(i):0"]);
+  });
+
+  it("leaves a sentence that starts with \"Section 4.\" as it is when no short title follows", () => {
+    const text = "Section 4. The act was amended twice, and the amendments that followed are described below in detail for the readers of this report.";
+    expect(textDoc(text, "md").blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+  });
+});
+
+describe("label lines in flattened response tables", () => {
+  it("keeps recurring labels (\"Management response:\", \"Timing:\") as lead-in paragraphs, with their content, not headings", () => {
+    const scraped = [
+      "Recommendations and Management Response",
+      "The department should publish the results of funded projects within a year of their completion.",
+      "Management response:",
+      "Management agrees.",
+      "The program will post project summaries on its website from next spring onwards.",
+      "Position responsible:",
+      "Director General, Programs",
+      "Timing:",
+      "March 31, 2025",
+      "The department should simplify its application forms for small municipalities.",
+      "Management response:",
+      "Management agrees.",
+      "Position responsible:",
+      "Director, Operations",
+      "Timing:",
+      "June 30, 2025",
+    ].join("\n");
+    const doc = textDoc(scraped);
+    const kindOf = (t: string) => doc.blocks.find((b) => b.text === t)?.kind;
+    expect(kindOf("Management response:")).toBe("paragraph");
+    expect(kindOf("Position responsible:")).toBe("paragraph");
+    expect(kindOf("Director General, Programs")).toBe("paragraph");
+    expect(kindOf("Timing:")).toBe("paragraph");
+    expect(kindOf("Recommendations and Management Response")).toBe("heading");
+  });
+
+  it("does not apply to a cut lead-in sentence over list items (read as before)", () => {
+    const text = ["Funding", "", "This programme should:", "", "- publish its data", "- review its targets"].join("\n");
+    expect(textDoc(text, "md").blocks.find((b) => b.text === "This programme should:")?.kind).toBe("heading");
+  });
+});

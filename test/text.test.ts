@@ -61,7 +61,8 @@ describe("lines and inline marks", () => {
     expect(readLine("### **Policy and Practical Recommendations**", 1)).toMatchObject({ kind: "heading", level: 3 });
     expect(readLine("- iv. States are encouraged to ratify", 1)).toMatchObject({ kind: "list", label: "iv", content: "States are encouraged to ratify" });
     expect(readLine("  - Setting up a partnership", 1)).toMatchObject({ kind: "list", label: "-", indent: 2 });
-    expect(readLine("(b) Provide shelter", 1)).toMatchObject({ kind: "list", label: "b" });
+    expect(readLine("(b) Provide shelter", 1)).toMatchObject({ kind: "list", label: "(b)" });
+    expect(readLine("b) Provide shelter", 1)).toMatchObject({ kind: "list", label: "b" });
     expect(readLine("¹² See Concept Note", 1)).toMatchObject({ kind: "footnote", label: "12", content: "See Concept Note" });
     expect(readLine("<sup>5</sup> While there is a reference", 1)).toMatchObject({ kind: "footnote", label: "5" });
     expect(readLine("| Recommendation | Response |", 1)).toMatchObject({ kind: "table" });

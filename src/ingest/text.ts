@@ -79,7 +79,73 @@ export function markdownToSectormap(page: string): string {
   // Every HTML pattern starts with "<": a page without one skips them all.
   if (s.includes("<")) s = htmlToMarks(s);
   if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  if (s.includes("\\(")) s = s.replace(ESCAPED_LABEL_RE, "$1($2)");
+  if (SECTION_HINT_RE.test(s)) s = sectionHeadings(s);
   return setextHeadings(s);
+}
+
+// "\(ii\)  text": a label whose parentheses a markdown converter escaped.
+const ESCAPED_LABEL_RE = /^([^\S\n]*)\\\(([A-Za-z]{1,6}|\d{1,3})\\\)/gm;
+// Cheap test for a page that may hold statute-style section headings.
+// (Spaces include no-break spaces: web pages set them after "Sec.".)
+const SECTION_HINT_RE = /^[^\S\n]*(?:\*\*)?(?:Sec\.|Section)[^\S\n]+\d/m;
+// "Sec. 2.  Title." or "**Section 1.  Policy.**  Text": the start of a section of an
+// executive order, proclamation or statute, at the start of a line (bold or not).
+const SECTION_START_RE = /^[^\S\n]*(\*\*)?((?:Sec\.|Section)[^\S\n]+\d{1,3}[a-z]?\.)[^\S\n]+(?=\S)/;
+/** A section title is short: a longer "title" is a sentence that happens to start with "Section 3.". */
+const MAX_SECTION_TITLE_WORDS = 20;
+/** A bold title may wrap: its closing ** is looked for on this many lines. */
+const SECTION_TITLE_LINES = 3;
+
+/**
+ * Statutes, executive orders and proclamations set their section headings run-in:
+ * "**Sec. 2.  Title of the Section.**  (a)  The Secretary shall ..." or, without
+ * bold, "Sec. 5.  General Provisions.  (a)  Nothing in this order ...". The heading
+ * becomes a `##` line of its own and the text after it starts a new block, so the
+ * section's first item does not run on from the heading, and the heading does not
+ * run on from the item before it. The title ends at the closing `**` (bold) or at
+ * its first full stop (plain).
+ */
+function sectionHeadings(page: string): string {
+  const lines = page.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = SECTION_START_RE.exec(lines[i]);
+    if (!start) {
+      out.push(lines[i]);
+      continue;
+    }
+    const bold = start[1] !== undefined;
+    // The title and the text after it, over the lines of this paragraph that the title may span.
+    let rest = lines[i].slice(start[0].length);
+    let used = 0;
+    let end = titleEnd(rest, bold);
+    while (end < 0 && used + 1 < SECTION_TITLE_LINES && i + used + 1 < lines.length && lines[i + used + 1].trim() !== "") {
+      used++;
+      rest += "\n" + lines[i + used];
+      end = titleEnd(rest, bold);
+    }
+    const title = end < 0 ? "" : rest.slice(0, end).replace(/\s+/g, " ").replace(/\*+/g, "").trim();
+    if (end < 0 || !title || title.split(" ").length > MAX_SECTION_TITLE_WORDS) {
+      out.push(lines[i]); // not a section heading after all: the lines stay as they were
+      continue;
+    }
+    const after = rest.slice(end).replace(/^\s*\*\*/, "").replace(/^[^\S\n]+/, "");
+    out.push("", `## ${start[2].replace(/\s+/g, " ")} ${title}`, "");
+    if (after.trim()) out.push(after);
+    i += used;
+  }
+  return out.join("\n");
+}
+
+/** Where a section title ends in `rest` (after its closing mark), or -1 when it does not end there. */
+function titleEnd(rest: string, bold: boolean): number {
+  if (bold) {
+    const close = rest.indexOf("**");
+    return close < 0 ? -1 : close + 2;
+  }
+  const stop = /\.(?=\s|$)/.exec(rest);
+  return stop ? stop.index + 1 : -1;
 }
 
 function htmlToMarks(page: string): string {

@@ -9,7 +9,7 @@ export interface Line {
   content: string;
   /** Heading level for `heading`. */
   level: number;
-  /** List label ("iv", "3", "a", "-") or footnote number. */
+  /** List label ("iv", "3", "a", "(b)", "-") or footnote number. */
   label: string;
   /** Leading spaces (list nesting). */
   indent: number;
@@ -72,7 +72,9 @@ export function readLine(raw: string, page: number): Line {
   // An ordinal label is at most 8 characters into the line ("(viii) ", "12.3. ").
   const head = body.slice(0, 10);
   if ((head.includes(".") || head.includes(")")) && (m = LABEL_RE.exec(line))) {
-    return lineOf("list", m[3], page, 0, m[2], m[1].length);
+    // "(a)" keeps its parentheses: the sub-items of orders and statutes are told apart by them.
+    const label = first === "(" && line.charCodeAt(m[1].length + 1 + m[2].length) === 41 ? `(${m[2]})` : m[2];
+    return lineOf("list", m[3], page, 0, label, m[1].length);
   }
   return lineOf("text", body, page);
 }

@@ -99,11 +99,13 @@ const GENERIC_TITLE_RE = /^(final |draft |summary |annual |evaluation |synthesis
  * The title: the first block of the first page that reads like one (four words
  * or more, not a date, not a generic "FINAL REPORT"); the file's own metadata
  * title only when the text offers nothing, since PDF metadata titles are often
- * left over from a template ("Microsoft Word - draft3.docx"). HTML titles are kept.
+ * left over from a template ("Microsoft Word - draft3.docx"). HTML titles and the
+ * `title` of markdown front matter are written by the publisher: they are kept
+ * (the first block of a fact sheet is often a sentence, "In addition, ...").
  */
 function readTitle(doc: Doc, metaTitle?: string): string {
   const meta = metaTitle?.trim() ?? "";
-  if (meta && doc.format === "html") return meta.slice(0, 300);
+  if (meta && (doc.format === "html" || doc.format === "md")) return meta.replace(/\s+/g, " ").slice(0, 300);
   // Blocks are read in order and the search stops at the first that reads like a title:
   // a one-page text file would otherwise test every block of the document.
   const firstPageNumber = doc.blocks[0]?.page;

@@ -29,6 +29,7 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
   const blocks: DraftBlock[] = [];
   let open = undefined as DraftBlock | undefined; // the block that following text lines continue
   const listIndents: number[] = []; // indents of the open list levels, for nesting depth
+  const outline = new OutlineStyles(); // label styles of unindented ordinal items under the current heading
 
   const start = (block: DraftBlock) => {
     blocks.push(block);
@@ -52,6 +53,7 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
         case "bold": {
           if (!text) break;
           listIndents.length = 0;
+          outline.reset();
           const level = line.kind === "heading" ? line.level : 0;
           const previous = blocks[blocks.length - 1];
           // A title set on two lines ("EVALUATION OF THE NIGERIA: STRENGTHENING" / "RETURNEES AND ...")
@@ -68,7 +70,11 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           start(draft("footnote", line, text));
           break;
         case "list": {
-          const depth = nestingDepth(listIndents, line.indent);
+          const indentDepth = nestingDepth(listIndents, line.indent);
+          // "(a)" / "(i)" / "(A)" items nest by their label style (web pages indent them at random);
+          // other items without indents to go by ("a.", "ii.") too.
+          const byStyle = !line.bulleted && line.label !== "" && (indentDepth === 0 || line.label.startsWith("("));
+          const depth = byStyle ? outline.depthOf(line.label) : indentDepth;
           start({ ...draft("list_item", line, text), depth });
           break;
         }
@@ -92,6 +98,50 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
     }
   });
   return blocks.filter((b) => b.pieces.some((piece) => piece.text));
+}
+
+type LabelStyle = "number" | "lower" | "upper" | "lower-roman" | "upper-roman";
+
+/**
+ * Outline depth from label styles, as statutes and executive orders number their
+ * parts: "(a)" subsections, "(i)" clauses under them, "(A)" under those. Each
+ * style takes the depth at which it first appears under the current heading;
+ * coming back to a style closes the deeper ones.
+ */
+class OutlineStyles {
+  private styles: LabelStyle[] = [];
+  private lastLetter: Partial<Record<"lower" | "upper", string>> = {};
+
+  reset(): void {
+    this.styles.length = 0;
+    this.lastLetter = {};
+  }
+
+  depthOf(written: string): number {
+    const label = written.startsWith("(") ? written.slice(1, -1) : written;
+    const style = this.styleOf(label);
+    if (style === "lower" || style === "upper") this.lastLetter[style] = label;
+    const at = this.styles.indexOf(style);
+    if (at >= 0) {
+      this.styles.length = at + 1;
+      return at;
+    }
+    this.styles.push(style);
+    return this.styles.length - 1;
+  }
+
+  /** "i", "v", "x", "c", "l" are roman numerals unless they follow the letter before them ("h" then "i"). */
+  private styleOf(label: string): LabelStyle {
+    if (/^\d/.test(label)) return "number";
+    const upper = label === label.toUpperCase();
+    const letters = upper ? "upper" : "lower";
+    if (/^[ivxlc]+$/i.test(label)) {
+      const previous = this.lastLetter[letters];
+      const isNextLetter = label.length === 1 && previous !== undefined && previous.length === 1 && previous.charCodeAt(0) + 1 === label.charCodeAt(0);
+      if (!isNextLetter) return upper ? "upper-roman" : "lower-roman";
+    }
+    return letters;
+  }
 }
 
 function draft(kind: BlockKind, line: Line, text: string, level = 0): DraftBlock {
@@ -176,8 +226,14 @@ const ENDS_MID_PHRASE_RE = /\b(?:and|or|the|of|to|in|for|with|a|an|by|is|are|on|
 export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: true }): void {
   let lastExplicit = 1;
   const inferred: number[] = []; // indexes of the paragraphs made headings here
+  const repeated = repeatedLabels(blocks);
   for (let index = 0; index < blocks.length; index++) {
     const b = blocks[index];
+    if (b.kind === "heading" && b.level === 0 && isLabelLeadIn(blocks, index, repeated)) {
+      // "**Management response:**" over the response itself: a lead-in, not a section title.
+      b.kind = "paragraph";
+      continue;
+    }
     if (b.kind === "heading" && b.level > 0) lastExplicit = b.level;
     // A bold line takes its level from its numbering ("3.2 Findings"), else the level below the last `#` heading.
     if (b.kind === "heading" && b.level === 0) b.level = numberedLevel(b.pieces[0].text) ?? Math.min(6, lastExplicit + 1);
@@ -185,7 +241,9 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (b.kind === "list_item" && !b.bulleted && /^(?:[IVXLC]+|[A-Z])$/.test(b.label)) {
       // "I. Respecting human rights" on a line of its own: a numbered part, not a list item.
       const text = b.pieces[0].text;
-      if (!hasWords(text, MAX_HEADING_WORDS + 1) && !/[.,;]$/.test(text)) {
+      // ...but "(D) combating violence; and" or "(F) The following are revoked:" is an item of a list.
+      const readsAsItem = /^\p{Ll}/u.test(text) || ENDS_MID_PHRASE_RE.test(text) || (text.endsWith(":") && hasWords(text, 6));
+      if (!hasWords(text, MAX_HEADING_WORDS + 1) && !/[.,;]$/.test(text) && !readsAsItem) {
         b.pieces[0].text = `${b.label}. ${text}`;
         b.kind = "heading";
         b.level = 2;
@@ -200,11 +258,51 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (!/\p{L}{2}/u.test(text)) continue; // a bare number or figure ("53%") is not a heading
     if (ENDS_MID_PHRASE_RE.test(text)) continue; // "Satellite infrastructure; and", "the body for the CGS is the": cut mid-sentence
     if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
+    if (isLabelLeadIn(blocks, index, repeated)) continue; // "Timing:" over its content
+    if (index > 0 && blocks[index - 1].kind === "paragraph" && isLabelLeadIn(blocks, index - 1, repeated)) continue; // ...and that content ("DG-HAOB")
     b.kind = "heading";
     b.level = numberedLevel(text) ?? (/^(?:[IVXLC]+\.|Part\b|Chapter\b|Section\b|Annex\b)/.test(text) ? 2 : 3);
     inferred.push(index);
   }
   revertHeadingRuns(blocks, inferred);
+}
+
+/** A label names its content; "This programme should:" is a sentence cut before its items. */
+const MODAL_RE = /\b(?:should|must|shall|will|would|could|can|may|need|needs|includes?)\b/i;
+/** At most this many words in a label that leads into its content ("Position responsible:"). */
+const MAX_LABEL_WORDS = 3;
+
+/** A short label ending in a colon ("Timing:"), as a block's only line. */
+function labelText(b: DraftBlock): string | undefined {
+  if (b.pieces.length !== 1 || (b.kind !== "paragraph" && b.kind !== "heading")) return undefined;
+  const text = b.pieces[0].text;
+  return text.endsWith(":") && !hasWords(text, MAX_LABEL_WORDS + 1) && !MODAL_RE.test(text) ? text : undefined;
+}
+
+/** The labels that recur in the document: the field names of a form or table flattened into lines. */
+function repeatedLabels(blocks: DraftBlock[]): Set<string> {
+  const seen = new Set<string>(), repeated = new Set<string>();
+  for (const b of blocks) {
+    const label = labelText(b);
+    if (label === undefined) continue;
+    if (seen.has(label)) repeated.add(label);
+    seen.add(label);
+  }
+  return repeated;
+}
+
+/**
+ * A short label ending in a colon ("Management response:", "Timing:") that recurs in the
+ * document, with its content right after it, as the response tables of evaluations read
+ * once flattened into lines: it leads into that content rather than heading a section.
+ * (A label met once, "Recommendations:", may well head its section: it is left alone.)
+ */
+function isLabelLeadIn(blocks: DraftBlock[], index: number, repeated: Set<string>): boolean {
+  const b = blocks[index];
+  if (b.pieces.length !== 1 || !repeated.has(b.pieces[0].text)) return false;
+  const next = blocks[index + 1];
+  // Over a list it may head the list ("Recommendations:" over each part's items): left as it was read.
+  return next !== undefined && next.kind === "paragraph" && next.pieces[0].page === b.pieces[0].page;
 }
 
 /**

@@ -113,17 +113,26 @@ function isLabelLike(b: Block): boolean {
  * Under a lead-in ("the Secretary shall:") each is one unit, as a list item would be.
  */
 export const LABELLED_PARAGRAPH = /^\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)\s/;
+const PARENTHESISED_LABEL = /^\((?:[a-z]{1,4}|[A-Z]|\d{1,2})\)$/;
+
+/**
+ * Such a sub-item, whether the text stage kept it a paragraph or read it as a list
+ * item with its label ("(b)"): both are read the same way here.
+ */
+export function isLabelled(b: Block): boolean {
+  return b.kind === "list_item" ? PARENTHESISED_LABEL.test(b.label) : b.kind === "paragraph" && LABELLED_PARAGRAPH.test(b.text);
+}
 
 /** "(ii)" -> roman, "(b)" -> lower, "(B)" -> upper, "(2)" -> digit. */
-function labelKind(text: string): string {
-  const label = /^\(([^)]*)\)/.exec(text)?.[1] ?? "";
+function labelKind(b: Block): string {
+  const label = /^\(([^)]*)\)/.exec(b.kind === "list_item" ? b.label : b.text)?.[1] ?? "";
   if (/^\d/.test(label)) return "digit";
   if (/^[ivx]+$/.test(label) && (label.length > 1 || label === "i")) return "roman";
   return /^[A-Z]/.test(label) ? "upper" : "lower";
 }
 
 function itemLike(b: Block): boolean {
-  return b.kind === "list_item" || (b.kind === "paragraph" && LABELLED_PARAGRAPH.test(b.text));
+  return b.kind === "list_item" || isLabelled(b);
 }
 
 /** Does a list follow this block, possibly after more short labels? */
@@ -230,8 +239,10 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       continue;
     }
 
-    if (b.kind === "paragraph" || b.kind === "table_row") {
-      const c = b.kind === "paragraph" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
+    // A "(b)" sub-item is read as the paragraph it used to be, unless it sits under a cue heading.
+    const labelledItem = b.kind === "list_item" && isLabelled(b) && !heading?.ctx;
+    if (b.kind === "paragraph" || b.kind === "table_row" || labelledItem) {
+      const c = b.kind !== "table_row" && listFollows(blocks, i) ? cueOf(lastSentence(b.text), rules) : null;
       if (c && c.kind !== "stop") {
         lead = makeCtx(c, b.text, rules);
         // "the Secretary of State shall:": the subject of the lead-in is who its items address
@@ -242,12 +253,12 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
         lastParagraph = b.text;
         continue;
       }
-      if (lead && b.kind === "paragraph" && LABELLED_PARAGRAPH.test(b.text)) {
+      if (lead && isLabelled(b)) {
         // A lettered sub-item set as a paragraph: one unit under the lead-in, like a list item,
         // as long as its label is of the items' kind ("(i)", "(ii)"), or of a deeper kind opened
         // by an item ending in ":" ("(A)" under "(i) ..., including by:"). "(c)" after the
         // items of "(b) ... shall:" is the lead-in's sibling: the list has ended.
-        const kind = labelKind(b.text);
+        const kind = labelKind(b);
         if (!leadItemKinds.size || leadItemKinds.has(kind) || nestedOpen) {
           leadItemKinds.add(kind);
           // "(i) ..., including by:" opens sub-items; "Nothing in this order shall ...:" does not

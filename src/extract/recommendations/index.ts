@@ -12,7 +12,7 @@
 //   action.ts    main verb lemma and the imperative test (compromise's lexicon, word by word)
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
-import { blockContexts, forgetPlainHeadings, LABELLED_PARAGRAPH, plainHeading, type ListContext } from "./context.js";
+import { blockContexts, forgetPlainHeadings, isLabelled, plainHeading, type ListContext } from "./context.js";
 import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, subjectAt, type Addressee } from "./addressee.js";
 import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
@@ -148,7 +148,9 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       }
     } else {
       const ctx = cue[b.index];
-      const whole = b.kind === "list_item" || (ctx?.numbered ?? false) || (ctx !== null && (LABELLED_PARAGRAPH.test(b.text) || (ctx.kind === "commitment" && b.kind === "paragraph")));
+      // A "(b)" sub-item is one unit only under a cue (as a lettered paragraph always was).
+      const labelled = isLabelled(b);
+      const whole = (b.kind === "list_item" && !labelled) || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
@@ -207,7 +209,8 @@ function judgeUnit(
   inResponse = false,
 ): UnitVerdict {
   const raw = joined ?? doc.text.slice(start, end);
-  const isItem = b.kind === "list_item";
+  // "(b)" sub-items of orders are judged as the lettered paragraphs they were read as before.
+  const isItem = b.kind === "list_item" && !isLabelled(b);
   // Most prose sentences contain no trigger word at all: skip everything else for them.
   const candidate = mayTrigger(raw, rules);
   if (!candidate && !ctx && !isItem && !explain && !owner && !inResponse) return NOTHING;
@@ -262,7 +265,7 @@ function judgeUnit(
     strength,
     action,
     section: (b.section.at(-1) ?? "").replace(/[*_#]/g, "").trim(),
-    label: isItem ? b.label : "",
+    label: b.kind === "list_item" ? b.label : "",
     themes: [],
     page: doc.blocks[b.index].sentences.find((s) => s.start <= start && start < s.end)?.page ?? b.page,
     start,
@@ -364,7 +367,7 @@ function classifyUnit(
   rules: RecRules,
 ): Classified | { rule: string; reason: string } | null {
   const { doc, b, text, ctx, leadIn, hit } = u;
-  const isItem = b.kind === "list_item";
+  const isItem = b.kind === "list_item" && !isLabelled(b);
   if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
     return { rule: "kind:heading", reason: "heading (a section title read as a list item)" };
   }
