@@ -212,7 +212,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
       // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
       if (commaForms.some((s) => n.startsWith(s))) return true;
       // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
-      if (long.acronym && !short.acronym && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
+      // (Both may carry the acronym: a table cell cut the name short after its definition.)
+      if (long.acronym && (!short.acronym || short.acronym === long.acronym) && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
       if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(asEnd)) return true;
       const head = headOfName(n, heads, tails);
