@@ -13,6 +13,8 @@ const SOFT = /^[\s*_]*$/;
 const isSoftGap = (gap: string) => gap === " " || (SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap)));
 const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
+/** Heads whose "of ..." tail is a portfolio: "Department of State" names one body though "State" is a generic word. */
+const MINISTRY_HEADS = new Set(["department", "ministry", "ministere", "ministerio", "secretariat"]);
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -236,7 +238,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       const span = tokens.slice(from, lastTok + 1);
       if (span.filter((t) => t.cap).length < 2) return false; // "Secretariat", "Government": a head alone names nobody
       // No distinctive word ("National Agency") names nobody, unless a tail makes it specific ("National Commission for Refugees").
-      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
+      // "Department of State", "Ministry of Interior": a ministry's portfolio names it, even in a generic word.
+      const portfolio = e > h && MINISTRY_HEADS.has(c.headWord) && tokens[cores[h].head + 1]?.norm === "of";
+      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !portfolio && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
       // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
       // ("MHPSS Unit", "PSU Division": a unit is an actor of its own.)
       if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && lex.heads.get(span[1].norm) !== "unit" && knownAcronym(span[0].text)) return false;
