@@ -201,6 +201,32 @@ describe("type cues", () => {
     expect(t).toMatchObject({ "Lagos Chamber of Commerce": "private", "Edo State Taskforce against Human Trafficking": "local" });
   });
 
+  it("types professional bodies as ngo, also when named after their country", () => {
+    const t = typed("The Royal College of Midwives wrote to the Ministry of Health of Ghana. Engineers Canada will review the standards.");
+    expect(t).toMatchObject({ "Royal College of Midwives": "ngo", "Engineers Canada": "ngo", "Ministry of Health of Ghana": "state" });
+  });
+
+  it("types a named statutory 'Body' defined with its acronym as state, not by its inner head word", () => {
+    expect(typed("The Water Services Regulation Body (WSRB) will publish its findings.")).toMatchObject({ "Water Services Regulation Body": "state" });
+  });
+
+  it("takes a ministry named by a generic portfolio ('Department of State') but not generic governments", () => {
+    const t = typed("They directed the Ministry of Foreign Relations and the Ministry of Community to engage. The Federal Government and the Provincial Government agreed.");
+    expect(t).toMatchObject({ "Ministry of Community": "state" });
+    expect(Object.keys(t)).not.toContain("Federal Government");
+    expect(Object.keys(t)).not.toContain("Provincial Government");
+  });
+
+  it("gives back the first word an acronym definition asks for ('Care' in 'Care Quality Commission (CQC)')", () => {
+    const { actors } = actorsOf("Care homes were inspected. Care staff were trained. Care workers were consulted.\n\nThe report was sent to the Care Quality Commission (CQC) in May.");
+    expect(actors.map((a) => a.name)).toContain("Care Quality Commission");
+  });
+
+  it("joins a short form cut by a table cell to the full name when both carry the acronym", () => {
+    const { actors } = actorsOf("The National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI) hosted the returnees.\n\n| Partner | Role |\n| --- | --- |\n| National Commission for Refugees (NCFRMI) | referrals |\n");
+    expect(actors.filter((a) => a.acronym === "NCFRMI")).toHaveLength(1);
+  });
+
   it("says in inspect why each new kind was taken", () => {
     const out = explainActors(doc("Mexico will expand its capacity. The Attorney General shall report."), gaz);
     expect(out).toContain("country acting (subject of an act)");

@@ -45,6 +45,8 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     if (lex.countries.has(place) || lex.countries.has(before) || words.some((w) => lex.countries.has(w))) return { type: "state", evidence: "government of a country" };
     return { type: "local", evidence: "government of a place that is not a country" };
   }
+  // "Health Services Safety Investigations Body": a statutory body, whatever head word came before.
+  if (words[words.length - 1] === "body" && words.length >= 3) return { type: "state", evidence: `a named "Body" (statutory)` };
   if (headType) return { type: headType, evidence: `head word "${head}"` };
   return { type: "ngo", evidence: "default (no head word)" };
 }
