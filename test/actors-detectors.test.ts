@@ -227,6 +227,16 @@ describe("type cues", () => {
     expect(actors.filter((a) => a.acronym === "NCFRMI")).toHaveLength(1);
   });
 
+  it("runs a name's tail on after 'et' and 'y' as after 'and'", () => {
+    const t = typed("Le Centre de Recherche Agricole et Forestière a formé les agents. El Ministerio de Trabajo y Previsión Social apoyará el programa.");
+    expect(Object.keys(t)).toEqual(expect.arrayContaining(["Centre de Recherche Agricole et Forestière", "Ministerio de Trabajo y Previsión Social"]));
+  });
+
+  it("joins a ministry's short form to its full name", () => {
+    const { actors } = actorsOf("The Ministry of the Interior and Public Safety of Ruritania chaired the meeting. Later the Ministry of Interior issued a decree.");
+    expect(actors.filter((a) => /Ministry/.test(a.name))).toHaveLength(1);
+  });
+
   it("says in inspect why each new kind was taken", () => {
     const out = explainActors(doc("Mexico will expand its capacity. The Attorney General shall report."), gaz);
     expect(out).toContain("country acting (subject of an act)");

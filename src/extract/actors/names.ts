@@ -15,6 +15,8 @@ const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "m
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
 /** Heads whose "of ..." tail is a portfolio: "Department of State" names one body though "State" is a generic word. */
 const MINISTRY_HEADS = new Set(["department", "ministry", "ministere", "ministerio", "secretariat"]);
+/** "and" in the languages of the corpus: "Centre de Recherche Médicale et Scientifique" runs on after "et". */
+const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -225,7 +227,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       // "in" continues a tail already begun ("... for the Prohibition of Trafficking in Persons"),
       // never starts one ("Regional Conference in Dar es Salaam").
       const tail = lex.tailConnectors.has(first) || (first === "in" && e > h);
-      const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
+      const andInTail = AND_WORDS.has(first) && e > h && next.head < 0 && !next.gazOnly;
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
       if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail

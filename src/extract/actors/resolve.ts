@@ -21,6 +21,7 @@ export interface DocCandidate {
   mentions: Mention[];
 }
 
+const MINISTRY_START = /^(?:ministry|ministere|ministerio|department) \S+$/;
 const GOVERNMENT_HEADS = new Set(["government", "gouvernement", "gobierno"]);
 const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, list: 2, name: 1, acronym: 0 };
 
@@ -204,7 +205,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     const sContent = keyContent(short.key.slice(2));
     // Computed once per short name, not once per name compared with it.
     const commaForms = [...short.names.values()].map((s) => s + ",");
-    const asStart = sContent.split(" ").length >= 3 ? sContent + " " : undefined;
+    // "Ministry of Interior" opens "Ministry of the Interior and Public Security": a ministry's short form.
+    const asStart = sContent.split(" ").length >= 3 || MINISTRY_START.test(sContent) ? sContent + " " : undefined;
     const asEnd = " " + sContent;
     const contains = (long: DocCandidate, n: string) => {
       const lWords = nameWords(n);
@@ -213,7 +215,7 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
       if (commaForms.some((s) => n.startsWith(s))) return true;
       // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
       // (Both may carry the acronym: a table cell cut the name short after its definition.)
-      if (long.acronym && (!short.acronym || short.acronym === long.acronym) && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
+      if ((long.acronym || MINISTRY_START.test(sContent)) && (!short.acronym || short.acronym === long.acronym) && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
       if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(asEnd)) return true;
       const head = headOfName(n, heads, tails);
