@@ -132,7 +132,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   });
 
   // 4. Short names inside one longer name join it.
-  mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors);
+  mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors, lex.countries);
 
   // A city only ever named as a place ("in Benin City") is not an actor.
   for (const c of [...cands.values()]) {
