@@ -272,4 +272,4 @@ describe.runIf(existsSync(GOLD) && existsSync(SCORER) && FOLDERS.every(existsSyn
   }, 300_000);
 });
 // Figures reached on the dev gold (rounded down): raise them with the detectors, never lower them.
-const MACRO_F1 = 0.79, F1 = 0.83, TYPE_ACCURACY = 0.84;
+const MACRO_F1 = 0.83, F1 = 0.84, TYPE_ACCURACY = 0.86;
