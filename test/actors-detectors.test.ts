@@ -237,6 +237,12 @@ describe("type cues", () => {
     expect(actors.filter((a) => /Ministry/.test(a.name))).toHaveLength(1);
   });
 
+  it("leaves a document named after a body ('... Annual Report') but keeps the body", () => {
+    const names = actorsOf("See the Office of the Water Commissioner Annual Report for details. The Office of the Water Commissioner will reply.").actors.map((a) => a.name);
+    expect(names).toContain("Office of the Water Commissioner");
+    expect(names.some((n) => /Report/.test(n))).toBe(false);
+  });
+
   it("says in inspect why each new kind was taken", () => {
     const out = explainActors(doc("Mexico will expand its capacity. The Attorney General shall report."), gaz);
     expect(out).toContain("country acting (subject of an act)");

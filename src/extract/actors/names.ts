@@ -17,6 +17,8 @@ const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on",
 const MINISTRY_HEADS = new Set(["department", "ministry", "ministere", "ministerio", "secretariat"]);
 /** "and" in the languages of the corpus: "Centre de Recherche Médicale et Scientifique" runs on after "et". */
 const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
+/** Last words of a document's title: a name whose tail ends in one is the document, not the body. */
+const DOCUMENT_WORDS = new Set(["report", "reports", "evaluation", "review", "brief", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -222,6 +224,7 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     // "The Framework for Consultation on Migration": the object of an instrument, not an actor.
     if (s > 0 && cores[s - 1].nonActor && between[s - 1].join(" ") === "for") continue;
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
+    let titled = false;
     while (e + 1 < cores.length) {
       const first = between[e][0], next = cores[e + 1];
       // "in" continues a tail already begun ("... for the Prohibition of Trafficking in Persons"),
@@ -231,8 +234,11 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
       if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
+      // "Office of the Fairness Commissioner Annual Report": a document's title, not the office's name.
+      if (next.nonActor && DOCUMENT_WORDS.has(tokens[next.last].norm)) { titled = true; break; }
       e++;
     }
+    if (titled) { for (let k = s; k <= e + 1; k++) used.add(k); continue; }
     for (let k = s; k <= e; k++) used.add(k);
     const lastTok = cores[e].last;
     const hasGaz = cores.slice(s, e + 1).some((k) => k.units.some((u) => u.kind === "gaz"));
