@@ -18,7 +18,8 @@ const MINISTRY_HEADS = new Set(["department", "ministry", "ministere", "minister
 /** "and" in the languages of the corpus: "Centre de Recherche Médicale et Scientifique" runs on after "et". */
 const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
 /** Last words of a document's title: a name whose tail ends in one is the document, not the body. */
-const DOCUMENT_WORDS = new Set(["report", "reports", "evaluation", "review", "brief", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
+const DOCUMENT_WORDS = new Set(["report", "reports", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
+// ("Evaluation", "Review" are left out: "Office of Evaluation", "Centre for Drug Evaluation and Research" are bodies.)
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
