@@ -201,6 +201,48 @@ describe("type cues", () => {
     expect(t).toMatchObject({ "Lagos Chamber of Commerce": "private", "Edo State Taskforce against Human Trafficking": "local" });
   });
 
+  it("types professional bodies as ngo, also when named after their country", () => {
+    const t = typed("The Royal College of Midwives wrote to the Ministry of Health of Ghana. Engineers Canada will review the standards.");
+    expect(t).toMatchObject({ "Royal College of Midwives": "ngo", "Engineers Canada": "ngo", "Ministry of Health of Ghana": "state" });
+  });
+
+  it("types a named statutory 'Body' defined with its acronym as state, not by its inner head word", () => {
+    expect(typed("The Water Services Regulation Body (WSRB) will publish its findings.")).toMatchObject({ "Water Services Regulation Body": "state" });
+  });
+
+  it("takes a ministry named by a generic portfolio ('Department of State') but not generic governments", () => {
+    const t = typed("They directed the Ministry of Foreign Relations and the Ministry of Community to engage. The Federal Government and the Provincial Government agreed.");
+    expect(t).toMatchObject({ "Ministry of Community": "state" });
+    expect(Object.keys(t)).not.toContain("Federal Government");
+    expect(Object.keys(t)).not.toContain("Provincial Government");
+  });
+
+  it("gives back the first word an acronym definition asks for ('Care' in 'Care Quality Commission (CQC)')", () => {
+    const { actors } = actorsOf("Care homes were inspected. Care staff were trained. Care workers were consulted.\n\nThe report was sent to the Care Quality Commission (CQC) in May.");
+    expect(actors.map((a) => a.name)).toContain("Care Quality Commission");
+  });
+
+  it("joins a short form cut by a table cell to the full name when both carry the acronym", () => {
+    const { actors } = actorsOf("The National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI) hosted the returnees.\n\n| Partner | Role |\n| --- | --- |\n| National Commission for Refugees (NCFRMI) | referrals |\n");
+    expect(actors.filter((a) => a.acronym === "NCFRMI")).toHaveLength(1);
+  });
+
+  it("runs a name's tail on after 'et' and 'y' as after 'and'", () => {
+    const t = typed("Le Centre de Recherche Agricole et Forestière a formé les agents. El Ministerio de Trabajo y Previsión Social apoyará el programa.");
+    expect(Object.keys(t)).toEqual(expect.arrayContaining(["Centre de Recherche Agricole et Forestière", "Ministerio de Trabajo y Previsión Social"]));
+  });
+
+  it("joins a ministry's short form to its full name", () => {
+    const { actors } = actorsOf("The Ministry of the Interior and Public Safety of Ruritania chaired the meeting. Later the Ministry of Interior issued a decree.");
+    expect(actors.filter((a) => /Ministry/.test(a.name))).toHaveLength(1);
+  });
+
+  it("leaves a document named after a body ('... Annual Report') but keeps the body", () => {
+    const names = actorsOf("See the Office of the Water Commissioner Annual Report for details. The Office of the Water Commissioner will reply.").actors.map((a) => a.name);
+    expect(names).toContain("Office of the Water Commissioner");
+    expect(names.some((n) => /Report/.test(n))).toBe(false);
+  });
+
   it("says in inspect why each new kind was taken", () => {
     const out = explainActors(doc("Mexico will expand its capacity. The Attorney General shall report."), gaz);
     expect(out).toContain("country acting (subject of an act)");
@@ -236,4 +278,4 @@ describe.runIf(existsSync(GOLD) && existsSync(SCORER) && FOLDERS.every(existsSyn
   }, 300_000);
 });
 // Figures reached on the dev gold (rounded down): raise them with the detectors, never lower them.
-const MACRO_F1 = 0.79, F1 = 0.83, TYPE_ACCURACY = 0.84;
+const MACRO_F1 = 0.83, F1 = 0.84, TYPE_ACCURACY = 0.86;

@@ -40,6 +40,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     if (last !== undefined && last + 1 < tokens.length) {
       const acr = tokens[last + 1];
       if (acr.acronym && OPEN.test(acr.gap) && CLOSE.test(doc.text.slice(acr.end, acr.end + 4)) && !lex.genericAcronyms.has(acr.text)) {
+        if (hit.kind === "name" && first !== undefined && !hit.acronym) extendToInitial(doc, tokens, hit, first, acr.text, lex);
         hit.acronym ??= acr.text;
         facts.defined.push({ acronym: acr.text, hit, at: acr.start });
         attached.add(last + 1);
@@ -94,6 +95,23 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       }
     }
   }
+}
+
+/**
+ * "Care Quality Commission (CQC)": the name rules dropped a first word that often
+ * starts sentences ("Care ..."), but the acronym's first letter asks for it back.
+ * Extends the hit by that one capitalised word when the acronym is exactly its
+ * initial followed by the initials of the name's capitalised words.
+ */
+function extendToInitial(doc: Doc, tokens: Token[], hit: Hit, first: number, acronym: string, lex: Lexicon): void {
+  if (first === 0 || tokens[first].gap !== " ") return;
+  const prev = tokens[first - 1];
+  if (!prev.cap || prev.shout || prev.acronym || lex.sentenceStarters.has(prev.text)) return;
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, "");
+  const initials = hit.surface.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join("");
+  if (letters !== prev.text[0].toLowerCase() + initials) return;
+  hit.start = prev.start;
+  hit.surface = cleanSurface(doc.text.slice(prev.start, hit.end));
 }
 
 /**

@@ -132,7 +132,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   });
 
   // 4. Short names inside one longer name join it.
-  mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors);
+  mergeContained(cands, lex.heads, lex.tailConnectors, lex.connectors, lex.countries);
 
   // A city only ever named as a place ("in Benin City") is not an actor.
   for (const c of [...cands.values()]) {
@@ -280,7 +280,12 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
   if (!c.head && c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
-  if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
+  if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) {
+    // "Engineers Canada", "Professional Engineers Ontario": a professional body, not a government's.
+    const professional = typeFromName(name, undefined, gaz.lexicon);
+    if (professional.evidence.includes("professional body")) return professional;
+    return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
+  }
   if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);
   if (minister) return { type: "state", evidence: "ministry" };

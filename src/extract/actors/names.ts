@@ -13,6 +13,13 @@ const SOFT = /^[\s*_]*$/;
 const isSoftGap = (gap: string) => gap === " " || (SOFT.test(gap) && (!gap.includes("_") || /\s/.test(gap)));
 const NAME_OPENERS = new Set(["federal", "national", "ministry", "ministere", "ministerio", "department", "government", "office", "the"]);
 const LEFT_CONNECTORS = new Set(["and", "&", "without", "in", "for", "of", "on", "de", "des", "du", "del", "la", "para", "pour", "y", "et", "en"]);
+/** Heads whose "of ..." tail is a portfolio: "Department of State" names one body though "State" is a generic word. */
+const MINISTRY_HEADS = new Set(["department", "ministry", "ministere", "ministerio", "secretariat"]);
+/** "and" in the languages of the corpus: "Centre de Recherche Médicale et Scientifique" runs on after "et". */
+const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
+/** Last words of a document's title: a name whose tail ends in one is the document, not the body. */
+const DOCUMENT_WORDS = new Set(["report", "reports", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
+// ("Evaluation", "Review" are left out: "Office of Evaluation", "Centre for Drug Evaluation and Research" are bodies.)
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -218,17 +225,21 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     // "The Framework for Consultation on Migration": the object of an instrument, not an actor.
     if (s > 0 && cores[s - 1].nonActor && between[s - 1].join(" ") === "for") continue;
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
+    let titled = false;
     while (e + 1 < cores.length) {
       const first = between[e][0], next = cores[e + 1];
       // "in" continues a tail already begun ("... for the Prohibition of Trafficking in Persons"),
       // never starts one ("Regional Conference in Dar es Salaam").
       const tail = lex.tailConnectors.has(first) || (first === "in" && e > h);
-      const andInTail = (first === "and" || first === "&") && e > h && next.head < 0 && !next.gazOnly;
+      const andInTail = AND_WORDS.has(first) && e > h && next.head < 0 && !next.gazOnly;
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
       if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
+      // "Office of the Fairness Commissioner Annual Report": a document's title, not the office's name.
+      if (next.nonActor && DOCUMENT_WORDS.has(tokens[next.last].norm)) { titled = true; break; }
       e++;
     }
+    if (titled) { for (let k = s; k <= e + 1; k++) used.add(k); continue; }
     for (let k = s; k <= e; k++) used.add(k);
     const lastTok = cores[e].last;
     const hasGaz = cores.slice(s, e + 1).some((k) => k.units.some((u) => u.kind === "gaz"));
@@ -236,7 +247,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       const span = tokens.slice(from, lastTok + 1);
       if (span.filter((t) => t.cap).length < 2) return false; // "Secretariat", "Government": a head alone names nobody
       // No distinctive word ("National Agency") names nobody, unless a tail makes it specific ("National Commission for Refugees").
-      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
+      // "Department of State", "Ministry of Interior": a ministry's portfolio names it, even in a generic word.
+      const portfolio = e > h && MINISTRY_HEADS.has(c.headWord) && tokens[cores[h].head + 1]?.norm === "of";
+      if (!span.some((t) => t.cap && isDistinctive(t, lex)) && !hasGaz && !portfolio && !(e > h && span.filter((t) => t.cap).length >= 3)) return false;
       // "GFMD Dialogue", "IOM Office": a part of a known actor, not a new one
       // ("MHPSS Unit", "PSU Division": a unit is an actor of its own.)
       if (span.length === 2 && span[0].acronym && lex.heads.has(span[1].norm) && lex.heads.get(span[1].norm) !== "unit" && knownAcronym(span[0].text)) return false;

@@ -21,6 +21,8 @@ export interface DocCandidate {
   mentions: Mention[];
 }
 
+const AND_WORDS = new Set(["and", "&", "et", "y"]);
+const MINISTRY_START = /^(?:ministry|ministere|ministerio|department) \S+$/;
 const GOVERNMENT_HEADS = new Set(["government", "gouvernement", "gobierno"]);
 const PRIORITY: Record<Hit["kind"], number> = { gazetteer: 4, government: 3, list: 2, name: 1, acronym: 0 };
 
@@ -155,6 +157,18 @@ function definitionsOf(facts: AcronymFacts): Map<string, AcronymFacts["defined"]
   return index;
 }
 
+/**
+ * "Ministry of the Interior and Public Security" widens the portfolio of "Ministry of Interior":
+ * the long name goes on with "and" and words that are no other body or country
+ * ("Department of Finance and Health Canada" names two bodies; "Ministry of Health Mandate Letter" a document).
+ */
+function widensPortfolio(lWords: string[], sWords: string[], heads: Map<string, string>, countries: Map<string, string>): boolean {
+  const at = lWords.indexOf(sWords[sWords.length - 1]);
+  if (at < 0 || !AND_WORDS.has(lWords[at + 1] ?? "")) return false;
+  const rest = lWords.slice(at + 2);
+  return rest.length > 0 && rest.length <= 4 && !rest.some((w) => heads.has(w) || countries.has(w));
+}
+
 /** The head word of a name: the last head word before the first tail connector. */
 export function headOfName(name: string, heads: Map<string, string>, tails: Set<string>): string | undefined {
   let head: string | undefined;
@@ -171,7 +185,7 @@ export function headOfName(name: string, heads: Map<string, string>, tails: Set<
  * Forum on ..."), as its end ("Naga City" in "Municipality of Naga City"), or
  * with the same words but other connectors ("Commission for/on Filipinos Overseas").
  */
-export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>, connectors: Set<string>): void {
+export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>, connectors: Set<string>, countries: Map<string, string> = new Map()): void {
   const list = [...cands.values()];
   const contentOf = (words: string[]) => words.filter((w) => !connectors.has(w)).join(" ");
   // Speed: the same names are compared many times; their content words are computed once
@@ -204,7 +218,8 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
     const sContent = keyContent(short.key.slice(2));
     // Computed once per short name, not once per name compared with it.
     const commaForms = [...short.names.values()].map((s) => s + ",");
-    const asStart = sContent.split(" ").length >= 3 ? sContent + " " : undefined;
+    // "Ministry of Interior" opens "Ministry of the Interior and Public Security": a ministry's short form.
+    const asStart = sContent.split(" ").length >= 3 || MINISTRY_START.test(sContent) ? sContent + " " : undefined;
     const asEnd = " " + sContent;
     const contains = (long: DocCandidate, n: string) => {
       const lWords = nameWords(n);
@@ -212,7 +227,9 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
       // "Nigerian-German Centre for Jobs" in "Nigerian-German Centre for Jobs, Migration & Reintegration"
       if (commaForms.some((s) => n.startsWith(s))) return true;
       // ... or its start, when the long one is defined with an acronym ("National Commission for Refugees Migrants").
-      if (long.acronym && !short.acronym && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
+      // (Both may carry the acronym: a table cell cut the name short after its definition.)
+      if (long.acronym && (!short.acronym || short.acronym === long.acronym) && asStart !== undefined && content(lWords).startsWith(asStart)) return true;
+      if (!long.acronym && !short.acronym && MINISTRY_START.test(sContent) && content(lWords).startsWith(sContent + " ") && widensPortfolio(lWords, sWords, heads, countries)) return true;
       if (lWords.length <= sWords.length) return false;
       if (content(lWords).endsWith(asEnd)) return true;
       const head = headOfName(n, heads, tails);

@@ -29,6 +29,7 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     if (m.type === "local" && headType !== "process" && headType !== "network") return { type: "local", evidence: `modifier "${phrase}"` };
     if (m.type === "research" && (headType === "ngo" || headType === "research" || headType === "network" || headType === "private")) return { type: "research", evidence: `modifier "${phrase}"` };
     if (m.type === "state" && (headType === "state" || headType === "ngo" || headType === "research") && words[0] === m.words[0]) return { type: "state", evidence: `modifier "${phrase}"` };
+    if (m.type === "ngo" && (headType === "research" || headType === "state" || headType === "ngo" || headType === undefined)) return { type: "ngo", evidence: `modifier "${phrase}" (professional body)` };
     if (m.type === "private" && (headType === "ngo" || headType === "network" || headType === undefined)) return { type: "private", evidence: `modifier "${phrase}" (business association)` };
   }
   // "Edo State Taskforce", "Lagos State Ministry of ...": a federated state's body is local ("Secretary of State" is not one).
@@ -44,6 +45,8 @@ export function typeFromName(name: string, head: string | undefined, lex: Lexico
     if (lex.countries.has(place) || lex.countries.has(before) || words.some((w) => lex.countries.has(w))) return { type: "state", evidence: "government of a country" };
     return { type: "local", evidence: "government of a place that is not a country" };
   }
+  // "Health Services Safety Investigations Body": a statutory body, whatever head word came before.
+  if (words[words.length - 1] === "body" && words.length >= 3) return { type: "state", evidence: `a named "Body" (statutory)` };
   if (headType) return { type: headType, evidence: `head word "${head}"` };
   return { type: "ngo", evidence: "default (no head word)" };
 }
