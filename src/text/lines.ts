@@ -96,23 +96,65 @@ export function cleanInline(s: string): string {
   if (!MARKS_RE.test(s)) return s.trim(); // most text carries no marks at all
   // Each step runs only when the character it acts on is there: a marked line mostly has one kind of mark.
   if (s.includes("<")) {
-    s = s
-      .replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, "") // footnote references
-      .replace(/<sup>(.*?)<\/sup>/gi, "$1") // other superscripts: 3<sup>RD</sup> -> 3RD
-      .replace(/<sub>(.*?)<\/sub>/gi, "$1")
-      .replace(/<br\s*\/?>/gi, " ")
-      .replace(INLINE_TAGS_RE, "");
+    s = s.replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, ""); // footnote references
+    s = replaceUpTo(s, /<sup>(.*?)<\/sup>/gi, "$1", lastEndOf(s, /<\/sup>/gi)); // other superscripts: 3<sup>RD</sup> -> 3RD
+    s = replaceUpTo(s, /<sub>(.*?)<\/sub>/gi, "$1", lastEndOf(s, /<\/sub>/gi));
+    s = s.replace(/<br\s*\/?>/gi, " ");
+    s = replaceUpTo(s, INLINE_TAGS_RE, "", s.lastIndexOf(">") + 1);
   }
   if (s.includes("[")) {
-    s = s
-      .replace(/\[\^\d+\]/g, "") // markdown footnote references
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1"); // links and images keep their text
+    s = s.replace(/\[\^\d+\]/g, ""); // markdown footnote references
+    s = keepLinkTexts(s); // links and images keep their text
   }
   if (s.includes("\\")) s = s.replace(/\\([*_#\[\]()\\`-])/g, "$1"); // markdown escapes
   if (SUPERSCRIPT_RE.test(s)) s = s.replace(SUPERSCRIPTS_RE, "");
   if (s.includes("*")) s = s.replace(/\*+/g, ""); // emphasis and asterisk footnote marks
-  if (s.includes("__")) s = s.replace(/(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2");
+  if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2", lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g));
   if (s.includes("`")) s = s.replace(/`/g, "");
   if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
   return s.trim();
+}
+
+// Linear time on one long line. A pattern like `<sup>(.*?)</sup>` tried at every opener
+// that has no closer after it scans to the end of the line each time: a 5 MB paragraph
+// with stray "<sup>" or "__" took minutes. Every match of such a pattern ends with its
+// closer, so it is applied only up to the end of the last closer; the rest is kept as is.
+
+/** End offset of the last match of a global pattern without lookbehind-dependent context (0 for none). */
+function lastEndOf(s: string, closer: RegExp): number {
+  let end = 0;
+  closer.lastIndex = 0;
+  for (let m = closer.exec(s); m; m = closer.exec(s)) end = closer.lastIndex;
+  return end;
+}
+
+/** `s.replace(pattern, replacement)` where no match can end after `end`: the same result, without trying the tail. */
+function replaceUpTo(s: string, pattern: RegExp, replacement: string, end: number): string {
+  if (end <= 0) return s;
+  if (end >= s.length) return s.replace(pattern, replacement);
+  return s.slice(0, end).replace(pattern, replacement) + s.slice(end);
+}
+
+/**
+ * `s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")` (links and images keep their text) in linear
+ * time: the regex retried from every "[" rescans up to the same far "]" each time.
+ * The first "]" and ")" after a position are found once and reused for every "[" before them.
+ */
+function keepLinkTexts(s: string): string {
+  let out = "";
+  let copiedTo = 0; // s[0, copiedTo) is in `out`
+  let close = -2; // first "]" at or after the last query (-1: none left); -2: not looked up yet
+  let paren = -2; // the same for ")"
+  for (let open = s.indexOf("["); open >= 0; open = s.indexOf("[", open + 1)) {
+    if (close !== -1 && close < open + 1) close = s.indexOf("]", open + 1);
+    if (close === -1) break; // no "]" left: no later "[" can start a link
+    if (s[close + 1] !== "(") continue;
+    if (paren !== -1 && paren < close + 2) paren = s.indexOf(")", close + 2);
+    if (paren === -1) break; // no ")" left: no later link can end
+    const start = open > copiedTo && s[open - 1] === "!" ? open - 1 : open;
+    out += s.slice(copiedTo, start) + s.slice(open + 1, close);
+    copiedTo = paren + 1;
+    open = paren; // the search goes on after the link
+  }
+  return copiedTo === 0 ? s : out + s.slice(copiedTo);
 }

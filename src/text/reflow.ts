@@ -27,15 +27,16 @@ const MIN_WRAPPED_SHARE = 0.4;
 export function linesAreBlocks(pages: string[]): boolean {
   const lengths: number[] = [];
   for (const page of pages) {
-    let previous = "";
+    let previousLength = 0; // of the previous line when it was prose, else 0
     let start = 0;
     // Walk the lines without splitting the page into an array of strings.
     for (let i = 0; i <= page.length; i++) {
       if (i < page.length && page.charCodeAt(i) !== 10) continue;
       const line = page.slice(start, i).trim();
       start = i + 1;
-      if (previous && line && !STRUCTURE_LINE_RE.test(line)) lengths.push(previous.length);
-      previous = line && !STRUCTURE_LINE_RE.test(line) ? line : "";
+      const prose = line !== "" && !STRUCTURE_LINE_RE.test(line); // one test a line
+      if (previousLength && prose) lengths.push(previousLength);
+      previousLength = prose ? line.length : 0;
     }
   }
   if (lengths.length < MIN_INNER_LINES) return false;

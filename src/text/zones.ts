@@ -96,33 +96,45 @@ export function findContents(blocks: Block[]): Set<number> {
   // Where each title appears as a heading: an entry is repeated when a heading after it has its words.
   // Titles are compared by their first words: the body's heading may add to the entry
   // ("3.2 Role of Government" in the contents, "3.2 Role of Government - Demonstrated" in the body).
+  // Each block's word count (up to the entry limit), title key and entry test are computed once,
+  // by position: the run search below asks about the same blocks several times.
+  const words = blocks.map((b) => wordCount(b.text, MAX_ENTRY_WORDS));
+  const keys = new Array<string | undefined>(blocks.length);
+  const keyAt = (k: number) => (keys[k] ??= leadingWords(titleKey(blocks[k].text)));
   const headingAt = new Map<string, number[]>();
-  for (const b of blocks) {
-    if (b.kind !== "heading" && !(b.kind === "paragraph" && wordCount(b.text, MAX_ENTRY_WORDS) <= MAX_ENTRY_WORDS)) continue;
-    const key = leadingWords(titleKey(b.text));
-    if (!key) continue;
+  blocks.forEach((b, k) => {
+    if (b.kind !== "heading" && !(b.kind === "paragraph" && words[k] <= MAX_ENTRY_WORDS)) return;
+    const key = keyAt(k);
+    if (!key) return;
     const at = headingAt.get(key);
     if (at) at.push(b.index);
     else headingAt.set(key, [b.index]);
-  }
-  const repeatedLater = (b: Block, after: number) => (headingAt.get(leadingWords(titleKey(b.text))) ?? []).some((j) => j > after);
+  });
+  // Block indexes ascend in each list: a heading after `after` exists when the last one is after it.
+  const repeatedLater = (k: number, after: number) => {
+    const at = headingAt.get(keyAt(k));
+    return at !== undefined && at[at.length - 1] > after;
+  };
   const isLeaderEntry = (b: Block) => DOT_LEADER_RE.test(b.text) || (PAGE_NUMBER_END_RE.test(b.text) && wordCount(b.text, 16) <= 15 && /\p{L}/u.test(b.text));
-  const isEntry = (b: Block, runEnd: number) =>
-    b.kind !== "footnote" && wordCount(b.text, MAX_ENTRY_WORDS) <= MAX_ENTRY_WORDS && (isLeaderEntry(b) || repeatedLater(b, runEnd));
+  // Block k is asked whether it is an entry of a run ending at itself: remembered by position.
+  const entries = new Array<boolean | undefined>(blocks.length);
+  const isEntryAt = (k: number) =>
+    (entries[k] ??= blocks[k].kind !== "footnote" && words[k] <= MAX_ENTRY_WORDS && (isLeaderEntry(blocks[k]) || repeatedLater(k, k)));
 
   for (let i = 0; i < limit; i++) {
     const b = blocks[i];
-    const headed = (b.kind === "heading" || b.kind === "paragraph") && CONTENTS_HEADING_RE.test(plain(b.text)) && wordCount(b.text, 5) <= 4;
-    if (!headed && !isEntry(b, i)) continue;
+    // The word count first: it stops after five words, where plain() copies the whole text.
+    const headed = (b.kind === "heading" || b.kind === "paragraph") && wordCount(b.text, 5) <= 4 && CONTENTS_HEADING_RE.test(plain(b.text));
+    if (!headed && !isEntryAt(i)) continue;
     // A run of entries: each repeated further on, or carrying a page number.
     let j = headed ? i + 1 : i;
     // The last entry of a run is compared with headings after the whole run: look ahead first.
     // One block that is not an entry (a title the body words differently) does not end the run.
-    const entryAt = (k: number) => k < blocks.length && (blocks[k].kind === "footnote" || isEntry(blocks[k], k));
-    while (entryAt(j) || (entryAt(j + 1) && entryAt(j + 2) && wordCount(blocks[j].text, MAX_ENTRY_WORDS) < MAX_ENTRY_WORDS)) j++;
-    const entries = j - (headed ? i + 1 : i);
+    const entryAt = (k: number) => k < blocks.length && (blocks[k].kind === "footnote" || isEntryAt(k));
+    while (entryAt(j) || (entryAt(j + 1) && entryAt(j + 2) && words[j] < MAX_ENTRY_WORDS)) j++;
+    const runLength = j - (headed ? i + 1 : i);
     const leaders = blocks.slice(i, j).filter(isLeaderEntry).length;
-    if (headed ? entries >= 2 : entries >= MIN_UNHEADED_RUN && (leaders >= 2 || blocks.slice(i, j).every((x) => x.kind === "heading"))) {
+    if (headed ? runLength >= 2 : runLength >= MIN_UNHEADED_RUN && (leaders >= 2 || blocks.slice(i, j).every((x) => x.kind === "heading"))) {
       for (let k = i; k < j; k++) if (blocks[k].kind !== "footnote") found.add(k);
       i = j - 1;
     }

@@ -183,10 +183,15 @@ export class Matcher {
     for (const rule of this.nearRules) {
       const parts = occurrences.slice(rule.firstSlot, rule.firstSlot + rule.parts);
       if (parts.some((p) => !p.length)) continue;
+      // Partners are in reading order (by start) and anchors too: each part keeps a cursor past the
+      // occurrences that end too early for this anchor and every later one, so one long paragraph
+      // full of occurrences costs linear time, not anchors x partners.
+      const longest = parts.map((p) => p.reduce((n, o) => Math.max(n, o.end - o.start), 0));
+      const cursors = parts.map(() => 0);
       for (const anchor of parts[0]) {
         const shown = [anchor];
         for (let k = 1; k < parts.length && shown.length === k; k++) {
-          const partner = parts[k].find((o) => gap(anchor, o) <= rule.within);
+          const partner = firstWithin(parts[k], cursors, k, longest[k], anchor, rule.within);
           if (partner) shown.push(partner);
         }
         if (shown.length < parts.length) continue;
@@ -217,6 +222,20 @@ function dependsOnEdges(re: RegExp): boolean {
 
 /** A phrase of n words weighs more than a single word: it is more specific. */
 const weightOf = (words: number) => 1 + 0.5 * (words - 1);
+
+/**
+ * `list.find((o) => gap(anchor, o) <= within)` for a list in order of start and anchors asked in
+ * order of start: occurrences that end more than `within` words before this anchor's start
+ * (known from their start and the longest occurrence) are skipped for good, and the search
+ * stops at the first one that starts too far after the anchor.
+ */
+function firstWithin(list: Found[], cursors: number[], k: number, longest: number, anchor: Found, within: number): Found | undefined {
+  let i = cursors[k];
+  while (i < list.length && list[i].start + longest < anchor.start - within) i++;
+  cursors[k] = i;
+  for (; i < list.length && list[i].start <= anchor.end + within; i++) if (gap(anchor, list[i]) <= within) return list[i];
+  return undefined;
+}
 
 /** Words between two matches (0 when adjacent or overlapping). */
 const gap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
