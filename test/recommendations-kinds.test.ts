@@ -329,3 +329,31 @@ The department will not recognise the importance of this work unless councils mu
     unit(recsOf("Many participants recognised the need to review the asylum rules in light of new arrivals.\n"), "recognised the need to review");
   });
 });
+
+describe("orders and laws: what a text says is not affected, or what a law already states", () => {
+  it("the items of a negated lead-in ('Nothing in this order shall ... affect:') are not units", () => {
+    const recs = recsOf(`# Order on river safety
+
+Sec. 2. Duties. The Secretary of Transport shall:
+
+(a) publish a river safety plan within 90 days; and
+
+(b) report to the Council each year.
+
+Sec. 3. General Provisions. Nothing in this order shall be construed to impair or otherwise affect:
+
+(i) the authority granted by law to a department or agency; or
+
+(ii) the functions of the budget office relating to legislative proposals.
+`);
+    unit(recs, "publish a river safety plan");
+    absent(recs, "the authority granted by law");
+    absent(recs, "the functions of the budget office");
+  });
+
+  it("a law that states that someone must act is described, not recommended", () => {
+    absent(recsOf("Some context comes first here.\n\nThe fair-access legislation states that every licensing body must publish its fees.\n"), "legislation states");
+    // "States that ..." as the subject is not a law stating anything
+    unit(recsOf("Some context comes first here.\n\nStates that host refugees should receive more support from donors.\n"), "States that host refugees");
+  });
+});
