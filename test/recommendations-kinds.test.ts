@@ -287,3 +287,73 @@ describe("publication boilerplate", () => {
     absent(recsOf("Where material is owned by others, you will need to obtain permission from the copyright holders.\n"), "obtain permission");
   });
 });
+
+describe("government responses: acknowledgements and rules already in force", () => {
+  const RESPONSE = `# Government response to the review of school transport
+
+## Government response to recommendation 4
+
+The department recognises the importance of making every school route safe for children who walk.
+
+The Transport Act 2019 amended the Roads Act 1998 to provide that councils must consult parents before a route changes.
+
+The statutory guidance already sets out that head teachers should publish the route plan each term.
+
+The department welcomes the value of local partnerships in this work.
+
+Councils should publish their route plans by September.
+
+The department will not recognise the importance of this work unless councils must report on it.
+`;
+  const recs = recsOf(RESPONSE);
+
+  it("acknowledging the importance of something asks nobody to act", () => {
+    absent(recs, "recognises the importance of making");
+    absent(recs, "welcomes the value");
+  });
+
+  it("a law or code that already requires something is described, not recommended", () => {
+    absent(recs, "to provide that councils must");
+    absent(recs, "already sets out that head teachers");
+  });
+
+  it("the review's own prescriptions beside them are still units", () => {
+    expect(unit(recs, "Councils should publish").kind).toBe("recommendation");
+  });
+
+  it("the masks cut only their phrase: another trigger in the sentence still counts", () => {
+    unit(recs, "unless councils must report");
+  });
+
+  it("participants recognising a need still voice a recommendation (conference reports)", () => {
+    unit(recsOf("Many participants recognised the need to review the asylum rules in light of new arrivals.\n"), "recognised the need to review");
+  });
+});
+
+describe("orders and laws: what a text says is not affected, or what a law already states", () => {
+  it("the items of a negated lead-in ('Nothing in this order shall ... affect:') are not units", () => {
+    const recs = recsOf(`# Order on river safety
+
+Sec. 2. Duties. The Secretary of Transport shall:
+
+(a) publish a river safety plan within 90 days; and
+
+(b) report to the Council each year.
+
+Sec. 3. General Provisions. Nothing in this order shall be construed to impair or otherwise affect:
+
+(i) the authority granted by law to a department or agency; or
+
+(ii) the functions of the budget office relating to legislative proposals.
+`);
+    unit(recs, "publish a river safety plan");
+    absent(recs, "the authority granted by law");
+    absent(recs, "the functions of the budget office");
+  });
+
+  it("a law that states that someone must act is described, not recommended", () => {
+    absent(recsOf("Some context comes first here.\n\nThe fair-access legislation states that every licensing body must publish its fees.\n"), "legislation states");
+    // "States that ..." as the subject is not a law stating anything
+    unit(recsOf("Some context comes first here.\n\nStates that host refugees should receive more support from donors.\n"), "States that host refugees");
+  });
+});

@@ -140,7 +140,11 @@ describe("exclusions and near misses", () => {
     expect(recsOf("EXAMPLE OF GOOD PRACTICE: The city should be praised for its one-stop shop.\n")).toEqual([]);
     expect(recsOf("Recommendations should follow ........ 12\n")).toEqual([]);
     expect(recsOf("## What should cities do next\n\nThe report describes three cities.\n")).toEqual([]);
-    expect(recsOf("## Annex 2: Terms of reference\n\nThe consultant should deliver an inception report.\n\n## Timeline\n\nThe team must submit the final report in May.\n")).toEqual([]);
+    // Back matter is the text stage's zone: an annex after the body, down to its sub-sections.
+    const body = "## Findings\n\nThe programme reached most of the households it planned to reach in the three districts, and partners reported that the referral system worked well over the two years.\n\n";
+    expect(recsOf(`${body}## Annex 2: Terms of reference\n\nThe consultant should deliver an inception report.\n\n### Timeline\n\nThe team must submit the final report in May.\n`)).toEqual([]);
+    // ... but a recommendations section inside an annex (a case study's own) is not excluded.
+    expect(recsOf(`${body}## Annex 3: Case studies\n\n### Recommendations\n\n- Train the hotline operators every year.\n`).map((r) => r.text)).toEqual(["Train the hotline operators every year."]);
   });
 });
 

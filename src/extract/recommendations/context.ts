@@ -23,7 +23,7 @@ export interface ListContext {
 export interface BlockContexts {
   cue: Array<ListContext | null>;
   leadIn: string[];
-  /** Back-matter exclusion (annex, terms of reference) covering the block, or null. */
+  /** Back-matter exclusion (the block's zone is "back", or it sits in a case-study box), or null. */
   backMatter: Array<{ id: string; reason: string } | null>;
   /** Addressees listed under a "Recommendation to:" label, by section path (joined with " / "). */
   labelAddressees: Map<string, string>;
@@ -32,6 +32,9 @@ export interface BlockContexts {
   /** Paragraphs whose last sentence is a lead-in ("We call upon our partners to:"): that sentence is not a unit. */
   leadInLines: Set<number>;
 }
+
+/** What a block in the document's back matter is excluded as. */
+const BACK_ZONE = { id: "annex", reason: "annex, terms of reference or references (back matter)" };
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
 /** Number of words, counting no further than `limit + 1` (callers only compare with a limit). */
@@ -169,7 +172,11 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === "footnote") continue;
-    if (back && b.kind !== "heading") backMatter[i] = back;
+    // Annexes, terms of reference and references: the text stage's zones (src/text/zones.ts),
+    // except under a recommendations heading inside an annex (case studies with their own
+    // recommendations, a review's recommendations appended in full): those are units.
+    // Case-study boxes are not a zone of the document: the rules still find those by heading.
+    if (b.kind !== "heading") backMatter[i] = b.zone === "back" && !heading?.ctx ? BACK_ZONE : back;
 
     if (b.kind === "heading") {
       const c = cueOf(b.text, rules);

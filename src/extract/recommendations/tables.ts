@@ -1,17 +1,13 @@
-// Tables: management-response matrices and recommendation tables. A header row with a cue
+// Tables: management-response matrices and recommendation tables. The text stage groups rows
+// into tables and tells each row its cells and column headers (Block.table). A header row with a cue
 // cell ("Key action", "Recommendation") makes the cells of that column, in the rows below,
 // units of the cue's kind; a "Responsible unit" column names their addressee. A cell that
 // starts in lower case continues the cell above it (text wrapped over two table rows).
-import type { Block, Doc, RecKind } from "../../types.js";
+import type { Block, Doc, RecKind, TableCell } from "../../types.js";
 import type { RecRules } from "./rules.js";
 import { cueOf } from "./context.js";
 
-export interface Cell {
-  text: string;
-  /** Offsets into Doc.text. */
-  start: number;
-  end: number;
-}
+export type Cell = TableCell;
 
 export interface CellUnit {
   block: number;
@@ -34,22 +30,9 @@ export interface TableUnits {
 const RESPONSIBLE = /\b(?:responsib|lead\b|focal\s+point|by\s+whom|who\b|responsable|unité)/i;
 const MAX_HEADER_WORDS = 8;
 
-/** The cells of a table row ("| a | b |"), with their offsets in Doc.text. */
+/** The cells of a table row as the text stage read them (src/text/tables.ts); [] for other blocks. */
 export function cellsOf(b: Block): Cell[] {
-  const cells: Cell[] = [];
-  let from = 0;
-  for (let i = 0; i <= b.text.length; i++) {
-    if (i < b.text.length && b.text[i] !== "|") continue;
-    const raw = b.text.slice(from, i);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (i > 0 || text) cells.push({ text, start: b.start + from + lead, end: b.start + from + lead + text.length });
-    from = i + 1;
-  }
-  // "| a | b |" gives an empty first and last piece: drop them, keep empty inner cells.
-  if (b.text.trimStart().startsWith("|") && cells[0]?.text === "") cells.shift();
-  if (b.text.trimEnd().endsWith("|") && cells.at(-1)?.text === "") cells.pop();
-  return cells;
+  return b.table?.cells ?? [];
 }
 
 export function tableUnits(doc: Doc, rules: RecRules): TableUnits {
@@ -74,7 +57,8 @@ export function tableUnits(doc: Doc, rules: RecRules): TableUnits {
       if (names) recommendationTo.set(b.section.join(" / "), names);
     }
 
-    const header = headerOf(cells, rules);
+    // Only rows the text stage read as column headers can open a cue table.
+    const header = b.table?.header ? headerOf(cells, rules) : null;
     if (header) {
       table = header;
       rows.add(b.index);

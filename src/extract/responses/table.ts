@@ -1,32 +1,12 @@
-// Reading table rows. Today a table row is a block whose text is "| a | b | c |"; this
-// is the one place that knows it, so that reading cells from structured table data
-// (headers and cells on the block) later changes only this function.
-import type { Block } from "../../types.js";
+// Reading table rows: the text stage gives every table-row block its cells, with offsets
+// into Doc.text (Block.table, src/text/tables.ts). This is the one place responses read them.
+import type { Block, TableCell } from "../../types.js";
 
-export interface Cell {
-  text: string;
-  /** Offsets into Doc.text, end exclusive. */
-  start: number;
-  end: number;
-}
+export type Cell = TableCell;
 
-/** The cells of a table-row block, trimmed, with their offsets; [] for other blocks. */
+/** The cells of a table-row block as the text stage read them (src/text/tables.ts); [] for other blocks. */
 export function rowCells(b: Block): Cell[] {
-  if (b.kind !== "table_row") return [];
-  const cells: Cell[] = [];
-  let from = 0;
-  for (let i = 0; i <= b.text.length; i++) {
-    if (i < b.text.length && b.text[i] !== "|") continue;
-    const raw = b.text.slice(from, i);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    cells.push({ text, start: b.start + from + lead, end: b.start + from + lead + text.length });
-    from = i + 1;
-  }
-  // "| a | b |" gives an empty piece before the first bar and after the last one.
-  if (b.text.trimStart().startsWith("|") && cells[0]?.text === "") cells.shift();
-  if (b.text.trimEnd().endsWith("|") && cells.at(-1)?.text === "") cells.pop();
-  return cells;
+  return b.table?.cells ?? [];
 }
 
 /** The "| --- | --- |" line under a markdown header. */
