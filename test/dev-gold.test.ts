@@ -52,10 +52,10 @@ describe.skipIf(!ready)("the annotated dev set, end to end", () => {
   });
 
   it("finds recommendations and commitments on every kind of document", () => {
-    expect(score.macro.recommendations_f1).toBeGreaterThanOrEqual(0.89);
-    expect(score.recommendations.f1).toBeGreaterThanOrEqual(0.87);
+    expect(score.macro.recommendations_f1).toBeGreaterThanOrEqual(0.9);
+    expect(score.recommendations.f1).toBeGreaterThanOrEqual(0.88);
     const worst = Math.min(...score.documents.filter((d) => d.gold > 0).map((d) => d.f1));
-    expect(worst).toBeGreaterThanOrEqual(0.74);
+    expect(worst).toBeGreaterThanOrEqual(0.75);
   });
 
   it("names who is told to act", () => {
@@ -64,16 +64,16 @@ describe.skipIf(!ready)("the annotated dev set, end to end", () => {
 
   it("codes themes beyond chance", () => {
     expect(score.themes.f1).toBeGreaterThanOrEqual(0.75);
-    expect(score.themes.mean_kappa).toBeGreaterThanOrEqual(0.73);
+    expect(score.themes.mean_kappa).toBeGreaterThanOrEqual(0.74);
   });
 
   it("finds the actors and types them", () => {
-    expect(score.macro.actors_f1).toBeGreaterThanOrEqual(0.8);
-    expect(score.actors.type_accuracy).toBeGreaterThanOrEqual(0.84);
+    expect(score.macro.actors_f1).toBeGreaterThanOrEqual(0.83);
+    expect(score.actors.type_accuracy).toBeGreaterThanOrEqual(0.86);
   });
 
   it("finds who funds, implements and partners with whom", () => {
-    expect(score.relations.f1).toBeGreaterThanOrEqual(0.44);
+    expect(score.relations.f1).toBeGreaterThanOrEqual(0.53);
   });
 
   it("keeps gold units whole in one segment on every document", () => {

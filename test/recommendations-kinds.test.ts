@@ -357,3 +357,17 @@ Sec. 3. General Provisions. Nothing in this order shall be construed to impair o
     unit(recsOf("Some context comes first here.\n\nStates that host refugees should receive more support from donors.\n"), "States that host refugees");
   });
 });
+
+describe("a subject that lists several actors", () => {
+  it("addresses all of them, not the first alone", () => {
+    const recs = recsOf(`# Order on harbour safety
+
+(a) The Minister of Transport, the Harbour Board, and the Coast Guard Agency shall review the pilotage rules within 90 days.
+
+(b) In consultation with the Harbour Board, the Coast Guard Agency shall publish a safety plan.
+`);
+    expect(unit(recs, "review the pilotage rules").addressee).toBe("The Minister of Transport, the Harbour Board and the Coast Guard Agency");
+    // a leading phrase that is no actor is not part of the list
+    expect(unit(recs, "publish a safety plan").addressee).toBe("the Coast Guard Agency");
+  });
+});

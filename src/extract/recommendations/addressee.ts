@@ -128,9 +128,23 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
   let last = "";
   for (let j = chunks.length - 1; j > i && !last; j--) last = tidy(chunks[j]);
   if (!last) last = first;
+  const list = actorList(chunks, rules);
+  if (list) return list;
   if (!LEADING_SUBORDINATE.test(first) && actorPhrase(first, rules)) return first;
   if (!LEADING_SUBORDINATE.test(last) && actorPhrase(last, rules)) return last;
   return "";
+}
+
+/**
+ * A subject that lists several actors ("The Secretary of State, the Attorney General, and the
+ * Secretary of Homeland Security shall"): every comma chunk an actor phrase, the last one joined
+ * by "and"/"or". All of them are told to act, so the addressee is the whole list.
+ */
+function actorList(chunks: string[], rules: RecRules): string {
+  if (chunks.length < 2 || chunks.length > 8 || !/^\s*(?:and|or)\s/i.test(chunks[chunks.length - 1])) return "";
+  const names = chunks.map(tidy);
+  if (names.some((n) => !n || LEADING_SUBORDINATE.test(n) || !actorPhrase(n, rules))) return "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 /** The actor phrase that is the subject of the verb at `at` ("NHS England will ..."), or "". */
