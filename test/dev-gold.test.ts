@@ -59,7 +59,7 @@ describe.skipIf(!ready)("the annotated dev set, end to end", () => {
   });
 
   it("names who is told to act", () => {
-    expect(score.addressee.accuracy).toBeGreaterThanOrEqual(0.79);
+    expect(score.addressee.accuracy).toBeGreaterThanOrEqual(0.8);
   });
 
   it("codes themes beyond chance", () => {

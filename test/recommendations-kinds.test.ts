@@ -371,3 +371,14 @@ describe("a subject that lists several actors", () => {
     expect(unit(recs, "publish a safety plan").addressee).toBe("the Coast Guard Agency");
   });
 });
+
+describe("units of the evaluated body", () => {
+  it("a list of the body's own units is named with the body; another body's acronym is not", async () => {
+    const { internalUnits } = await import("../src/extract/recommendations/index.js");
+    expect(internalUnits("project management; senior management")).toBe(true);
+    expect(internalUnits("project management; Analysis & Reporting; External assistance")).toBe(true);
+    expect(internalUnits("project management; UNHCR")).toBe(false);
+    expect(internalUnits("Analysis & Reporting; External assistance")).toBe(false);
+    expect(internalUnits("national authorities; civil society organisations and their networks")).toBe(false);
+  });
+});

@@ -294,6 +294,18 @@ function pledgeOf(owner: string): Classified {
 /** Names of a body's own units: management, staff, the project or programme team, the country office. */
 const INTERNAL_UNIT = /^(?:(?:the|our|its)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical|regional\s+office)\s+)?(?:management|staff|team|teams|office|unit|units)\b(?:[;,]\s*(?:(?:the|our)\s+)?(?:(?:project|programme|program|senior|country\s+office|mission|field|technical)\s+)?(?:management|staff|team|teams|office|unit|units)\b)*\s*$/i;
 
+/**
+ * A list of the body's own units ("project management; senior management", "project management;
+ * Analysis & Reporting; External assistance"): at least one item names a unit by a unit word,
+ * the others are short names, and none carries an acronym (which would name another body).
+ */
+export function internalUnits(addressee: string): boolean {
+  if (/\p{Lu}{2,}/u.test(addressee)) return false;
+  if (INTERNAL_UNIT.test(addressee)) return true;
+  const items = addressee.split(";").map((x) => x.trim());
+  return items.length > 1 && items.every((x) => x && x.split(/\s+/).length <= 4) && items.some((x) => INTERNAL_UNIT.test(x));
+}
+
 /** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
 const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
 
@@ -315,7 +327,7 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
   if (rec.kind === "commitment" && /^(?:the\s+)?management$/i.test(rec.addressee) && self.addressee) return set(self);
   // "project management; senior management", "the project team": units inside the evaluated or
   // responding body, which the document-level default names ("IOM (project management; ...)").
-  if (rec.addressee && voices.fallback.addressee && INTERNAL_UNIT.test(rec.addressee) && !/\p{Lu}{2,}/u.test(rec.addressee)) {
+  if (rec.addressee && voices.fallback.addressee && internalUnits(rec.addressee)) {
     return set({ addressee: `${voices.fallback.addressee} (${rec.addressee})`, type: voices.fallback.type });
   }
   if (rec.addressee) return;
