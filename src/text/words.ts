@@ -13,6 +13,21 @@ export function hasWords(text: string, n: number): boolean {
   return false;
 }
 
+/**
+ * Words (runs of characters above U+0020) in the text, counting no further than `limit` + 1:
+ * enough to compare with a limit, without walking a long block to its end.
+ */
+export function wordsUpTo(text: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++n > limit) return n;
+    inWord = !space;
+  }
+  return n;
+}
+
 const codeUnits = new CodeUnits();
 
 /** Runs of non-space characters holding a letter or digit: a word count without a regex over the whole text. */

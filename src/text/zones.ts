@@ -12,6 +12,7 @@
 // open the same zone again. What comes before the contents or the first
 // front-matter section (the title page) is front matter too.
 import type { Block, Zone } from "../types.js";
+import { wordsUpTo as wordCount } from "./words.js";
 
 const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
 const FRONT_HEADING_RE =
@@ -52,17 +53,6 @@ function leadingWords(key: string): string {
     if (at < 0) return key;
   }
   return key.slice(0, at);
-}
-
-function wordCount(text: string, limit: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length && n <= limit; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }
 
 /** Plain words of a heading for the zone patterns: labels and marks stripped. */

@@ -3,6 +3,7 @@
 // below it units of a given kind, whatever their wording.
 import type { Block, Doc, RecKind } from "../../types.js";
 import type { NamedPattern, RecRules } from "./rules.js";
+import { wordsUpTo } from "../../text/words.js";
 import { leadInSubject } from "./addressee.js";
 
 export interface ListContext {
@@ -37,17 +38,6 @@ export interface BlockContexts {
 const BACK_ZONE = { id: "annex", reason: "annex, terms of reference or references (back matter)" };
 
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
-/** Number of words, counting no further than `limit + 1` (callers only compare with a limit). */
-function WORDS(s: string, limit = 8): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length && n <= limit; i++) {
-    const space = s.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
 
 // plainHeading answers per text, for one document at a time (judgeUnits clears it): its section
 // headings are asked about again for every unit under them.
@@ -107,7 +97,7 @@ export function headingAddressee(text: string, rules: RecRules): string {
 
 /** A short line that labels a group of items ("Children", "At the national level"). */
 function isLabelLike(b: Block): boolean {
-  return b.kind === "heading" || (b.kind === "paragraph" && WORDS(b.text) <= 8 && !/[.!?]$/.test(b.text.trim()));
+  return b.kind === "heading" || (b.kind === "paragraph" && wordsUpTo(b.text, 8) <= 8 && !/[.!?]$/.test(b.text.trim()));
 }
 
 /**
@@ -210,7 +200,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       continue;
     }
 
-    if (b.kind === "paragraph" && WORDS(b.text) <= 6) {
+    if (b.kind === "paragraph" && wordsUpTo(b.text, 6) <= 6) {
       // "Recommendation 3." set as a line of its own: a heading in all but name.
       const c = cueOf(b.text, rules);
       if (c?.id === "numbered-recommendation") {

@@ -13,6 +13,7 @@ import { Linker, type LinkTarget, type RecGroup } from "./link.js";
 import { isRule, rowCells, type Cell } from "./table.js";
 import { committedSubject, fieldsInText } from "./fields.js";
 import { deadlineInText, deadlineIso } from "./deadline.js";
+import { wordsUpTo as wordCount } from "../../text/words.js";
 
 type Part = "response" | "actions" | "deadlines" | "responsible";
 
@@ -668,18 +669,6 @@ export class ResponseScanner {
 }
 
 // ---------- small text helpers ----------
-
-/** Words in the text, counting no further than `max` + 1 (enough to compare with a limit). */
-function wordCount(text: string, max = Infinity): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord && ++n > max) return n;
-    inWord = !space;
-  }
-  return n;
-}
 
 function firstSentence(text: string): string {
   const m = /^.{0,200}?[.!?:](?:\s|$)/su.exec(text);
