@@ -132,11 +132,13 @@ describe("bad input and usage", () => {
     const parent = tmp();
     const child = spawn(process.execPath, [BIN, "extract", corpus, "--out", join(parent, "data"), "--jobs", "1", "--quiet"]);
     const exited = once(child, "exit");
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
     // Interrupt once some document's rows wait on disk.
     const waiting = () => readdirSync(parent).some((d) => existsSync(join(parent, d, ".scratch", "waiting.jsonl")));
     while (!waiting()) await sleep(20);
     child.kill("SIGINT");
-    expect((await exited)[0]).toBe(130);
+    expect((await exited)[0], stderr).toBe(130);
     expect(readdirSync(parent)).toEqual([]);
   }, 60_000);
 

@@ -162,10 +162,13 @@ export class DatasetWriter {
     if (old) rmSync(old, { recursive: true, force: true });
   }
 
-  /** Throw the temporary folder away (on failure or interruption). */
+  /**
+   * Throw the temporary folder away (on failure or interruption). A stream destroyed a moment
+   * ago may still be creating its file, so removal is retried (ENOTEMPTY) a few times.
+   */
   abort(): void {
     for (const s of this.streams.values()) s.destroy();
-    rmSync(this.tmpDir, { recursive: true, force: true });
+    rmSync(this.tmpDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 
   private stream(table: TableName, format: OutputFormat): WriteStream {

@@ -12,6 +12,7 @@ import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
 import { datapackageDescriptor } from "../export/datapackage.js";
 import type { FileResult } from "./process.js";
 import { CorpusMerge } from "./merge.js";
+import { exitOnSignals } from "./interrupt.js";
 
 export interface RunSummary {
   documents: number;
@@ -51,12 +52,7 @@ export const EXTRACT_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) =>
 
 export async function writeCorpus(results: AsyncIterable<FileResult>, opts: CorpusOptions): Promise<RunSummary> {
   const writer = new DatasetWriter(opts.out, { formats: opts.formats, excelBom: opts.excel });
-  // Interrupted: throw the temporary folder away and leave at once (worker threads die with
-  // the process), so the previous dataset stays as it was. The handler runs promptly because
-  // documents are processed on worker threads and this thread's own loops yield.
-  const abort = (signal: NodeJS.Signals) => { writer.abort(); process.exit(signal === "SIGINT" ? 130 : 143); };
-  process.once("SIGINT", abort);
-  process.once("SIGTERM", abort);
+  const stopListening = exitOnSignals(() => writer.abort());
   try {
     EXTRACT_TABLES.forEach((t) => writer.open(t));
     const summary: RunSummary = { documents: 0, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
@@ -101,7 +97,6 @@ export async function writeCorpus(results: AsyncIterable<FileResult>, opts: Corp
     writer.abort();
     throw err;
   } finally {
-    process.off("SIGINT", abort);
-    process.off("SIGTERM", abort);
+    stopListening();
   }
 }

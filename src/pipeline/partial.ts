@@ -79,7 +79,7 @@ export class PartialWriter {
 
   abort(): void {
     this.results.destroy();
-    rmSync(this.tmpDir, { recursive: true, force: true });
+    rmSync(this.tmpDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 }
 

@@ -16,6 +16,7 @@ import { makeRunner, unfinished, type DocRunner } from "./pool.js";
 import { ResultCache } from "./cache.js";
 import { writeCorpus, type ManifestOptions, type RunSummary } from "./corpus.js";
 import { PartialWriter, shardOf, type Shard } from "./partial.js";
+import { exitOnSignals } from "./interrupt.js";
 
 export type { RunSummary } from "./corpus.js";
 
@@ -100,9 +101,7 @@ async function writePartial(
   more: { total: number; manifestOptions: ManifestOptions; onFile?: (result: FileResult, done: number, total: number) => void },
 ): Promise<RunSummary> {
   const writer = new PartialWriter(opts.out);
-  const abort = (signal: NodeJS.Signals) => { writer.abort(); process.exit(signal === "SIGINT" ? 130 : 143); };
-  process.once("SIGINT", abort);
-  process.once("SIGTERM", abort);
+  const stopListening = exitOnSignals(() => writer.abort());
   try {
     const summary: RunSummary = { documents: 0, ok: 0, warnings: 0, errors: 0, failed: [], rows: {}, out: opts.out };
     for await (const result of results) {
@@ -122,8 +121,7 @@ async function writePartial(
     writer.abort();
     throw err;
   } finally {
-    process.off("SIGINT", abort);
-    process.off("SIGTERM", abort);
+    stopListening();
   }
 }
 
