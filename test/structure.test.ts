@@ -370,3 +370,83 @@ describe("label lines in flattened response tables", () => {
     expect(textDoc(text, "md").blocks.find((b) => b.text === "This programme should:")?.kind).toBe("heading");
   });
 });
+
+describe("lists whose bullets are drawn (a web page printed to PDF)", () => {
+  // Body text at x 51, 14 pt on a 16 pt pitch; the list's items at x 66, 24 points apart; no bullet characters.
+  const run = (text: string, x: number, y: number, size = 14): TextRun => ({ text, x, y, width: text.length * size * 0.45, size, font: "body" });
+  const page = (runs: TextRun[]): PageRuns => ({ width: 595, height: 842, runs });
+  const pdfDoc = (pages: PageRuns[]) => {
+    const style = documentStyle(pages);
+    return docOf({ format: "pdf", pages: pages.map((p) => pageToMarkdown(p, style)), warnings: [] });
+  };
+
+  it("makes each indented item after a line ending with a colon a list item of its own", () => {
+    const doc = pdfDoc([
+      page([
+        run("The department agrees with this recommendation and will take the", 51, 100),
+        run("following steps with its partners over the next two years:", 51, 116),
+        run("publish the data it collects on waiting times every quarter, in a", 66, 147),
+        run("format that patients and carers can read", 66, 163),
+        run("review the targets set for each region with the regional boards", 66, 187),
+        run("(https://www.example.org/targets-review)", 66, 203, 12.6),
+        run("train staff in the new reporting system", 66, 227),
+        run("The department will report on progress in its annual report, which is", 51, 258),
+        run("laid before parliament every spring.", 51, 274),
+      ]),
+    ]);
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["paragraph", "The department agrees with this recommendation and will take the following steps with its partners over the next two years:"],
+      ["list_item", "publish the data it collects on waiting times every quarter, in a format that patients and carers can read"],
+      ["list_item", "review the targets set for each region with the regional boards (https://www.example.org/targets-review)"],
+      ["list_item", "train staff in the new reporting system"],
+      ["paragraph", "The department will report on progress in its annual report, which is laid before parliament every spring."],
+    ]);
+  });
+
+  it("leaves an indented quotation and a first-line indent as paragraphs", () => {
+    const doc = pdfDoc([
+      page([
+        run("One of the returnees we met put it this way:", 51, 100),
+        run("“I did not receive any support with housing; I used the money I", 66, 131),
+        run("came back with to rent a room for my family.”", 66, 147),
+        run("Most returnees said the same, and the survey confirms it for the", 51, 178),
+        run("three regions visited:", 51, 194),
+        run("Four in five returnees had no housing support in their first year", 80, 225),
+        run("after coming back, and most of them rented a room with the cash", 51, 241),
+        run("grant they had been given.", 51, 257),
+      ]),
+    ]);
+    expect(doc.blocks.filter((b) => b.kind === "list_item")).toEqual([]);
+    expect(doc.blocks.some((b) => b.text.startsWith("Four in five returnees had no housing support") && b.text.endsWith("had been given."))).toBe(true);
+  });
+
+  it("reads items that go on at the top of the next page, below a running header", () => {
+    const header = (n: number) => run(`11/24/25, 8:19 PM Government response to the review - GOV.UK page ${n}`, 24, 22, 8);
+    const doc = pdfDoc([
+      page([
+        header(1),
+        run("The review visited forty wards in twelve trusts over the winter and", 51, 36),
+        run("spoke to patients, carers, staff and the members of their boards.", 51, 52),
+        run("The review found that boards rarely look at the data they receive", 51, 68),
+        run("about their wards, and that few of their members are trained to read it.", 51, 84),
+        run("Boards should act on the findings of the review. We recommend that:", 51, 100),
+        run("every provider board should review its membership and its skills", 66, 131),
+        run("every provider board should ensure that its members can read and", 66, 155),
+      ]),
+      page([
+        header(2),
+        run("interpret data about the quality of care on its wards", 66, 41),
+        run("regulators should assess whether boards have these skills", 66, 65),
+        run("The government supports this recommendation and will consult on", 51, 96),
+        run("the guidance for boards this year, with providers, regulators and", 51, 112),
+        run("the people who use the services.", 51, 128),
+      ]),
+      page([header(3), run("The government will publish the guidance for boards by the end of the year.", 51, 41)]),
+    ]);
+    expect(doc.blocks.filter((b) => b.kind === "list_item").map((b) => b.text)).toEqual([
+      "every provider board should review its membership and its skills",
+      "every provider board should ensure that its members can read and interpret data about the quality of care on its wards",
+      "regulators should assess whether boards have these skills",
+    ]);
+  });
+});

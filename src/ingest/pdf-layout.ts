@@ -8,6 +8,7 @@
 import { BULLET_CHARS, buildRows, buildSegments, median, toLine, type Line, type PageRuns } from "./pdf-lines.js";
 import { findGutter, splitColumns } from "./pdf-columns.js";
 import { findTables, tableRows } from "./pdf-tables.js";
+import { drawnListLines } from "./pdf-lists.js";
 
 export type { PageRuns, TextRun } from "./pdf-lines.js";
 
@@ -112,6 +113,8 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       opensFootnote(l) &&
       lines.slice(k).every((m) => opensFootnote(m) || m.size <= l.size + 0.5 || lineText(m).split(" ").length <= 5),
   );
+  const inTable = (k: number) => tables.some(([a, b]) => k >= a && k < b);
+  const drawnList = drawnListLines(lines, pitch, (l) => asListLine(lineText(l), 0) !== undefined, (k) => inTable(k) || (footnoteFrom >= 0 && k >= footnoteFrom));
   let i = 0;
   let previous: Line | undefined;
   let previousKind = "";
@@ -121,7 +124,20 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   while (i < lines.length) {
     const line = lines[i];
     const gap = previous ? line.y - previous.y : 0;
-    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || Math.abs(line.size - previous.size) > 1);
+    // A change of type size breaks the paragraph, unless the line goes on at the normal pitch, in lower
+    // case or with a bracket, from a line that stops mid-sentence (a browser prints a link's address
+    // in smaller type inside the sentence: "... planning guidance" / "(https://www.england.nhs.uk/...").
+    const sizeChange =
+      previous !== undefined &&
+      Math.abs(line.size - previous.size) > 1 &&
+      !(
+        gap <= pitch * 1.2 &&
+        Math.max(line.size, previous.size) < style.bodySize * 1.1 &&
+        Math.min(line.size, previous.size) >= 0.8 * Math.max(line.size, previous.size) &&
+        !ENDS_LIKE_SENTENCE.test(lineText(previous)) &&
+        /^[\p{Ll}(]/u.test(lineText(line))
+      );
+    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || sizeChange);
 
     const table = tables.find(([a]) => a === i);
     if (table) {
@@ -166,6 +182,20 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       continue;
     }
 
+    // An item of a list whose bullets are drawn (see pdf-lists.ts), or a line that goes on with one.
+    const drawnItem = drawnList.get(i);
+    if (drawnItem) {
+      if (drawnItem.startsItem) out.push(" ".repeat(2 * drawnItem.depth) + "- " + text);
+      else {
+        if (previousKind !== "drawn-list") blank(); // an item going on from the page before
+        out.push(escapeBody(text));
+      }
+      previous = line;
+      previousKind = "drawn-list";
+      i++;
+      continue;
+    }
+
     const emphasised = line.oneFont && style.emphasisFonts.has(line.font) && line.size >= style.bodySize * 0.95;
     // The second line of a bold heading that wraps joins the first.
     if (emphasised && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
@@ -174,7 +204,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       i++;
       continue;
     }
-    if (paragraphBreak || previousKind.startsWith("h") || previousKind === "bold" || previousKind === "table") blank();
+    if (paragraphBreak || previousKind.startsWith("h") || previousKind === "bold" || previousKind === "table" || previousKind === "drawn-list") blank();
     let list = asListLine(text, Math.max(0, Math.round((line.x0 - listLeft) / 18)) * 2);
     // "(3) AVRR surveys ..." right after a body line (that does not announce a list with ":") goes on with its paragraph.
     const midSentence = previousKind === "text" && !paragraphBreak && !/:$/.test(out[out.length - 1] ?? "");

@@ -52,7 +52,8 @@ export interface Line {
 }
 
 // A run ahead of a wide gap that is only a bullet or a list label ("•", "1.", "a)", "(iv)").
-export const BULLET_CHARS = "•▪●◦‣∙·○■□➢➤►✓✔–—\uF0A7\uF0B7\uF0D8\uF0FC\uF076\uF0A8";
+// Symbol fonts (Wingdings, Symbol) put their bullets in the private-use range U+F020-U+F0FF.
+export const BULLET_CHARS = "•▪●◦‣∙·○■□➢➤►✓✔–—\uF020-\uF0FF";
 const BULLET_RE = new RegExp(`^[${BULLET_CHARS}o\\-*]$`);
 const LABEL_RE = /^\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]$/;
 const DOT_LEADER_RE = /\s*(?:\.\s?){4,}\s*/;
