@@ -450,3 +450,51 @@ describe("lists whose bullets are drawn (a web page printed to PDF)", () => {
     ]);
   });
 });
+
+describe("zones of a report read from PDF", () => {
+  const para = (topic: string) =>
+    `The evaluation looked at ${topic} in the three provinces and found that the programme met most of its targets, with delays in the north that the team explains below.`;
+  const pages = [
+    [
+      "# Final Evaluation of the Health Diaspora Project",
+      "",
+      "## TABLE OF CONTENTS",
+      "",
+      "EXECUTIVE SUMMARY_______________________________6",
+      "1. INTRODUCTION __________________________________9",
+      "Evaluation Context_______________________________9",
+      "ANNEX A. CASE STUDIES ___________________________42",
+      "",
+      "## LIST OF FIGURES",
+      "",
+      "Figure 1. Number of migrants assisted to return voluntarily 9",
+      "Figure 2. Distribution of the baseline social and psychosocial scores for the two samples of",
+      "beneficiaries 15",
+      "Figure 3. Situation of the micro-businesses created 16",
+    ].join("\n"),
+    // The acronyms were a picture: the heading is all that is left of that page.
+    "## LIST OF ACRONYMS",
+    ["## EXECUTIVE SUMMARY", "", para("the health diaspora project")].join("\n"),
+    ["## 1. INTRODUCTION", "", para("the context"), "", "### Evaluation Context", "", para("the evaluation context")].join("\n"),
+    ["## ANNEX A. CASE STUDIES", "", para("two districts"), "", "## Membres de la diaspora", "", "| Name | Role |", "| A. Diallo | Vice-president |"].join("\n"),
+    ["## Reference List", "", "Ministry of Health (2020). National health development plan 2015-2024."].join("\n"),
+  ];
+  const doc = docOf({ format: "pdf", pages, warnings: [] });
+  const block = (start: string) => doc.blocks.find((b) => b.text.startsWith(start));
+
+  it("reads contents with underscore leaders and a list of figures as one entry per line, in the front matter", () => {
+    expect(block("EXECUTIVE SUMMARY___")?.text).toBe("EXECUTIVE SUMMARY_______________________________6");
+    expect(block("Figure 2.")?.text).toBe("Figure 2. Distribution of the baseline social and psychosocial scores for the two samples of beneficiaries 15");
+    expect(block("Figure 3.")?.zone).toBe("front");
+    expect(block("ANNEX A. CASE STUDIES ___")?.zone).toBe("front");
+  });
+
+  it("ends the front matter at the executive summary on the next page, and keeps an annex's own headings in the back matter", () => {
+    expect(doc.blocks.filter((b) => b.kind === "heading" && b.text === "EXECUTIVE SUMMARY").map((b) => b.zone)).toEqual(["body"]);
+    expect(block("The evaluation looked at the evaluation context")?.zone).toBe("body");
+    expect(block("The evaluation looked at two districts")?.zone).toBe("back");
+    // A heading as large as the chapters inside the annex does not bring the body back.
+    expect(block("| A. Diallo")?.zone).toBe("back");
+    expect(block("Ministry of Health (2020)")?.zone).toBe("back");
+  });
+});

@@ -86,7 +86,7 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
   }
 
   // The table of contents becomes front-matter paragraphs; every block gets its zone.
-  readZones(blocks);
+  readZones(blocks, { headingsFromType: info.format === "pdf" });
   // Table rows learn their table, cells and column headers.
   readTables(blocks);
   const text = parts.join(BLOCK_SEPARATOR);

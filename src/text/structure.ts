@@ -7,10 +7,13 @@ import { hasWords } from "./words.js";
 import { continuesLine } from "./reflow.js";
 
 /** Dot leaders and a page number end a contents entry. */
-const CONTENTS_ENTRY_END_RE = /(?:\.{4,}|…{2,}|(?:\. ){3,})\s*(?:\d{1,3}|[ivxlc]{1,6})$/;
+const CONTENTS_ENTRY_END_RE = /(?:\.{4,}|…{2,}|(?:\. ){3,}|_{3,}|-{4,})\s*(?:\d{1,3}|[ivxlc]{1,6})$/;
 
-/** A short title ending with a page number ("Evaluation Context 5"): one line of a contents list. */
-const PAGED_TITLE_RE = /^(?=\S)(?:\S+\s+){0,11}\S*\p{L}\S*\s+\d{1,3}$/u;
+/** A title ending with a page number ("Evaluation Context 5", "Table 4. Planned budget vs. expenditures 21"): one line of a contents list. */
+const PAGED_TITLE_RE = /^(?=\S)(?:\S+\s+){0,24}\S*\p{L}\S*\s+\d{1,3}$/u;
+const ENDS_WITH_NUMBER_RE = /\s\d{1,3}$/;
+/** A list of tables or figures: each line opens with the caption's label and number ("Figure 6."). */
+const LISTED_CAPTION_RE = /^(?:figure|table|box|graph|chart|map|annex|appendix|tableau|graphique|encadr[ée]|carte|annexe|gr[áa]fico|cuadro)\s+[\dIVX]/i;
 
 /** A block before offsets are assigned: its text pieces keep their page. */
 export interface DraftBlock {
@@ -84,9 +87,15 @@ export function readBlocks(pages: string[], options: { joinWrappedHeadings: bool
           // only where the break plainly falls inside a sentence.
           if (open && options.linesAreBlocks && !continuesLine((open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text, text)) open = undefined;
           // A contents entry ("Findings ........ 5", or "Findings 5" over "Relevance 7") ends at its page number.
+          // So does an entry of a list of figures that wraps ("Figure 6. ..." / "Beneficiaries 15" / "Figure 7. ...").
           if (open) {
-            const last = (open as DraftBlock).pieces[(open as DraftBlock).pieces.length - 1].text;
-            if (CONTENTS_ENTRY_END_RE.test(last) || (PAGED_TITLE_RE.test(last) && PAGED_TITLE_RE.test(text))) open = undefined;
+            const pieces = (open as DraftBlock).pieces;
+            const last = pieces[pieces.length - 1].text;
+            if (CONTENTS_ENTRY_END_RE.test(last)) open = undefined;
+            else if (ENDS_WITH_NUMBER_RE.test(last)) {
+              const pagedTitles = ENDS_WITH_NUMBER_RE.test(text) && PAGED_TITLE_RE.test(last) && PAGED_TITLE_RE.test(text);
+              if (pagedTitles || (LISTED_CAPTION_RE.test(text) && LISTED_CAPTION_RE.test(pieces[0].text))) open = undefined;
+            }
           }
           if (open) (open as DraftBlock).pieces.push({ text, page: line.page });
           else {

@@ -14,16 +14,20 @@
 import type { Block, Zone } from "../types.js";
 import { wordsUpTo as wordCount } from "./words.js";
 
-const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
+const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents?|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
 const FRONT_HEADING_RE =
   /^(?:(?:list\s+of\s+)?(?:acronyms|abbreviations|tables|figures|charts|boxes|annexes|appendices)\b|list\s+of\b|glossary\b|foreword\b|preface\b|acknowledge?ments?\b|disclaimer\b|copyright\b|sigles\b|abr[ée]viations\b|remerciements\b|avant-propos\b)/i;
 const BACK_HEADING_RE =
-  /^(?:(?:annex|appendix|anexo|annexe)(?:es|ices|s)?\b|appendices\b|terms\s+of\s+references?\b|bibliography\b|references\b|works\s+cited\b|endnotes\b|footnotes\b|bibliographie\b|r[ée]f[ée]rences\b)/i;
+  /^(?:(?:annex|appendix|anexo|annexe)(?:es|ices|s)?\b|appendices\b|terms\s+of\s+references?\b|bibliography\b|references\b|reference\s+list\b|list\s+of\s+references\b|works\s+cited\b|sources\s+cited\b|endnotes\b|footnotes\b|notes\s+and\s+references\b|bibliographie\b|r[ée]f[ée]rences\b|bibliograf[íi]a\b|referencias\b)/i;
 
 // An annex or appendix as a part of the document: "Annex B. Evaluation matrix", "APPENDICES", "Annex 2:".
 const ANNEX_PART_RE = /^(?:annex(?:es)?|appendix|appendices|anexos?|annexes?)(?:\s+(?:[A-Z]|[IVXLC]{1,5}|\d{1,2})\b)?\s*(?:[.:–—-]|$)/i;
+// A chapter's numbering: "3.", "3.0", "IV.", "Chapter 2", "Part II".
+const CHAPTER_NUMBER_RE = /^(?:\d{1,2}(?:\.0)?\.?\s+\p{L}|[IVXLC]{1,6}\.\s|(?:chapter|part|section|chapitre|partie|cap[íi]tulo)\s+[\dIVXLC]+\b)/iu;
+// Parts of a report's body that may come after its annexes (a management response bound behind them).
+const BODY_PART_RE = /^(?:executive\s+summary|introduction|management\s+response|(?:the\s+)?government\s+response|action\s+plan|r[ée]sum[ée]\s+ex[ée]cutif|r[ée]ponse\s+de\s+la\s+direction|respuesta\s+de\s+la\s+gerencia)\b/i;
 // A contents entry's page number: after dot leaders ("Introduction ........ 3"), or alone at the end.
-const DOT_LEADER_RE = /(?:\.{3,}|…+|(?:\.\s){3,}|_{3,})\s*[\divxlc]{0,6}\s*$/i;
+const DOT_LEADER_RE = /(?:\.{3,}|…+|(?:\.\s){3,}|_{3,}|-{4,})\s*[\divxlc]{0,6}\s*$/i;
 const PAGE_NUMBER_END_RE = /\s(?:\d{1,3}|[ivxlc]{1,6})$/;
 /** Contents entries are short; a longer block ends the contents. */
 const MAX_ENTRY_WORDS = 25;
@@ -31,6 +35,11 @@ const MAX_ENTRY_WORDS = 25;
 const CONTENTS_WITHIN = 0.4;
 /** A run of headings counts as contents without a "Contents" heading when this many are repeated later. */
 const MIN_UNHEADED_RUN = 4;
+
+export interface ZoneOptions {
+  /** Heading levels were read from type sizes (PDF), not written down (markdown, HTML). */
+  headingsFromType: boolean;
+}
 
 /** A heading or entry reduced to its words: numbering, leaders, page number, case and punctuation gone. */
 export function titleKey(text: string): string {
@@ -65,7 +74,7 @@ function plain(text: string): string {
  * block's zone. Mutates the blocks (kind, level, section, zone); offsets and
  * texts are unchanged.
  */
-export function readZones(blocks: Block[]): void {
+export function readZones(blocks: Block[], options: ZoneOptions = { headingsFromType: false }): void {
   const contents = findContents(blocks);
   for (const i of contents) {
     const b = blocks[i];
@@ -76,7 +85,7 @@ export function readZones(blocks: Block[]): void {
     }
   }
   if (contents.size) rebuildSections(blocks);
-  assignZones(blocks, contents);
+  assignZones(blocks, contents, options);
 }
 
 /** Indexes of the blocks that are table-of-contents entries (the "Contents" heading included). */
@@ -162,8 +171,8 @@ const BODY_WORDS = 25;
  * open back matter only after: an "Annexes" line on a title page or a
  * "Terms of reference" heading in the executive summary's list is not back matter.
  */
-function assignZones(blocks: Block[], contents: Set<number>): void {
-  let open: { zone: Zone; level: number } | null = null;
+function assignZones(blocks: Block[], contents: Set<number>, options: ZoneOptions): void {
+  let open: { zone: Zone; level: number; annex: boolean } | null = null;
   let frontSeen = contents.size > 0;
   const chapters = chapterLevel(blocks);
   let openedAt = -2;
@@ -179,15 +188,21 @@ function assignZones(blocks: Block[], contents: Set<number>): void {
       const text = plain(b.text);
       const opens: Zone | null = BACK_HEADING_RE.test(text) && bodySeen ? "back" : FRONT_HEADING_RE.test(text) && !bodySeen ? "front" : null;
       // A zone ends at the next heading of its level or above, unless that heading opens it again.
-      // (A heading right after the one that opened the zone is the rest of its title or a subtitle.)
-      if (open && b.level <= open.level && opens !== open.zone && i !== openedAt + 1) open = null;
+      // (A heading right after the one that opened the zone, on its page, is the rest of its title or a subtitle.)
+      // Where headings were read from type sizes (PDF), an annex part lasts to the end of the document
+      // unless a chapter follows it: a heading numbered as a chapter or one that opens a part of the
+      // body ("Management response"). The unnumbered headings inside annexes (a case study's
+      // "Recommendations", a table's first cell in large type) are often set as large as the chapters'.
+      const subtitle = i === openedAt + 1 && b.page === blocks[openedAt].page;
+      const endsAnnex = !open?.annex || !options.headingsFromType || CHAPTER_NUMBER_RE.test(b.text) || BODY_PART_RE.test(text);
+      if (open && b.level <= open.level && opens !== open.zone && !subtitle && endsAnnex) open = null;
       // An annex is a part of the document whatever size its heading is set in: back matter
       // lasts until the next chapter-level heading, not the next heading as small as its own
       // ("Annex B. Evaluation matrix", "Appendices"). A "Terms of reference" or "References"
       // heading may be a section inside a chapter: it keeps its own level.
       const part: boolean = opens === "back" && ANNEX_PART_RE.test(text);
       if (opens && (!open || b.level <= open.level)) {
-        open = { zone: opens, level: part ? Math.min(b.level, chapters) : b.level };
+        open = { zone: opens, level: part ? Math.min(b.level, chapters) : b.level, annex: part };
         openedAt = i;
       }
       if (opens === "front") frontSeen = true;
