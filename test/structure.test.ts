@@ -498,3 +498,39 @@ describe("zones of a report read from PDF", () => {
     expect(block("Ministry of Health (2020)")?.zone).toBe("back");
   });
 });
+
+describe("headings in capitals in a PDF", () => {
+  const run = (text: string, x: number, y: number, size = 10): TextRun => ({ text, x, y, width: text.length * size * 0.5, size, font: "body" });
+  const lines = (texts: string[], y0: number) => texts.map((t, k) => run(t, 72, y0 + 12 * k));
+
+  it("takes a line in capitals between two paragraphs, without a gap, as a heading, and leaves acronyms and contents lines alone", () => {
+    const pages: PageRuns[] = [
+      {
+        width: 595,
+        height: 842,
+        runs: lines(
+          [
+            "The evaluation covers the three years of the project in both regions, from",
+            "its start in 2021 to its end in 2023.",
+            "EVALUATION OBJECTIVE AND SCOPE",
+            "The evaluation serves two purposes: accountability to the donor and the",
+            "government, and learning for the next phase of the project in the region.",
+            "Its users are the project team and the regional office, with IOM and",
+            "UNHCR partners and the ministries that took part in the steering committee.",
+            "IOM",
+            "International Organization for Migration",
+          ],
+          100,
+        ),
+      },
+    ];
+    const style = documentStyle(pages);
+    const doc = docOf({ format: "pdf", pages: pages.map((p) => pageToMarkdown(p, style)), warnings: [] });
+    expect(doc.blocks.map((b) => [b.kind, b.text.slice(0, 40)])).toEqual([
+      ["paragraph", "The evaluation covers the three years of"],
+      ["heading", "EVALUATION OBJECTIVE AND SCOPE"],
+      ["paragraph", "The evaluation serves two purposes: acco"],
+    ]);
+    expect(doc.blocks[2].text.endsWith("International Organization for Migration")).toBe(true);
+  });
+});

@@ -197,8 +197,10 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     }
 
     const emphasised = line.oneFont && style.emphasisFonts.has(line.font) && line.size >= style.bodySize * 0.95;
+    // A title in capitals at body size ("EVALUATION OBJECTIVE AND SCOPE") is set apart like a bold one.
+    const capitals = line.size >= style.bodySize * 0.95 && isCapitalsTitle(text);
     // The second line of a bold heading that wraps joins the first.
-    if (emphasised && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
+    if ((emphasised || capitals) && previousKind === "bold" && !paragraphBreak && standsAlone(lines, i, pitch) && out[out.length - 1].length < 120) {
       out[out.length - 1] = out[out.length - 1].replace(/\*\*$/, " " + text.replace(/\*\*/g, "") + "**");
       previous = line;
       i++;
@@ -223,6 +225,10 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
       blank();
       out.push(`**${text.replace(/\*\*/g, "")}**`);
       previousKind = "bold";
+    } else if (capitals && (!previous || paragraphBreak || previousKind !== "text" || ENDS_SENTENCE_RE.test(lineText(previous))) && standsAlone(lines, i, pitch)) {
+      blank();
+      out.push(`**${text.replace(/\*\*/g, "")}**`);
+      previousKind = "bold";
     } else {
       out.push(escapeBody(text));
       previousKind = "text";
@@ -231,6 +237,24 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     i++;
   }
   return out;
+}
+
+const ENDS_SENTENCE_RE = /[.!?:;]$/;
+/** A line in capitals cut before its end ("VALIDITY OF") is not a whole title. */
+const CAPITALS_MID_PHRASE_RE = /\b(?:AND|OR|OF|THE|TO|IN|FOR|WITH|A|AN|BY|ON|AT|FROM|DE|DES|DU|LA|LE|LES|ET|EN|Y|DEL)$/;
+
+/**
+ * A short line in capitals that reads as a title: no lower-case letter, mostly letters, at most
+ * 14 words, not ending like a sentence or with a page number (a contents entry, "ANNEXES 23"),
+ * and more than an acronym ("IOM", "FCFA").
+ */
+function isCapitalsTitle(text: string): boolean {
+  if (text.length < 6 || text.length > 120 || /\p{Ll}/u.test(text)) return false;
+  if (/[.,;]$/.test(text) || /\s\d{1,3}$/.test(text) || CAPITALS_MID_PHRASE_RE.test(text)) return false;
+  const letters = text.match(/\p{Lu}/gu)?.length ?? 0;
+  if (letters < 6 || letters < 0.6 * text.replace(/\s/g, "").length) return false;
+  const words = text.split(" ");
+  return words.length <= 14 && (words.length >= 2 || letters >= 8);
 }
 
 /** One page of runs as sectormap markdown. */
