@@ -534,3 +534,17 @@ describe("headings in capitals in a PDF", () => {
     expect(doc.blocks[2].text.endsWith("International Organization for Migration")).toBe(true);
   });
 });
+
+describe("a footer printed on one page only", () => {
+  it("does not stop a sentence that a page break cut from joining its end on the next page", () => {
+    const pages = [
+      "Evaluation recommendation 2:\nThe two offices should document the lessons of similar projects and build on the\n\nTemplate Version: 08/2022",
+      "initiatives of their partners, to avoid duplication.\nResponsible unit(s): Programme teams",
+    ];
+    const doc = docOf({ format: "pdf", pages, warnings: [] });
+    expect(texts(doc.blocks)).toEqual([
+      "Evaluation recommendation 2: The two offices should document the lessons of similar projects and build on the initiatives of their partners, to avoid duplication. Responsible unit(s): Programme teams",
+      "Template Version: 08/2022",
+    ]);
+  });
+});

@@ -210,16 +210,33 @@ export function joinContinuations(blocks: DraftBlock[]): DraftBlock[] {
       const last = block.pieces[block.pieces.length - 1].text;
       if (ENDS_SENTENCE_RE.test(last)) break;
       let j = i + 1;
-      while (j < blocks.length && blocks[j].kind === "footnote") j++;
+      const lastPage = block.pieces[block.pieces.length - 1].page;
+      while (j < blocks.length && (blocks[j].kind === "footnote" || (blocks[j].pieces[0].page === lastPage && isPageFurniture(blocks, j)))) j++;
       const next = blocks[j];
       if (!next || next.kind !== "paragraph" || !/^\p{Ll}/u.test(next.pieces[0].text)) break;
       block.pieces.push(...next.pieces);
       const footnotes = blocks.slice(i + 1, j);
-      blocks.splice(i + 1, j - i); // drop the footnotes and the continuation from the queue...
-      blocks.splice(i + 1, 0, ...footnotes); // ...and put the footnotes back after the joined block
+      blocks.splice(i + 1, j - i); // drop the footnotes (and footer) and the continuation from the queue...
+      blocks.splice(i + 1, 0, ...footnotes); // ...and put them back after the joined block
     }
   }
   return out;
+}
+
+/** A footer line that is not on every page (so not removed as a running one) has at most this many words. */
+const MAX_FURNITURE_WORDS = 8;
+
+/**
+ * A short line alone at the foot of a page, with the next page going on in lower case after it
+ * ("Template Version: 08/2022", "Confidential - draft"): a footer printed on this page only, which a
+ * sentence cut by the page break steps over. Only asked about blocks after a sentence cut short.
+ */
+function isPageFurniture(blocks: DraftBlock[], j: number): boolean {
+  const b = blocks[j];
+  const next = blocks[j + 1];
+  if (b.kind !== "paragraph" || b.pieces.length !== 1 || !next) return false;
+  const page = b.pieces[0].page;
+  return next.pieces[0].page > page && /^\p{Ll}/u.test(next.pieces[0].text) && !hasWords(b.pieces[0].text, MAX_FURNITURE_WORDS + 1) && !/^\p{Ll}/u.test(b.pieces[0].text);
 }
 
 const MAX_HEADING_WORDS = 14;
