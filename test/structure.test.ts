@@ -8,7 +8,7 @@ import { ingestText } from "../src/ingest/text.js";
 import { ingestHtml } from "../src/ingest/html.js";
 import { linesAreBlocks } from "../src/text/reflow.js";
 import { splitCells } from "../src/text/tables.js";
-import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
+import { documentStyle, pagesToMarkdown, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
 
 const docOf = (file: IngestedFile, format: Format = file.format): Doc =>
   buildDoc({ source: `fixture.${format}`, format, sha256: "0", bytes: 0 }, file);
@@ -192,6 +192,44 @@ describe("tables on the Doc", () => {
     expect(rows[0].table!.header).toBe(true);
     // The prose after the table is not pulled into a cell.
     expect(doc.blocks.some((b) => b.kind === "paragraph" && b.text.startsWith("Body text of the management response, line 4"))).toBe(true);
+  });
+});
+
+describe("a table continued on the next page", () => {
+  const run = (text: string, x: number, y: number, size = 10): TextRun => ({ text, x, y, width: text.length * size * 0.5, size, font: "body" });
+  const page = (runs: TextRun[]): PageRuns => ({ width: 595, height: 842, runs });
+  const header = (n: number) => [run(`Final evaluation of the border programme - management response`, 72, 40, 7), run(`${n}`, 500, 40, 7)];
+  const prose = (k: number, y: number) => run(`Body text of the management response, line ${k}, as set in the report.`, 72, y);
+
+  it("keeps the columns of the page before, so that a column empty on this page keeps its place; the running header stays out", () => {
+    const pages = [
+      page([
+        ...header(1),
+        prose(1, 100), prose(2, 112), prose(3, 124),
+        run("Key action", 72, 160), run("Deadline", 300, 160), run("Responsible unit", 420, 160),
+        run("Train border staff", 72, 180), run("June 2024", 300, 180), run("Protection Unit", 420, 180),
+        run("Open two shelters", 72, 200), run("Continuous", 300, 200), run("Shelter Unit", 420, 200),
+      ]),
+      page([
+        ...header(2),
+        run("Review the referral", 72, 100), run("M&E Unit", 420, 100),
+        run("Publish the results", 72, 120), run("Programme Unit", 420, 120),
+        prose(4, 160), prose(5, 172), prose(6, 184),
+      ]),
+      page([...header(3), prose(7, 100), prose(8, 112), prose(9, 124)]),
+    ];
+    const doc = docOf({ format: "pdf", pages: pagesToMarkdown(pages, documentStyle(pages)), warnings: [] });
+    const rows = doc.blocks.filter((b) => b.kind === "table_row");
+    expect(rows.map((b) => b.text)).toEqual([
+      "| Key action | Deadline | Responsible unit |",
+      "| Train border staff | June 2024 | Protection Unit |",
+      "| Open two shelters | Continuous | Shelter Unit |",
+      "| Review the referral |  | M&E Unit |",
+      "| Publish the results |  | Programme Unit |",
+    ]);
+    // One table, whose rows on the second page know their header.
+    expect(rows[4].table).toMatchObject({ id: 0, row: 4, headers: ["Key action", "Deadline", "Responsible unit"] });
+    expect(rows[4].table!.cells.map((c) => c.text)).toEqual(["Publish the results", "", "Programme Unit"]);
   });
 });
 

@@ -7,7 +7,7 @@
 //        -> text, with blank lines where the vertical gap says "new paragraph".
 import { BULLET_CHARS, buildRows, buildSegments, median, toLine, type Line, type PageRuns } from "./pdf-lines.js";
 import { findGutter, splitColumns } from "./pdf-columns.js";
-import { findTables, tableRows } from "./pdf-tables.js";
+import { findTables, tableRows, type Columns } from "./pdf-tables.js";
 import { drawnListLines } from "./pdf-lists.js";
 
 export type { PageRuns, TextRun } from "./pdf-lines.js";
@@ -92,11 +92,31 @@ function standsAlone(lines: Line[], i: number, pitch: number): boolean {
   return !/^\p{Ll}/u.test(lineText(next));
 }
 
+/**
+ * What a page passes to the next: the columns of the table it ends with, if it ends with one. A
+ * table at the top of the next page is read in those columns (a column that is empty on that page
+ * keeps its place, so each cell stays under its header).
+ */
+export interface PageCarry {
+  tableColumns?: Columns;
+}
+
+/** Running headers sit above this share of the page's height, running footers below 1 minus it. */
+const PAGE_MARGIN_SHARE = 0.1;
+
 /** Convert one region (a column, or the whole page) to markdown lines. */
-function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: number): string[] {
+function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: number, carry: PageCarry): string[] {
   const out: string[] = [];
   const isEmphasised = (line: Line) => line.oneFont && style.emphasisFonts.has(line.font);
-  const tables = findTables(lines, isEmphasised);
+  // Running headers and footers: the first or last line of the page, in its margin, in small type,
+  // set apart from the text by more than a line's gap.
+  const runningLines = new Set<Line>();
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const apart = (line: Line, neighbour: Line) => line.size < style.bodySize * 0.95 && line.size < neighbour.size * 0.9 && Math.abs(neighbour.y - line.y) > 2 * line.size;
+  if (lines.length > 1 && first.y < pageBottom * PAGE_MARGIN_SHARE && apart(first, lines[1])) runningLines.add(first);
+  if (lines.length > 1 && last.y > pageBottom * (1 - PAGE_MARGIN_SHARE) && apart(last, lines[lines.length - 2])) runningLines.add(last);
+  const tables = findTables(lines, isEmphasised, (l) => runningLines.has(l));
   const bulletXs = lines.filter((l) => asListLine(lineText(l), 0)).map((l) => l.x0);
   const listLeft = bulletXs.length ? Math.min(...bulletXs) : 0;
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0 && d < 3 * style.bodySize)) || style.bodySize * 1.25;
@@ -115,6 +135,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   );
   const inTable = (k: number) => tables.some(([a, b]) => k >= a && k < b);
   const drawnList = drawnListLines(lines, pitch, (l) => asListLine(lineText(l), 0) !== undefined, (k) => inTable(k) || (footnoteFrom >= 0 && k >= footnoteFrom));
+  let lastTable: { end: number; columns: Columns } | undefined;
   let i = 0;
   let previous: Line | undefined;
   let previousKind = "";
@@ -142,8 +163,12 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     const table = tables.find(([a]) => a === i);
     if (table) {
       blank();
-      out.push(...tableRows(lines.slice(table[0], table[1])));
+      // Nothing but a running header above it (no heading): the table may go on from the page before.
+      const atTop = lines.slice(0, table[0]).every((l) => l.y < pageBottom * PAGE_MARGIN_SHARE && l.size <= style.bodySize + 0.5 && !isEmphasised(l));
+      const read = tableRows(lines.slice(table[0], table[1]), atTop ? carry.tableColumns : undefined);
+      out.push(...read.rows);
       out.push("");
+      lastTable = { end: table[1], columns: read.columns };
       previous = lines[table[1] - 1];
       previousKind = "table";
       i = table[1];
@@ -236,6 +261,10 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     previous = line;
     i++;
   }
+  // The page ends with a table when only footnotes and a running footer follow it.
+  const endsWithTable =
+    lastTable !== undefined && lines.slice(lastTable.end).every((l, k) => l.y > pageBottom * (1 - PAGE_MARGIN_SHARE) || (footnoteFrom >= 0 && lastTable!.end + k >= footnoteFrom));
+  carry.tableColumns = endsWithTable ? lastTable!.columns : undefined;
   return out;
 }
 
@@ -257,8 +286,14 @@ function isCapitalsTitle(text: string): boolean {
   return words.length <= 14 && (words.length >= 2 || letters >= 8);
 }
 
+/** The pages of a document as sectormap markdown, each page told how the one before it ended. */
+export function pagesToMarkdown(pages: PageRuns[], style: DocumentStyle): string[] {
+  const carry: PageCarry = {};
+  return pages.map((page) => pageToMarkdown(page, style, carry));
+}
+
 /** One page of runs as sectormap markdown. */
-export function pageToMarkdown(page: PageRuns, style: DocumentStyle): string {
+export function pageToMarkdown(page: PageRuns, style: DocumentStyle, carry: PageCarry = {}): string {
   const rows = buildRows(page.runs);
   const lines = rows.map((row) => toLine(row.y, buildSegments(row)));
   const gutter = findGutter(lines);
@@ -266,7 +301,7 @@ export function pageToMarkdown(page: PageRuns, style: DocumentStyle): string {
   const out: string[] = [];
   for (const region of regions) {
     if (out.length && out[out.length - 1] !== "") out.push("");
-    out.push(...regionToMarkdown(region, style, page.height));
+    out.push(...regionToMarkdown(region, style, page.height, carry));
   }
   while (out.length && out[out.length - 1] === "") out.pop();
   return out.join("\n");

@@ -11,9 +11,9 @@ const MID_PHRASE_END_RE = /(?:,|\b(?:and|or|the|of|to|in|for|with|from|by|on|at|
  * overlap. White stripes between them are the column gaps. Works for cells
  * aligned left, centred or right, which left edges alone would not.
  */
-function columnsOf(lines: Line[]): Array<[number, number]> {
+function columnsOf(lines: Line[]): Columns {
   const spans = lines.flatMap((l) => l.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])).sort((a, b) => a[0] - b[0]);
-  const columns: Array<[number, number]> = [];
+  const columns: Columns = [];
   for (const [x0, x1] of spans) {
     const last = columns[columns.length - 1];
     if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
@@ -27,11 +27,12 @@ function columnsOf(lines: Line[]): Array<[number, number]> {
  * when adding it does not merge columns (a prose line across the page does).
  * A table needs two lines with two or more cells.
  */
-export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean): Array<[number, number]> {
+export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean, isRunningLine: (line: Line) => boolean = () => false): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].segments.length < 2) {
+    // A running header or footer ("11/24/25, 5:39 PM | Rapid review ... - GOV.UK") is never a table row.
+    if (lines[i].segments.length < 2 || isRunningLine(lines[i])) {
       i++;
       continue;
     }
@@ -39,6 +40,7 @@ export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean)
     let columns = columnsOf([lines[i]]).length;
     while (j < lines.length) {
       const line = lines[j];
+      if (isRunningLine(line)) break;
       const gap = line.y - lines[j - 1].y;
       if (gap > 3.5 * line.size) break;
       // A one-cell line right after a paragraph gap is prose again.
@@ -57,10 +59,37 @@ export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean)
   return spans;
 }
 
-/** Table lines as `| a | b |` rows; lines close together are one row whose cells wrap. */
-export function tableRows(lines: Line[]): string[] {
-  const columns = columnsOf(lines);
-  const columnOf = (seg: Segment) => Math.max(0, columns.findIndex(([x0, x1]) => seg.x0 >= x0 && seg.x1 <= x1));
+/** The x-ranges of a table's columns, left to right. */
+export type Columns = Array<[number, number]>;
+
+/**
+ * The column of each segment by the columns of the table it continues (the same table on the page
+ * before): the column it overlaps most. Undefined when a segment overlaps none of them, or the lines
+ * have more columns of their own (another table).
+ */
+function carriedColumnOf(lines: Line[], carried: Columns): ((seg: Segment) => number) | undefined {
+  if (columnsOf(lines).length > carried.length) return undefined;
+  const best = (seg: Segment) => {
+    let at = -1;
+    let most = 0;
+    carried.forEach(([x0, x1], k) => {
+      const overlap = Math.min(x1, seg.x1) - Math.max(x0, seg.x0);
+      if (overlap > most) [at, most] = [k, overlap];
+    });
+    return at;
+  };
+  return lines.every((l) => l.segments.every((seg) => best(seg) >= 0)) ? best : undefined;
+}
+
+/**
+ * Table lines as `| a | b |` rows; lines close together are one row whose cells wrap. `carried`:
+ * the columns of the table this one continues from the page before, so that a column left empty on
+ * this page keeps its place. Returns the rows and the columns used.
+ */
+export function tableRows(lines: Line[], carried?: Columns): { rows: string[]; columns: Columns } {
+  const byCarried = carried ? carriedColumnOf(lines, carried) : undefined;
+  const columns = byCarried && carried ? carried : columnsOf(lines);
+  const columnOf = byCarried ?? ((seg: Segment) => Math.max(0, columns.findIndex(([x0, x1]) => seg.x0 >= x0 && seg.x1 <= x1)));
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0)) || lines[0].size * 1.2;
   // Rows start where the gap is wider than the line pitch (cell padding). A table without such
   // gaps starts a row at each first cell opening with a capital or digit: a wrapped cell goes on
@@ -85,5 +114,5 @@ export function tableRows(lines: Line[]): string[] {
     }
     previousY = line.y;
   }
-  return rows.map((cells) => "| " + cells.map((c) => c.replace(/\|/g, "/")).join(" | ") + " |");
+  return { rows: rows.map((cells) => "| " + cells.map((c) => c.replace(/\|/g, "/")).join(" | ") + " |"), columns };
 }

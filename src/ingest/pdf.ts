@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
 import type { IngestedFile } from "../types.js";
 import { IngestError } from "./errors.js";
-import { documentStyle, pageToMarkdown, type PageRuns, type TextRun } from "./pdf-layout.js";
+import { documentStyle, pagesToMarkdown, type PageRuns, type TextRun } from "./pdf-layout.js";
 import { InThreadPort } from "./pdf-port.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -146,7 +146,7 @@ export async function ingestPdf(bytes: Uint8Array): Promise<IngestedFile> {
     if (warnings.length === pages.length) throw new IngestError("no-text", "scanned: no text layer, OCR needed");
 
     const style = documentStyle(pages);
-    const markdown = pages.map((p) => pageToMarkdown(p, style));
+    const markdown = pagesToMarkdown(pages, style);
     const file: IngestedFile = { format: "pdf", pages: markdown, warnings };
     const title = await metadataTitle(doc);
     if (title) file.metaTitle = title;

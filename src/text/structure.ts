@@ -216,6 +216,8 @@ export function joinContinuations(blocks: DraftBlock[]): DraftBlock[] {
       if (!next || next.kind !== "paragraph" || !/^\p{Ll}/u.test(next.pieces[0].text)) break;
       block.pieces.push(...next.pieces);
       const footnotes = blocks.slice(i + 1, j);
+      // A footer stepped over is kept apart from the body text, as footnotes are (and is no heading).
+      for (const f of footnotes) f.kind = "footnote";
       blocks.splice(i + 1, j - i); // drop the footnotes (and footer) and the continuation from the queue...
       blocks.splice(i + 1, 0, ...footnotes); // ...and put them back after the joined block
     }
