@@ -403,9 +403,12 @@ describe("label lines in flattened response tables", () => {
     expect(kindOf("Recommendations and Management Response")).toBe("heading");
   });
 
-  it("does not apply to a cut lead-in sentence over list items (read as before)", () => {
-    const text = ["Funding", "", "This programme should:", "", "- publish its data", "- review its targets"].join("\n");
-    expect(textDoc(text, "md").blocks.find((b) => b.text === "This programme should:")?.kind).toBe("heading");
+  it("reads a cut lead-in sentence over list items as a paragraph, not a heading", () => {
+    const text = ["Funding", "", "This programme should:", "", "- publish its data", "- review its targets", "", "Targets:", "", "- one a year"].join("\n");
+    const doc = textDoc(text, "md");
+    expect(doc.blocks.find((b) => b.text === "This programme should:")?.kind).toBe("paragraph");
+    // A label without a verb still heads its list.
+    expect(doc.blocks.find((b) => b.text === "Targets:")?.kind).toBe("heading");
   });
 });
 

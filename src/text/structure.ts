@@ -211,7 +211,9 @@ export function joinContinuations(blocks: DraftBlock[]): DraftBlock[] {
       if (ENDS_SENTENCE_RE.test(last)) break;
       let j = i + 1;
       const lastPage = block.pieces[block.pieces.length - 1].page;
-      while (j < blocks.length && (blocks[j].kind === "footnote" || (blocks[j].pieces[0].page === lastPage && isPageFurniture(blocks, j)))) j++;
+      // Only a paragraph longer than a footer steps over one ("Intro" over a cut sentence does not).
+      const long = block.pieces.length > 1 || hasWords(last, MAX_FURNITURE_WORDS + 1);
+      while (j < blocks.length && (blocks[j].kind === "footnote" || (long && blocks[j].pieces[0].page === lastPage && isPageFurniture(blocks, j)))) j++;
       const next = blocks[j];
       if (!next || next.kind !== "paragraph" || !/^\p{Ll}/u.test(next.pieces[0].text)) break;
       block.pieces.push(...next.pieces);
@@ -238,7 +240,10 @@ function isPageFurniture(blocks: DraftBlock[], j: number): boolean {
   const next = blocks[j + 1];
   if (b.kind !== "paragraph" || b.pieces.length !== 1 || !next) return false;
   const page = b.pieces[0].page;
-  return next.pieces[0].page > page && /^\p{Ll}/u.test(next.pieces[0].text) && !hasWords(b.pieces[0].text, MAX_FURNITURE_WORDS + 1) && !/^\p{Ll}/u.test(b.pieces[0].text);
+  const text = b.pieces[0].text;
+  // A footer is complete in itself: a line that stops mid-phrase ("... their laws and") is a cut sentence.
+  if (ENDS_MID_PHRASE_RE.test(text) || /[,;]$/.test(text) || /^\p{Ll}/u.test(text) || hasWords(text, MAX_FURNITURE_WORDS + 1)) return false;
+  return next.pieces[0].page > page && /^\p{Ll}/u.test(next.pieces[0].text);
 }
 
 const MAX_HEADING_WORDS = 14;
@@ -286,6 +291,7 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
     if (!/\p{L}{2}/u.test(text)) continue; // a bare number or figure ("53%") is not a heading
     if (ENDS_MID_PHRASE_RE.test(text)) continue; // "Satellite infrastructure; and", "the body for the CGS is the": cut mid-sentence
     if (text.endsWith(":") && hasWords(text, 6)) continue; // "The participants made the following recommendations:" leads into a list
+    if (text.endsWith(":") && LEAD_IN_VERB_RE.test(text)) continue; // "This programme should:", "The review will include:" are cut sentences
     if (isLabelLeadIn(blocks, index, repeated)) continue; // "Timing:" over its content
     if (index > 0 && blocks[index - 1].kind === "paragraph" && isLabelLeadIn(blocks, index - 1, repeated)) continue; // ...and that content ("DG-HAOB")
     b.kind = "heading";
@@ -294,6 +300,9 @@ export function inferHeadings(blocks: DraftBlock[], options = { fromShortLines: 
   }
   revertHeadingRuns(blocks, inferred);
 }
+
+/** A short line ending in a colon with one of these verbs is a sentence cut before its items, not a title. */
+const LEAD_IN_VERB_RE = /\b(?:should|must|shall|will|would|could|can|may|need\s+to|needs\s+to|include|includes|including|are|is|were|was)\b/i;
 
 /** A label names its content; "This programme should:" is a sentence cut before its items. */
 const MODAL_RE = /\b(?:should|must|shall|will|would|could|can|may|need|needs|includes?)\b/i;
