@@ -492,6 +492,15 @@ describe("lists whose bullets are drawn (a web page printed to PDF)", () => {
   });
 });
 
+describe("back matter after the body", () => {
+  it("keeps a list of references and a glossary met after the appendices in the back matter", () => {
+    const body = "The evaluation found that the program met most of its targets, although delays in two regions slowed the delivery of adaptation plans to the small coastal communities of the north.";
+    const doc = textDoc(["# Evaluation", "", "## Findings", "", body, "", "## Appendix A: Evaluation matrix", "", "Questions and indicators.", "", "## List of references for the data tables", "", "Agency (2011). Annual report.", "", "## Glossary", "", "Drug: a product."].join("\n"), "md");
+    const zoneOf = (start: string) => doc.blocks.find((b) => b.text.startsWith(start))?.zone;
+    expect([zoneOf("The evaluation found"), zoneOf("Questions and"), zoneOf("Agency (2011)"), zoneOf("Drug:")]).toEqual(["body", "back", "back", "back"]);
+  });
+});
+
 describe("zones of a report read from PDF", () => {
   const para = (topic: string) =>
     `The evaluation looked at ${topic} in the three provinces and found that the programme met most of its targets, with delays in the north that the team explains below.`;

@@ -162,6 +162,9 @@ function chapterLevel(blocks: Block[]): number {
   return 1;
 }
 
+/** The zone a heading opened, if one is open (a function: TypeScript narrows the loop's variable to null). */
+const zoneOpen = (open: { zone: Zone } | null): Zone | undefined => open?.zone;
+
 /** Body text has begun once a paragraph or list item of this many words sits in the body zone. */
 const BODY_WORDS = 25;
 
@@ -186,7 +189,9 @@ function assignZones(blocks: Block[], contents: Set<number>, options: ZoneOption
     }
     if (b.kind === "heading") {
       const text = plain(b.text);
-      const opens: Zone | null = BACK_HEADING_RE.test(text) && bodySeen ? "back" : FRONT_HEADING_RE.test(text) && !bodySeen ? "front" : null;
+      // After the body, a front-matter title ("List of acronyms", "Glossary") met inside the back matter stays in it.
+      const front = FRONT_HEADING_RE.test(text);
+      const opens: Zone | null = (BACK_HEADING_RE.test(text) || (front && zoneOpen(open) === "back")) && bodySeen ? "back" : front && !bodySeen ? "front" : null;
       // A zone ends at the next heading of its level or above, unless that heading opens it again.
       // (A heading right after the one that opened the zone, on its page, is the rest of its title or a subtitle.)
       // Where headings were read from type sizes (PDF), an annex part lasts to the end of the document
