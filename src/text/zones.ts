@@ -13,7 +13,7 @@
 // front-matter section (the title page) is front matter too.
 import type { Block, Zone } from "../types.js";
 import { wordsUpTo as wordCount } from "./words.js";
-import { charClassOf, OTHER_CLASS } from "./char-class.js";
+import { charClassOf, isSpaceCode, OTHER_CLASS } from "./char-class.js";
 
 const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
 const FRONT_HEADING_RE =
@@ -84,12 +84,6 @@ function mayEndWithPageNumber(text: string): boolean {
   if ((c >= 48 && c <= 57) || c === 46 || c === 95 || c === 0x2026) return true;
   const lower = c | 32;
   return lower === 105 || lower === 118 || lower === 120 || lower === 108 || lower === 99; // i v x l c
-}
-
-/** The characters of the regex class \s (and of String.prototype.trim). */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Plain words of a heading for the zone patterns: labels and marks stripped. */
