@@ -110,8 +110,12 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
  * open, or a <sup>/<sub> closed after the cut. So a piece is cut off only when its tags are
  * closed (see tagsClosed).
  */
-/** A piece whose tags stay open grows up to this many times pieceChars before cutting stops. */
-const MAX_PIECE_GROWTH = 8;
+/**
+ * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
+ * pieceChars before cutting stops. Each check reads the piece again: at most this many checks
+ * of at most this many pieces' length for every piece cut, so the work stays linear.
+ */
+const MAX_PIECE_GROWTH = 4;
 
 function safeCuts(page: string, pieceChars: number): number[] {
   const cuts: number[] = [];
@@ -124,8 +128,8 @@ function safeCuts(page: string, pieceChars: number): number[] {
       from = cut;
       blank = page.indexOf("\n\n", from + pieceChars);
     } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
-      break; // a tag open for long: the rest of the page converts as one piece (each check reads the piece again)
-    } else blank = page.indexOf("\n\n", blank + 1); // the piece grows to a later blank line
+      break; // a tag open for long: the rest of the page converts as one piece
+    } else blank = page.indexOf("\n\n", cut + pieceChars); // the piece grows by pieceChars or more
   }
   return cuts;
 }
