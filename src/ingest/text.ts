@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import type { IngestedFile } from "../types.js";
 import { decodeText } from "./decode.js";
 import { decodeEntities } from "./html.js";
+import { replaceEach } from "../regexp.js";
 
 export function ingestText(bytes: Uint8Array, format: "txt" | "md"): IngestedFile {
   const { text, encoding } = decodeText(bytes, format === "md" ? "markdown file" : ".txt file");
@@ -71,12 +72,109 @@ const BR_RE = /<br\s*\/?>/gi;
 const ENTITY_RE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
 
 /**
- * One page of markdown as sectormap markdown: the HTML bits turned into plain
- * marks, setext headings ("Title\n=====") into `#` lines.
+ * Pages longer than this are converted in pieces of about this many characters. Why: V8 puts a
+ * string over about 64K characters in its own memory mapping, and every whole-page replace or
+ * split-and-join below that changes something makes a new one, about 1 ms apiece on a 100 KB page
+ * (a single-page .txt file); pieces this size are cheap, and one join makes the page.
  */
-export function markdownToSectormap(page: string): string {
-  let s = page;
+export const PIECE_CHARS = 16 * 1024;
+
+/**
+ * One page of markdown as sectormap markdown: the HTML bits turned into plain
+ * marks, setext headings ("Title\n=====") into `#` lines. A long page is converted
+ * piece by piece, cut at blank lines that no conversion reaches across (see safeCuts):
+ * the same result as converting it whole.
+ */
+export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): string {
   // Every HTML pattern starts with "<": a page without one skips them all.
+  // Comments and split escapes go first, on the whole page: removing them can make new tags.
+  const s = page.includes("<") ? removeCommentsAndSplitEscapes(page) : page;
+  if (s.length <= 2 * pieceChars) return convertPiece(s);
+  const cuts = safeCuts(s, pieceChars);
+  if (!cuts.length) return convertPiece(s);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, s.length]) {
+    pieces.push(convertPiece(s.slice(from, cut)));
+    from = cut;
+  }
+  return pieces.join("");
+}
+
+/**
+ * Where a long page can be cut into pieces that convert as they would in the whole page:
+ * just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
+ * of convertPiece can match across. Line-by-line steps (setext and section headings, labels,
+ * <br>) look at most at the line before and at lines up to the next blank one, and no line break
+ * is in an entity or an autolink. The tag patterns are what could reach across: a tag still
+ * open, or a <sup>/<sub> closed after the cut. So a piece is cut off only when its tags are
+ * closed (see tagsClosed).
+ */
+/**
+ * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
+ * pieceChars before cutting stops. Each check reads the piece again: at most this many checks
+ * of at most this many pieces' length for every piece cut, so the work stays linear.
+ */
+const MAX_PIECE_GROWTH = 4;
+
+function safeCuts(page: string, pieceChars: number): number[] {
+  const cuts: number[] = [];
+  let from = 0; // where the piece starts
+  let blank = page.indexOf("\n\n", pieceChars);
+  while (blank >= 0 && page.length - from > 2 * pieceChars) {
+    const cut = blank + 2;
+    if (tagsClosed(page.slice(from, cut).toLowerCase())) {
+      cuts.push(cut);
+      from = cut;
+      blank = page.indexOf("\n\n", from + pieceChars);
+    } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
+      break; // a tag open for long: the rest of the page converts as one piece
+    } else blank = page.indexOf("\n\n", cut + pieceChars); // the piece grows by pieceChars or more
+  }
+  return cuts;
+}
+
+/**
+ * Are the piece's tags closed within it (the piece in lower case)? Every "<" that may open a
+ * tag has its ">" before the next "<" (so every pattern that removes a tag removes all of it,
+ * and the "<" left keep their ">"), and every <sup> / <sub> opening tag has a closing tag of
+ * its own after it (a closing tag closes one open tag; removing a footnote reference removes
+ * an opening tag and the closing tag right after it, which keeps that true). A "<" before a
+ * space, a digit or "=" is text ("x < 5"): every tag pattern has a letter, "/" or "!" there,
+ * and no removal takes the character after such a "<".
+ */
+function tagsClosed(piece: string): boolean {
+  for (let i = piece.indexOf("<"); i >= 0; ) {
+    const next = piece.indexOf("<", i + 1);
+    if (!isTextLessThan(piece.charCodeAt(i + 1))) {
+      const close = piece.indexOf(">", i);
+      if (close < 0 || (next >= 0 && next < close)) return false;
+    }
+    i = next;
+  }
+  for (const name of ["sup", "sub"]) {
+    let open = 0;
+    for (let i = piece.indexOf("<" + name); i >= 0; ) {
+      open++;
+      const tagEnd = piece.indexOf(">", i);
+      const next = piece.indexOf("<" + name, tagEnd + 1);
+      // Closing tags before the next opening tag each close one open tag.
+      for (let c = piece.indexOf("</" + name + ">", tagEnd + 1); c >= 0 && (next < 0 || c < next) && open > 0; c = piece.indexOf("</" + name + ">", c + 1)) open--;
+      i = next;
+    }
+    if (open > 0) return false;
+  }
+  return true;
+}
+
+/** After "<", a space, a digit or "=": the "<" is text, no tag. */
+function isTextLessThan(next: number): boolean {
+  return next === 32 || next === 9 || next === 10 || next === 13 || (next >= 48 && next <= 57) || next === 61;
+}
+
+/** markdownToSectormap on one piece of a page (or a whole page). */
+function convertPiece(page: string): string {
+  let s = page;
   if (s.includes("<")) s = htmlToMarks(s);
   if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
   if (s.includes("\\(")) s = s.replace(ESCAPED_LABEL_RE, "$1($2)");
@@ -148,15 +246,20 @@ function titleEnd(rest: string, bold: boolean): number {
   return stop ? stop.index + 1 : -1;
 }
 
+const ESCAPED: Record<string, string> = { lt: "<", gt: ">", amp: "&" };
+
+/** The first HTML steps, before a page is cut into pieces: HTML comments dropped, split escapes rejoined. */
+function removeCommentsAndSplitEscapes(page: string): string {
+  // Patterns with capture groups go through replaceEach: a plain replace with them is slow on long pages.
+  return replaceEach(page.replace(COMMENT_RE, ""), SPLIT_ESCAPE_RE, (m) => ESCAPED[m[1]]);
+}
+
+/** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes). */
 function htmlToMarks(page: string): string {
-  const s = page
-    .replace(COMMENT_RE, "")
-    .replace(SPLIT_ESCAPE_RE, (_, e: string) => ({ lt: "<", gt: ">", amp: "&" })[e] ?? "")
-    .replace(FOOTNOTE_LINE_RE, "[^$1]: ")
-    .replace(FOOTNOTE_REF_RE, "")
-    .replace(SUP_SUB_RE, "$2")
-    .replace(LINK_TAG_RE, "")
-    .replace(AUTOLINK_RE, "$1");
+  let s = page.replace(FOOTNOTE_LINE_RE, "[^$1]: ").replace(FOOTNOTE_REF_RE, "");
+  s = replaceEach(s, SUP_SUB_RE, (m) => m[2]);
+  s = s.replace(LINK_TAG_RE, "");
+  s = replaceEach(s, AUTOLINK_RE, (m) => m[1]);
   if (!/<br/i.test(s)) return s;
   return s
     .split("\n")

@@ -20,3 +20,9 @@ export function charClassOf(codePoint: number): number {
 
 /** A straight or curly apostrophe (U+0027, U+2019), as a UTF-16 code unit. */
 export const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/** Is the UTF-16 code unit one of the regex class \s (the characters String.prototype.trim removes)? */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -1,6 +1,7 @@
 // Character-level normalisation applied to every line before structure is read.
 // Offsets are counted in the text *after* this step, so it may change lengths;
 // `matchView` below does not (it is for matching only).
+import { replaceEach } from "../regexp.js";
 
 // Each character below is replaced by its value: ligatures expanded, spaces that look like
 // spaces (NBSP, figure/narrow NBSP, en/em spaces, ideographic space, tab) made plain,
@@ -22,7 +23,9 @@ function replacementOf(c: string): string {
 
 /** NFC, ligatures expanded, odd spaces made plain, invisible and control characters dropped. */
 export function normalizeChars(text: string): string {
-  return text.normalize("NFC").replace(TO_REPLACE_RE, replacementOf);
+  // An exec loop, not String#replace with a function: V8's replace takes a slow path over the
+  // whole page even where nothing is replaced (see replaceEach).
+  return replaceEach(text.normalize("NFC"), TO_REPLACE_RE, (m) => replacementOf(m[0]));
 }
 
 const PLAIN: Record<string, string> = {

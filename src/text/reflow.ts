@@ -9,6 +9,8 @@
 // 60-98% of their inner lines near the wrap width; one-line-per-block web
 // scrapes put 14-17% there. The threshold sits between the two.
 
+import { isSpaceCode } from "./char-class.js";
+
 /** Lines that start structure (heading, list item, table row, bold line, footnote) are not prose lines. */
 const STRUCTURE_LINE_RE = /^\s*(?:#|[-*+•▪●◦]\s|\(?\w{1,4}[.)]\s|\||\*\*|\[\^|<sup>)/;
 /** Fewer inner lines than this say nothing: keep re-flowing, as for a short note. */
@@ -28,15 +30,19 @@ export function linesAreBlocks(pages: string[]): boolean {
   const lengths: number[] = [];
   for (const page of pages) {
     let previousLength = 0; // of the previous line when it was prose, else 0
-    let start = 0;
-    // Walk the lines without splitting the page into an array of strings.
-    for (let i = 0; i <= page.length; i++) {
-      if (i < page.length && page.charCodeAt(i) !== 10) continue;
-      const line = page.slice(start, i).trim();
-      start = i + 1;
-      const prose = line !== "" && !STRUCTURE_LINE_RE.test(line); // one test a line
+    // Walk the lines without splitting the page into an array of strings, nor copying a line
+    // unless it may start structure.
+    for (let start = 0; start <= page.length; ) {
+      let end = page.indexOf("\n", start);
+      if (end < 0) end = page.length;
+      // The line trimmed: [from, to).
+      let from = start, to = end;
+      while (from < to && isSpaceCode(page.charCodeAt(from))) from++;
+      while (to > from && isSpaceCode(page.charCodeAt(to - 1))) to--;
+      start = end + 1;
+      const prose = to > from && !(mayStartStructure(page, from, to) && STRUCTURE_LINE_RE.test(page.slice(from, to)));
       if (previousLength && prose) lengths.push(previousLength);
-      previousLength = prose ? line.length : 0;
+      previousLength = prose ? to - from : 0;
     }
   }
   if (lengths.length < MIN_INNER_LINES) return false;
@@ -45,6 +51,30 @@ export function linesAreBlocks(pages: string[]): boolean {
   let near = 0;
   for (const n of lengths) if (n >= NEAR_WIDTH * width) near++;
   return near / lengths.length < MIN_WRAPPED_SHARE;
+}
+
+/**
+ * Can the trimmed line page[from, to) match STRUCTURE_LINE_RE? A test of its first characters
+ * that spares the regex (and a copy of the line) for lines starting with a word: those match
+ * only as a short label, one to four word characters and "." or ")" ("a) ", "12. ").
+ */
+function mayStartStructure(page: string, from: number, to: number): boolean {
+  let k = from;
+  const first = page.charCodeAt(k);
+  if (first === 40) k++; // "("
+  else if (!isAsciiWordCode(first)) return true; // "#", "-", "|", "**", "[^", "<sup>"... : the regex decides
+  let run = 0;
+  while (k < to && isAsciiWordCode(page.charCodeAt(k))) {
+    k++;
+    if (++run > 4) return false;
+  }
+  const after = page.charCodeAt(k);
+  return first === 40 || (run >= 1 && (after === 46 || after === 41)); // "." or ")"
+}
+
+/** [A-Za-z0-9_]: the regex class \w. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 }
 
 /**

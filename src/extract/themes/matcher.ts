@@ -141,8 +141,8 @@ export class Matcher {
 
     // Exclusions silence their own theme's rules inside the excluded span (most texts have none).
     const excludes = others.filter((f) => f.e.role === "exclude");
-    const excluded = (theme: number, s: number, e: number) =>
-      excludes.length > 0 && excludes.some((x) => x.e.theme === theme && x.start < e && s < x.end);
+    const excludedSpans = excludes.length ? new ExcludedSpans(excludes) : undefined;
+    const excluded = (theme: number, s: number, e: number) => excludedSpans !== undefined && excludedSpans.overlaps(theme, s, e);
 
     const candidates = excludes.length ? terms.filter((t) => !excluded(t.theme, t.start, t.end)) : terms;
     for (const { theme, re } of regexes) {
@@ -220,6 +220,41 @@ function dependsOnEdges(re: RegExp): boolean {
   return re.sticky || /[\^$]|\(\?<?[=!]|\\B/.test(re.source);
 }
 
+/**
+ * The spans of a text's exclusion matches, by theme, asked whether one overlaps a span in
+ * logarithmic time: a long paragraph has thousands of exclusions and of spans to check.
+ */
+class ExcludedSpans {
+  /** Per theme: the exclusions' starts in ascending order, and the largest end among the first i + 1. */
+  private readonly byTheme = new Map<number, { starts: number[]; maxEnds: number[] }>();
+
+  constructor(excludes: Found[]) {
+    // `excludes` are in reading order (ascending start), as findPhrases finds them.
+    for (const x of excludes) {
+      let lists = this.byTheme.get(x.e.theme);
+      if (!lists) this.byTheme.set(x.e.theme, (lists = { starts: [], maxEnds: [] }));
+      const previousMax = lists.maxEnds.length ? lists.maxEnds[lists.maxEnds.length - 1] : -1;
+      lists.starts.push(x.start);
+      lists.maxEnds.push(Math.max(previousMax, x.end));
+    }
+  }
+
+  /** Is there an exclusion of `theme` with start < e and s < end? */
+  overlaps(theme: number, s: number, e: number): boolean {
+    const lists = this.byTheme.get(theme);
+    if (!lists) return false;
+    // The exclusions starting before e are a prefix of the list: one of them ends after s
+    // when the largest end of that prefix does.
+    let lo = 0, hi = lists.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lists.starts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && lists.maxEnds[lo - 1] > s;
+  }
+}
+
 /** A phrase of n words weighs more than a single word: it is more specific. */
 const weightOf = (words: number) => 1 + 0.5 * (words - 1);
 
@@ -270,14 +305,17 @@ function longestFirst(spans: Span[], nTokens: number): Span[] {
 
 /** Tokens touched by a character range, or null when it covers no word. */
 function tokenSpan(tokens: TokenList, from: number, to: number): [number, number] | null {
-  let s = -1, e = -1;
-  for (let i = 0; i < tokens.n; i++) {
-    if (tokens.ends[i] <= from) continue;
-    if (tokens.starts[i] >= to) break;
-    if (s < 0) s = i;
-    e = i + 1;
+  // The first token ending after `from`, by binary search (tokens are in text order): a scan
+  // from the first token for every regex match was quadratic in a long paragraph.
+  let lo = 0, hi = tokens.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.ends[mid] <= from) lo = mid + 1;
+    else hi = mid;
   }
-  return s < 0 ? null : [s, e];
+  let e = lo;
+  while (e < tokens.n && tokens.starts[e] < to) e++;
+  return e === lo ? null : [lo, e];
 }
 
 /** The words of a span as written, runs of white space shown as one space. */

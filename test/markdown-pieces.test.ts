@@ -1,0 +1,53 @@
+// A long markdown page is converted in pieces cut at blank lines (src/ingest/text.ts,
+// markdownToSectormap): the result must be the same as converting the page whole, whatever
+// tags, footnotes, entities and headings sit near the cuts.
+import { describe, expect, it } from "vitest";
+import { markdownToSectormap } from "../src/ingest/text.js";
+
+const WHOLE = Number.MAX_SAFE_INTEGER;
+
+/** Fragments that exercise every conversion step, some of them broken or spread over lines. */
+const FRAGMENTS = [
+  "Plain prose that goes on", "and on.", "", "", "\n", "Title", "=====", "-----", "***",
+  "<sup>1</sup> A footnote line.", "text<sup>2</sup> more", "3<sup>rd</sup> place", "<sup>\n4\n</sup>",
+  "<sup>open", "close</sup>", "<sub>x</sub>", "<SUP>5</SUP>", "<a href=\"http://x.org/\">link</a>",
+  "<a href=\"http://y.org/\"\n>split link</a>", "<https://example.org/path>", "< <a href=\"z\">z</a>",
+  "x < 5 and y <= 6", "a <b>bold</b> tag", "line<br>break", "| cell<br/>cell |", "&amp; &lt;sup&gt; &#8364;",
+  "<sup>&</sup>lt;sup>7</sup>", "<!-- a comment -->", "<!-- open comment", "end -->", "\\(ii\\) escaped label",
+  "**Sec. 2.  Policy.**  (a)  The Secretary shall", "Section 3.  Scope.  Text", "<", ">", "</sup>", "<a",
+];
+
+/** A deterministic page of `n` lines drawn from the fragments. */
+function page(seed: number, n: number): string {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state;
+  };
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(FRAGMENTS[next() % FRAGMENTS.length]);
+  return lines.join("\n");
+}
+
+describe("markdownToSectormap in pieces", () => {
+  it("gives the same page as converting it whole", () => {
+    // Pages of 60 lines (about 1,000 characters) are cut about every 16 or 64 characters.
+    for (let seed = 1; seed <= 1500; seed++) {
+      const text = page(seed, 60);
+      const whole = markdownToSectormap(text, WHOLE);
+      expect(markdownToSectormap(text, 16), `seed ${seed}`).toBe(whole);
+      expect(markdownToSectormap(text, 64), `seed ${seed}`).toBe(whole);
+    }
+  });
+
+  it("cuts a long page with tags closed in every piece, and not inside an open <sup>", () => {
+    const paragraph = "A paragraph with a reference<sup>1</sup> and a <a href=\"http://x.org\">link</a>.";
+    const long = Array.from({ length: 40 }, () => paragraph).join("\n\n");
+    expect(markdownToSectormap(long, 64)).toBe(markdownToSectormap(long, WHOLE));
+    expect(markdownToSectormap(long, 64)).not.toContain("<");
+    // An opening tag closed three paragraphs later: the superscript keeps its text, as when whole.
+    const open = `${paragraph}\n\nbefore <sup>start\n\n${paragraph}\n\n${paragraph}\n\nend</sup> after\n\n${paragraph}`;
+    expect(markdownToSectormap(open, 16)).toBe(markdownToSectormap(open, WHOLE));
+    expect(markdownToSectormap(open, 16)).toContain("before start");
+  });
+});
