@@ -2,7 +2,7 @@
 // Migration (IOM)", "IOM (International Organization for Migration)"), acronyms
 // defined for things that are not actors ("Global Compact for Migration (GCM)"),
 // and every acronym-shaped word left to link to a definition.
-import type { Doc } from "../../types.js";
+import type { Block, Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
@@ -12,6 +12,8 @@ import { expansionBefore, type Expansion } from "./programmes.js";
 const MAX_EXPANSIONS = 200;
 const OPEN = /^\s*\\?[([]\s*$/;
 const CLOSE = /^\s*\\?[)\]]/;
+/** "project “Skills for Youth Employment” (SKYE)": a quoted title closes right before the parenthesis. */
+const QUOTE_THEN_OPEN = /^\s*["”’»]\s*\\?\(\s*$/;
 
 export interface AcronymFacts {
   /** acronym -> offsets where the text defines it for an actor hit */
@@ -74,10 +76,18 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
   // Any other "words (ACR)": the acronym stands for something that is not an actor here.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end, t.end + 4))) continue;
+    if (!t.acronym || attached.has(i) || !CLOSE.test(doc.text.slice(t.end, t.end + 4))) continue;
+    const quoted = QUOTE_THEN_OPEN.test(t.gap);
+    if (!quoted && !OPEN.test(t.gap)) continue;
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
     if (lex.genericAcronyms.has(t.text)) continue;
+    if (quoted) {
+      // A quoted title is the acronym's expansion (a programme if the text calls it one), never an organisation here.
+      const e = quotedExpansion(block, t.start - block.start - (t.gap.length - t.gap.search(/["”’»]/)), t.text);
+      if (e) { facts.blocked.add(t.text); if (facts.expansions.length < MAX_EXPANSIONS) facts.expansions.push(e); }
+      continue;
+    }
     const long = commaName(doc, tokens, i, lex) ?? nationalBody(doc, tokens, i - 1, -1, t.text, lex);
     if (long) {
       // "National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI)"
@@ -161,6 +171,23 @@ function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | un
     return makeHit({ kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" });
   }
   return undefined;
+}
+
+/** Opening quote for each closing one (straight quotes open themselves). */
+const OPENING_QUOTE: Record<string, string> = { "”": "“", "’": "‘", "»": "«", '"': '"' };
+const MAX_TITLE = 120;
+
+/**
+ * The quoted title that closes at `close` (an offset in the block's text), as the
+ * acronym's expansion: "“Sustainable Economic Development in Nigeria” (SEDIN)".
+ * The title must start with a capital and its initials fit the acronym.
+ */
+function quotedExpansion(block: Block, close: number, acronym: string): Expansion | undefined {
+  const open = block.text.lastIndexOf(OPENING_QUOTE[block.text[close]] ?? "", close - 1);
+  if (open < 0 || close - open > MAX_TITLE) return undefined;
+  const title = block.text.slice(open + 1, close);
+  if (!/^\p{Lu}/u.test(title) || /[.;:()\n]/.test(title) || !initialsFit(acronym, title)) return undefined;
+  return { acronym, block: block.index, start: block.start + open + 1, end: block.start + close, surface: cleanSurface(title.trim()) };
 }
 
 /** The n words of text before the acronym's parenthesis. */

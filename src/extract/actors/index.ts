@@ -4,7 +4,7 @@
 import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { actingCountries, countryNamedBodies } from "./countries.js";
+import { actingCountries, countryNamedBodies, SUBNATIONAL_BODY_RULE } from "./countries.js";
 import { governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
@@ -285,6 +285,13 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     const professional = typeFromName(name, undefined, gaz.lexicon);
     if (professional.evidence.includes("professional body")) return professional;
     return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
+  }
+  const subnational = c.hits.find((h) => h.rule === SUBNATIONAL_BODY_RULE);
+  if (subnational) {
+    // "Professional Engineers Ontario": a professional body; "Immigration and Settlement New Brunswick": the province's.
+    const professional = typeFromName(name, undefined, gaz.lexicon);
+    if (professional.evidence.includes("professional body")) return professional;
+    return { type: subnational.headType!, evidence: "name ending with a part of its country, no organisation word (a body of that part)" };
   }
   if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);

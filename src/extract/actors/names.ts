@@ -20,6 +20,9 @@ const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
 /** Last words of a document's title: a name whose tail ends in one is the document, not the body. */
 const DOCUMENT_WORDS = new Set(["report", "reports", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
 // ("Evaluation", "Review" are left out: "Office of Evaluation", "Centre for Drug Evaluation and Research" are bodies.)
+/** Titles of posts named after a unit: "Head of Mission", "Chef de Bureau", "Chief of Office". */
+const TITLE_WORDS = new Set(["head", "heads", "chief", "chiefs", "chef", "chefs", "deputy"]);
+const TITLE_OF = new Set(["of", "de", "d'"]);
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -224,6 +227,12 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     }
     // "The Framework for Consultation on Migration": the object of an instrument, not an actor.
     if (s > 0 && cores[s - 1].nonActor && between[s - 1].join(" ") === "for") continue;
+    // "Chefs de Mission du PNUD", "Head of Office": a post named by its head word alone is a person's title, not a body.
+    if (s === h && s > 0 && c.units.length === 1 && TITLE_OF.has(between[s - 1].join(" ")) && TITLE_WORDS.has(tokens[cores[s - 1].last].norm)) {
+      used.add(h);
+      for (let k = h; k + 1 < cores.length && lex.tailConnectors.has(between[k][0]); k++) used.add(k + 1);
+      continue;
+    }
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
     let titled = false;
     while (e + 1 < cores.length) {
