@@ -9,9 +9,9 @@ import { governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
-import { nameKey, nameWords } from "./normalize.js";
+import { nameKey, nameWords, normWord } from "./normalize.js";
 import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
-import { isCommonStarter, tokenizeDoc } from "./tokens.js";
+import { isCommonStarter, tokenizeDoc, type Token } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
 import { promoteOpenAcronyms } from "./openacronyms.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
@@ -110,7 +110,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     const hits = hitsByBlock[b]; // sorted by start, not overlapping (bar tails)
     let h = 0;
     for (let i = 0; i < blockTokens.length; i++) {
-      const t = blockTokens[i];
+      const t = fundingPrefix(blockTokens[i]);
       if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
       while (h < hits.length && hits[h].end < t.end) h++;
       let inside = false;
@@ -198,6 +198,18 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
+}
+
+const FUNDED_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:funded|financed|sponsored)$/u;
+
+/** "DANIDA-funded": the acronym of the funder, as a token of its own (the rest of the time, the token itself). */
+function fundingPrefix(t: Token): Token {
+  if (!t.acronym || t.text.indexOf("-") < 2) return t;
+  const m = FUNDED_WORD.exec(t.text);
+  if (!m) return t;
+  const text = m[1];
+  return { text, start: t.start, end: t.start + text.length, norm: normWord(text), cap: true, acronym: true, upper: true, shout: t.shout,
+    sentStart: t.sentStart, possessive: false, gap: t.gap, block: t.block };
 }
 
 const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;

@@ -17,7 +17,13 @@ const CUES: { re: RegExp; type: string }[] = [
   { re: /\b(?:partners?|organi[sz]ations?|agencies|institutions)\s+(?:are|is|were|was|include|includes|such\s+as|like|including)\s+(?:the\s+)?$/i, type: "" },
   { re: /\b(?:in\s+(?:collaboration|partnership|cooperation|coordination)\s+with|partnerships?\s+with)\s+(?:the\s+)?$/i, type: "" },
   { re: /\b(?:ministry|minist[eè]re)\s*(?:[-–:,(]\s*)$/i, type: "state" },
+  // A post of the body: "the Director General for Migration of the MECMP", "Representative of the ABC".
+  { re: /\b(?:Directors?(?:[- ]General)?|Ministers?|Heads?|Chiefs?|Secretary(?:[- ]General)?|Presidents?|Representatives?|Coordinators?|Chairs?|Chairman|Chairwoman|CEO)(?:\s+(?:for|of)\s+\p{Lu}[\p{L}-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}-]*){0,3})?\s+(?:of|at)\s+(?:the\s+)?$/u, type: "" },
+  // A body whose rules others follow: "the norms and standards of UNEG", "the guidelines of the ABC".
+  { re: /\b(?:norms|standards|guidelines|mandate|codes?\s+of\s+conduct)\s+of\s+(?:the\s+)?$/i, type: "" },
 ];
+/** Right after an acronym: "DANIDA-funded support", "ABC-financed project": the acronym's body funds it. */
+const FUNDED_AFTER = /^-(?:funded|financed|sponsored)\b/;
 /** Between two actors of one list: ", ", " and ", " / ". */
 const COORDINATION = /^\s*(?:,|\/|;)?\s*(?:and\s+|&\s+|or\s+)?(?:the\s+)?$/;
 const MAX_MENTIONS = 8;
@@ -46,6 +52,7 @@ export function promoteOpenAcronyms(doc: Doc, cands: Map<string, DocCandidate>, 
     let found: Promotion | undefined;
     for (const m of c.mentions.slice(0, MAX_MENTIONS)) {
       const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
+      if (FUNDED_AFTER.test(doc.text.slice(m.end, m.end + 12))) { found = { key: c.key, type: "donor", evidence: "open acronym funding something (ACR-funded)" }; break; }
       const cue = CUES.find((q) => q.re.test(before));
       if (cue) { found = { key: c.key, type: cue.type, evidence: `open acronym after "${before.trim().split(/\s+/).slice(-3).join(" ")}"` }; break; }
       for (const n of named.get(m.block) ?? []) {
