@@ -14,6 +14,7 @@ import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, merge
 import { isCommonStarter, tokenizeDoc, type Token } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
 import { promoteOpenAcronyms } from "./openacronyms.js";
+import { partnerNames, PARTNER_RULE_PREFIX } from "./partners.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
@@ -62,6 +63,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
     all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
+    all.push(...partnerNames(doc, tokens[b], lex));
     // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
     const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
@@ -291,6 +293,10 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     if (ctx && (!isGovernment || ctx.type === "donor")) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  // "President of Softtek": a company, unless its name says otherwise.
+  const post = c.hits.find((h) => h.rule.startsWith(PARTNER_RULE_PREFIX) && h.headType);
+  if (post && typeFromName(name, c.head, gaz.lexicon).evidence.startsWith("default"))
+    return { type: post.headType!, evidence: "the body a person's post heads (CEO of, President of): a company" };
   if (!c.head && c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
   if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) {
     // "Engineers Canada", "Professional Engineers Ontario": a professional body, not a government's.
