@@ -1,0 +1,110 @@
+// Actor detectors for kinds of names the earlier rules missed, each on
+// sentences written for it: quoted programme titles defined by an acronym,
+// post titles that are no bodies, bodies named after a part of a country,
+// open acronyms named by a post or a funding word, and organisations named as
+// partners or by the post that heads them. Each with what it must not take.
+import { describe, expect, it } from "vitest";
+import { buildDoc } from "../src/text/document.js";
+import { explainActors, extractActors, loadGazetteer } from "../src/extract/actors/index.js";
+import type { Doc } from "../src/types.js";
+
+const gaz = loadGazetteer();
+
+function doc(text: string): Doc {
+  return buildDoc({ source: "t.txt", format: "txt", sha256: "0", bytes: text.length }, { format: "txt", pages: [text], warnings: [] });
+}
+/** name (or acronym) -> type of every actor the document itself types. */
+function typed(text: string): Record<string, string> {
+  return Object.fromEntries(extractActors(doc(text), gaz).actors.filter((a) => a.type).map((a) => [a.name || a.acronym, a.type]));
+}
+function acronymOf(text: string, name: string): string | undefined {
+  return extractActors(doc(text), gaz).actors.find((a) => a.name === name)?.acronym;
+}
+
+describe("quoted programme titles defined by an acronym", () => {
+  it("takes the title in quotes before (ACR) as a programme when the text calls it a project", () => {
+    const text = "The ministry also funds the project “Better Harvests for Rural Families” (BHRF) in two districts. BHRF trains farmers.";
+    expect(typed(text)).toMatchObject({ "Better Harvests for Rural Families": "process" });
+    expect(acronymOf(text, "Better Harvests for Rural Families")).toBe("BHRF");
+  });
+
+  it("leaves a quoted title that the text never calls a programme", () => {
+    const text = "The report uses the notion of “Durable Local Solutions” (DLS) throughout. DLS are discussed below.";
+    expect(Object.keys(typed(text))).not.toContain("Durable Local Solutions");
+  });
+});
+
+describe("post titles are no bodies", () => {
+  it("does not take the unit word of a post (Head of Mission, Chefs de Mission du X)", () => {
+    const t = typed("The Heads of Mission of the agencies met. Les Chefs de Mission du Bureau Régional ont signé.");
+    expect(Object.keys(t).some((n) => /^Mission/.test(n))).toBe(false);
+  });
+
+  it("still takes a mission named with its country", () => {
+    expect(Object.keys(typed("The Permanent Mission of Kenya to the United Nations hosted the meeting."))).toContain("Permanent Mission of Kenya to the United Nations");
+  });
+});
+
+describe("bodies named after a part of a country", () => {
+  it("takes a national body's acronym followed by a nation of the country as a body of its own", () => {
+    const t = typed("The National Health Service (NHS) is funded nationally. NHS Scotland will publish the data next year.");
+    expect(t).toMatchObject({ "NHS Scotland": "state" });
+  });
+
+  it("types a provincial body as local, a provincial professional body as ngo", () => {
+    const t = typed("Applicants were referred to Workforce Opportunities Manitoba for support. Licensing is done by Professional Engineers Manitoba.");
+    expect(t).toMatchObject({ "Workforce Opportunities Manitoba": "local", "Professional Engineers Manitoba": "ngo" });
+  });
+
+  it("does not take a city and its province, or a region of a province", () => {
+    const t = typed("The office in Gatineau, Quebec opened in May. Northern Ontario has few engineers. Making Ontario Healthier is a slogan.");
+    expect(Object.keys(t)).toEqual([]);
+  });
+});
+
+describe("open acronyms named by a post, their norms, or a funding word", () => {
+  it("takes an acronym after a post of the body", () => {
+    const t = typed("This was confirmed by the Director General for Labour of the MTEFP during the interview.");
+    expect(Object.keys(t)).toContain("MTEFP");
+  });
+
+  it("takes an acronym whose standards others follow", () => {
+    expect(Object.keys(typed("The evaluators followed the norms and standards of UNEGX throughout."))).toContain("UNEGX");
+  });
+
+  it("takes the funder of an ACR-funded thing as a donor", () => {
+    expect(typed("An evaluation of the KFAID-funded support to border management found gaps.")).toMatchObject({ KFAID: "donor" });
+  });
+
+  it("leaves an acronym with no such cue open for the corpus", () => {
+    const t = typed("The ABCD data were merged with the survey data.");
+    expect(Object.keys(t)).not.toContain("ABCD");
+  });
+});
+
+describe("organisations named as partners or by the post that heads them", () => {
+  it("takes a partner named after 'partnered with' and 'a partnership with'", () => {
+    const t = typed("Brightpay has partnered with Lumora to widen credit. The firm launched a partnership with Verdana International to train youth.");
+    expect(Object.keys(t)).toEqual(expect.arrayContaining(["Lumora", "Verdana International"]));
+  });
+
+  it("types the body a person's post heads as a company", () => {
+    expect(typed("Ana Ruiz, President of Kestrix, will co-chair the group.")).toMatchObject({ Kestrix: "private" });
+  });
+
+  it("keeps a company suffix after a comma in the name", () => {
+    expect(Object.keys(typed("Farmers gained with the support of Orvale Partners Group, Inc., a non-profit."))).not.toContain("Orvale Partners Group, Inc.,");
+    expect(Object.keys(typed("The cooperative partnered with Orvale, Inc. to sell coffee."))).toContain("Orvale, Inc.");
+  });
+
+  it("does not take countries, generic groups or capitalised words describing a noun", () => {
+    const t = typed("IOM works in partnership with Mexico, in partnership with Civil Society and in partnership with Indigenous communities. She is President of Guatemala.");
+    expect(Object.keys(t).sort()).toEqual(["International Organization for Migration"]);
+  });
+
+  it("says in inspect why a partner was taken and typed", () => {
+    const out = explainActors(doc("Ana Ruiz, President of Kestrix, will co-chair the group."), gaz);
+    expect(out).toContain("named by the post of a person heading it");
+    expect(out).toContain("the body a person's post heads");
+  });
+});
