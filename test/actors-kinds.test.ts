@@ -108,3 +108,26 @@ describe("organisations named as partners or by the post that heads them", () =>
     expect(out).toContain("the body a person's post heads");
   });
 });
+
+describe("an actor named by its acronym or name plus a programme word", () => {
+  it("joins the programme form to the actor, which is that programme", () => {
+    const text = "The Rural Youth Jobs (RYJ) Pilot Program restarted. The RYJ Pilot Program helped 500 people. Staff of the M&E Unit, RYJ and PSU met.";
+    const actors = extractActors(doc(text), gaz).actors;
+    const ryj = actors.filter((a) => a.acronym === "RYJ" || a.name.includes("RYJ"));
+    expect(ryj).toHaveLength(1);
+    expect(ryj[0].type).toBe("process");
+  });
+
+  it("joins a unit named by its acronym and head to the unit", () => {
+    const text = "The Migration Data and Research Unit (MDR) leads. The MDR Unit reports twice a year.";
+    const actors = extractActors(doc(text), gaz).actors;
+    expect(actors.map((a) => a.name)).toEqual(["Migration Data and Research Unit"]);
+    expect(actors[0].aliases).toContain("MDR Unit");
+  });
+
+  it("keeps an organisation's project apart from the organisation", () => {
+    const text = "The Canadian Space Agency (CSA) funds research. The CSA Radar Project ended in 2019.";
+    const names = extractActors(doc(text), gaz).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(["Canadian Space Agency", "CSA Radar Project"]));
+  });
+});

@@ -10,7 +10,7 @@ import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
 import { nameKey, nameWords, normWord } from "./normalize.js";
-import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
+import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeAcronymForms, mergeContained, PROGRAMME_FORM_RULE, type DocCandidate } from "./resolve.js";
 import { isCommonStarter, tokenizeDoc, type Token } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
 import { promoteOpenAcronyms } from "./openacronyms.js";
@@ -158,6 +158,9 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     promoted.set(key, p);
   }
 
+  // "MRRM Programme" is the MRRM of the document, "MDR Unit" its Migration Data and Research Unit (MDR).
+  mergeAcronymForms(cands, lex.heads, lex.tailConnectors);
+
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
@@ -171,7 +174,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const indexOf = new Map(sorted.map((c, i) => [c.key, i]));
   sorted.forEach((c, i) => {
     const p = promoted.get(c.key);
-    if (!p) return;
+    if (!p || c.hits.some((h) => h.rule === PROGRAMME_FORM_RULE)) return; // "MRRM" and "MRRM Programme": a programme
     const n = p.neighbour !== undefined ? indexOf.get(p.neighbour) : undefined;
     decisions[i] = p.type ? { type: p.type, evidence: p.evidence }
       : n !== undefined && decisions[n].type ? { type: decisions[n].type, evidence: `${p.evidence}: its type` }
@@ -282,6 +285,8 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (/^Office of /.test(name) && ownHead === "office" && !c.key.startsWith("gov:") && !nameWords(name).some((w) => gaz.lexicon.countries.has(w)) &&
       !typeFromName(name, ownHead, gaz.lexicon).evidence.startsWith("modifier")) // "Office of the Mayor" is the city's
     return { type: UNIT, evidence: "office (unit)" };
+  // "Central American Minors (CAM)" and "CAM Parole Program": the actor is that programme.
+  if (c.hits.some((h) => h.rule === PROGRAMME_FORM_RULE)) return { type: "process", evidence: "named as a programme by its acronym or name (CAM Parole Program)" };
   if (c.hits.some((h) => h.rule === OFFICE_RULE)) return { type: "state", evidence: "office acting for a government" };
   // A government is a state, unless it funds the work at hand ("funded by the Dutch Government": a donor).
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);

@@ -34,6 +34,8 @@ const FUNCTION_WORDS = new Set(["to", "in", "on", "and", "or", "for", "the", "a"
   "since", "through", "under", "over", "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "while", "when",
   "where", "with", "within", "across", "during", "until", "after", "before", "among", "including", "also", "via", "amongst"]);
 
+const NEXT_WORD = /^ ([a-z]+)\b/;
+
 /** Organisations after a partnership or post cue in one block. */
 export function partnerNames(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] {
   if (!tokens.length) return [];
@@ -69,8 +71,9 @@ function nameFrom(doc: Doc, tokens: Token[], i: number, lex: Lexicon, type: stri
   // ("Glasswing International": "International" after a name is a place-like suffix there, not its head.)
   if (norms.some((w) => lex.heads.has(w) && lex.heads.get(w) !== "private" && w !== "international") || words.some((t) => t.acronym)) return undefined;
   // "partnership with Indigenous communities": capitalised words before a noun describe it, they name nobody.
-  const next = tokens[j + 1];
-  if (next && !next.cap && next.gap === " " && !FUNCTION_WORDS.has(next.norm)) return undefined;
+  // (Read in the text: the tokens leave out most lower-case words.)
+  const next = NEXT_WORD.exec(doc.text.slice(tokens[j].end, tokens[j].end + 24));
+  if (next && !FUNCTION_WORDS.has(next[1])) return undefined;
   let end = tokens[j].end;
   const suffix = SUFFIX_AFTER.exec(doc.text.slice(end, end + 8));
   if (suffix) end += suffix[0].length;
