@@ -131,3 +131,21 @@ describe("an actor named by its acronym or name plus a programme word", () => {
     expect(names).toEqual(expect.arrayContaining(["Canadian Space Agency", "CSA Radar Project"]));
   });
 });
+
+describe("an open acronym the document calls its project", () => {
+  it("takes an acronym named 'the ABC project' twice as a programme, its phases included", () => {
+    const text = "The TARA-II project started in 2019. Staff of TARA II were trained. The TARA project ended well, and TARA-2 project staff agreed.";
+    const t = typed(text);
+    expect(t).toMatchObject({ TARA: "process" });
+    expect(Object.keys(t)).toHaveLength(1);
+  });
+
+  it("takes an acronym defined in the quoted title of a project", () => {
+    const text = "Final evaluation of the project “SAFE ROADS FOR RURAL TRADERS (SRRT) – PHASE II”. SRRT was well run.";
+    expect(typed(text)).toMatchObject({ SRRT: "process" });
+  });
+
+  it("leaves an acronym named a project once", () => {
+    expect(Object.keys(typed("The KPLM project data were merged. KPLM staff left."))).not.toContain("KPLM");
+  });
+});

@@ -207,9 +207,18 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
 
 const FUNDED_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:funded|financed|sponsored)$/u;
 
-/** "DANIDA-funded": the acronym of the funder, as a token of its own (the rest of the time, the token itself). */
+/** "MIRAA-III", "MIRAA-3": a phase of the programme MIRAA (the mention keeps its whole surface). */
+const PHASE_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:[IVX]{1,4}|\d)$/u;
+
+/**
+ * "DANIDA-funded": the acronym of the funder, as a token of its own; "MIRAA-III": the
+ * programme's acronym. The rest of the time, the token itself.
+ */
 function fundingPrefix(t: Token): Token {
   if (!t.acronym || t.text.indexOf("-") < 2) return t;
+  const phase = PHASE_WORD.exec(t.text);
+  if (phase) return { text: phase[1], start: t.start, end: t.end, norm: normWord(phase[1]), cap: true, acronym: true, upper: true, shout: t.shout,
+    sentStart: t.sentStart, possessive: t.possessive, gap: t.gap, block: t.block };
   const m = FUNDED_WORD.exec(t.text);
   if (!m) return t;
   const text = m[1];

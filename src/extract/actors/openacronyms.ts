@@ -28,6 +28,26 @@ const FUNDED_AFTER = /^-(?:funded|financed|sponsored)\b/;
 const COORDINATION = /^\s*(?:,|\/|;)?\s*(?:and\s+|&\s+|or\s+)?(?:the\s+)?$/;
 const MAX_MENTIONS = 8;
 
+/** After an acronym (and its phase, "MIRAA-III", "ABC 2"): a programme word. */
+const PROGRAMME_AFTER = /^(?:[- ](?:[IVX]{1,4}|\d))?\s+(?:[Pp]roject|[Pp]rogramme|[Pp]rogram|PROJECT|PROGRAMME)\b/;
+/** Before an acronym: a programme word and the quoted title that defines it ("the project “MIGRANTS ... (MIRAA)”"). */
+const PROGRAMME_TITLE_BEFORE = /\b(?:project|programme|program)\s+[“"«]\s*[^“”"«»]{0,160}\(\s*$/i;
+const MAX_LOOKS = 40;
+
+/**
+ * An acronym the document calls its project or programme: defined inside the
+ * quoted title of one ("the project “... (MIRAA) – PHASE III”"), or named
+ * "the ABC project" twice. Returns the evidence, or "" when not so called.
+ */
+function calledProgramme(doc: Doc, c: DocCandidate): string {
+  let named = 0;
+  for (const m of c.mentions.slice(0, MAX_LOOKS)) {
+    if (PROGRAMME_TITLE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 200), m.start))) return "open acronym defined in the quoted title of a project";
+    if (PROGRAMME_AFTER.test(doc.text.slice(m.end, m.end + 16)) && ++named >= 2) return "open acronym called a project or programme (\"the ABC project\")";
+  }
+  return "";
+}
+
 export interface Promotion { key: string; type: string; neighbour?: string; evidence: string }
 
 /** The open acronyms of the document that name an actor, each with the evidence. */
@@ -37,7 +57,8 @@ export function promoteOpenAcronyms(doc: Doc, cands: Map<string, DocCandidate>, 
   const open = [...cands.values()].filter((c) => {
     if (!c.key.startsWith("acr:")) return false;
     const acronym = c.key.slice(4);
-    return acronym.length >= 3 && !acronym.includes("-") && !lex.countries.has(normWord(acronym)) && !writtenLower(acronym.toLowerCase()) &&
+    // ("CD4179F6": a code, not an acronym.)
+    return acronym.length >= 3 && !acronym.includes("-") && !/\d.*\d.*\d/.test(acronym) && !lex.countries.has(normWord(acronym)) && !writtenLower(acronym.toLowerCase()) &&
       !lex.genericAcronyms.has(acronym.replace(/S$/, ""));
   });
   if (!open.length) return [];
@@ -49,6 +70,8 @@ export function promoteOpenAcronyms(doc: Doc, cands: Map<string, DocCandidate>, 
   }
   const out: Promotion[] = [];
   for (const c of open) {
+    const programme = calledProgramme(doc, c);
+    if (programme) { out.push({ key: c.key, type: "process", evidence: programme }); continue; }
     let found: Promotion | undefined;
     for (const m of c.mentions.slice(0, MAX_MENTIONS)) {
       const before = doc.text.slice(Math.max(0, m.start - 60), m.start);
