@@ -149,3 +149,15 @@ describe("an open acronym the document calls its project", () => {
     expect(Object.keys(typed("The KPLM project data were merged. KPLM staff left."))).not.toContain("KPLM");
   });
 });
+
+describe("type cue: a body named after a province is local", () => {
+  it("types a provincial ministry or office local, a national one state", () => {
+    const t = typed("The Office of the Manitoba Fairness Commissioner reviewed it. The Ontario Ministry of Health agreed. The Department of Foreign Affairs of Canada paid.");
+    expect(t).toMatchObject({ "Office of the Manitoba Fairness Commissioner": "local", "Ontario Ministry of Health": "local" });
+    expect(Object.entries(t).filter(([, type]) => type === "state").map(([n]) => n)).toEqual(["Department of Foreign Affairs of Canada"]);
+  });
+
+  it("keeps the initial a line break cut off a defined name", () => {
+    expect(Object.keys(typed("This was agreed with the Care  Quality Commission (CQC) last year."))).toContain("Care Quality Commission");
+  });
+});

@@ -114,7 +114,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
  * initial followed by the initials of the name's capitalised words.
  */
 function extendToInitial(doc: Doc, tokens: Token[], hit: Hit, first: number, acronym: string, lex: Lexicon): void {
-  if (first === 0 || tokens[first].gap !== " ") return;
+  if (first === 0 || !/^\s{1,3}$/.test(tokens[first].gap)) return; // "the Care  Quality Commission": a line break inside the name
   const prev = tokens[first - 1];
   if (!prev.cap || prev.shout || prev.acronym || lex.sentenceStarters.has(prev.text)) return;
   const letters = acronym.toLowerCase().replace(/[^a-z]/g, "");

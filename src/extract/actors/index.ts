@@ -191,7 +191,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   sorted.forEach((c, i) => {
     const names = [...c.names.values()];
     const name = c.entry?.name ?? longest(names);
-    const decision = decisions[i];
+    const decision = provincial(decisions[i], c, name, gaz.lexicon);
     // A known actor keeps its own acronym; another one the document uses ("PNUD") stays an alias.
     const acronym = c.entry?.acronym || c.acronym || "";
     const seen = new Set([nameKey(name), nameKey(acronym)]);
@@ -272,6 +272,14 @@ function ruleForAcronym(key: string): string {
 
 function longest(names: string[]): string {
   return names.reduce((best, n) => (nameWords(n).length > nameWords(best).length ? n : best), names[0] ?? "");
+}
+
+/** "Office of the Manitoba Fairness Commissioner", "Ontario Ministry of Health": a province's body, not the nation's. */
+function provincial(decision: TypeDecision, c: DocCandidate, name: string, lex: Gazetteer["lexicon"]): TypeDecision {
+  if (decision.type !== "state" || c.entry) return decision;
+  const words = nameWords(name);
+  const province = words.find((w, i) => lex.subnationalPlaces.get(w) === "local" || lex.subnationalPlaces.get(`${w} ${words[i + 1]}`) === "local");
+  return province ? { type: "local", evidence: `${decision.evidence}; named after a province ("${province}"): the province's body` } : decision;
 }
 
 function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): TypeDecision {
