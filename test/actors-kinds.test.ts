@@ -161,3 +161,19 @@ describe("type cue: a body named after a province is local", () => {
     expect(Object.keys(typed("This was agreed with the Care  Quality Commission (CQC) last year."))).toContain("Care Quality Commission");
   });
 });
+
+describe("names opening a table cell, and programmes defined with a generic acronym", () => {
+  it("keeps a common word joined by '&' to the unit's name at the start of a cell", () => {
+    const t = typed("| Procurement & Logistics Unit | Lagos |\n| Finance Unit | Abuja |\n\nThe procurement of goods was slow.");
+    expect(Object.keys(t)).toEqual(expect.arrayContaining(["Procurement & Logistics Unit", "Finance Unit"]));
+  });
+
+  it("takes 'Name (ACR) Programme' as a programme even when the acronym alone is generic", () => {
+    const t = typed("The office began with the Assisted Voluntary Return and Reintegration (AVRR) Programme in 2001. AVRR assistance was given.");
+    expect(t).toMatchObject({ "Assisted Voluntary Return and Reintegration": "process" });
+  });
+
+  it("still leaves a generic acronym defined for a kind of assistance", () => {
+    expect(typed("Migrants received Assisted Voluntary Return and Reintegration (AVRR) assistance.")).toEqual({});
+  });
+});

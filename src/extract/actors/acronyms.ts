@@ -12,6 +12,8 @@ import { expansionBefore, type Expansion } from "./programmes.js";
 const MAX_EXPANSIONS = 200;
 const OPEN = /^\s*\\?[([]\s*$/;
 const CLOSE = /^\s*\\?[)\]]/;
+/** A capitalised programme word right after the definition's parenthesis. */
+const PROGRAMME_NEXT = /^\s*\)\s*(?:Programme|Program|Project|Initiative)\b/;
 /** "project “Skills for Youth Employment” (SKYE)": a quoted title closes right before the parenthesis. */
 const QUOTE_THEN_OPEN = /^\s*["”’»]\s*\\?\(\s*$/;
 
@@ -81,7 +83,8 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     if (!quoted && !OPEN.test(t.gap)) continue;
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
-    if (lex.genericAcronyms.has(t.text)) continue;
+    // "Assisted Voluntary Return and Reintegration (AVRR) Programme": a generic acronym in the name of one programme.
+    if (lex.genericAcronyms.has(t.text) && !PROGRAMME_NEXT.test(doc.text.slice(t.end, t.end + 16))) continue;
     if (quoted) {
       // A quoted title is the acronym's expansion (a programme if the text calls it one), never an organisation here.
       const e = quotedExpansion(block, t.start - block.start - (t.gap.length - t.gap.search(/["”’»]/)), t.text);

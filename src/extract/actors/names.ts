@@ -267,7 +267,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     // Drop words that only start the sentence ("The", "Third"; "Recently" if the rest still names something).
     const stripFrom = (useStats: boolean) => {
       let f = cores[s].first;
-      while (f < cores[h].head && tokens[f].cap && (lex.sentenceStarters.has(tokens[f].text) || useStats && isCommonStarter(tokens[f], stats, lex))) {
+      // ("Procurement & Logistics Unit" opening a table cell: a word joined by "&" or "and" to the next is the name's.)
+      const joined = (k: number) => AND_WORDS.has(tokens[k + 1]?.norm ?? "") && !!tokens[k + 2]?.cap;
+      while (f < cores[h].head && tokens[f].cap && (lex.sentenceStarters.has(tokens[f].text) || useStats && isCommonStarter(tokens[f], stats, lex) && !joined(f))) {
         f++;
         while (f < tokens.length && !tokens[f].cap) f++;
       }
