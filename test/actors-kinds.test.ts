@@ -177,3 +177,10 @@ describe("names opening a table cell, and programmes defined with a generic acro
     expect(typed("Migrants received Assisted Voluntary Return and Reintegration (AVRR) assistance.")).toEqual({});
   });
 });
+
+describe("a working group named by a generic acronym", () => {
+  it("takes 'MHPSS Working Group' as a network, not the acronym alone", () => {
+    const t = typed("The MHPSS Working Group agreed on the plan. MHPSS services grew.");
+    expect(t).toEqual({ "MHPSS Working Group": "network" });
+  });
+});

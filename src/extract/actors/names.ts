@@ -130,7 +130,10 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
 
 /** "Unit", "Division", "Branch": the head of a part of an organisation ("M&E Unit" keeps its generic acronym). */
 function isUnitHead(t: Token | undefined, lex: Lexicon): boolean {
-  return !!t && t.cap && t.gap === " " && lex.heads.get(t.norm) === "unit";
+  if (!t || !t.cap || t.gap !== " ") return false;
+  const type = lex.heads.get(t.norm);
+  // "MHPSS Working Group", "AAP Working Group": a group on a topic named by a generic acronym.
+  return type === "unit" || t.norm === "working";
 }
 
 function headOf(tokens: Token[], i: number, lex: Lexicon): string | undefined {
