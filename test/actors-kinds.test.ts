@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDoc } from "../src/text/document.js";
 import { explainActors, extractActors, loadGazetteer } from "../src/extract/actors/index.js";
+import { resolveActors, type DocActors } from "../src/dataset/actors.js";
 import type { Doc } from "../src/types.js";
 
 const gaz = loadGazetteer();
@@ -182,5 +183,29 @@ describe("a working group named by a generic acronym", () => {
   it("takes 'MHPSS Working Group' as a network, not the acronym alone", () => {
     const t = typed("The MHPSS Working Group agreed on the plan. MHPSS services grew.");
     expect(t).toEqual({ "MHPSS Working Group": "network" });
+  });
+});
+
+describe("two bodies joined by 'to'", () => {
+  it("ends a name's tail before 'to' another headed name, not before 'to the United Nations'", () => {
+    const names = Object.keys(typed("The work moved from the Department of Emergencies to the Protection Division. The Permanent Mission of Kenya to the United Nations hosted it."));
+    expect(names).toEqual(expect.arrayContaining(["Department of Emergencies", "Protection Division", "Permanent Mission of Kenya to the United Nations"]));
+  });
+});
+
+describe("corpus-level name of an actor", () => {
+  function docActors(text: string, source: string): DocActors {
+    const d = buildDoc({ source, format: "txt", sha256: "0", bytes: text.length }, { format: "txt", pages: [text], warnings: [] });
+    const { actors, mentions } = extractActors(d, gaz);
+    return { docId: d.docId, source, segmentIds: d.blocks.map((b) => `${d.docId}-s${b.index}`), actors, mentions, recommendations: [] };
+  }
+
+  it("is the fullest of the names documents commonly use; a heading run into it in one document is only an alias", () => {
+    const docs = ["a", "b", "c", "d", "e"].map((s) => docActors("The Government of Canada agreed to fund it.", `${s}.txt`));
+    docs.push(docActors("Headline: Government of Canada Moves to Restore Trust in Farming. The Government of Canada agreed.", "f.txt"));
+    const canada = resolveActors(docs, gaz).actors.filter((a) => a.name.startsWith("Government of Canada"));
+    expect(canada).toHaveLength(1);
+    expect(canada[0].name).toBe("Government of Canada");
+    expect(canada[0].aliases).toContain("Government of Canada Moves");
   });
 });

@@ -247,6 +247,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
       if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
+      // "moved from the Department of Emergencies to the Protection Division": "to" another headed name joins two bodies.
+      if (first === "to" && next.head >= 0) break;
       // "Office of the Fairness Commissioner Annual Report": a document's title, not the office's name.
       if (next.nonActor && DOCUMENT_WORDS.has(tokens[next.last].norm)) { titled = true; break; }
       e++;
