@@ -84,7 +84,8 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
     // "Assisted Voluntary Return and Reintegration (AVRR) Programme": a generic acronym in the name of one programme.
-    if (lex.genericAcronyms.has(t.text) && !PROGRAMME_NEXT.test(doc.text.slice(t.end, t.end + 16))) continue;
+    const programmeNext = PROGRAMME_NEXT.test(doc.text.slice(t.end, t.end + 16));
+    if (lex.genericAcronyms.has(t.text) && !programmeNext) continue;
     if (quoted) {
       // A quoted title is the acronym's expansion (a programme if the text calls it one), never an organisation here.
       const e = quotedExpansion(block, t.start - block.start - (t.gap.length - t.gap.search(/["”’»]/)), t.text);
@@ -104,7 +105,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       if (facts.expansions.length < MAX_EXPANSIONS) {
         const paren = t.start - (t.gap.length - t.gap.indexOf("(")) - block.start;
         const e = expansionBefore(block, paren, t.text, lex);
-        if (e) facts.expansions.push(e);
+        if (e) { if (programmeNext) e.programme = true; facts.expansions.push(e); }
       }
     }
   }

@@ -78,12 +78,20 @@ function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; l
   return found;
 }
 
+/** First words of the parts of countries: most capitalised words start none. */
+const subnationalFirstCache = new WeakMap<Lexicon, Set<string>>();
+function subnationalFirstWords(lex: Lexicon): Set<string> {
+  let set = subnationalFirstCache.get(lex);
+  if (!set) subnationalFirstCache.set(lex, (set = new Set([...lex.subnationalPlaces.keys()].map((p) => p.split(" ")[0]))));
+  return set;
+}
+
 export const SUBNATIONAL_BODY_RULE = "capitalised name ending with a part of its country (a body of that part)";
 
 /** A part of a country with its own bodies ("England", "Nova Scotia") at i, with a body's type there. */
 function subnationalAt(tokens: Token[], i: number, lex: Lexicon): { first: number; last: number; type: string } | undefined {
   const t = tokens[i];
-  if (!t.cap || t.shout) return undefined;
+  if (!t.cap || t.shout || !subnationalFirstWords(lex).has(t.norm)) return undefined;
   let found: { first: number; last: number; type: string } | undefined;
   let words = "";
   for (let k = i; k < tokens.length && k < i + MAX_WORDS; k++) {

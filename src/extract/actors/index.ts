@@ -236,7 +236,7 @@ function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts, isCo
   for (const e of facts.expansions) {
     if (seen.has(e.acronym) || facts.defined.some((d) => d.acronym === e.acronym)) continue;
     seen.add(e.acronym);
-    if (!calledProgramme(doc, e, isCountry)) continue;
+    if (!e.programme && !calledProgramme(doc, e, isCountry)) continue;
     const hits = hitsByBlock[e.block];
     if (hits.some((h) => h.kind !== "acronym" && h.start < e.end && e.start < h.end)) continue;
     const hit = programmeHit(e);

@@ -20,8 +20,6 @@ const CUES: { re: RegExp; type: string; rule: string }[] = [
     type: "private", rule: "named by the post of a person heading it (CEO of, President of)",
   },
 ];
-/** Cheap test before the cues: a block with neither word has no cue. */
-const HINT = /\bwith\b|\b(?:of|at)\s+\p{Lu}/u;
 const MAX_WORDS = 4;
 /** ", Inc.", ", LLC": a company's suffix after a comma belongs to its name. */
 const SUFFIX_AFTER = /^,\s*(?:Inc|LLC|Ltd|S\.A|GmbH|Corp)\b\.?/;
@@ -40,13 +38,16 @@ const NEXT_WORD = /^ ([a-z]+)\b/;
 export function partnerNames(doc: Doc, tokens: Token[], lex: Lexicon): Hit[] {
   if (!tokens.length) return [];
   const block = doc.blocks[tokens[0].block];
-  if (!HINT.test(block.text)) return [];
+  const text = doc.text;
   let hits: Hit[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.cap || t.shout || t.acronym || lex.sentenceStarters.has(t.text)) continue;
-    const before = doc.text.slice(Math.max(block.start, t.start - 48), t.start);
-    if (!/(?:with|of|at)\s+(?:the\s+)?$/.test(before)) continue; // most capitalised words: no cue at all
+    if (!t.cap || t.shout || t.acronym) continue;
+    // Most capitalised words have no cue word right before them: settled without a regular expression.
+    const s = t.start;
+    if (!(text.startsWith("with ", s - 5) || text.startsWith("of ", s - 3) || text.startsWith("at ", s - 3) || text.startsWith("the ", s - 4))) continue;
+    if (lex.sentenceStarters.has(t.text)) continue;
+    const before = text.slice(Math.max(block.start, s - 48), s);
     const cue = CUES.find((c) => c.re.test(before));
     if (!cue) continue;
     const hit = nameFrom(doc, tokens, i, lex, cue.type, cue.rule);
