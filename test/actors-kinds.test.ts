@@ -209,3 +209,10 @@ describe("corpus-level name of an actor", () => {
     expect(canada[0].aliases).toContain("Government of Canada Moves");
   });
 });
+
+describe("a national name defined with an acronym and a programme word after it", () => {
+  it("is a programme, not a national body", () => {
+    const t = typed("The Kenya Entrepreneurship and Digital Innovation (KEDI) Initiative trains youth. The Nigeria Police Force (NPF) arrested them.");
+    expect(t).toMatchObject({ "Kenya Entrepreneurship and Digital Innovation": "process", "Nigeria Police Force": "state" });
+  });
+});

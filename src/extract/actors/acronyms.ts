@@ -6,7 +6,7 @@ import type { Block, Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
-import { expansionBefore, type Expansion } from "./programmes.js";
+import { expansionBefore, PROGRAMME_RULE, type Expansion } from "./programmes.js";
 
 /** Bound on the acronym definitions tried as programme names in one document (each costs a search of it). */
 const MAX_EXPANSIONS = 200;
@@ -94,6 +94,8 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
     }
     const long = commaName(doc, tokens, i, lex) ?? nationalBody(doc, tokens, i - 1, -1, t.text, lex);
     if (long) {
+      // "Guatemala Entrepreneurship and Development Innovation (GEDI) Initiative": the national name of a programme.
+      if (programmeNext) { long.headType = "process"; long.rule = PROGRAMME_RULE; }
       // "National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI)"
       for (let k = hits.length - 1; k >= 0; k--) if (hits[k].start >= long.start && hits[k].end <= long.end) hits.splice(k, 1);
       long.acronym = t.text;
