@@ -327,6 +327,9 @@ function stableKey(cands: ActorCandidate[]): string {
   return keys[0] ?? cands[0].key;
 }
 
+/** A name used by fewer than 1/COMMON_NAME_SHARE as many documents as the actor's commonest name is only an alias. */
+const COMMON_NAME_SHARE = 4;
+
 const EVIDENCE_RANK = (e: string) => (e.startsWith("gazetteer") ? 4 : e.startsWith("context") ? 3 : e.startsWith("default") || e.startsWith("entry of a list") ? 1 : 2);
 
 /** An actor's row from its distinct candidates, each weighing as often as documents have it. */
@@ -336,9 +339,14 @@ function actorRow(id: string, entries: Entry[], gaz: Gazetteer): ActorRow {
   const named = cands.filter((c) => c.name);
   const entry = named.find((c) => c.fromGazetteer && c.key.startsWith("g:"));
   const gazEntry = entry ? gaz.entries.find((e) => "g:" + e.id === entry.key) : undefined;
-  // Fullest name: most words, then most documents, then alphabetical.
+  // Fullest name: most words, then most documents, then alphabetical; among the names documents commonly
+  // use: a heading run into the name in one document ("Government of Canada Moves to Restore Trust in ...")
+  // does not name an actor that thirty documents call "Government of Canada".
   const nameVotes = new Map<string, number>();
   for (const c of named) nameVotes.set(c.name, (nameVotes.get(c.name) ?? 0) + weight.get(c)!);
+  let mostVotes = 0;
+  for (const v of nameVotes.values()) mostVotes = Math.max(mostVotes, v);
+  for (const [n, v] of nameVotes) if (v * COMMON_NAME_SHARE < mostVotes) nameVotes.delete(n);
   const name = gazEntry?.name ?? [...nameVotes.keys()].sort((a, b) => nameWords(b).length - nameWords(a).length || nameVotes.get(b)! - nameVotes.get(a)! || a.localeCompare(b))[0] ?? cands[0].acronym;
   const acronymVotes = new Map<string, number>();
   for (const c of cands) if (c.acronym) acronymVotes.set(c.acronym, (acronymVotes.get(c.acronym) ?? 0) + weight.get(c)!);

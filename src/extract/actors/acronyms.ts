@@ -2,16 +2,20 @@
 // Migration (IOM)", "IOM (International Organization for Migration)"), acronyms
 // defined for things that are not actors ("Global Compact for Migration (GCM)"),
 // and every acronym-shaped word left to link to a definition.
-import type { Doc } from "../../types.js";
+import type { Block, Doc } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
 import { tokenAt, type Token } from "./tokens.js";
-import { expansionBefore, type Expansion } from "./programmes.js";
+import { expansionBefore, PROGRAMME_RULE, type Expansion } from "./programmes.js";
 
 /** Bound on the acronym definitions tried as programme names in one document (each costs a search of it). */
 const MAX_EXPANSIONS = 200;
 const OPEN = /^\s*\\?[([]\s*$/;
 const CLOSE = /^\s*\\?[)\]]/;
+/** A capitalised programme word right after the definition's parenthesis. */
+const PROGRAMME_NEXT = /^\s*\)\s*(?:Programme|Program|Project|Initiative)\b/;
+/** "project “Skills for Youth Employment” (SKYE)": a quoted title closes right before the parenthesis. */
+const QUOTE_THEN_OPEN = /^\s*["”’»]\s*\\?\(\s*$/;
 
 export interface AcronymFacts {
   /** acronym -> offsets where the text defines it for an actor hit */
@@ -74,12 +78,24 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
   // Any other "words (ACR)": the acronym stands for something that is not an actor here.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.acronym || attached.has(i) || !OPEN.test(t.gap) || !CLOSE.test(doc.text.slice(t.end, t.end + 4))) continue;
+    if (!t.acronym || attached.has(i) || !CLOSE.test(doc.text.slice(t.end, t.end + 4))) continue;
+    const quoted = QUOTE_THEN_OPEN.test(t.gap);
+    if (!quoted && !OPEN.test(t.gap)) continue;
     const prev = tokens[i - 1];
     if (prev.acronym) continue; // "IOM (Niger)" style asides are not definitions
-    if (lex.genericAcronyms.has(t.text)) continue;
+    // "Assisted Voluntary Return and Reintegration (AVRR) Programme": a generic acronym in the name of one programme.
+    const programmeNext = PROGRAMME_NEXT.test(doc.text.slice(t.end, t.end + 16));
+    if (lex.genericAcronyms.has(t.text) && !programmeNext) continue;
+    if (quoted) {
+      // A quoted title is the acronym's expansion (a programme if the text calls it one), never an organisation here.
+      const e = quotedExpansion(block, t.start - block.start - (t.gap.length - t.gap.search(/["”’»]/)), t.text);
+      if (e) { facts.blocked.add(t.text); if (facts.expansions.length < MAX_EXPANSIONS) facts.expansions.push(e); }
+      continue;
+    }
     const long = commaName(doc, tokens, i, lex) ?? nationalBody(doc, tokens, i - 1, -1, t.text, lex);
     if (long) {
+      // "Guatemala Entrepreneurship and Development Innovation (GEDI) Initiative": the national name of a programme.
+      if (programmeNext) { long.headType = "process"; long.rule = PROGRAMME_RULE; }
       // "National Commission for Refugees, Migrants and Internally Displaced Persons (NCFRMI)"
       for (let k = hits.length - 1; k >= 0; k--) if (hits[k].start >= long.start && hits[k].end <= long.end) hits.splice(k, 1);
       long.acronym = t.text;
@@ -91,7 +107,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
       if (facts.expansions.length < MAX_EXPANSIONS) {
         const paren = t.start - (t.gap.length - t.gap.indexOf("(")) - block.start;
         const e = expansionBefore(block, paren, t.text, lex);
-        if (e) facts.expansions.push(e);
+        if (e) { if (programmeNext) e.programme = true; facts.expansions.push(e); }
       }
     }
   }
@@ -104,7 +120,7 @@ export function findDefinitions(doc: Doc, tokens: Token[], hits: Hit[], lex: Lex
  * initial followed by the initials of the name's capitalised words.
  */
 function extendToInitial(doc: Doc, tokens: Token[], hit: Hit, first: number, acronym: string, lex: Lexicon): void {
-  if (first === 0 || tokens[first].gap !== " ") return;
+  if (first === 0 || !/^\s{1,3}$/.test(tokens[first].gap)) return; // "the Care  Quality Commission": a line break inside the name
   const prev = tokens[first - 1];
   if (!prev.cap || prev.shout || prev.acronym || lex.sentenceStarters.has(prev.text)) return;
   const letters = acronym.toLowerCase().replace(/[^a-z]/g, "");
@@ -161,6 +177,23 @@ function commaName(doc: Doc, tokens: Token[], i: number, lex: Lexicon): Hit | un
     return makeHit({ kind: "name", block: t.block, start, end, surface: cleanSurface(doc.text.slice(start, end)), head: span.find((x) => lex.heads.has(x.norm))!.norm, rule: "acronym definition of a name with commas" });
   }
   return undefined;
+}
+
+/** Opening quote for each closing one (straight quotes open themselves). */
+const OPENING_QUOTE: Record<string, string> = { "”": "“", "’": "‘", "»": "«", '"': '"' };
+const MAX_TITLE = 120;
+
+/**
+ * The quoted title that closes at `close` (an offset in the block's text), as the
+ * acronym's expansion: "“Sustainable Economic Development in Nigeria” (SEDIN)".
+ * The title must start with a capital and its initials fit the acronym.
+ */
+function quotedExpansion(block: Block, close: number, acronym: string): Expansion | undefined {
+  const open = block.text.lastIndexOf(OPENING_QUOTE[block.text[close]] ?? "", close - 1);
+  if (open < 0 || close - open > MAX_TITLE) return undefined;
+  const title = block.text.slice(open + 1, close);
+  if (!/^\p{Lu}/u.test(title) || /[.;:()\n]/.test(title) || !initialsFit(acronym, title)) return undefined;
+  return { acronym, block: block.index, start: block.start + open + 1, end: block.start + close, surface: cleanSurface(title.trim()) };
 }
 
 /** The n words of text before the acronym's parenthesis. */

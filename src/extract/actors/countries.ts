@@ -78,6 +78,31 @@ function countryAt(tokens: Token[], i: number, lex: Lexicon): { first: number; l
   return found;
 }
 
+/** First words of the parts of countries: most capitalised words start none. */
+const subnationalFirstCache = new WeakMap<Lexicon, Set<string>>();
+function subnationalFirstWords(lex: Lexicon): Set<string> {
+  let set = subnationalFirstCache.get(lex);
+  if (!set) subnationalFirstCache.set(lex, (set = new Set([...lex.subnationalPlaces.keys()].map((p) => p.split(" ")[0]))));
+  return set;
+}
+
+export const SUBNATIONAL_BODY_RULE = "capitalised name ending with a part of its country (a body of that part)";
+
+/** A part of a country with its own bodies ("England", "Nova Scotia") at i, with a body's type there. */
+function subnationalAt(tokens: Token[], i: number, lex: Lexicon): { first: number; last: number; type: string } | undefined {
+  const t = tokens[i];
+  if (!t.cap || t.shout || !subnationalFirstWords(lex).has(t.norm)) return undefined;
+  let found: { first: number; last: number; type: string } | undefined;
+  let words = "";
+  for (let k = i; k < tokens.length && k < i + MAX_WORDS; k++) {
+    if (k > i && tokens[k].gap !== " ") break;
+    words = k === i ? tokens[k].norm : `${words} ${tokens[k].norm}`;
+    const type = lex.subnationalPlaces.get(words);
+    if (type !== undefined) found = { first: i, last: k, type };
+  }
+  return found;
+}
+
 /** Words that make "X Canada" a part of the country, not a body ("Atlantic Canada", "Rural Canada"). */
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "atlantic",
   "pacific", "rural", "urban", "greater", "upper", "lower", "new", "old", "mainland", "coastal", "continental", "metropolitan", "all", "across"]);
@@ -93,14 +118,16 @@ const LOCATIVE_BEFORE = /\b(?:in|into|across|throughout|within|outside|inside|ar
 export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCommonStarter: (t: Token) => boolean): Hit[] {
   let hits: Hit[] | undefined;
   for (let j = 1; j < tokens.length; j++) {
-    const c = countryAt(tokens, j, lex);
+    const part = countryAt(tokens, j, lex) ? undefined : subnationalAt(tokens, j, lex);
+    const c = part ?? countryAt(tokens, j, lex);
     if (!c) continue;
     const after = tokens[c.last + 1];
     // "Canada Student Loans": a longer name's business ("... Canada’s Settlement Program": the possessive ends the body's name).
     if (after && after.cap && after.gap === " " && !tokens[c.last].possessive) { j = c.last; continue; }
     let k = j - 1, caps = 0, first = -1;
     // Before a definition ("Immigration, Refugees and Citizenship Canada (IRCC)") commas may join the name's words.
-    const defined = /^\s*\(/.test(doc.text.slice(tokens[c.last].end, tokens[c.last].end + 3));
+    // ("Gatineau, Quebec (...)": a place after a comma, for a part of the country.)
+    const defined = !part && /^\s*\(/.test(doc.text.slice(tokens[c.last].end, tokens[c.last].end + 3));
     while (k >= 0 && (tokens[k + 1].gap === " " || (defined && tokens[k + 1].gap === ", "))) {
       const t = tokens[k];
       if (t.cap && !lex.sentenceStarters.has(t.text) && !t.possessive) { caps++; first = k; }
@@ -111,15 +138,18 @@ export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCo
     // "Abuja and Benin", "El Salvador and Honduras": places joined, not a body's name.
     if (first < 0 || !tokens[c.first - 1].cap) continue;
     const words = tokens.slice(first, c.first);
-    if (words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.heads.has(t.norm.replace(/s$/, "")) || t.acronym)) continue;
+    // "NHS England": a national body's acronym before a part of the country names that part's own body.
+    const partOfBody = part !== undefined && words.length === 1 && words[0].acronym && !lex.genericAcronyms.has(words[0].text);
+    if (!partOfBody && words.some((t) => REGION_WORDS.has(t.norm) || NUMBER_WORD.test(t.norm) || lex.countries.has(t.norm) || lex.heads.has(t.norm) || lex.heads.has(t.norm.replace(/s$/, "")) || t.acronym)) continue;
     if (lex.nonActorHeads.has(words[words.length - 1].norm)) continue; // "Migrant Workers Canada": a group, not a body
     if (isCommonStarter(tokens[first]) && words.length === 1) continue;
+    if (part && words.length === 1 && /ing$/.test(words[0].norm)) continue; // "Making Ontario ...": a title's verb
     if (LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))) continue;
     const start = tokens[first].start, end = tokens[c.last].end;
     hits ??= [];
     hits.push(makeHit({
-      kind: "name", block: tokens[first].block, start, end, surface: doc.text.slice(start, end), headType: "state",
-      rule: "capitalised name ending with its country (a national body)",
+      kind: "name", block: tokens[first].block, start, end, surface: doc.text.slice(start, end), headType: part ? part.type : "state",
+      rule: part ? SUBNATIONAL_BODY_RULE : "capitalised name ending with its country (a national body)",
     }));
   }
   return hits ?? [];

@@ -4,16 +4,17 @@
 import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { actingCountries, countryNamedBodies } from "./countries.js";
+import { actingCountries, countryNamedBodies, SUBNATIONAL_BODY_RULE } from "./countries.js";
 import { governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
-import { nameKey, nameWords } from "./normalize.js";
-import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeContained, type DocCandidate } from "./resolve.js";
-import { isCommonStarter, tokenizeDoc } from "./tokens.js";
+import { nameKey, nameWords, normWord } from "./normalize.js";
+import { acronymTarget, addMention, candidateKey, headOfName, keepLongest, mergeAcronymForms, mergeContained, PROGRAMME_FORM_RULE, type DocCandidate } from "./resolve.js";
+import { isCommonStarter, tokenizeDoc, type Token } from "./tokens.js";
 import { profileHits, profileNames } from "./profiles.js";
 import { promoteOpenAcronyms } from "./openacronyms.js";
+import { partnerNames, PARTNER_RULE_PREFIX } from "./partners.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
 
@@ -62,6 +63,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
     all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
+    all.push(...partnerNames(doc, tokens[b], lex));
     // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
     const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
@@ -110,7 +112,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     const hits = hitsByBlock[b]; // sorted by start, not overlapping (bar tails)
     let h = 0;
     for (let i = 0; i < blockTokens.length; i++) {
-      const t = blockTokens[i];
+      const t = fundingPrefix(blockTokens[i]);
       if (!t.acronym || t.shout || lex.genericAcronyms.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
       while (h < hits.length && hits[h].end < t.end) h++;
       let inside = false;
@@ -156,6 +158,9 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
     promoted.set(key, p);
   }
 
+  // "MRRM Programme" is the MRRM of the document, "MDR Unit" its Migration Data and Research Unit (MDR).
+  mergeAcronymForms(cands, lex.heads, lex.tailConnectors);
+
   // 5. Actor candidates with types.
   const actors: ActorCandidate[] = [];
   const mentions: Mention[] = [];
@@ -169,7 +174,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const indexOf = new Map(sorted.map((c, i) => [c.key, i]));
   sorted.forEach((c, i) => {
     const p = promoted.get(c.key);
-    if (!p) return;
+    if (!p || c.hits.some((h) => h.rule === PROGRAMME_FORM_RULE)) return; // "MRRM" and "MRRM Programme": a programme
     const n = p.neighbour !== undefined ? indexOf.get(p.neighbour) : undefined;
     decisions[i] = p.type ? { type: p.type, evidence: p.evidence }
       : n !== undefined && decisions[n].type ? { type: decisions[n].type, evidence: `${p.evidence}: its type` }
@@ -186,7 +191,7 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   sorted.forEach((c, i) => {
     const names = [...c.names.values()];
     const name = c.entry?.name ?? longest(names);
-    const decision = decisions[i];
+    const decision = provincial(decisions[i], c, name, gaz.lexicon);
     // A known actor keeps its own acronym; another one the document uses ("PNUD") stays an alias.
     const acronym = c.entry?.acronym || c.acronym || "";
     const seen = new Set([nameKey(name), nameKey(acronym)]);
@@ -200,6 +205,27 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   return { actors, mentions, rules };
 }
 
+const FUNDED_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:funded|financed|sponsored)$/u;
+
+/** "MIRAA-III", "MIRAA-3": a phase of the programme MIRAA (the mention keeps its whole surface). */
+const PHASE_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:[IVX]{1,4}|\d)$/u;
+
+/**
+ * "DANIDA-funded": the acronym of the funder, as a token of its own; "MIRAA-III": the
+ * programme's acronym. The rest of the time, the token itself.
+ */
+function fundingPrefix(t: Token): Token {
+  if (!t.acronym || t.text.indexOf("-") < 2) return t;
+  const phase = PHASE_WORD.exec(t.text);
+  if (phase) return { text: phase[1], start: t.start, end: t.end, norm: normWord(phase[1]), cap: true, acronym: true, upper: true, shout: t.shout,
+    sentStart: t.sentStart, possessive: t.possessive, gap: t.gap, block: t.block };
+  const m = FUNDED_WORD.exec(t.text);
+  if (!m) return t;
+  const text = m[1];
+  return { text, start: t.start, end: t.start + text.length, norm: normWord(text), cap: true, acronym: true, upper: true, shout: t.shout,
+    sentStart: t.sentStart, possessive: false, gap: t.gap, block: t.block };
+}
+
 const PAREN_ACRONYM = /\(([A-Z][A-Za-z0-9&-]+)\)(?!\s+\p{Lu})/uy;
 const LOCATIVE = /\b(?:in|at|from|to|near|across|within|around|outside|of)\s+(?:the\s+)?$/i;
 const INSTRUMENTS = new Set(["convention", "protocol", "declaration", "compact", "charter", "treaty", "agenda", "directive", "regulation", "guidelines", "resolution", "handbook", "framework", "strategy"]);
@@ -210,7 +236,7 @@ function addProgrammes(doc: Doc, hitsByBlock: Hit[][], facts: AcronymFacts, isCo
   for (const e of facts.expansions) {
     if (seen.has(e.acronym) || facts.defined.some((d) => d.acronym === e.acronym)) continue;
     seen.add(e.acronym);
-    if (!calledProgramme(doc, e, isCountry)) continue;
+    if (!e.programme && !calledProgramme(doc, e, isCountry)) continue;
     const hits = hitsByBlock[e.block];
     if (hits.some((h) => h.kind !== "acronym" && h.start < e.end && e.start < h.end)) continue;
     const hit = programmeHit(e);
@@ -248,6 +274,14 @@ function longest(names: string[]): string {
   return names.reduce((best, n) => (nameWords(n).length > nameWords(best).length ? n : best), names[0] ?? "");
 }
 
+/** "Office of the Manitoba Fairness Commissioner", "Ontario Ministry of Health": a province's body, not the nation's. */
+function provincial(decision: TypeDecision, c: DocCandidate, name: string, lex: Gazetteer["lexicon"]): TypeDecision {
+  if (decision.type !== "state" || c.entry) return decision;
+  const words = nameWords(name);
+  const province = words.find((w, i) => lex.subnationalPlaces.get(w) === "local" || lex.subnationalPlaces.get(`${w} ${words[i + 1]}`) === "local");
+  return province ? { type: "local", evidence: `${decision.evidence}; named after a province ("${province}"): the province's body` } : decision;
+}
+
 function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): TypeDecision {
   if (c.entry) return { type: c.entry.type, evidence: `gazetteer (${c.entry.origin})` };
   if (c.key.startsWith("acr:")) return { type: "", evidence: "acronym only: typed when linked" };
@@ -268,6 +302,8 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   if (/^Office of /.test(name) && ownHead === "office" && !c.key.startsWith("gov:") && !nameWords(name).some((w) => gaz.lexicon.countries.has(w)) &&
       !typeFromName(name, ownHead, gaz.lexicon).evidence.startsWith("modifier")) // "Office of the Mayor" is the city's
     return { type: UNIT, evidence: "office (unit)" };
+  // "Central American Minors (CAM)" and "CAM Parole Program": the actor is that programme.
+  if (c.hits.some((h) => h.rule === PROGRAMME_FORM_RULE)) return { type: "process", evidence: "named as a programme by its acronym or name (CAM Parole Program)" };
   if (c.hits.some((h) => h.rule === OFFICE_RULE)) return { type: "state", evidence: "office acting for a government" };
   // A government is a state, unless it funds the work at hand ("funded by the Dutch Government": a donor).
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
@@ -279,12 +315,23 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
     if (ctx && (!isGovernment || ctx.type === "donor")) return ctx;
   }
   if (c.country !== undefined && c.key.startsWith("gov:")) return { type: "state", evidence: "government of a country" };
+  // "President of Softtek": a company, unless its name says otherwise.
+  const post = c.hits.find((h) => h.rule.startsWith(PARTNER_RULE_PREFIX) && h.headType);
+  if (post && typeFromName(name, c.head, gaz.lexicon).evidence.startsWith("default"))
+    return { type: post.headType!, evidence: "the body a person's post heads (CEO of, President of): a company" };
   if (!c.head && c.hits.some((h) => h.headType === "private" && h.kind === "name" && !h.head)) return { type: "private", evidence: "profile under its own heading (company fact sheet)" };
   if (c.hits.some((h) => h.rule === NATIONAL_BODY_RULE)) {
     // "Engineers Canada", "Professional Engineers Ontario": a professional body, not a government's.
     const professional = typeFromName(name, undefined, gaz.lexicon);
     if (professional.evidence.includes("professional body")) return professional;
     return { type: "state", evidence: "name ending with its country, no organisation word (a national body)" };
+  }
+  const subnational = c.hits.find((h) => h.rule === SUBNATIONAL_BODY_RULE);
+  if (subnational) {
+    // "Professional Engineers Ontario": a professional body; "Immigration and Settlement New Brunswick": the province's.
+    const professional = typeFromName(name, undefined, gaz.lexicon);
+    if (professional.evidence.includes("professional body")) return professional;
+    return { type: subnational.headType!, evidence: "name ending with a part of its country, no organisation word (a body of that part)" };
   }
   if (c.hits.some((h) => h.rule === PROGRAMME_RULE)) return { type: "process", evidence: "named programme (acronym definition, called a programme)" };
   const minister = c.hits.find((h) => h.kind === "government" && h.canonical);

@@ -27,6 +27,8 @@ export interface Lexicon {
   /** normalised country name or nationality -> canonical country key */
   countries: Map<string, string>;
   nationalities: Set<string>;
+  /** normalised name of a part of a country with its own public bodies ("england", "new brunswick") -> a body's type */
+  subnationalPlaces: Map<string, string>;
   /** Matches text right after a country that makes it the subject of an act (" will", ", and ... endorse"). */
   actingVerb: RegExp;
   /** Office titles acting for a government ("Attorney General", "Secretary of ..."). */
@@ -51,6 +53,7 @@ interface RulesFile {
   list_headings: string;
   countries: string[];
   nationalities: string[];
+  subnational_places: Record<string, string[]>;
   acting_verbs: string[];
   offices: string[];
   generic_after: string[];
@@ -120,6 +123,7 @@ export function loadLexicon(): Lexicon {
     listHeadings: new RegExp(`\\b(?:${raw.list_headings})`, "i"),
     countries,
     nationalities: new Set(raw.nationalities.map(phrase)),
+    subnationalPlaces: new Map(Object.entries(raw.subnational_places).flatMap(([type, places]) => places.map((p): [string, string] => [phrase(p), type]))),
     actingVerb: new RegExp(`^\\s+(?:${raw.acting_verbs.map((v) => escapeRegExp(v).replace(/ /g, "\\s+")).join("|")})\\b`),
     offices: officesPattern(raw.offices),
     genericAfter: new RegExp(`^,?\\s+(?:${raw.generic_after.map((w) => escapeRegExp(w).replace(/ /g, "\\s+")).join("|")})\\b`),

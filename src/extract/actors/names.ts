@@ -20,6 +20,9 @@ const AND_WORDS = new Set(["and", "&", "et", "y", "und"]);
 /** Last words of a document's title: a name whose tail ends in one is the document, not the body. */
 const DOCUMENT_WORDS = new Set(["report", "reports", "handbook", "manual", "toolkit", "newsletter", "letter", "guidelines"]);
 // ("Evaluation", "Review" are left out: "Office of Evaluation", "Centre for Drug Evaluation and Research" are bodies.)
+/** Titles of posts named after a unit: "Head of Mission", "Chef de Bureau", "Chief of Office". */
+const TITLE_WORDS = new Set(["head", "heads", "chief", "chiefs", "chef", "chefs", "deputy"]);
+const TITLE_OF = new Set(["of", "de", "d'"]);
 const DOTTED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const OPEN_QUOTE = /["“‘«]\s*$/;
 const CLOSE_QUOTE = /^\s*["”’»]/;
@@ -127,7 +130,10 @@ function chains(tokens: Token[], gazAt: Map<number, { hit: Hit; last: number }>,
 
 /** "Unit", "Division", "Branch": the head of a part of an organisation ("M&E Unit" keeps its generic acronym). */
 function isUnitHead(t: Token | undefined, lex: Lexicon): boolean {
-  return !!t && t.cap && t.gap === " " && lex.heads.get(t.norm) === "unit";
+  if (!t || !t.cap || t.gap !== " ") return false;
+  const type = lex.heads.get(t.norm);
+  // "MHPSS Working Group", "AAP Working Group": a group on a topic named by a generic acronym.
+  return type === "unit" || t.norm === "working";
 }
 
 function headOf(tokens: Token[], i: number, lex: Lexicon): string | undefined {
@@ -224,6 +230,12 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     }
     // "The Framework for Consultation on Migration": the object of an instrument, not an actor.
     if (s > 0 && cores[s - 1].nonActor && between[s - 1].join(" ") === "for") continue;
+    // "Chefs de Mission du PNUD", "Head of Office": a post named by its head word alone is a person's title, not a body.
+    if (s === h && s > 0 && c.units.length === 1 && TITLE_OF.has(between[s - 1].join(" ")) && TITLE_WORDS.has(tokens[cores[s - 1].last].norm)) {
+      used.add(h);
+      for (let k = h; k + 1 < cores.length && lex.tailConnectors.has(between[k][0]); k++) used.add(k + 1);
+      continue;
+    }
     // Right: the tail ("of the ...", "for ...", "on ...", then "and ..." inside the tail).
     let titled = false;
     while (e + 1 < cores.length) {
@@ -235,6 +247,8 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
       if (!tail && !andInTail) break;
       if (first === "in" && isPlace(tokens, next, lex)) break;
       if (MONTHS.has(tokens[next.first].norm)) break; // "Summit on April 22": a date, not a tail
+      // "moved from the Department of Emergencies to the Protection Division": "to" another headed name joins two bodies.
+      if (first === "to" && next.head >= 0) break;
       // "Office of the Fairness Commissioner Annual Report": a document's title, not the office's name.
       if (next.nonActor && DOCUMENT_WORDS.has(tokens[next.last].norm)) { titled = true; break; }
       e++;
@@ -258,7 +272,9 @@ function namesInChain(doc: Doc, tokens: Token[], chain: Unit[], stats: WordStats
     // Drop words that only start the sentence ("The", "Third"; "Recently" if the rest still names something).
     const stripFrom = (useStats: boolean) => {
       let f = cores[s].first;
-      while (f < cores[h].head && tokens[f].cap && (lex.sentenceStarters.has(tokens[f].text) || useStats && isCommonStarter(tokens[f], stats, lex))) {
+      // ("Procurement & Logistics Unit" opening a table cell: a word joined by "&" or "and" to the next is the name's.)
+      const joined = (k: number) => AND_WORDS.has(tokens[k + 1]?.norm ?? "") && !!tokens[k + 2]?.cap;
+      while (f < cores[h].head && tokens[f].cap && (lex.sentenceStarters.has(tokens[f].text) || useStats && isCommonStarter(tokens[f], stats, lex) && !joined(f))) {
         f++;
         while (f < tokens.length && !tokens[f].cap) f++;
       }

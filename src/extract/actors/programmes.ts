@@ -18,6 +18,8 @@ export interface Expansion {
   start: number;
   end: number;
   surface: string;
+  /** The definition itself calls it a programme ("... (AVRR) Programme"): no need to search the text for it. */
+  programme?: boolean;
 }
 
 const MAX_WORDS = 12;

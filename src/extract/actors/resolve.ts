@@ -256,3 +256,61 @@ export function mergeContained(cands: Map<string, DocCandidate>, heads: Map<stri
   }
   for (const c of [...cands.values()]) if (c.hits.every((h) => h.weak)) cands.delete(c.key);
 }
+
+export const PROGRAMME_FORM_RULE = "the programme of an actor of the document, named by its acronym or name (MRRM Programme)";
+/** Words a programme form may add between the actor's acronym or name and its head ("CAM Parole Program"). */
+const MAX_EXTRA_WORDS = 3;
+
+/**
+ * "MRRM Programme" and "MRRM", "CAM Parole Program" and "Central American
+ * Minors (CAM)", "MDR Unit" and "Migration Data and Research Unit (MDR)": one
+ * actor named by its acronym (or its name) plus a programme word, or plus its
+ * own head word, is that actor. The form joins it as another name. An acronym
+ * two actors of the document share names neither.
+ */
+export function mergeAcronymForms(cands: Map<string, DocCandidate>, heads: Map<string, string>, tails: Set<string>): void {
+  const byAcronym = new Map<string, DocCandidate | null>(); // null: two candidates share it
+  const byName = new Map<string, DocCandidate | null>(); // by the name's key, names of two words or more
+  for (const c of cands.values()) {
+    if (c.key.startsWith("acr:")) continue;
+    if (c.acronym) byAcronym.set(c.acronym, byAcronym.has(c.acronym) && byAcronym.get(c.acronym) !== c ? null : c);
+    for (const k of c.names.keys()) if (k.includes(" ")) byName.set(k, byName.has(k) && byName.get(k) !== c ? null : c);
+  }
+  if (!byAcronym.size) return;
+  for (const form of [...cands.values()]) {
+    if (!form.key.startsWith("n:") || form.entry || form.acronym) continue;
+    const name = [...form.names.values()][0];
+    const surfaceWords = name.split(/\s+/);
+    const head = headOfName(name, heads, tails);
+    const words = nameWords(name); // cached: never changed here
+    if (!head || words[words.length - 1] !== head) continue; // the head ends the form: "CAM Parole Program", not "... Program for Youth"
+    let target = byAcronym.get(surfaceWords[0]);
+    let extra = surfaceWords.length - 2;
+    if (!target) {
+      // "Central American Minors Parole Program": the actor's full name, then the programme words.
+      for (let n = words.length - 2; n >= 2 && !target; n--) {
+        const t = byName.get(words.slice(0, n).join(" "));
+        if (t) { target = t; extra = words.length - n - 1; }
+      }
+    }
+    if (!target || target === form || extra > MAX_EXTRA_WORDS || target.key.startsWith("gov:")) continue;
+    const isProgramme = heads.get(head) === "process";
+    const targetName = longestName(target);
+    const targetHead = target.head ?? headOfName(targetName, heads, tails);
+    // A programme of an organisation ("CSA GRIP Project", "NGTL Expansion Project") is not the organisation;
+    // only an actor with no organisation word ("MRRM", "Central American Minors") is its own programme.
+    // ("TMX Crown Consultation" is another process than the Trans Mountain Expansion Project (TMX).)
+    if (head !== targetHead && !(isProgramme && targetHead === undefined)) continue;
+    if (words.slice(words.length - 1 - extra, words.length - 1).some((w) => AND_WORDS.has(w) || tails.has(w))) continue; // "X and Y Dialogue": two
+    for (const [k, v] of form.names) if (!target.names.has(k)) target.names.set(k, v);
+    for (const m of form.mentions) { m.actor = target.key; target.mentions.push(m); }
+    for (const h of form.hits) { if (isProgramme && !target.entry) h.rule = PROGRAMME_FORM_RULE; target.hits.push(h); }
+    cands.delete(form.key);
+  }
+}
+
+function longestName(c: DocCandidate): string {
+  let best = "";
+  for (const n of c.names.values()) if (nameWords(n).length > nameWords(best).length) best = n;
+  return best;
+}
