@@ -195,6 +195,11 @@ const NOT_NAME = /^(?:January|February|March|April|May|June|July|August|Septembe
 const REGION = /(?:^|\s)(?:America|Americas|Africa|Asia|Europe|Sahel|Caribbean|Pacific|Balkans|Middle East|Triangle|American|African|Asian|European|Caribbean)$/;
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/** "partnered with Walmart": one capitalised word right after "with" is taken for a name (places are dropped by the caller's test). */
+function afterWith(text: string, at: number): boolean {
+  return /\bwith\s$/.test(text.slice(Math.max(0, at - 5), at)) && /^\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}'’-])/u.test(text.slice(at, at + 40));
+}
+
 /**
  * Capitalised names in a sentence that no party covers: organisations the actors
  * stage missed ("partnered with Walmart", "a partnership among USAID, CoHonducafe and
@@ -223,7 +228,7 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     if (parties.some((p) => p.start < end && p.end > start)) continue;
     const words = name.split(/\s+/);
     if (isPlace(name) || words.some((w) => TITLE.test(w))) continue;
-    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name))) continue;
+    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name) || afterWith(text, x.index + lead)))) continue;
     found.push({ start, end, name, actor: -1, project: false, place: false, unlisted: true });
   }
   return found;
