@@ -49,6 +49,7 @@ const SELF = /\b(?:(?:the|this)\s+(?:project|programme|program)|we|our)\b/gi;
 // unnamed party is the previous sentence's subject, an actor named within its first SUBJECT_REACH characters.
 const BACK_REFERENCE = /^\s*(?:this|these|it|they|such)\b/i;
 const SUBJECT_REACH = 60;
+const UNNAMED_REACH = 12;
 // Words between an organisation and "partners" that make them its partners ("IOM staff and partners",
 // "UNHCR's main partners", "the Ministry and its partners"); not "GIZ or other partners", where GIZ is one of them.
 const OWNER_GAP = /^\s*(?:['’]s?\s*)?(?:(?:and|its|their|own|staff|main|key|local|national|international|implementing|technical|financial|development|referral)\s+){0,4}$/i;
@@ -258,7 +259,8 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
     case "before_or_self": {
       let i = lastBefore(parties, trigger.start);
       // "X launched the Y initiative in collaboration with Z": partners are organisations, so a named project between is passed over.
-      if (rule.relation === "partners") while (i >= 0 && !isOrganisation(parties[i])) i--;
+      // "a Digital Country Partnership with Y": a named partnership written against the trigger is the partnership itself.
+      if (rule.relation === "partners") while (i >= 0 && (!isOrganisation(parties[i]) || (parties[i].project && parties[i].end === trigger.start))) i--;
       if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) {
         // "A concert was organised in partnership with X": no organisation before, so the one the previous
         // sentence is about ("This support will be provided in partnership with X"), else the document's own actor.
@@ -354,6 +356,9 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     if (pairs.some(([f, t]) => party(f).unlisted || party(t).unlisted) && !listedActor(rule.pairs === "among" || rule.from === rule.to ? from : [...from, ...to])) return out;
     for (const [f, t] of pairs) {
       const [x, y] = [party(f), party(t)];
+      // An unnamed party stands in only when its partner is named right after the trigger ("in partnership with the X"),
+      // not some way on ("in conjunction with Recommendation 2 (develop an X strategy)").
+      if (f < 0 && party(to[0]).start - trigger.end > UNNAMED_REACH) continue;
       // Partners are two organisations (projects and programmes are worked on, not with).
       if (!isOrganisation(x) || !isOrganisation(y) || x.place || y.place || samePartyAs(x, y)) continue;
       out.push({ from: x, to: y });
