@@ -327,10 +327,14 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   const party = (i: number): Party => (i === SELF_PARTY ? context.self! : i === PREVIOUS_SUBJECT ? context.previousSubject! : parties[i]);
   let from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart, context);
   // "In collaboration with the MHA, IOM implements ...": the fronted phrase's partner is the subject after it.
-  if ((!from.length || from[0] < 0) && rule.relation === "partners" && rule.to === "after" && trigger.start - sentenceStart <= 3) {
+  if ((!from.length || from[0] < 0) && rule.relation === "partners" && (rule.from === "before" || rule.from === "before_or_self") && rule.to === "after" && trigger.start - sentenceStart <= 3) {
     const listed = partiesFor("after", rule, trigger, parties, amounts, text, sentenceStart, context);
     const next = listed.length ? listed[listed.length - 1] + 1 : -1;
     if (next > 0 && next < parties.length && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[next - 1].end, parties[next].start))) from = [next];
+    // "In collaboration with the MHA, IOM implements ...": the subject was read into the list as its last item
+    // (it then partners the others; pairing it with itself is skipped below).
+    else if (listed.length > 1 && /^\s*\)?\s*,\s*$/.test(text.slice(parties[listed[listed.length - 2]].end, parties[listed[listed.length - 1]].start))) from = [listed[listed.length - 1]];
+    else from = [];
   }
   if (!from.length) return [];
   const out: Found[] = [];

@@ -197,7 +197,9 @@ const MONTH = /^(?:January|February|March|April|May|June|July|August|September|O
 
 /** "partnered with Walmart": one capitalised word right after "with" is taken for a name (places are dropped by the caller's test). */
 function afterWith(text: string, at: number): boolean {
-  return /\bwith\s$/.test(text.slice(Math.max(0, at - 5), at)) && /^\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}'’-])/u.test(text.slice(at, at + 40));
+  // Not "with Indigenous communities", "with Federal partners": the word must not qualify a noun after it.
+  return /\bwith\s$/.test(text.slice(Math.max(0, at - 5), at))
+    && /^\p{Lu}\p{Ll}{2,}(?:\s*[,.;:)]|\s+(?:to|on|in|for|and|as|at|from|through|during|by|since|under)\b|$)/u.test(text.slice(at, at + 40));
 }
 
 /**
