@@ -76,6 +76,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   let lastSubject = -1; // the actor a sentence opens with, for the next one's "This support ...", "It ..."
   for (const block of doc.blocks) {
     if (block.kind === "heading") continue;
+    let topic: number | undefined; // the actor the block is about, settled once when needed
     for (const s of block.sentences) {
       while (mi < ordered.length && ordered[mi].start < s.start) mi++;
       const text = doc.text.slice(s.start, s.end);
@@ -92,6 +93,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       if (inside.length + projects.length < 1) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
+      addStandIns(parties, text, s.start, () => (topic ??= blockTopic(ordered, block, candidateIndex, isPlace)), names);
       if (parties.length < 1) continue;
       // The document's own actor, for rules whose party may go unnamed ("partners such as X", "organised in partnership with X").
       const context: SentenceContext = {
@@ -195,6 +197,44 @@ function subjectOf(ordered: Mention[], from: number, start: number, end: number,
   const m = ordered[from];
   if (!m || m.start >= end || m.start - start > SUBJECT_REACH || isPlace(m.surface)) return -1;
   return candidateIndex.get(m.actor) ?? -1;
+}
+
+// "a single entity", "the organisation", "this grantee": a recipient named in the sentences around.
+const STAND_IN = /\b(?:a|one|the|this|that)\s+(?:single\s+)?(?:entity|organi[sz]ation|grantee|institution)\b/gi;
+
+/**
+ * "Our commitment of $2.2 million to a single entity": a phrase standing for an organisation is that
+ * organisation when the paragraph is plainly about one (the actor it names most, at least twice).
+ */
+function addStandIns(parties: Party[], text: string, offset: number, topicOf: () => number, names: string[]): void {
+  STAND_IN.lastIndex = 0;
+  let added = false;
+  for (let m = STAND_IN.exec(text); m; m = STAND_IN.exec(text)) {
+    const start = offset + m.index, end = start + m[0].length;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    const topic = topicOf();
+    if (topic < 0) return;
+    parties.push({ start, end, name: names[topic], actor: topic, project: false, place: false });
+    added = true;
+  }
+  if (added) parties.sort((a, b) => a.start - b.start);
+}
+
+/** The actor a block names most, at least twice and more than any other, places aside; -1 when none. */
+function blockTopic(ordered: Mention[], block: { start: number; end: number }, candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
+  const counts = new Map<number, number>();
+  let lo = 0, hi = ordered.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ordered[mid].start < block.start) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < ordered.length && ordered[k].start < block.end; k++) {
+    const i = candidateIndex.get(ordered[k].actor);
+    if (i !== undefined && !isPlace(ordered[k].surface)) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  let best = -1, bestCount = 1, tie = false;
+  for (const [i, n] of counts) {
+    if (n > bestCount) { best = i; bestCount = n; tie = false; }
+    else if (n === bestCount) tie = true;
+  }
+  return tie ? -1 : best;
 }
 
 /** Same relation, same two parties (partners in either order). */
