@@ -101,3 +101,9 @@ describe("money", () => {
     ]);
   });
 });
+
+describe("a fronted list that goes on", () => {
+  it("'Working with A, B and other bodies' names no subject", () => {
+    expect(relationsOf("Working with the Harbour Council, the Aurora Foundation and other federal bodies to align the plans.")).toEqual([]);
+  });
+});

@@ -373,7 +373,8 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     if (next > 0 && next < parties.length && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[next - 1].end, parties[next].start))) from = [next];
     // "In collaboration with the MHA, IOM implements ...": the subject was read into the list as its last item
     // (it then partners the others; pairing it with itself is skipped below).
-    else if (listed.length > 1 && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[listed[listed.length - 2]].end, parties[listed[listed.length - 1]].start))) from = [listed[listed.length - 1]];
+    else if (listed.length > 1 && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[listed[listed.length - 2]].end, parties[listed[listed.length - 1]].start))
+      && !/^\s*\)?\s*,?\s*(?:and|or|as well as|among)\b/i.test(text.slice(parties[listed[listed.length - 1]].end, parties[listed[listed.length - 1]].end + 20))) from = [listed[listed.length - 1]];
     else from = [];
   }
   if (!from.length) return [];
