@@ -107,3 +107,30 @@ describe("a fronted list that goes on", () => {
     expect(relationsOf("Working with the Harbour Council, the Aurora Foundation and other federal bodies to align the plans.")).toEqual([]);
   });
 });
+
+describe("acknowledgements, a funder's own support, and names of projects", () => {
+  it("thanks to a list for their financial support of a named body: each listed funder, not the body an 'of' qualifies them by", () => {
+    expect(relationsOf("Special thanks go to the Aurora Foundation, the Harbour Council of the European Union and the Brightwater Trust for their financial and technical support that has seen the establishment of the Migration Research Centre.")).toEqual([
+      "funds Aurora Foundation -> Migration Research Centre",
+      "funds Harbour Council -> Migration Research Centre",
+      "funds Brightwater Trust -> Migration Research Centre",
+    ]);
+    expect(relationsOf("We thank the Aurora Foundation for their advice on the Migration Research Centre.")).toEqual([]);
+  });
+  it("X's support for Y", () => {
+    expect(relationsOf("The Aurora Foundation's support for the Harbour Council links to our work in the region.")).toEqual([
+      "funds Aurora Foundation -> Harbour Council",
+    ]);
+  });
+  it("a project name does not swallow an organisation listed before it", () => {
+    expect(relationsOf("Thanks go to the Delta Relief Agency and the Coastal Skills Initiative for their financial support of the Harbour Council.")).toEqual([
+      "funds Delta Relief Agency -> Harbour Council",
+    ]);
+  });
+  it("a lower-case head after a name in capitals is no part of the name", () => {
+    expect(relationsOf("The Delta Relief Agency has implemented the SAFE II project, funded by the European Union.")).toEqual([
+      "funds European Union -> SAFE II",
+      "implements Delta Relief Agency -> SAFE II",
+    ]);
+  });
+});

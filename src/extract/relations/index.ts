@@ -292,7 +292,12 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
       let i = parties.findIndex((p) => p.start >= trigger.end);
       if (i < 0 || !reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
       const list = [i];
-      while (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+      for (;;) {
+        // "A, KNOMAD of the World Bank, B": the party after "of" qualifies the one before and is no item.
+        if (i + 2 < parties.length && OF_GAP.test(text.slice(parties[i].end, parties[i + 1].start)) && LIST_GAP.test(text.slice(parties[i + 1].end, parties[i + 2].start))) i++;
+        if (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+        else break;
+      }
       return list;
     }
     case "before":
@@ -309,7 +314,12 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
       }
       if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) i--;
       const list = [i];
-      while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+      for (;;) {
+        if (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+        // "A, KNOMAD of the World Bank, IOM and B": the item is the party before "of".
+        else if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start)) && list[0] === i && i - 1 > 0 && LIST_GAP.test(text.slice(parties[i - 2].end, parties[i - 1].start))) list[0] = --i;
+        else break;
+      }
       return list;
     }
     case "owner": {
@@ -451,7 +461,10 @@ function samePartyAs(a: Party, b: Party): boolean {
   // An unlisted spelling of a listed actor ("International Organisation for Migration" beside "IOM").
   if (!a.unlisted && !b.unlisted) return false;
   const [x, y] = [initials(a.name), initials(b.name)];
-  return x.length > 1 && (x === y || x === b.name || y === a.name);
+  if (x.length > 1 && (x === y || x === b.name || y === a.name)) return true;
+  // "the DRA International Organisation" beside "Delta Relief Agency": the unlisted name opens with the other's initials.
+  const opens = (p: Party, q: Party) => p.unlisted === true && initials(q.name).length > 1 && p.name.split(/\s+/)[0] === initials(q.name);
+  return opens(a, b) || opens(b, a);
 }
 
 /** "International Organisation for Migration" -> "IOM". */
