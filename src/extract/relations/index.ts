@@ -9,7 +9,7 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
-import { loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
+import { leavesUnnamed, loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
 export { findAmounts, normaliseAmount } from "./amounts.js";
@@ -66,9 +66,15 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const acronymPattern = acronyms.size
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
-  const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
+  const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
+  const isPlace = (surface: string) => {
+    let place = places.get(surface);
+    if (place === undefined) places.set(surface, (place = ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase())));
+    return place;
+  };
   const self = documentActor(actors, mentions, candidateIndex, isPlace);
   let dollar: string | undefined; // the document's dollar, settled once when needed
+  const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds, filled in as asked
   const found: Relation[] = [];
   const seen = new Map<string, number>();
   let mi = 0;
@@ -110,11 +116,15 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
           if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
         }
       }
-      if (parties.length < (context.self || context.previousSubject ? 1 : 2)) continue;
-      const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+      // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
       const lower = text.toLowerCase();
+      const onlyUnnamed = parties.length < 2;
+      wordState.fill(UNKNOWN);
+      if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(lower, ex.rules.unnamedWords, ex.rules.words, wordState))) continue;
+      const amounts = onlyUnnamed ? [] : findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
       for (const rule of ex.rules.rules) {
-        if (!rule.words.some((w) => lower.includes(w))) continue;
+        if (onlyUnnamed && !leavesUnnamed(rule)) continue;
+        if (!holdsAny(lower, rule.wordIds, ex.rules.words, wordState)) continue;
         if (rule.previous && !rule.previous.test(previous)) continue;
         rule.pattern.lastIndex = 0;
         for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
@@ -235,6 +245,21 @@ function blockTopic(ordered: Mention[], block: { start: number; end: number }, c
     else if (n === bestCount) tie = true;
   }
   return tie ? -1 : best;
+}
+
+const UNKNOWN = 0, PRESENT = 1, ABSENT = 2;
+
+/**
+ * Whether `lower` holds one of the words `ids` points to in `words`. Rules share words (the project
+ * heads, "with"): `state` remembers, for the sentence, each word already looked for.
+ */
+function holdsAny(lower: string, ids: number[], words: string[], state: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
+    if (state[id] === UNKNOWN) state[id] = lower.includes(words[id]) ? PRESENT : ABSENT;
+    if (state[id] === PRESENT) return true;
+  }
+  return false;
 }
 
 /** Same relation, same two parties (partners in either order). */
