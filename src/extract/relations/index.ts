@@ -99,7 +99,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       if (inside.length + projects.length < 1) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
-      addStandIns(parties, text, s.start, () => (topic ??= blockTopic(ordered, block, candidateIndex, isPlace)), names);
+      if (STAND_IN_WORDS.test(text)) addStandIns(parties, text, s.start, () => (topic ??= blockTopic(ordered, block, candidateIndex, isPlace)), names);
       if (parties.length < 1) continue;
       // The document's own actor, for rules whose party may go unnamed ("partners such as X", "organised in partnership with X").
       const context: SentenceContext = {
@@ -210,6 +210,8 @@ function subjectOf(ordered: Mention[], from: number, start: number, end: number,
 }
 
 // "a single entity", "the organisation", "this grantee": a recipient named in the sentences around.
+// A quick test before the pattern: most sentences hold none of these words.
+const STAND_IN_WORDS = /entit|organi[sz]ation|grantee|institution/i;
 const STAND_IN = /\b(?:a|one|the|this|that)\s+(?:single\s+)?(?:entity|organi[sz]ation|grantee|institution)\b/gi;
 
 /**
