@@ -5,36 +5,11 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDoc } from "../src/text/document.js";
-import { findAmounts, relationExtractor } from "../src/extract/relations/index.js";
-import { extractRelations } from "../src/extract/relations/index.js";
+import { findAmounts } from "../src/extract/relations/index.js";
 import { loadDataset } from "../src/export/dataset.js";
 import { buildGraph, toGexf, toGraphml } from "../src/export/graph.js";
-import type { ActorCandidate, Doc, Mention } from "../src/types.js";
+import { relationsOf } from "./relations.helper.js";
 import { SEEDS, cli, tmp, writeDataset } from "./export-helpers.js";
-
-function docOf(text: string): Doc {
-  return buildDoc({ source: "t.txt", format: "txt", sha256: "0", bytes: text.length }, { format: "txt", pages: [text], warnings: [] });
-}
-
-// The parties are given as the actors stage would hand them over (candidates and
-// mentions), so that these tests exercise the relation rules alone.
-const ORGANISATIONS = ["Aurora Foundation", "Migration Research Centre", "Delta Relief Agency", "Harbour Council", "Brightwater Trust", "European Union", "Norway", "Canada", "Honduras"];
-
-function relationsOf(text: string) {
-  const doc = docOf(text);
-  const actors: ActorCandidate[] = ORGANISATIONS.map((name) => ({ key: name.toLowerCase(), name, acronym: "", type: "ngo", aliases: [], typeEvidence: "test", fromGazetteer: false }));
-  const mentions: Mention[] = [];
-  for (const name of ORGANISATIONS) {
-    for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + 1)) {
-      const block = doc.blocks.find((b) => b.start <= at && at < b.end)!;
-      mentions.push({ actor: name.toLowerCase(), block: block.index, surface: name, page: 1, start: at, end: at + name.length });
-    }
-  }
-  const countries = new Set(["norway", "canada", "honduras"]);
-  return extractRelations(doc, actors, mentions, relationExtractor(undefined, countries))
-    .map((r) => `${r.relation} ${r.from} -> ${r.to}${r.amount ? ` ${r.amount} ${r.currency}` : ""}`);
-}
 
 describe("amounts", () => {
   const one = (s: string) => findAmounts(s).map((a) => `${a.digits} ${a.currency}`);

@@ -9,7 +9,7 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
-import { loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
+import { leavesUnnamed, loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
 export { findAmounts, normaliseAmount } from "./amounts.js";
@@ -45,6 +45,14 @@ const OF_GAP = /^\s*\)?\s*(?:of|at|within|in)\s+(?:the\s+)?$/iu;
 // project partnered with X" is its implementer's partnership, in a funder's review "our
 // grant to X" is the funder's.
 const SELF = /\b(?:(?:the|this)\s+(?:project|programme|program)|we|our)\b/gi;
+// A sentence that opens by pointing back ("This support ...", "They ...", "Such organisations ..."): its
+// unnamed party is the previous sentence's subject, an actor named within its first SUBJECT_REACH characters.
+const BACK_REFERENCE = /^\s*(?:this|these|it|they|such)\b/i;
+const SUBJECT_REACH = 60;
+const UNNAMED_REACH = 12;
+// Words between an organisation and "partners" that make them its partners ("IOM staff and partners",
+// "UNHCR's main partners", "the Ministry and its partners"); not "GIZ or other partners", where GIZ is one of them.
+const OWNER_GAP = /^\s*(?:['’]s?\s*)?(?:(?:and|its|their|own|staff|main|key|local|national|international|implementing|technical|financial|development|referral)\s+){0,4}$/i;
 // A clause boundary a party may not be reached across.
 const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 
@@ -58,17 +66,29 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const acronymPattern = acronyms.size
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
-  const isPlace = (surface: string) => ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase());
+  const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
+  const isPlace = (surface: string) => {
+    let place = places.get(surface);
+    if (place === undefined) places.set(surface, (place = ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase())));
+    return place;
+  };
   const self = documentActor(actors, mentions, candidateIndex, isPlace);
   let dollar: string | undefined; // the document's dollar, settled once when needed
+  const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds, filled in as asked
   const found: Relation[] = [];
   const seen = new Map<string, number>();
   let mi = 0;
+  let previousText = ""; // the sentence before, for rules that read back ("Such organisations include ...")
+  let lastSubject = -1; // the actor a sentence opens with, for the next one's "This support ...", "It ..."
   for (const block of doc.blocks) {
     if (block.kind === "heading") continue;
+    let topic: number | undefined; // the actor the block is about, settled once when needed
     for (const s of block.sentences) {
       while (mi < ordered.length && ordered[mi].start < s.start) mi++;
       const text = doc.text.slice(s.start, s.end);
+      const previous = previousText, previousSubject = lastSubject;
+      previousText = text;
+      lastSubject = subjectOf(ordered, mi, s.start, s.end, candidateIndex, isPlace);
       if (!ex.rules.anyTrigger.test(text)) continue;
       const inside: Mention[] = [];
       for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
@@ -79,7 +99,14 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       if (inside.length + projects.length < 1) continue;
       const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
       if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
+      if (STAND_IN_WORDS.test(text)) addStandIns(parties, text, s.start, () => (topic ??= blockTopic(ordered, block, candidateIndex, isPlace)), names);
       if (parties.length < 1) continue;
+      // The document's own actor, for rules whose party may go unnamed ("partners such as X", "organised in partnership with X").
+      const context: SentenceContext = {
+        self: self >= 0 ? { start: s.start, end: s.start, name: names[self], actor: self, project: false, place: false, self: "project" } : undefined,
+        previous,
+        previousSubject: previousSubject >= 0 && BACK_REFERENCE.test(text) ? { start: s.start, end: s.start, name: names[previousSubject], actor: previousSubject, project: false, place: false } : undefined,
+      };
       const extra = unlistedNames(text, s.start, parties, isPlace);
       if (extra.length) {
         parties.push(...extra);
@@ -89,21 +116,26 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
           if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
         }
       }
-      if (parties.length < 2) continue;
-      const amounts = findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+      // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
       const lower = text.toLowerCase();
+      const onlyUnnamed = parties.length < 2;
+      wordState.fill(UNKNOWN);
+      if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(lower, ex.rules.unnamedWords, ex.rules.words, wordState))) continue;
+      const amounts = onlyUnnamed ? [] : findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
       for (const rule of ex.rules.rules) {
-        if (!rule.words.some((w) => lower.includes(w))) continue;
+        if (onlyUnnamed && !leavesUnnamed(rule)) continue;
+        if (!holdsAny(lower, rule.wordIds, ex.rules.words, wordState)) continue;
+        if (rule.previous && !rule.previous.test(previous)) continue;
         rule.pattern.lastIndex = 0;
         for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
           if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
           const at = t.indices?.groups?.t ?? [t.index, t.index + t[0].length];
           const trigger = { start: s.start + at[0], end: s.start + at[1] };
           if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
-          for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start)) {
+          for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start, context)) {
             const amount = r.amount;
             if (amount?.bareDollar && !amount.currency) dollar ??= documentDollar(doc.text);
-            const from = parties[r.from], to = parties[r.to];
+            const { from, to } = r;
             const relation: Relation = {
               block: block.index, relation: r.relation ?? rule.relation,
               from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
@@ -167,6 +199,71 @@ function addSelfParties(parties: Party[], text: string, offset: number, actor: n
   if (added) parties.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The actor a sentence opens with (its subject, named in its first words), as a candidate index, or -1.
+ * `from` indexes the first mention at or after the sentence's start.
+ */
+function subjectOf(ordered: Mention[], from: number, start: number, end: number, candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
+  const m = ordered[from];
+  if (!m || m.start >= end || m.start - start > SUBJECT_REACH || isPlace(m.surface)) return -1;
+  return candidateIndex.get(m.actor) ?? -1;
+}
+
+// "a single entity", "the organisation", "this grantee": a recipient named in the sentences around.
+// A quick test before the pattern: most sentences hold none of these words.
+const STAND_IN_WORDS = /entit|organi[sz]ation|grantee|institution/i;
+const STAND_IN = /\b(?:a|one|the|this|that)\s+(?:single\s+)?(?:entity|organi[sz]ation|grantee|institution)\b/gi;
+
+/**
+ * "Our commitment of $2.2 million to a single entity": a phrase standing for an organisation is that
+ * organisation when the paragraph is plainly about one (the actor it names most, at least twice).
+ */
+function addStandIns(parties: Party[], text: string, offset: number, topicOf: () => number, names: string[]): void {
+  STAND_IN.lastIndex = 0;
+  let added = false;
+  for (let m = STAND_IN.exec(text); m; m = STAND_IN.exec(text)) {
+    const start = offset + m.index, end = start + m[0].length;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    const topic = topicOf();
+    if (topic < 0) return;
+    parties.push({ start, end, name: names[topic], actor: topic, project: false, place: false });
+    added = true;
+  }
+  if (added) parties.sort((a, b) => a.start - b.start);
+}
+
+/** The actor a block names most, at least twice and more than any other, places aside; -1 when none. */
+function blockTopic(ordered: Mention[], block: { start: number; end: number }, candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
+  const counts = new Map<number, number>();
+  let lo = 0, hi = ordered.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ordered[mid].start < block.start) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < ordered.length && ordered[k].start < block.end; k++) {
+    const i = candidateIndex.get(ordered[k].actor);
+    if (i !== undefined && !isPlace(ordered[k].surface)) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  let best = -1, bestCount = 1, tie = false;
+  for (const [i, n] of counts) {
+    if (n > bestCount) { best = i; bestCount = n; tie = false; }
+    else if (n === bestCount) tie = true;
+  }
+  return tie ? -1 : best;
+}
+
+const UNKNOWN = 0, PRESENT = 1, ABSENT = 2;
+
+/**
+ * Whether `lower` holds one of the words `ids` points to in `words`. Rules share words (the project
+ * heads, "with"): `state` remembers, for the sentence, each word already looked for.
+ */
+function holdsAny(lower: string, ids: number[], words: string[], state: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
+    if (state[id] === UNKNOWN) state[id] = lower.includes(words[id]) ? PRESENT : ABSENT;
+    if (state[id] === PRESENT) return true;
+  }
+  return false;
+}
+
 /** Same relation, same two parties (partners in either order). */
 function relationKey(r: Relation, from: Party, to: Party): string {
   const id = (p: Party) => (p.actor >= 0 ? `a${p.actor}` : `p:${p.name.toLowerCase()}`);
@@ -185,7 +282,27 @@ function documentDollar(text: string): string {
   return "USD";
 }
 
-interface Found { from: number; to: number; amount?: Amount; /** when not the rule's own relation */ relation?: RelationType }
+interface Found { from: Party; to: Party; amount?: Amount; /** when not the rule's own relation */ relation?: RelationType }
+
+/** What a rule may read beyond its own sentence. */
+interface SentenceContext {
+  /** The document's own actor as a party that the sentence leaves unnamed, if the document has one. */
+  self?: Party;
+  /** The text of the sentence before. */
+  previous: string;
+  /** When the sentence opens by pointing back ("This support ..."), the previous sentence's subject. */
+  previousSubject?: Party;
+}
+
+/** Indexes standing for the document's own actor (context.self) and the previous sentence's subject in a list of party indexes. */
+const SELF_PARTY = -1;
+const PREVIOUS_SUBJECT = -2;
+
+/** The party a sentence leaves unnamed: the previous sentence's subject when it points back, else the document's own actor. */
+function unnamed(context: SentenceContext): number[] {
+  if (context.previousSubject) return [PREVIOUS_SUBJECT];
+  return context.self ? [SELF_PARTY] : [];
+}
 
 /** Characters between two offsets, not counting amounts of money written there. */
 function gapLength(a: number, b: number, amounts: Amount[]): number {
@@ -194,24 +311,54 @@ function gapLength(a: number, b: number, amounts: Amount[]): number {
   return n;
 }
 
-/** The parties a role names around a trigger, as indexes into `parties`. */
-function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): number[] {
+/** The parties a role names around a trigger, as indexes into `parties` (SELF_PARTY for the document's own actor). */
+function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number, context: SentenceContext): number[] {
   const reachable = (a: number, b: number, gap: number) => gapLength(a, b, amounts) <= gap && !BOUNDARY.test(text.slice(a, b));
   switch (role) {
     case "after": {
       let i = parties.findIndex((p) => p.start >= trigger.end);
       if (i < 0 || !reachable(trigger.end, parties[i].start, rule.gapAfter)) return [];
       const list = [i];
-      while (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+      for (;;) {
+        // "A, KNOMAD of the World Bank, B": the party after "of" qualifies the one before and is no item.
+        if (i + 2 < parties.length && OF_GAP.test(text.slice(parties[i].end, parties[i + 1].start)) && LIST_GAP.test(text.slice(parties[i + 1].end, parties[i + 2].start))) i++;
+        if (i + 1 < parties.length && LIST_GAP.test(text.slice(parties[i].end, parties[i + 1].start))) list.push(++i);
+        else break;
+      }
       return list;
     }
-    case "before": {
+    case "before":
+    case "before_or_self": {
       let i = lastBefore(parties, trigger.start);
-      if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) return [];
+      // "X launched the Y initiative in collaboration with Z": partners are organisations, so a named project between is passed over.
+      // "a Digital Country Partnership with Y": a named partnership written against the trigger is the partnership itself.
+      if (rule.relation === "partners") while (i >= 0 && (!isOrganisation(parties[i]) || (parties[i].project && parties[i].end === trigger.start))) i--;
+      if (i < 0 || !reachable(parties[i].end, trigger.start, rule.gapBefore)) {
+        // "A concert was organised in partnership with X": no organisation before, so the one the previous
+        // sentence is about ("This support will be provided in partnership with X"), else the document's own actor.
+        if (role === "before_or_self" && !parties.some((p) => p.end <= trigger.start && isOrganisation(p))) return unnamed(context);
+        return [];
+      }
       if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) i--;
       const list = [i];
-      while (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+      for (;;) {
+        if (i > 0 && LIST_GAP.test(text.slice(parties[i - 1].end, parties[i].start))) list.unshift(--i);
+        // "A, KNOMAD of the World Bank, IOM and B": the item is the party before "of".
+        else if (i > 0 && OF_GAP.test(text.slice(parties[i - 1].end, parties[i].start)) && list[0] === i && i - 1 > 0 && LIST_GAP.test(text.slice(parties[i - 2].end, parties[i - 1].start))) list[0] = --i;
+        else break;
+      }
       return list;
+    }
+    case "owner": {
+      // "IOM staff and partners such as X", "UNHCR's partners such as X": the organisation just before.
+      const i = lastBefore(parties, trigger.start);
+      if (i >= 0 && isOrganisation(parties[i]) && !parties[i].place && OWNER_GAP.test(text.slice(parties[i].end, trigger.start))) return [i];
+      // "Such organisations include X", "The main partners are X": the previous sentence's subject or the document's
+      // own actor, unless the sentence names another organisation first ("relevant U.S. interagency partners").
+      const before = parties.filter((p) => p.end <= trigger.start && isOrganisation(p) && !p.place);
+      if (context.previousSubject && !before.length) return [PREVIOUS_SUBJECT];
+      if (context.self && before.every((p) => p.actor === context.self!.actor)) return [SELF_PARTY];
+      return [];
     }
     case "adjacent":
     case "adjacent_project": {
@@ -253,27 +400,33 @@ function lastBefore(parties: Party[], at: number): number {
 }
 
 /** What one trigger of one rule states. */
-function relationsAt(rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number): Found[] {
-  let from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart);
+function relationsAt(rule: RelationRule, trigger: { start: number; end: number }, parties: Party[], amounts: Amount[], text: string, sentenceStart: number, context: SentenceContext): Found[] {
+  const party = (i: number): Party => (i === SELF_PARTY ? context.self! : i === PREVIOUS_SUBJECT ? context.previousSubject! : parties[i]);
+  let from = partiesFor(rule.from, rule, trigger, parties, amounts, text, sentenceStart, context);
   // "In collaboration with the MHA, IOM implements ...": the fronted phrase's partner is the subject after it.
-  if (!from.length && rule.relation === "partners" && rule.from === "before" && rule.to === "after" && trigger.start - sentenceStart <= 3) {
-    const listed = partiesFor("after", rule, trigger, parties, amounts, text, sentenceStart);
+  if ((!from.length || from[0] < 0) && rule.relation === "partners" && (rule.from === "before" || rule.from === "before_or_self") && rule.to === "after" && trigger.start - sentenceStart <= 3) {
+    const listed = partiesFor("after", rule, trigger, parties, amounts, text, sentenceStart, context);
     const next = listed.length ? listed[listed.length - 1] + 1 : -1;
     if (next > 0 && next < parties.length && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[next - 1].end, parties[next].start))) from = [next];
+    // "In collaboration with the MHA, IOM implements ...": the subject was read into the list as its last item
+    // (it then partners the others; pairing it with itself is skipped below).
+    else if (listed.length > 1 && /^\s*\)?\s*,\s*(?:the\s+)?$/i.test(text.slice(parties[listed[listed.length - 2]].end, parties[listed[listed.length - 1]].start))
+      && !/^\s*\)?\s*,?\s*(?:and|or|as well as|among)\b/i.test(text.slice(parties[listed[listed.length - 1]].end, parties[listed[listed.length - 1]].end + 20))) from = [listed[listed.length - 1]];
+    else from = [];
   }
   if (!from.length) return [];
   const out: Found[] = [];
   // A name the actors stage did not list counts only when the statement also names a listed actor.
-  const listedActor = (ids: number[]) => ids.some((i) => parties[i].actor >= 0);
+  const listedActor = (ids: number[]) => ids.some((i) => party(i).actor >= 0);
   // "run by USAID, Western Union and Deloitte": those listed together also partner each other.
   if (rule.listPartners && from.length > 1) {
     for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) {
-      const [x, y] = [parties[from[a]], parties[from[b]]];
-      if (x.actor >= 0 && y.actor >= 0 && !x.place && !y.place && !samePartyAs(x, y)) out.push({ from: from[a], to: from[b], relation: "partners" });
+      const [x, y] = [party(from[a]), party(from[b])];
+      if (x.actor >= 0 && y.actor >= 0 && !x.place && !y.place && !samePartyAs(x, y)) out.push({ from: x, to: y, relation: "partners" });
     }
   }
   if (rule.relation === "partners") {
-    const to = rule.pairs === "among" ? [] : partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+    const to = rule.pairs === "among" ? [] : partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart, context);
     const pairs: Array<[number, number]> = [];
     if (rule.pairs === "among" || rule.from === rule.to) {
       for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
@@ -282,28 +435,33 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
       if (rule.pairs === "cross") for (let a = 0; a < from.length; a++) for (let b = a + 1; b < from.length; b++) pairs.push([from[a], from[b]]);
       for (const f of from) for (const t of to) pairs.push([f, t]);
     }
-    if (pairs.some(([f, t]) => parties[f].unlisted || parties[t].unlisted) && !listedActor(rule.pairs === "among" || rule.from === rule.to ? from : [...from, ...to])) return out;
+    if (pairs.some(([f, t]) => party(f).unlisted || party(t).unlisted) && !listedActor(rule.pairs === "among" || rule.from === rule.to ? from : [...from, ...to])) return out;
     for (const [f, t] of pairs) {
+      const [x, y] = [party(f), party(t)];
+      // An unnamed party stands in only when its partner is named right after the trigger ("in partnership with the X"),
+      // not some way on ("in conjunction with Recommendation 2 (develop an X strategy)").
+      if (f < 0 && party(to[0]).start - trigger.end > UNNAMED_REACH) continue;
       // Partners are two organisations (projects and programmes are worked on, not with).
-      if (!isOrganisation(parties[f]) || !isOrganisation(parties[t]) || parties[f].place || parties[t].place || samePartyAs(parties[f], parties[t])) continue;
-      out.push({ from: f, to: t });
+      if (!isOrganisation(x) || !isOrganisation(y) || x.place || y.place || samePartyAs(x, y)) continue;
+      out.push({ from: x, to: y });
     }
     return out;
   }
-  const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart);
+  const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart, context);
   for (const f of from) for (const t of to) {
-    const recipient = parties[t];
-    if ((parties[f].unlisted || recipient.unlisted) && !(parties[f].actor >= 0 || recipient.actor >= 0 || (recipient.project && !parties[f].unlisted))) continue;
+    const funder = party(f), recipient = party(t);
+    if ((funder.unlisted || recipient.unlisted) && !(funder.actor >= 0 || recipient.actor >= 0 || (recipient.project && !funder.unlisted))) continue;
     // The document's own actor stands in only as a partner, or as the funder that says "our grant".
-    if (recipient.self || (parties[f].self && (rule.relation !== "funds" || parties[f].self !== "author"))) continue;
-    if (samePartyAs(parties[f], recipient) || recipient.place) continue;
+    if (recipient.self || (funder.self && (rule.relation !== "funds" || funder.self !== "author"))) continue;
+    if (samePartyAs(funder, recipient) || recipient.place) continue;
     if (rule.relation === "implements" && !recipient.project) continue;
-    if (parties[f].project && parties[f].actor < 0) continue; // a project funds or implements nothing
+    if (funder.project && funder.actor < 0) continue; // a project funds or implements nothing
     let amount: Amount | undefined;
-    if (rule.relation === "funds") amount = amountFor(trigger, parties[f], recipient, amounts);
+    if (rule.relation === "funds") amount = amountFor(trigger, funder, recipient, amounts);
     if (rule.needsAmount && (!amount || !recipientOfMoney(recipient, trigger, amounts, text))) continue;
-    if (rule.refusesAmount && amounts.some((m) => m.start >= Math.min(parties[f].end, recipient.end) && m.end <= Math.max(parties[f].start, recipient.start))) continue;
-    out.push({ from: f, to: t, amount });
+    // "USAID's $56 million X Initiative" funds X: an amount between the trigger and the party it names undoes the rule.
+    if (rule.refusesAmount && amounts.some((m) => m.start >= Math.min(trigger.end, recipient.end) && m.end <= Math.max(trigger.start, recipient.start))) continue;
+    out.push({ from: funder, to: recipient, amount });
   }
   return out;
 }
@@ -315,7 +473,8 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
  */
 function recipientOfMoney(recipient: Party, trigger: { start: number; end: number }, amounts: Amount[], text: string): boolean {
   if (recipient.start < trigger.end) return true;
-  if (/\b(?:to|in|into|for|towards)\s+(?:the\s+)?$/i.test(text.slice(trigger.end, recipient.start))) return true;
+  // "allocate $2.7 million ... to expand its Common Grounds Program": the funder's own programme.
+  if (/\b(?:to|in|into|for|towards)\s+(?:the\s+)?$|\b(?:its|their)\s+$/i.test(text.slice(trigger.end, recipient.start))) return true;
   return amounts.some((m) => m.end <= recipient.start && recipient.start - m.end <= 2);
 }
 
@@ -329,7 +488,10 @@ function samePartyAs(a: Party, b: Party): boolean {
   // An unlisted spelling of a listed actor ("International Organisation for Migration" beside "IOM").
   if (!a.unlisted && !b.unlisted) return false;
   const [x, y] = [initials(a.name), initials(b.name)];
-  return x.length > 1 && (x === y || x === b.name || y === a.name);
+  if (x.length > 1 && (x === y || x === b.name || y === a.name)) return true;
+  // "the DRA International Organisation" beside "Delta Relief Agency": the unlisted name opens with the other's initials.
+  const opens = (p: Party, q: Party) => p.unlisted === true && initials(q.name).length > 1 && p.name.split(/\s+/)[0] === initials(q.name);
+  return opens(a, b) || opens(b, a);
 }
 
 /** "International Organisation for Migration" -> "IOM". */

@@ -64,6 +64,11 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     let name = g.name;
     let lead = 0;
     for (let d = LEADING_DETERMINER.exec(name); d; d = LEADING_DETERMINER.exec(name)) { lead += d[0].length; name = name.slice(d[0].length); }
+    // "IOM and the Joint Migration and Development Initiative": a name does not open with an actor's name and "and".
+    for (let cut = openingActorAnd(name, offset + x.index + lead, actorSpans); cut > 0; cut = openingActorAnd(name, offset + x.index + lead, actorSpans)) {
+      lead += cut;
+      name = name.slice(cut);
+    }
     if (!/\p{Lu}/u.test(name[0] ?? "")) continue;
     const start = offset + x.index + lead;
     const nameEnd = start + name.length;
@@ -72,7 +77,8 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     if (/^(?:The|This|That|These|Its|Their|Our|A|An|Each|Every|Any|New|Such)$/.test(name)) continue; // "The Program" names nothing
     const head = g.head ?? g.lower;
     // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
-    const full = `${name} ${head}${g.num ? " " + g.num : ""}`;
+    // "the MIRA III project": a lower-case head after a name in capitals describes it and is no part of the name.
+    const full = g.lower && !/\p{Ll}/u.test(name) ? `${name}${g.num ? " " + g.num : ""}` : `${name} ${head}${g.num ? " " + g.num : ""}`;
     found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
   }
   m.headFirst.lastIndex = 0;
@@ -91,6 +97,14 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     found.push({ start: offset + x.index, end: offset + x.index + x[0].length, name: g.qname.trim(), actor: -1, project: true, place: false, acronym: g.qacr ?? "" });
   }
   return found;
+}
+
+/** Length of "IOM and the " when `name` (at document offset `at`) opens with an actor's mention and "and"; else 0. */
+function openingActorAnd(name: string, at: number, actorSpans: Array<[number, number]>): number {
+  const span = actorSpans.find(([s]) => s === at);
+  if (!span) return 0;
+  const and = /^\s+(?:and|&)\s+(?:the\s+)?/.exec(name.slice(span[1] - at));
+  return and ? span[1] - at + and[0].length : 0;
 }
 
 /**
@@ -119,6 +133,8 @@ export function sentenceParties(
       // Overlap: keep the longer; an actor's mention inside a project's name gives the project its actor-ness only when they coincide.
       if (p.end - p.start > last.end - last.start) kept[kept.length - 1] = p;
       else if (p.end - p.start === last.end - last.start && p.actor >= 0) kept[kept.length - 1] = p;
+      // "Joint Migration and Development Initiative (JMDI)": a listed actor named like a project stays that actor.
+      else if (p.actor >= 0 && p.project && last.actor < 0 && p.start === last.start) { p.end = last.end; kept[kept.length - 1] = p; }
       continue;
     }
     // "International Organization for Migration (IOM)": the acronym right after its own name is the same party.
@@ -195,6 +211,13 @@ const NOT_NAME = /^(?:January|February|March|April|May|June|July|August|Septembe
 const REGION = /(?:^|\s)(?:America|Americas|Africa|Asia|Europe|Sahel|Caribbean|Pacific|Balkans|Middle East|Triangle|American|African|Asian|European|Caribbean)$/;
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/** "partnered with Walmart": one capitalised word right after "with" is taken for a name (places are dropped by the caller's test). */
+function afterWith(text: string, at: number): boolean {
+  // Not "with Indigenous communities", "with Federal partners": the word must not qualify a noun after it.
+  return /\bwith\s$/.test(text.slice(Math.max(0, at - 5), at))
+    && /^\p{Lu}\p{Ll}{2,}(?:\s*[,.;:)]|\s+(?:to|on|in|for|and|as|at|from|through|during|by|since|under)\b|$)/u.test(text.slice(at, at + 40));
+}
+
 /**
  * Capitalised names in a sentence that no party covers: organisations the actors
  * stage missed ("partnered with Walmart", "a partnership among USAID, CoHonducafe and
@@ -223,7 +246,7 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     if (parties.some((p) => p.start < end && p.end > start)) continue;
     const words = name.split(/\s+/);
     if (isPlace(name) || words.some((w) => TITLE.test(w))) continue;
-    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name))) continue;
+    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name) || afterWith(text, x.index + lead)))) continue;
     found.push({ start, end, name, actor: -1, project: false, place: false, unlisted: true });
   }
   return found;

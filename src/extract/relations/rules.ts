@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { dataFile } from "../../paths.js";
 
 export type RelationType = "funds" | "implements" | "partners";
-export type Role = "after" | "before" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
+export type Role = "after" | "before" | "before_or_self" | "owner" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
 
 export interface RelationRule {
   id: string;
@@ -15,6 +15,8 @@ export interface RelationRule {
   pattern: RegExp;
   /** Lower-case strings of which the sentence must contain one for the pattern to be tried. */
   words: string[];
+  /** The same, as indexes into RelationRules.words. */
+  wordIds: number[];
   from: Role;
   to: Role;
   /** partners: "cross" (before x after, and among those before) or "among" (every pair of one list). */
@@ -26,12 +28,18 @@ export interface RelationRule {
   refusesAmount: boolean;
   /** The parties listed as `from` also partner each other ("run by A, B and C"). */
   listPartners: boolean;
+  /** The sentence before must match this for the rule to be tried ("Such organisations include ..." after one about partnerships). */
+  previous?: RegExp;
 }
 
 export interface RelationRules {
   rules: RelationRule[];
   /** A quick test that a sentence may hold a trigger: a keyword, or a project head word. */
   anyTrigger: RegExp;
+  /** Every rule's words, each once. */
+  words: string[];
+  /** The words (indexes into `words`) of the rules that may leave a party unnamed: a sentence naming one party is tried only when it holds one. */
+  unnamedWords: number[];
   /** Tested on the text just before a trigger. */
   negation: RegExp;
   projectHeads: string[];
@@ -41,7 +49,15 @@ export interface RelationRules {
 export const DEFAULT_RELATION_RULES_PATH = dataFile("extract/relations/relations.yaml");
 
 const RELATIONS = new Set<RelationType>(["funds", "implements", "partners"]);
-const ROLES = new Set<Role>(["after", "before", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
+const ROLES = new Set<Role>(["after", "before", "before_or_self", "owner", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
+
+/**
+ * A rule whose `from` may be a party the sentence leaves unnamed (the document's own actor, the previous
+ * sentence's subject): the only rules tried on a sentence that names one party.
+ */
+export function leavesUnnamed(r: RelationRule): boolean {
+  return r.from === "before_or_self" || r.from === "owner";
+}
 
 export function loadRelationRules(path: string = DEFAULT_RELATION_RULES_PATH): RelationRules {
   return compileRelationRules(readFileSync(path, "utf8"), path);
@@ -73,6 +89,7 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       // No "u" flag: case-insensitive Unicode matching is several times slower, and no rule needs it.
       pattern: regex(`rule ${id}`, r.pattern, "dgi"),
       words: Array.isArray(r.words) && r.words.length ? (r.words as unknown[]).map((w) => String(w).toLowerCase()) : fail(`rule ${id}: "words" must list the words the trigger begins with`),
+      wordIds: [],
       from: r.from as Role,
       to: r.to as Role,
       pairs: r.pairs === "among" || r.pairs === "product" ? r.pairs : "cross",
@@ -81,14 +98,20 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       needsAmount: r.needs_amount === true,
       refusesAmount: r.refuses_amount === true,
       listPartners: r.list_partners === true,
+      previous: r.previous === undefined ? undefined : regex(`rule ${id}: previous`, r.previous, "i"),
     };
   });
+  const allWords: string[] = [];
+  const idOf = new Map<string, number>();
+  for (const rule of rules) rule.wordIds = rule.words.map((w) => idOf.get(w) ?? (idOf.set(w, allWords.length), allWords.push(w) - 1));
   const heads = [...words("project_heads"), ...words("lower_heads")];
   const stems = words("keywords").map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return {
     rules,
     anyTrigger: regex("keywords", `\\b(?:${stems.join("|")})|\\b(?:${heads.join("|")})\\b`, "i"),
     negation: regex("negation", data.negation, "iu"),
+    words: allWords,
+    unnamedWords: [...new Set(rules.filter(leavesUnnamed).flatMap((r) => r.wordIds))],
     projectHeads: words("project_heads"),
     lowerHeads: words("lower_heads"),
   };
