@@ -382,3 +382,56 @@ describe("units of the evaluated body", () => {
     expect(internalUnits("national authorities; civil society organisations and their networks")).toBe(false);
   });
 });
+
+describe("orders: one lettered paragraph is one unit, and its sub-items keep the section's addressee", () => {
+  const ORDER = `# Order on coastal resilience
+
+Sec. 2. Coastal Plans. (a) The Secretary of the Interior, in coordination with the Administrator of the Weather Service, shall prepare a Coastal Resilience Strategy within 120 days.
+
+(b) The Coastal Resilience Strategy shall identify the districts most at risk of flooding. It should also set priorities for dune restoration, and it shall include proposals to:
+
+(i) relocate schools out of the flood plain; and
+
+(ii) fund early-warning sirens.
+
+(c) The strategy is described in the annex. Its maps use public data.
+
+Sec. 3. General Provisions. (a) Nothing in this order shall be construed to limit the authority of any agency.
+`;
+
+  it("a lettered paragraph with a duty is one unit, however many sentences it has", () => {
+    const recs = recsOf(ORDER);
+    const b = unit(recs, "shall identify the districts most at risk");
+    expect(b.text).toContain("set priorities for dune restoration");
+    // a lettered paragraph that prescribes nothing is no unit
+    absent(recs, "The strategy is described in the annex");
+  });
+
+  it("a strategy or plan is not who acts: the section's previous addressee is", () => {
+    const recs = recsOf(ORDER);
+    expect(unit(recs, "shall identify the districts").addressee).toBe("The Secretary of the Interior");
+    expect(unit(recs, "relocate schools out of the flood plain").addressee).toBe("The Secretary of the Interior");
+    expect(unit(recs, "fund early-warning sirens").addressee).toBe("The Secretary of the Interior");
+  });
+
+  it("the saving clause 'Nothing in this order shall be construed' is not a unit", () => {
+    absent(recsOf(ORDER), "Nothing in this order shall be construed");
+    // while a duty of the same section still is
+    unit(recsOf("Sec. 4. Reports. (a) The Secretary of the Interior shall report each year to the President.\n"), "shall report each year");
+  });
+
+  it("a subject that joins two long titles is one addressee; a group with a thing in its complement is still a group", () => {
+    const recs = recsOf(`Some context comes first here.
+
+The Deputy Assistant to the Governor for Coastal Affairs and the Director of the Office for Flood Prevention and Response shall meet monthly.
+
+States with encampment policies should review them every year.
+
+The regional data platforms should not be closed before 2030.
+`);
+    expect(unit(recs, "shall meet monthly").addressee).toBe("The Deputy Assistant to the Governor for Coastal Affairs and the Director of the Office for Flood Prevention and Response");
+    expect(unit(recs, "review them every year").addressee).toBe("States with encampment policies");
+    // platforms are things: nobody is named, and no document-level default applies here
+    expect(unit(recs, "should not be closed").addressee).toBe("");
+  });
+});

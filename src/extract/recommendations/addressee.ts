@@ -53,6 +53,7 @@ const FIRST_PERSON_RE = /\b(?:we|our)\b/gi;
 const ACRONYM_RE = /(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g;
 
 const PREPOSITION = /\b(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)\b/i;
+const PREPOSITION_WORD = /^(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)$/i;
 const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)$/;
 
 /**
@@ -62,10 +63,20 @@ const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)
  */
 function actorPhrase(np: string, rules: RecRules): boolean {
   const words = np.split(/\s+/).filter(Boolean);
+  // "The Secretary of Homeland Security and the Director of the Centers for Disease Control and
+  // Prevention": a long subject is an actor when it joins two actor phrases.
+  if (words.length > 10 && words.length <= 24) {
+    const pair = /^(.+?)\s+and\s+((?:the\s+)?\p{Lu}.*)$/u.exec(np);
+    return pair !== null && actorPhrase(pair[1], rules) && actorPhrase(pair[2], rules);
+  }
   if (!words.length || words.length > 10) return false;
   if (rules.addressee.notActors.test(np) || rules.addressee.speakers.test(np)) return false;
   if (LEADING_SUBORDINATE.test(np) || /^of\b/i.test(np) || CAPS_STOPWORD.test(np)) return false;
   if (words.some((w) => isVerbOrAdverb(w))) return false;
+  // "The Collaborative Management Strategy", "the digital platforms": a thing, not an actor
+  // (the head noun is the last word before any preposition: "States with encampment policies").
+  const head = words.findIndex((w, i) => i > 0 && PREPOSITION_WORD.test(w));
+  if (rules.addressee.things.test(words[(head > 0 ? head : words.length) - 1])) return false;
   let at = -1;
   for (const g of rules.addressee.groups) {
     if (g.type === "self") continue;

@@ -150,7 +150,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       const ctx = cue[b.index];
       // A "(b)" sub-item is one unit only under a cue (as a lettered paragraph always was).
       const labelled = isLabelled(b);
-      const whole = (b.kind === "list_item" && !labelled) || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
+      // Outside a cue, a "(b)" sub-item that prescribes is one unit too, however many sentences
+      // it has: orders and agreements give one duty per lettered paragraph (GUIDELINES: one
+      // list item is one unit). One without a trigger is still read sentence by sentence.
+      const labelledDuty = labelled && ctx === null && findTrigger(maskText(b.text, rules).text, rules) !== null;
+      const whole = (b.kind === "list_item" && !labelled) || labelledDuty || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
@@ -173,10 +177,12 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
       }
       if (v.rec) {
-        // "This should include ...", "They should also ...": the body the previous unit of the
-        // same section addressed, before any document-level default.
+        // "This should include ...", "They should also ...", and the lettered sub-items of an
+        // order's section ("(b) The Strategy shall ...", "(i) coordinate ..."): the body the
+        // previous unit of the same section addressed, before any document-level default.
         const sectionKey = b.section.join(" / ");
-        if (!v.rec.addressee && ANAPHORIC_SUBJECT.test(v.rec.text) && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
+        const continues = ANAPHORIC_SUBJECT.test(v.rec.text) || isLabelled(b);
+        if (!v.rec.addressee && continues && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
           v.rec.addressee = lastAddressee.who.addressee;
           v.rec.addresseeType = lastAddressee.who.type;
         }
