@@ -4,9 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { ingestText } from "../src/ingest/text.js";
 import { buildDoc } from "../src/text/document.js";
-import type { Doc, Recommendation } from "../src/types.js";
+import type { ActorCandidate, Doc, Recommendation } from "../src/types.js";
 import { explainRecommendations, extractRecommendations, loadRecommendationRules } from "../src/extract/recommendations/index.js";
 import { documentVoices } from "../src/extract/recommendations/document.js";
+import { typeAddresseesFromActors } from "../src/extract/recommendations/types-from-actors.js";
 
 const rules = loadRecommendationRules();
 
@@ -433,5 +434,33 @@ The regional data platforms should not be closed before 2030.
     expect(unit(recs, "review them every year").addressee).toBe("States with encampment policies");
     // platforms are things: nobody is named, and no document-level default applies here
     expect(unit(recs, "should not be closed").addressee).toBe("");
+  });
+});
+
+describe("the type of a named addressee comes from the actors of the same document", () => {
+  const rec = (addressee: string, addresseeType = ""): Recommendation => ({
+    block: 0, kind: "commitment", text: "x", addressee, addresseeType, modality: "will", strength: "strong",
+    action: "", section: "", label: "", themes: [], page: 1, start: 0, end: 1, rule: "",
+  });
+  const actor = (name: string, acronym: string, type: string, aliases: string[] = []): ActorCandidate => ({
+    key: name.toLowerCase(), name, acronym, type, aliases, typeEvidence: "test", fromGazetteer: false,
+  });
+  const actors = [
+    actor("Harbour Mills", "", "private"),
+    actor("Coastal Relief Fund", "CRF", "donor"),
+    actor("Ministry of Ports", "MoP", "state", ["the Ports Ministry"]),
+    actor("Seaside Care", "", "ngo"),
+  ];
+
+  it("by name, acronym or alias, with or without 'the'; only where no group word typed it", () => {
+    const recs = [rec("Harbour Mills"), rec("CRF"), rec("The Ports Ministry"), rec("CSOs", "ngo"), rec("States", "state")];
+    typeAddresseesFromActors(recs, actors);
+    expect(recs.map((r) => r.addresseeType)).toEqual(["private", "donor", "state", "ngo", "state"]);
+  });
+
+  it("by the actors named inside it when they agree, and not when they disagree or none is named", () => {
+    const recs = [rec("the CRF board"), rec("Harbour Mills and Seaside Care"), rec("Port users"), rec("CRFX")];
+    typeAddresseesFromActors(recs, actors);
+    expect(recs.map((r) => r.addresseeType)).toEqual(["donor", "", "", ""]);
   });
 });
