@@ -464,3 +464,54 @@ describe("the type of a named addressee comes from the actors of the same docume
     expect(recs.map((r) => r.addresseeType)).toEqual(["donor", "", "", ""]);
   });
 });
+
+describe("government responses: units that continue a recommendation or a response", () => {
+  const GOV = `Department for Coastal Affairs
+
+# Government response to the independent review of harbour safety
+
+The Department for Coastal Affairs (DCA) has considered the review's recommendations.
+
+## Recommendation 5
+
+The Pilotage Authority should set up a training programme for harbour pilots.
+
+## The programme should:
+
+- cover night navigation in winter storms
+
+## Government response to recommendation 5
+
+The government supports this recommendation and the Pilotage Authority will run the programme from 2025. This will include refresher courses every two years.
+
+The Coastal Safety Board will work with harbour masters to highlight the importance of pilot training.
+
+Harbour boards should be empowered to suspend unsafe pilots.
+
+## Recommendation 6
+
+Publish the accident statistics every quarter.
+`;
+
+  it("an item after a lead-in ('The programme should:') addresses the body the recommendation named", () => {
+    expect(unit(recsOf(GOV), "cover night navigation")).toMatchObject({ addressee: "The Pilotage Authority" });
+  });
+
+  it("'This will include' continues the named body's pledge, not the responding body's", () => {
+    const recs = recsOf(GOV);
+    expect(unit(recs, "This will include refresher courses")).toMatchObject({ kind: "commitment", addressee: "the Pilotage Authority" });
+  });
+
+  it("a named body's pledge before 'the importance of' is its commitment", () => {
+    expect(unit(recsOf(GOV), "will work with harbour masters")).toMatchObject({ kind: "commitment", addressee: "The Coastal Safety Board" });
+  });
+
+  it("'X should be empowered to' addresses X; a passive 'X should be published' does not", () => {
+    expect(unit(recsOf(GOV), "empowered to suspend")).toMatchObject({ addressee: "Harbour boards" });
+    expect(unit(recsOf("Some context comes first here.\n\nThe accident statistics should be published every quarter.\n"), "should be published").addressee).not.toMatch(/statistics/);
+  });
+
+  it("a separate recommendation that names nobody still takes the document-level default", () => {
+    expect(unit(recsOf(GOV), "Publish the accident statistics")).toMatchObject({ addressee: "DCA" });
+  });
+});

@@ -35,7 +35,8 @@ const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+
 const LEADING_SUBORDINATE = /^(?:of|nevertheless|nonetheless|hence|thus|therefore|accordingly|consequently|ultimately|specifically|notably|importantly|not\s+surprising|in\s+hindsight|\w+ly\b|dans|pour|afin|avec|par|selon|while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
 const DETERMINER = /^(?:the|these|those|this|that)\s+/i;
 // "should be avoided" (passive) but not "should be supporting" or "should be encouraged to".
-const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!\w+ing\b)\w+/i;
+// Nor "should be empowered / enabled / equipped to": the subject is then who acts.
+const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!(?:empowered|enabled|equipped|mandated|required|expected)\s+to\b)(?!\w+ing\b)\w+/i;
 
 /** The type of an addressee phrase: the group word that occurs first in it, or "". */
 export function addresseeType(phrase: string, rules: RecRules, self: Addressee): string {

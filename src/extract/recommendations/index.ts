@@ -115,6 +115,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   const self = ownVoice.addressee ? ownVoice : voices.speaker.addressee ? voices.speaker : ownVoice;
   const out: UnitVerdict[] = [];
   let lastAddressee: { section: string; who: Addressee } = { section: "", who: { addressee: "", type: "" } };
+  // The numbered recommendation the text is in ("Recommendation 3", "Government response to
+  // recommendation 3", and lead-in headings such as "This programme should:" under them), and
+  // per kind the body its units named: a unit of it that names nobody addresses the same body.
+  let recommendationNo = "";
+  const namedInRecommendation = new Map<RecKind, Addressee>();
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
   const sectionExclusion = (heading: string) => {
     if (!sectionCache.has(heading)) sectionCache.set(heading, firstExclusion(rules.sectionExclusions, heading.replace(/[*_#]/g, "").trim()));
@@ -128,6 +133,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
     if (b.kind === "footnote") continue;
     if (b.kind === "heading") {
       if (nearMisses && findTrigger(maskText(b.text, rules).text, rules)) reject(b, b.start, b.end, "kind:heading", "heading");
+      const no = RECOMMENDATION_NO.exec(plainHeading(b.text))?.[1] ?? "";
+      if (no !== recommendationNo && (no || !/:\s*$/.test(b.text))) {
+        recommendationNo = no;
+        namedInRecommendation.clear();
+      }
       continue;
     }
     let sectionEx: ReturnType<typeof firstExclusion> = null;
@@ -186,6 +196,14 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
           v.rec.addressee = lastAddressee.who.addressee;
           v.rec.addresseeType = lastAddressee.who.type;
         }
+        if (recommendationNo) {
+          // Only a unit that continues one before it (an item after a lead-in "This programme
+          // should:", "This will include ...") takes it over; a separate unit that names nobody
+          // still takes the document-level default below (an evaluation's convention).
+          const earlier = namedInRecommendation.get(v.rec.kind);
+          if (!v.rec.addressee && earlier && (continues || afterLeadIn(doc, b))) Object.assign(v.rec, { addressee: earlier.addressee, addresseeType: earlier.type });
+          else if (v.rec.addressee) namedInRecommendation.set(v.rec.kind, { addressee: v.rec.addressee, type: v.rec.addresseeType });
+        }
         documentLevelAddressee(v.rec, voices, rules, self);
         if (v.rec.addressee && v.rec.kind !== "commitment") lastAddressee = { section: sectionKey, who: { addressee: v.rec.addressee, type: v.rec.addresseeType } };
       }
@@ -240,6 +258,11 @@ function judgeUnit(
   // In a section that responds to a recommendation, a pledge the triggers did not take is the
   // responding body's (or the named body's) commitment.
   if (pledges && !owner && (c === null || ("reason" in c))) c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
+  // "DHSC and NHS England will work with leaders to highlight the importance of ...": a named
+  // body's pledge that comes before the sentence's other trigger is what the sentence says.
+  else if (pledges && !owner && hit && c && !("reason" in c) && c.kind === "recommendation" && !ctx && pledgeBefore(masked.text, hit.start, rules)) {
+    c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
+  }
   if (c === null) {
     const near = nearMiss();
     return near ? rejected(verdict, near.id, near.reason) : verdict;
@@ -251,7 +274,9 @@ function judgeUnit(
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
   const responsible = owner && rule.startsWith("announcement") ? { addressee: owner, type: addresseeType(owner, rules, self) || "" }
-    : rule === "response-section:pledge" ? pledgeSubject(masked.text, rules)
+    // "The government supports this recommendation and NHS England will take it forward": the
+    // body named as doing it, not the responding body.
+    : rule === "response-section:pledge" || (rule === "trigger:response-status" && inResponse) ? pledgeSubject(masked.text, rules)
     : kind === "commitment" ? responsibleTail(text, rules, self) : null;
   const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
@@ -288,8 +313,19 @@ function judgeUnit(
 /** "NHS England will update ...": the subject of the pledge, or null (the responding body then). */
 function pledgeSubject(masked: string, rules: RecRules): Addressee | null {
   const m = rules.announcements.responsePledge.exec(masked);
-  const who = m ? subjectAt(masked, m.index, rules) : null;
-  return who?.addressee ? who : null;
+  if (!m) return null;
+  const who = subjectAt(masked, m.index, rules);
+  if (who.addressee) return who;
+  // "... supports this recommendation and NHS England will ...": the clause after the last "and".
+  const and = masked.slice(0, m.index).lastIndexOf(" and ");
+  const second = and > 0 ? subjectAt(masked.slice(and + 5), m.index - and - 5, rules) : null;
+  return second?.addressee ? second : null;
+}
+
+/** The sentence's first pledge ("will", "commits to") comes before `at` and has a named subject. */
+function pledgeBefore(masked: string, at: number, rules: RecRules): boolean {
+  const m = rules.announcements.responsePledge.exec(masked);
+  return m !== null && m.index < at && pledgeSubject(masked, rules) !== null;
 }
 
 /** A sentence that pledges, in the section of a commitments fact sheet that names its organisation. */
@@ -311,6 +347,16 @@ export function internalUnits(addressee: string): boolean {
   const items = addressee.split(";").map((x) => x.trim());
   return items.length > 1 && items.every((x) => x && x.split(/\s+/).length <= 4) && items.some((x) => INTERNAL_UNIT.test(x));
 }
+
+/** The block is an item of a list announced by a lead-in ending in ":" (the items before it skipped). */
+function afterLeadIn(doc: Doc, b: Block): boolean {
+  let j = b.index - 1;
+  while (j >= 0 && b.kind === "list_item" && doc.blocks[j].kind === "list_item") j--;
+  return j >= 0 && /:\s*$/.test(doc.blocks[j].text);
+}
+
+/** The number of a recommendation heading or of the response to it: "Recommendation 3", "Response to recommendation #3". */
+const RECOMMENDATION_NO = /\brecommendation\s*(?:#|no\.?|n°)?\s*(\d{1,3}|[A-Z])\b(?![.\d])/i;
 
 /** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
 const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
