@@ -515,3 +515,26 @@ Publish the accident statistics every quarter.
     expect(unit(recsOf(GOV), "Publish the accident statistics")).toMatchObject({ addressee: "DCA" });
   });
 });
+
+describe("'requires' voices a need in meeting reports only", () => {
+  it("in an evaluation, 'requires' describes; in a conference report, participants' 'require' is a need", () => {
+    const evaluation = recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+## Findings
+
+Most new jobs in the harbour were jobs requiring lower skills than the participants had.
+The licensing act requires every pilot to register with the port office.
+The port office should publish the register online.
+`);
+    absent(evaluation, "jobs requiring lower skills");
+    absent(evaluation, "act requires every pilot");
+    unit(evaluation, "should publish the register");
+    const meeting = recsOf(`# Report of the Regional Conference on Harbour Safety
+
+## Discussions
+
+Participants agreed that night pilotage is a question which requires close coordination among ports.
+`);
+    unit(meeting, "requires close coordination");
+  });
+});
