@@ -538,3 +538,57 @@ Participants agreed that night pilotage is a question which requires close coord
     unit(meeting, "requires close coordination");
   });
 });
+
+describe("evaluations: recommendations in the evaluator's voice", () => {
+  const recs = () => recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+## Findings
+
+It is the evaluator’s recommendation, given the demand in the north, to open a second office in the port.
+The overall recommendation (to donors) of the evaluator is to fund a second phase.
+It is the evaluators opinion that individual coaching could help the youngest trainees.
+A better approach is to ask trainees about each service separately.
+In the evaluators’ opinion, the programme was relevant to the needs of the port.
+The evaluator’s recommendations were discussed with the steering committee.
+`);
+
+  it("'the evaluator's recommendation is / of the evaluator is to', 'it is the evaluators opinion that', 'a better approach is to'", () => {
+    const r = recs();
+    unit(r, "open a second office");
+    unit(r, "fund a second phase");
+    unit(r, "individual coaching could help");
+    unit(r, "ask trainees about each service");
+  });
+
+  it("a judgement in the evaluator's opinion, or recommendations discussed, are not recommendations", () => {
+    const r = recs();
+    absent(r, "the programme was relevant");
+    absent(r, "were discussed with the steering committee");
+  });
+});
+
+describe("addressees: a bracketed addressee, and 'the need to' as a noun", () => {
+  it("'the recommendation (to donors) ... is to' addresses the donors", () => {
+    const r = unit(recsOf("Some context comes first here.\n\nThe overall recommendation (to donors) of the evaluator is to fund a second phase.\n"), "fund a second phase");
+    expect(r.addressee).toBe("donors");
+  });
+
+  it("whoever noted 'the need to' is not told to act; the evaluated body is", () => {
+    const recs = recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+This evaluation was commissioned by the Harbour Relief Agency (HRA). HRA will use its findings. HRA staff ran the project.
+
+## Recommendations
+
+- Both project staff and trainees have underlined the need to extend the coaching.
+- Explore ways to ensure support in each of the ports of the coast - which will include a survey.
+`);
+    expect(unit(recs, "underlined the need to extend").addressee).toBe("HRA");
+    // "support in each of the ports" names no agent of the support
+    expect(unit(recs, "Explore ways to ensure support").addressee).toBe("HRA");
+  });
+
+  it("the results of an evaluation describing itself are still no unit", () => {
+    absent(recsOf("Some context comes first here.\n\nThe results of this evaluation should help inform the next phase.\n"), "results of this evaluation");
+  });
+});

@@ -26,9 +26,11 @@ const THAT_CLAUSE_RE =
   /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
 const NEED_FOR_RE =
   /\b(?:(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+|(?:opportun|important|nécessaire|essentiel|recommandé|souhaitable)\s+(?:pour|aux?|à)\s+(?<fr>[^.;:]{2,80}?)(?:,[^.;:]{0,80})?\s+(?:de\b|d['’])\s*\w+)/gi;
+// "The overall recommendation (to donors) of the evaluator is ...": the addressee in brackets.
+const RECOMMENDATION_TO_RE = /\brecommendations?\s+\((?:addressed\s+)?(?:to|for)\s+(?<np>[^()]{2,60})\)/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
-  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:\w+\s+){0,2}?(?:by|from|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
+  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:(?:\w+\s+){0,2}?(?:by|from)|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
 
 // Where a clause starts, looking back from a modal.
 const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/gi;
@@ -121,6 +123,7 @@ function tidy(np: string): string {
     .replace(/^(?:(?:and|but|or|so|also|further|indeed|therefore|thus|jointly)\s+)+/i, "")
     .replace(/^(?:les?|la)\s+(?=\p{L})/iu, "")
     .replace(/^(we)(?:\s+\w+ly)+$/i, "$1")
+    .replace(/\s+[–—-]+$/, "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -210,7 +213,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
   type Found = { at: number; who: Addressee };
   const found: Found[] = [];
 
-  for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE]) {
+  for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE, RECOMMENDATION_TO_RE]) {
     for (const m of matchesOf(re, masked)) {
       const who = named(m.groups!.np ?? m.groups!.fr ?? "");
       if (who) found.push({ at: m.index!, who });
@@ -242,6 +245,8 @@ function subjectOf(input: AddresseeInput, hit: TriggerHit, rules: RecRules, self
   if (/^(?:we|I)\b/i.test(trig)) return self.addressee ? self : null;
   const org = /^([A-Z][A-Z&]{1,7}(?:\s+and\s+[A-Z][A-Z&]{1,7})?)\s/.exec(trig);
   if (org) return { addressee: org[1], type: addresseeType(org[1], rules, self) };
+  // "the need to", "a need for": a noun, whose "subject" is whoever noted it.
+  if (/^needs?\b/i.test(trig) && /\b(?:the|a|an|this|that|its|their|our|his|her|no|any|such)\s+$/i.test(input.masked.slice(0, hit.start))) return null;
   // "X should be avoided": X is what is acted on, not who acts.
   const modalOnly = /^(?:should|must|shall|ought\s+to|need(?:s)?\s+to|ha(?:ve|s)\s+to)\b/i.test(trig);
   if (modalOnly && PASSIVE_AFTER.test(input.masked.slice(hit.start + trig.split(/\s+/)[0].length))) return null;
