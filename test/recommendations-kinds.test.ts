@@ -592,3 +592,30 @@ This evaluation was commissioned by the Harbour Relief Agency (HRA). HRA will us
     absent(recsOf("Some context comes first here.\n\nThe results of this evaluation should help inform the next phase.\n"), "results of this evaluation");
   });
 });
+
+describe("management-response forms", () => {
+  const FORM = `# Management response and action plan
+
+Evaluation recommendation # 1: (Time 0) The project team should map the existing services.
+
+Key actions: (Time 1)
+
+1. Map the existing services in both districts by month 3 – Programme teams of the Harbour Relief Agency
+2. Share the map with the district councils by month 6, with an adequate budget– Monitoring and evaluation teams
+3. Comments on implementation status: (Time 2)
+4. Final implementation monitoring status – discarded/open/completed: (Time 3)
+`;
+
+  it("the field labels of the form are not actions", () => {
+    const recs = recsOf(FORM);
+    absent(recs, "Comments on implementation status");
+    absent(recs, "Final implementation monitoring status");
+    unit(recs, "Map the existing services in both districts");
+  });
+
+  it("the unit named after the last dash is responsible, with or without a space before the dash", () => {
+    const recs = recsOf(FORM);
+    expect(unit(recs, "Map the existing services in both districts").addressee).toBe("Programme teams of the Harbour Relief Agency");
+    expect(unit(recs, "Share the map with the district councils").addressee).toBe("Monitoring and evaluation teams");
+  });
+});

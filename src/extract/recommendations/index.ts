@@ -277,7 +277,7 @@ function judgeUnit(
     // "The government supports this recommendation and NHS England will take it forward": the
     // body named as doing it, not the responding body.
     : rule === "response-section:pledge" || (rule === "trigger:response-status" && inResponse) ? pledgeSubject(masked.text, rules)
-    : kind === "commitment" ? responsibleTail(text, rules, self) : null;
+    : kind === "commitment" || b.kind === "list_item" ? responsibleTail(text, rules, self) : null;
   const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
@@ -392,7 +392,8 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
  * projects, 1 to 3 months before design – Programme teams of UNDP and IOM (country offices)".
  * The tail names a body: an acronym, an agent noun or capitalised words, and no verb of its own.
  */
-const TAIL = /\s[–—-]\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
+// (an en or em dash may follow the last word without a space: "un financement adéquat– Équipes ...")
+const TAIL = /(?:\s[–—-]|\s?[–—])\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
 function responsibleTail(text: string, rules: RecRules, self: Addressee): Addressee | null {
   const m = TAIL.exec(text.slice(-300));
   if (!m) return null;
@@ -435,6 +436,9 @@ function classifyUnit(
   if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
     return { rule: "kind:heading", reason: "heading (a section title read as a list item)" };
   }
+  if (ctx?.kind === "commitment" && FORM_LABEL.test(text)) {
+    return { rule: "kind:label", reason: `a label of the response form ("${shorten(text)}"), not an action` };
+  }
   if (ctx) {
     const rule = `${u.via}:${ctx.cue}` + (hit && ctx.kind === "recommendation" ? `+trigger:${hit.family.id}` : "");
     const cued = (modality: string, strength: Strength, verb = ""): Classified =>
@@ -464,6 +468,13 @@ function classifyUnit(
   if (looksLikeName(text)) return { rule: "imperative", reason: "a name, not an imperative" };
   return { kind: "recommendation", modality: "imperative", strength: "advisory", rule: "imperative", subjectless: true, verb };
 }
+
+/**
+ * "Comments on implementation status: (Time 2)", "Responsible unit:": the field labels of a
+ * management-response form, read as items under "Key actions". A short line ending in a colon
+ * (and perhaps a bracketed note) names a field; it commits to nothing.
+ */
+const FORM_LABEL = /^(?:[^\s.;!?:]+\s+){0,9}[^\s.;!?:]+\s*:\s*(?:\([^()]{0,30}\))?\s*$/;
 
 function shorten(s: string): string {
   return s.length > 80 ? s.slice(0, 77) + "..." : s;
