@@ -617,3 +617,38 @@ Key actions: (Time 1)
     expect(unit(recs, "Share the map with the district councils").addressee).toBe("Monitoring and evaluation teams");
   });
 });
+
+describe("evaluations: lead-ins to improvements", () => {
+  const recs = () => recsOf(`# Evaluation of the Harbour Jobs Programme
+
+## Main Finding 2
+
+The programme helped coordinate the ports. However, areas for improvement include:
+
+- greater transparency around the selection of trainees
+- more regular meetings with the port councils
+
+Information sharing among the ports is useful and should continually be improved upon by addressing changing needs through:
+
+- a shared calendar of vacancies
+
+However, the role of the programme could be better explained according to many stakeholders:
+
+- several ports confused the programme with the licensing office
+- port councils indicated that the role was clear
+`);
+
+  it("'areas for improvement include:' and 'should be improved by ... through:' make their items units", () => {
+    const r = recs();
+    unit(r, "greater transparency around the selection");
+    unit(r, "more regular meetings with the port councils");
+    unit(r, "a shared calendar of vacancies");
+  });
+
+  it("'could be better explained according to stakeholders:' is itself the unit; its items report findings", () => {
+    const r = recs();
+    unit(r, "could be better explained");
+    absent(r, "confused the programme with the licensing office");
+    absent(r, "indicated that the role was clear");
+  });
+});
