@@ -652,3 +652,26 @@ However, the role of the programme could be better explained according to many s
     absent(r, "indicated that the role was clear");
   });
 });
+
+describe("government responses: what the government expects of others", () => {
+  it("'we / DCA and the Port Office expect X to / that X ...' prescribes to X; an expected trend does not", () => {
+    const recs = recsOf(`Department for Coastal Affairs
+
+# Government response to the independent review of harbour safety
+
+The Department for Coastal Affairs (DCA) has considered the review's recommendations.
+
+However, we expect harbour boards to publish their safety plans by June.
+
+DCA and PSO expect that all operators report near misses within a week.
+
+We expect costs to rise next year.
+
+DCA does not expect delays.
+`);
+    expect(unit(recs, "publish their safety plans").addressee).toBe("harbour boards");
+    expect(unit(recs, "report near misses").addressee).toBe("all operators");
+    absent(recs, "costs to rise");
+    absent(recs, "does not expect delays");
+  });
+});

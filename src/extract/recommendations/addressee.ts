@@ -20,10 +20,10 @@ const NONE: Addressee = { addressee: "", type: "" };
 
 // Urging verbs with an object, then "to <verb>": the object is the addressee.
 const OBJECT_RE =
-  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|expects?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
 // "recommended that IOM strengthen ...": the subject of a subjunctive that-clause.
 const THAT_CLAUSE_RE =
-  /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
+  /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?|expects?)\s+that\s+(?<np>(?:(?:all|every|each)\s+)?[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
 const NEED_FOR_RE =
   /\b(?:(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+|(?:opportun|important|nécessaire|essentiel|recommandé|souhaitable)\s+(?:pour|aux?|à)\s+(?<fr>[^.;:]{2,80}?)(?:,[^.;:]{0,80})?\s+(?:de\b|d['’])\s*\w+)/gi;
 // "The overall recommendation (to donors) of the evaluator is ...": the addressee in brackets.
@@ -241,6 +241,8 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
 
 function subjectOf(input: AddresseeInput, hit: TriggerHit, rules: RecRules, self: Addressee): Addressee | null {
   const trig = input.masked.slice(hit.start, hit.end);
+  // "DHSC and NHS England expect providers to ...": who expects is not who is told to act.
+  if (/\bexpects?\b/.test(trig)) return null;
   // Commitment triggers carry their subject: "we will", "MGL will".
   if (/^(?:we|I)\b/i.test(trig)) return self.addressee ? self : null;
   const org = /^([A-Z][A-Z&]{1,7}(?:\s+and\s+[A-Z][A-Z&]{1,7})?)\s/.exec(trig);
