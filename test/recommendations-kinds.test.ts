@@ -675,3 +675,30 @@ DCA does not expect delays.
     absent(recs, "does not expect delays");
   });
 });
+
+describe("orders: lettered lead-ins", () => {
+  const ORDER = `# Order on coastal resilience
+
+Sec. 2. Plans. (a) The Secretary of the Interior shall coordinate, through the interagency process, the development of:
+
+(i) a Coastal Resilience Strategy; and
+
+(ii) a Harbour Safety Plan.
+
+(b) As part of the review, the Director of the Weather Service shall:
+
+(i) map the flood plains; and
+
+(ii) publish the maps online.
+`;
+
+  it("a bare lead-in ('(b) ..., the Director shall:') is carried by its items and is no unit itself", () => {
+    const recs = recsOf(ORDER);
+    absent(recs, "As part of the review");
+    expect(unit(recs, "map the flood plains").addressee).toBe("the Director of the Weather Service");
+  });
+
+  it("a lead-in that says what to do ('shall coordinate the development of:') is a unit", () => {
+    expect(unit(recsOf(ORDER), "shall coordinate, through the interagency process").addressee).toBe("The Secretary of the Interior");
+  });
+});

@@ -163,7 +163,13 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       // Outside a cue, a "(b)" sub-item that prescribes is one unit too, however many sentences
       // it has: orders and agreements give one duty per lettered paragraph (GUIDELINES: one
       // list item is one unit). One without a trigger is still read sentence by sentence.
-      const labelledDuty = labelled && ctx === null && findTrigger(maskText(b.text, rules).text, rules) !== null;
+      // A sub-item that only announces its own sub-items ("(b) ... the Secretary shall:") is a
+      // bare lead-in, carried by its items: its duty must lie before that sentence. One that
+      // says what to do ("the APNSA shall coordinate the development of:") is a unit itself.
+      const lastSentence = b.sentences.at(-1);
+      const bare = leadInLines.has(b.index) && lastSentence !== undefined && BARE_LEAD_IN.test(doc.text.slice(lastSentence.start, b.end));
+      const body = bare ? doc.text.slice(b.start, lastSentence.start) : b.text;
+      const labelledDuty = labelled && ctx === null && findTrigger(maskText(body, rules).text, rules) !== null;
       const whole = (b.kind === "list_item" && !labelled) || labelledDuty || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
@@ -347,6 +353,9 @@ export function internalUnits(addressee: string): boolean {
   const items = addressee.split(";").map((x) => x.trim());
   return items.length > 1 && items.every((x) => x && x.split(/\s+/).length <= 4) && items.some((x) => INTERNAL_UNIT.test(x));
 }
+
+/** "... the Secretary of Homeland Security shall:", "Parties shall, as appropriate:": a modal and nothing to do. */
+const BARE_LEAD_IN = /\b(?:shall|should|must|will)(?:,?\s+(?:also|further|as\s+appropriate|where\s+appropriate|promptly|jointly),?)*\s*:\s*$/i;
 
 /** The block is an item of a list announced by a lead-in ending in ":" (the items before it skipped). */
 function afterLeadIn(doc: Doc, b: Block): boolean {
