@@ -4,9 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { ingestText } from "../src/ingest/text.js";
 import { buildDoc } from "../src/text/document.js";
-import type { Doc, Recommendation } from "../src/types.js";
+import type { ActorCandidate, Doc, Recommendation } from "../src/types.js";
 import { explainRecommendations, extractRecommendations, loadRecommendationRules } from "../src/extract/recommendations/index.js";
 import { documentVoices } from "../src/extract/recommendations/document.js";
+import { typeAddresseesFromActors } from "../src/extract/recommendations/types-from-actors.js";
 
 const rules = loadRecommendationRules();
 
@@ -380,5 +381,324 @@ describe("units of the evaluated body", () => {
     expect(internalUnits("project management; UNHCR")).toBe(false);
     expect(internalUnits("Analysis & Reporting; External assistance")).toBe(false);
     expect(internalUnits("national authorities; civil society organisations and their networks")).toBe(false);
+  });
+});
+
+describe("orders: one lettered paragraph is one unit, and its sub-items keep the section's addressee", () => {
+  const ORDER = `# Order on coastal resilience
+
+Sec. 2. Coastal Plans. (a) The Secretary of the Interior, in coordination with the Administrator of the Weather Service, shall prepare a Coastal Resilience Strategy within 120 days.
+
+(b) The Coastal Resilience Strategy shall identify the districts most at risk of flooding. It should also set priorities for dune restoration, and it shall include proposals to:
+
+(i) relocate schools out of the flood plain; and
+
+(ii) fund early-warning sirens.
+
+(c) The strategy is described in the annex. Its maps use public data.
+
+Sec. 3. General Provisions. (a) Nothing in this order shall be construed to limit the authority of any agency.
+`;
+
+  it("a lettered paragraph with a duty is one unit, however many sentences it has", () => {
+    const recs = recsOf(ORDER);
+    const b = unit(recs, "shall identify the districts most at risk");
+    expect(b.text).toContain("set priorities for dune restoration");
+    // a lettered paragraph that prescribes nothing is no unit
+    absent(recs, "The strategy is described in the annex");
+  });
+
+  it("a strategy or plan is not who acts: the section's previous addressee is", () => {
+    const recs = recsOf(ORDER);
+    expect(unit(recs, "shall identify the districts").addressee).toBe("The Secretary of the Interior");
+    expect(unit(recs, "relocate schools out of the flood plain").addressee).toBe("The Secretary of the Interior");
+    expect(unit(recs, "fund early-warning sirens").addressee).toBe("The Secretary of the Interior");
+  });
+
+  it("the saving clause 'Nothing in this order shall be construed' is not a unit", () => {
+    absent(recsOf(ORDER), "Nothing in this order shall be construed");
+    // while a duty of the same section still is
+    unit(recsOf("Sec. 4. Reports. (a) The Secretary of the Interior shall report each year to the President.\n"), "shall report each year");
+  });
+
+  it("a subject that joins two long titles is one addressee; a group with a thing in its complement is still a group", () => {
+    const recs = recsOf(`Some context comes first here.
+
+The Deputy Assistant to the Governor for Coastal Affairs and the Director of the Office for Flood Prevention and Response shall meet monthly.
+
+States with encampment policies should review them every year.
+
+The regional data platforms should not be closed before 2030.
+`);
+    expect(unit(recs, "shall meet monthly").addressee).toBe("The Deputy Assistant to the Governor for Coastal Affairs and the Director of the Office for Flood Prevention and Response");
+    expect(unit(recs, "review them every year").addressee).toBe("States with encampment policies");
+    // platforms are things: nobody is named, and no document-level default applies here
+    expect(unit(recs, "should not be closed").addressee).toBe("");
+  });
+});
+
+describe("the type of a named addressee comes from the actors of the same document", () => {
+  const rec = (addressee: string, addresseeType = ""): Recommendation => ({
+    block: 0, kind: "commitment", text: "x", addressee, addresseeType, modality: "will", strength: "strong",
+    action: "", section: "", label: "", themes: [], page: 1, start: 0, end: 1, rule: "",
+  });
+  const actor = (name: string, acronym: string, type: string, aliases: string[] = []): ActorCandidate => ({
+    key: name.toLowerCase(), name, acronym, type, aliases, typeEvidence: "test", fromGazetteer: false,
+  });
+  const actors = [
+    actor("Harbour Mills", "", "private"),
+    actor("Coastal Relief Fund", "CRF", "donor"),
+    actor("Ministry of Ports", "MoP", "state", ["the Ports Ministry"]),
+    actor("Seaside Care", "", "ngo"),
+  ];
+
+  it("by name, acronym or alias, with or without 'the'; only where no group word typed it", () => {
+    const recs = [rec("Harbour Mills"), rec("CRF"), rec("The Ports Ministry"), rec("CSOs", "ngo"), rec("States", "state")];
+    typeAddresseesFromActors(recs, actors);
+    expect(recs.map((r) => r.addresseeType)).toEqual(["private", "donor", "state", "ngo", "state"]);
+  });
+
+  it("by the actors named inside it when they agree, and not when they disagree or none is named", () => {
+    const recs = [rec("the CRF board"), rec("Harbour Mills and Seaside Care"), rec("Port users"), rec("CRFX")];
+    typeAddresseesFromActors(recs, actors);
+    expect(recs.map((r) => r.addresseeType)).toEqual(["donor", "", "", ""]);
+  });
+});
+
+describe("government responses: units that continue a recommendation or a response", () => {
+  const GOV = `Department for Coastal Affairs
+
+# Government response to the independent review of harbour safety
+
+The Department for Coastal Affairs (DCA) has considered the review's recommendations.
+
+## Recommendation 5
+
+The Pilotage Authority should set up a training programme for harbour pilots.
+
+## The programme should:
+
+- cover night navigation in winter storms
+
+## Government response to recommendation 5
+
+The government supports this recommendation and the Pilotage Authority will run the programme from 2025. This will include refresher courses every two years.
+
+The Coastal Safety Board will work with harbour masters to highlight the importance of pilot training.
+
+Harbour boards should be empowered to suspend unsafe pilots.
+
+## Recommendation 6
+
+Publish the accident statistics every quarter.
+`;
+
+  it("an item after a lead-in ('The programme should:') addresses the body the recommendation named", () => {
+    expect(unit(recsOf(GOV), "cover night navigation")).toMatchObject({ addressee: "The Pilotage Authority" });
+  });
+
+  it("'This will include' continues the named body's pledge, not the responding body's", () => {
+    const recs = recsOf(GOV);
+    expect(unit(recs, "This will include refresher courses")).toMatchObject({ kind: "commitment", addressee: "the Pilotage Authority" });
+  });
+
+  it("a named body's pledge before 'the importance of' is its commitment", () => {
+    expect(unit(recsOf(GOV), "will work with harbour masters")).toMatchObject({ kind: "commitment", addressee: "The Coastal Safety Board" });
+  });
+
+  it("'X should be empowered to' addresses X; a passive 'X should be published' does not", () => {
+    expect(unit(recsOf(GOV), "empowered to suspend")).toMatchObject({ addressee: "Harbour boards" });
+    expect(unit(recsOf("Some context comes first here.\n\nThe accident statistics should be published every quarter.\n"), "should be published").addressee).not.toMatch(/statistics/);
+  });
+
+  it("a separate recommendation that names nobody still takes the document-level default", () => {
+    expect(unit(recsOf(GOV), "Publish the accident statistics")).toMatchObject({ addressee: "DCA" });
+  });
+});
+
+describe("'requires' voices a need in meeting reports only", () => {
+  it("in an evaluation, 'requires' describes; in a conference report, participants' 'require' is a need", () => {
+    const evaluation = recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+## Findings
+
+Most new jobs in the harbour were jobs requiring lower skills than the participants had.
+The licensing act requires every pilot to register with the port office.
+The port office should publish the register online.
+`);
+    absent(evaluation, "jobs requiring lower skills");
+    absent(evaluation, "act requires every pilot");
+    unit(evaluation, "should publish the register");
+    const meeting = recsOf(`# Report of the Regional Conference on Harbour Safety
+
+## Discussions
+
+Participants agreed that night pilotage is a question which requires close coordination among ports.
+`);
+    unit(meeting, "requires close coordination");
+  });
+});
+
+describe("evaluations: recommendations in the evaluator's voice", () => {
+  const recs = () => recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+## Findings
+
+It is the evaluator’s recommendation, given the demand in the north, to open a second office in the port.
+It is the evaluators opinion that individual coaching could help the youngest trainees.
+A better approach is to ask trainees about each service separately.
+In the evaluators’ opinion, the programme was relevant to the needs of the port.
+The evaluator’s recommendations were discussed with the steering committee.
+`);
+
+  it("'it is the evaluator's recommendation ... to', 'it is the evaluators opinion that', 'a better approach is to'", () => {
+    const r = recs();
+    unit(r, "open a second office");
+    unit(r, "individual coaching could help");
+    unit(r, "ask trainees about each service");
+  });
+
+  it("a judgement in the evaluator's opinion, or recommendations discussed, are not recommendations", () => {
+    const r = recs();
+    absent(r, "the programme was relevant");
+    absent(r, "were discussed with the steering committee");
+  });
+});
+
+describe("addressees: a bracketed addressee, and 'the need to' as a noun", () => {
+  it("'the recommendation (to donors) ...' addresses the donors", () => {
+    const r = unit(recsOf("Some context comes first here.\n\nOur recommendation (to donors) is that a second phase should be funded.\n"), "second phase should be funded");
+    expect(r.addressee).toBe("donors");
+  });
+
+  it("whoever noted 'the need to' is not told to act; the evaluated body is", () => {
+    const recs = recsOf(`# Final evaluation of the Harbour Jobs Programme
+
+This evaluation was commissioned by the Harbour Relief Agency (HRA). HRA will use its findings. HRA staff ran the project.
+
+## Recommendations
+
+- Both project staff and trainees have underlined the need to extend the coaching.
+- Explore ways to ensure support in each of the ports of the coast - which will include a survey.
+`);
+    expect(unit(recs, "underlined the need to extend").addressee).toBe("HRA");
+    // "support in each of the ports" names no agent of the support
+    expect(unit(recs, "Explore ways to ensure support").addressee).toBe("HRA");
+  });
+
+  it("the results of an evaluation describing itself are still no unit", () => {
+    absent(recsOf("Some context comes first here.\n\nThe results of this evaluation should help inform the next phase.\n"), "results of this evaluation");
+  });
+});
+
+describe("management-response forms", () => {
+  const FORM = `# Management response and action plan
+
+Evaluation recommendation # 1: (Time 0) The project team should map the existing services.
+
+Key actions: (Time 1)
+
+1. Map the existing services in both districts by month 3 – Programme teams of the Harbour Relief Agency
+2. Share the map with the district councils by month 6, with an adequate budget– Monitoring and evaluation teams
+3. Comments on implementation status: (Time 2)
+4. Final implementation monitoring status – discarded/open/completed: (Time 3)
+`;
+
+  it("the field labels of the form are not actions", () => {
+    const recs = recsOf(FORM);
+    absent(recs, "Comments on implementation status");
+    absent(recs, "Final implementation monitoring status");
+    unit(recs, "Map the existing services in both districts");
+  });
+
+  it("the unit named after the last dash is responsible, with or without a space before the dash", () => {
+    const recs = recsOf(FORM);
+    expect(unit(recs, "Map the existing services in both districts").addressee).toBe("Programme teams of the Harbour Relief Agency");
+    expect(unit(recs, "Share the map with the district councils").addressee).toBe("Monitoring and evaluation teams");
+  });
+});
+
+describe("evaluations: lead-ins to improvements", () => {
+  const recs = () => recsOf(`# Evaluation of the Harbour Jobs Programme
+
+## Main Finding 2
+
+The programme helped coordinate the ports. However, areas for improvement include:
+
+- greater transparency around the selection of trainees
+- more regular meetings with the port councils
+
+Information sharing among the ports is useful and should continually be improved upon by addressing changing needs through:
+
+- a shared calendar of vacancies
+
+However, the role of the programme could be better explained according to many stakeholders:
+
+- several ports confused the programme with the licensing office
+- port councils indicated that the role was clear
+`);
+
+  it("'areas for improvement include:' and 'should be improved by ... through:' make their items units", () => {
+    const r = recs();
+    unit(r, "greater transparency around the selection");
+    unit(r, "more regular meetings with the port councils");
+    unit(r, "a shared calendar of vacancies");
+  });
+
+  it("'could be better explained according to stakeholders:' is itself the unit; its items report findings", () => {
+    const r = recs();
+    unit(r, "could be better explained");
+    absent(r, "confused the programme with the licensing office");
+    absent(r, "indicated that the role was clear");
+  });
+});
+
+describe("government responses: what the government expects of others", () => {
+  it("'we / DCA and the Port Office expect X to / that X ...' prescribes to X; an expected trend does not", () => {
+    const recs = recsOf(`Department for Coastal Affairs
+
+# Government response to the independent review of harbour safety
+
+The Department for Coastal Affairs (DCA) has considered the review's recommendations.
+
+However, we expect harbour boards to publish their safety plans by June.
+
+DCA and PSO expect that all operators report near misses within a week.
+
+We expect costs to rise next year.
+
+DCA does not expect delays.
+`);
+    expect(unit(recs, "publish their safety plans").addressee).toBe("harbour boards");
+    expect(unit(recs, "report near misses").addressee).toBe("all operators");
+    absent(recs, "costs to rise");
+    absent(recs, "does not expect delays");
+  });
+});
+
+describe("orders: lettered lead-ins", () => {
+  const ORDER = `# Order on coastal resilience
+
+Sec. 2. Plans. (a) The Secretary of the Interior shall coordinate, through the interagency process, the development of:
+
+(i) a Coastal Resilience Strategy; and
+
+(ii) a Harbour Safety Plan.
+
+(b) As part of the review, the Director of the Weather Service shall:
+
+(i) map the flood plains; and
+
+(ii) publish the maps online.
+`;
+
+  it("a bare lead-in ('(b) ..., the Director shall:') is carried by its items and is no unit itself", () => {
+    const recs = recsOf(ORDER);
+    absent(recs, "As part of the review");
+    expect(unit(recs, "map the flood plains").addressee).toBe("the Director of the Weather Service");
+  });
+
+  it("a lead-in that says what to do ('shall coordinate the development of:') is a unit", () => {
+    expect(unit(recsOf(ORDER), "shall coordinate, through the interagency process").addressee).toBe("The Secretary of the Interior");
   });
 });

@@ -3,6 +3,7 @@
 // is a pure function of the document and its compiled rules.
 import type { Doc, ExtractConfig, Extraction } from "../types.js";
 import { extractRecommendations, loadRecommendationRules, type RecRules } from "./recommendations/index.js";
+import { typeAddresseesFromActors } from "./recommendations/types-from-actors.js";
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
 import { extractResponses, loadResponseVocab, type ResponseVocab } from "./responses/index.js";
 import { extractRelations, relationExtractor, type RelationExtractor } from "./relations/index.js";
@@ -35,6 +36,8 @@ export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook, scope);
   const responses = extractResponses(doc, recommendations, ex.responseVocab);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
+  // A named addressee ("Cargill", "IMI") takes the type the actors stage gave that body.
+  typeAddresseesFromActors(recommendations, actors);
   const codings = codeDocument(doc, ex.codebook, scope);
   const relations = extractRelations(doc, actors, mentions, ex.relations);
   return { recommendations, responses, actors, mentions, codings, relations };

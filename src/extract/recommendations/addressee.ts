@@ -20,22 +20,25 @@ const NONE: Addressee = { addressee: "", type: "" };
 
 // Urging verbs with an object, then "to <verb>": the object is the addressee.
 const OBJECT_RE =
-  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
+  /\b(?:call(?:s|ed|ing)?\s+(?:up)?on|a\s+call\s+to|urg(?:e|es|ed|ing)|direct(?:s|ed)?|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|expects?)\s+(?<np>[^.;:]{2,90}?)\s+to\s+(?!the\b|a\b|an\b|this\b|their\b)\w+/gi;
 // "recommended that IOM strengthen ...": the subject of a subjunctive that-clause.
 const THAT_CLAUSE_RE =
-  /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?)\s+that\s+(?<np>[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
+  /\b(?:recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|ask(?:s|ed)?|expects?)\s+that\s+(?<np>(?:(?:all|every|each)\s+)?[^,;:.]{2,60}?)\s+(?!be\b|should\b|must\b|shall\b|will\b|would\b|is\b|are\b)[a-z]+\b/gi;
 const NEED_FOR_RE =
   /\b(?:(?:need|necessary|important|essential|crucial|critical|vital|imperative|necessity)\s+for\s+(?<np>[^.;:]{2,80}?)\s+to\s+\w+|(?:opportun|important|nécessaire|essentiel|recommandé|souhaitable)\s+(?:pour|aux?|à)\s+(?<fr>[^.;:]{2,80}?)(?:,[^.;:]{0,80})?\s+(?:de\b|d['’])\s*\w+)/gi;
+// "The overall recommendation (to donors) of the evaluator is ...": the addressee in brackets.
+const RECOMMENDATION_TO_RE = /\brecommendations?\s+\((?:addressed\s+)?(?:to|for)\s+(?<np>[^()]{2,60})\)/gi;
 // The agent of a passive or of a need: "by X", "from X", "among X", "between X".
 const AGENT_RE =
-  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:\w+\s+){0,2}?(?:by|from|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
+  /\b(?:(?:be|been|is|are)\s+(?:\w+ly\s+)?\w+ed(?:\s+and\s+\w+ed)?\s+by|(?:needed|required)\s+(?:\w+\s+){0,4}?(?:from|by|among|between)|(?:coordination|cooperation|information-sharing|collaboration)\s+(?:\w+\s+){0,3}?(?:among|between)|(?:assistance|support|funding|financing|contributions?|efforts?|commitment|engagement|involvement|participation)\s+(?:(?:\w+\s+){0,2}?(?:by|from)|of))\s+(?:the\s+)?(?:different\s+)?(?<np>[^,.;()]{2,80}?)(?=\s+(?:to|for|that|which|who|in|on|with|so|as|at|by|before|after|during|until|within|from|was|were|is|are|and\s+should|including)\b|[,.;(]|$)/gi;
 
 // Where a clause starts, looking back from a modal.
 const CLAUSE_BREAK = /(?:[.;:!?]\s+|\bthat\b[\s,]*|\bwhereas\s+|\bwhile\s+(?=\w+\s+\w+\s+(?:should|must|are|is)\b)|\bwhich\s+|\bso\s+that\s+)/gi;
 const LEADING_SUBORDINATE = /^(?:of|nevertheless|nonetheless|hence|thus|therefore|accordingly|consequently|ultimately|specifically|notably|importantly|not\s+surprising|in\s+hindsight|\w+ly\b|dans|pour|afin|avec|par|selon|while|where|when|if|although|though|because|since|as|in|at|on|for|with|by|to|from|under|given|noting|recognizing|finally|moreover|however|furthermore|additionally|also|then|similarly|indeed|overall|first|second|third|lastly|once|after|before|during|through|within|among|beyond|despite)\b/i;
 const DETERMINER = /^(?:the|these|those|this|that)\s+/i;
 // "should be avoided" (passive) but not "should be supporting" or "should be encouraged to".
-const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!\w+ing\b)\w+/i;
+// Nor "should be empowered / enabled / equipped to": the subject is then who acts.
+const PASSIVE_AFTER = /^\s*(?:not\s+)?(?:also\s+)?(?:be|been|being)\s+(?:\w+ly\s+)?(?!encouraged|urged|invited|asked|obliged|able|aware|prepared|ready|mindful|responsible|careful)(?!(?:empowered|enabled|equipped|mandated|required|expected)\s+to\b)(?!\w+ing\b)\w+/i;
 
 /** The type of an addressee phrase: the group word that occurs first in it, or "". */
 export function addresseeType(phrase: string, rules: RecRules, self: Addressee): string {
@@ -53,6 +56,7 @@ const FIRST_PERSON_RE = /\b(?:we|our)\b/gi;
 const ACRONYM_RE = /(?<![A-Z]{2,}\s)\b[A-Z][A-Z&]{1,6}\b(?!\s[A-Z]{2,})/g;
 
 const PREPOSITION = /\b(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)\b/i;
+const PREPOSITION_WORD = /^(?:of|by|from|for|with|to|in|on|at|among|between|into|through|about)$/i;
 const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)$/;
 
 /**
@@ -62,10 +66,20 @@ const CAPS_STOPWORD = /^(?:OF|THE|AND|IN|TO|FOR|ON|AT|BY|A|AN|OR|IS|IT|BE|WE|AS)
  */
 function actorPhrase(np: string, rules: RecRules): boolean {
   const words = np.split(/\s+/).filter(Boolean);
+  // "The Secretary of Homeland Security and the Director of the Centers for Disease Control and
+  // Prevention": a long subject is an actor when it joins two actor phrases.
+  if (words.length > 10 && words.length <= 24) {
+    const pair = /^(.+?)\s+and\s+((?:the\s+)?\p{Lu}.*)$/u.exec(np);
+    return pair !== null && actorPhrase(pair[1], rules) && actorPhrase(pair[2], rules);
+  }
   if (!words.length || words.length > 10) return false;
   if (rules.addressee.notActors.test(np) || rules.addressee.speakers.test(np)) return false;
   if (LEADING_SUBORDINATE.test(np) || /^of\b/i.test(np) || CAPS_STOPWORD.test(np)) return false;
   if (words.some((w) => isVerbOrAdverb(w))) return false;
+  // "The Collaborative Management Strategy", "the digital platforms": a thing, not an actor
+  // (the head noun is the last word before any preposition: "States with encampment policies").
+  const head = words.findIndex((w, i) => i > 0 && PREPOSITION_WORD.test(w));
+  if (rules.addressee.things.test(words[(head > 0 ? head : words.length) - 1])) return false;
   let at = -1;
   for (const g of rules.addressee.groups) {
     if (g.type === "self") continue;
@@ -109,6 +123,7 @@ function tidy(np: string): string {
     .replace(/^(?:(?:and|but|or|so|also|further|indeed|therefore|thus|jointly)\s+)+/i, "")
     .replace(/^(?:les?|la)\s+(?=\p{L})/iu, "")
     .replace(/^(we)(?:\s+\w+ly)+$/i, "$1")
+    .replace(/\s+[–—-]+$/, "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -198,7 +213,7 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
   type Found = { at: number; who: Addressee };
   const found: Found[] = [];
 
-  for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE]) {
+  for (const re of [OBJECT_RE, NEED_FOR_RE, THAT_CLAUSE_RE, RECOMMENDATION_TO_RE]) {
     for (const m of matchesOf(re, masked)) {
       const who = named(m.groups!.np ?? m.groups!.fr ?? "");
       if (who) found.push({ at: m.index!, who });
@@ -226,10 +241,14 @@ export function findAddressee(input: AddresseeInput, rules: RecRules, self: Addr
 
 function subjectOf(input: AddresseeInput, hit: TriggerHit, rules: RecRules, self: Addressee): Addressee | null {
   const trig = input.masked.slice(hit.start, hit.end);
+  // "DHSC and NHS England expect providers to ...": who expects is not who is told to act.
+  if (/\bexpects?\b/.test(trig)) return null;
   // Commitment triggers carry their subject: "we will", "MGL will".
   if (/^(?:we|I)\b/i.test(trig)) return self.addressee ? self : null;
   const org = /^([A-Z][A-Z&]{1,7}(?:\s+and\s+[A-Z][A-Z&]{1,7})?)\s/.exec(trig);
   if (org) return { addressee: org[1], type: addresseeType(org[1], rules, self) };
+  // "the need to", "a need for": a noun, whose "subject" is whoever noted it.
+  if (/^needs?\b/i.test(trig) && /\b(?:the|a|an|this|that|its|their|our|his|her|no|any|such)\s+$/i.test(input.masked.slice(0, hit.start))) return null;
   // "X should be avoided": X is what is acted on, not who acts.
   const modalOnly = /^(?:should|must|shall|ought\s+to|need(?:s)?\s+to|ha(?:ve|s)\s+to)\b/i.test(trig);
   if (modalOnly && PASSIVE_AFTER.test(input.masked.slice(hit.start + trig.split(/\s+/)[0].length))) return null;

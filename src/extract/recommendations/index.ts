@@ -115,6 +115,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
   const self = ownVoice.addressee ? ownVoice : voices.speaker.addressee ? voices.speaker : ownVoice;
   const out: UnitVerdict[] = [];
   let lastAddressee: { section: string; who: Addressee } = { section: "", who: { addressee: "", type: "" } };
+  // The numbered recommendation the text is in ("Recommendation 3", "Government response to
+  // recommendation 3", and lead-in headings such as "This programme should:" under them), and
+  // per kind the body its units named: a unit of it that names nobody addresses the same body.
+  let recommendationNo = "";
+  const namedInRecommendation = new Map<RecKind, Addressee>();
   const sectionCache = new Map<string, ReturnType<typeof firstExclusion>>();
   const sectionExclusion = (heading: string) => {
     if (!sectionCache.has(heading)) sectionCache.set(heading, firstExclusion(rules.sectionExclusions, heading.replace(/[*_#]/g, "").trim()));
@@ -128,6 +133,11 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
     if (b.kind === "footnote") continue;
     if (b.kind === "heading") {
       if (nearMisses && findTrigger(maskText(b.text, rules).text, rules)) reject(b, b.start, b.end, "kind:heading", "heading");
+      const no = RECOMMENDATION_NO.exec(plainHeading(b.text))?.[1] ?? "";
+      if (no !== recommendationNo && (no || !/:\s*$/.test(b.text))) {
+        recommendationNo = no;
+        namedInRecommendation.clear();
+      }
       continue;
     }
     let sectionEx: ReturnType<typeof firstExclusion> = null;
@@ -150,7 +160,17 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
       const ctx = cue[b.index];
       // A "(b)" sub-item is one unit only under a cue (as a lettered paragraph always was).
       const labelled = isLabelled(b);
-      const whole = (b.kind === "list_item" && !labelled) || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
+      // Outside a cue, a "(b)" sub-item that prescribes is one unit too, however many sentences
+      // it has: orders and agreements give one duty per lettered paragraph (GUIDELINES: one
+      // list item is one unit). One without a trigger is still read sentence by sentence.
+      // A sub-item that only announces its own sub-items ("(b) ... the Secretary shall:") is a
+      // bare lead-in, carried by its items: its duty must lie before that sentence. One that
+      // says what to do ("the APNSA shall coordinate the development of:") is a unit itself.
+      const lastSentence = b.sentences.at(-1);
+      const bare = leadInLines.has(b.index) && lastSentence !== undefined && BARE_LEAD_IN.test(doc.text.slice(lastSentence.start, b.end));
+      const body = bare ? doc.text.slice(b.start, lastSentence.start) : b.text;
+      const labelledDuty = labelled && ctx === null && findTrigger(maskText(body, rules).text, rules) !== null;
+      const whole = (b.kind === "list_item" && !labelled) || labelledDuty || (ctx?.numbered ?? false) || (ctx !== null && (labelled || (ctx.kind === "commitment" && b.kind === "paragraph")));
       // A list item is one unit; a table row is one unit per cell; prose, one per sentence.
       const spans: Array<[number, number]> = whole
         ? [[b.start, b.end]]
@@ -173,12 +193,22 @@ export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): U
         if (listed) Object.assign(v.rec, { addressee: listed, addresseeType: addresseeType(listed, rules, self) });
       }
       if (v.rec) {
-        // "This should include ...", "They should also ...": the body the previous unit of the
-        // same section addressed, before any document-level default.
+        // "This should include ...", "They should also ...", and the lettered sub-items of an
+        // order's section ("(b) The Strategy shall ...", "(i) coordinate ..."): the body the
+        // previous unit of the same section addressed, before any document-level default.
         const sectionKey = b.section.join(" / ");
-        if (!v.rec.addressee && ANAPHORIC_SUBJECT.test(v.rec.text) && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
+        const continues = ANAPHORIC_SUBJECT.test(v.rec.text) || isLabelled(b);
+        if (!v.rec.addressee && continues && lastAddressee.section === sectionKey && lastAddressee.who.addressee) {
           v.rec.addressee = lastAddressee.who.addressee;
           v.rec.addresseeType = lastAddressee.who.type;
+        }
+        if (recommendationNo) {
+          // Only a unit that continues one before it (an item after a lead-in "This programme
+          // should:", "This will include ...") takes it over; a separate unit that names nobody
+          // still takes the document-level default below (an evaluation's convention).
+          const earlier = namedInRecommendation.get(v.rec.kind);
+          if (!v.rec.addressee && earlier && (continues || afterLeadIn(doc, b))) Object.assign(v.rec, { addressee: earlier.addressee, addresseeType: earlier.type });
+          else if (v.rec.addressee) namedInRecommendation.set(v.rec.kind, { addressee: v.rec.addressee, type: v.rec.addresseeType });
         }
         documentLevelAddressee(v.rec, voices, rules, self);
         if (v.rec.addressee && v.rec.kind !== "commitment") lastAddressee = { section: sectionKey, who: { addressee: v.rec.addressee, type: v.rec.addresseeType } };
@@ -234,6 +264,11 @@ function judgeUnit(
   // In a section that responds to a recommendation, a pledge the triggers did not take is the
   // responding body's (or the named body's) commitment.
   if (pledges && !owner && (c === null || ("reason" in c))) c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
+  // "DHSC and NHS England will work with leaders to highlight the importance of ...": a named
+  // body's pledge that comes before the sentence's other trigger is what the sentence says.
+  else if (pledges && !owner && hit && c && !("reason" in c) && c.kind === "recommendation" && !ctx && pledgeBefore(masked.text, hit.start, rules)) {
+    c = { kind: "commitment", modality: "will", strength: "strong", rule: "response-section:pledge", subjectless: false, verb: "" };
+  }
   if (c === null) {
     const near = nearMiss();
     return near ? rejected(verdict, near.id, near.reason) : verdict;
@@ -245,8 +280,10 @@ function judgeUnit(
   const firstPerson = (ctx?.firstPerson ?? false) || FIRST_PERSON.test(leadIn);
   // An offer's actor is the one the services heading names ("Services CSOs can provide").
   const responsible = owner && rule.startsWith("announcement") ? { addressee: owner, type: addresseeType(owner, rules, self) || "" }
-    : rule === "response-section:pledge" ? pledgeSubject(masked.text, rules)
-    : kind === "commitment" ? responsibleTail(text, rules, self) : null;
+    // "The government supports this recommendation and NHS England will take it forward": the
+    // body named as doing it, not the responding body.
+    : rule === "response-section:pledge" || (rule === "trigger:response-status" && inResponse) ? pledgeSubject(masked.text, rules)
+    : kind === "commitment" || b.kind === "list_item" ? responsibleTail(text, rules, self) : null;
   const who = responsible ?? (kind === "offer" && ctx?.addressee ? { addressee: ctx.addressee, type: addresseeType(ctx.addressee, rules, self) } : findAddressee(
     { masked: masked.text, text, hits, contextAddressee: sectionAddressee, subjectless, firstPerson },
     rules,
@@ -282,8 +319,19 @@ function judgeUnit(
 /** "NHS England will update ...": the subject of the pledge, or null (the responding body then). */
 function pledgeSubject(masked: string, rules: RecRules): Addressee | null {
   const m = rules.announcements.responsePledge.exec(masked);
-  const who = m ? subjectAt(masked, m.index, rules) : null;
-  return who?.addressee ? who : null;
+  if (!m) return null;
+  const who = subjectAt(masked, m.index, rules);
+  if (who.addressee) return who;
+  // "... supports this recommendation and NHS England will ...": the clause after the last "and".
+  const and = masked.slice(0, m.index).lastIndexOf(" and ");
+  const second = and > 0 ? subjectAt(masked.slice(and + 5), m.index - and - 5, rules) : null;
+  return second?.addressee ? second : null;
+}
+
+/** The sentence's first pledge ("will", "commits to") comes before `at` and has a named subject. */
+function pledgeBefore(masked: string, at: number, rules: RecRules): boolean {
+  const m = rules.announcements.responsePledge.exec(masked);
+  return m !== null && m.index < at && pledgeSubject(masked, rules) !== null;
 }
 
 /** A sentence that pledges, in the section of a commitments fact sheet that names its organisation. */
@@ -305,6 +353,19 @@ export function internalUnits(addressee: string): boolean {
   const items = addressee.split(";").map((x) => x.trim());
   return items.length > 1 && items.every((x) => x && x.split(/\s+/).length <= 4) && items.some((x) => INTERNAL_UNIT.test(x));
 }
+
+/** "... the Secretary of Homeland Security shall:", "Parties shall, as appropriate:": a modal and nothing to do. */
+const BARE_LEAD_IN = /\b(?:shall|should|must|will)(?:,?\s+(?:also|further|as\s+appropriate|where\s+appropriate|promptly|jointly),?)*\s*:\s*$/i;
+
+/** The block is an item of a list announced by a lead-in ending in ":" (the items before it skipped). */
+function afterLeadIn(doc: Doc, b: Block): boolean {
+  let j = b.index - 1;
+  while (j >= 0 && b.kind === "list_item" && doc.blocks[j].kind === "list_item") j--;
+  return j >= 0 && /:\s*$/.test(doc.blocks[j].text);
+}
+
+/** The number of a recommendation heading or of the response to it: "Recommendation 3", "Response to recommendation #3". */
+const RECOMMENDATION_NO = /\brecommendation\s*(?:#|no\.?|n°)?\s*(\d{1,3}|[A-Z])\b(?![.\d])/i;
 
 /** A unit whose subject points back: "This should ...", "They should ...", "These systems should ...". */
 const ANAPHORIC_SUBJECT = /^(?:this|these|they|it|such|those|the\s+latter)\b(?:\s+\w+)?\s+(?:should|must|shall|needs?|will|is|are|could)\b/i;
@@ -340,7 +401,8 @@ function documentLevelAddressee(rec: Recommendation, voices: DocVoices, rules: R
  * projects, 1 to 3 months before design – Programme teams of UNDP and IOM (country offices)".
  * The tail names a body: an acronym, an agent noun or capitalised words, and no verb of its own.
  */
-const TAIL = /\s[–—-]\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
+// (an en or em dash may follow the last word without a space: "un financement adéquat– Équipes ...")
+const TAIL = /(?:\s[–—-]|\s?[–—])\s+(\p{Lu}[^–—]{2,200}?)(?:\s[–—-]\s[^\p{Lu}][^]*)?\s*[.;]?$/u;
 function responsibleTail(text: string, rules: RecRules, self: Addressee): Addressee | null {
   const m = TAIL.exec(text.slice(-300));
   if (!m) return null;
@@ -383,6 +445,9 @@ function classifyUnit(
   if (ctx && isItem && looksLikeHeading(doc, b, hit !== null)) {
     return { rule: "kind:heading", reason: "heading (a section title read as a list item)" };
   }
+  if (ctx?.kind === "commitment" && FORM_LABEL.test(text)) {
+    return { rule: "kind:label", reason: `a label of the response form ("${shorten(text)}"), not an action` };
+  }
   if (ctx) {
     const rule = `${u.via}:${ctx.cue}` + (hit && ctx.kind === "recommendation" ? `+trigger:${hit.family.id}` : "");
     const cued = (modality: string, strength: Strength, verb = ""): Classified =>
@@ -412,6 +477,13 @@ function classifyUnit(
   if (looksLikeName(text)) return { rule: "imperative", reason: "a name, not an imperative" };
   return { kind: "recommendation", modality: "imperative", strength: "advisory", rule: "imperative", subjectless: true, verb };
 }
+
+/**
+ * "Comments on implementation status: (Time 2)", "Responsible unit:": the field labels of a
+ * management-response form, read as items under "Key actions". A short line ending in a colon
+ * (and perhaps a bracketed note) names a field; it commits to nothing.
+ */
+const FORM_LABEL = /^(?:[^\s.;!?:]+\s+){0,9}[^\s.;!?:]+\s*:\s*(?:\([^()]{0,30}\))?\s*$/;
 
 function shorten(s: string): string {
   return s.length > 80 ? s.slice(0, 77) + "..." : s;

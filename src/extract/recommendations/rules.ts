@@ -67,7 +67,7 @@ export interface RecRules {
   imperative: { skip: RegExp; toVerbs: Set<string>; notVerbs: Set<string>; verbs: Set<string>; descriptive: RegExp };
   /** Fact sheets announcing commitments: which documents are such, and which sentences pledge. */
   announcements: { document: RegExp; pledge: RegExp; responseSection: RegExp; responsePledge: RegExp };
-  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp };
+  addressee: { speakers: RegExp; groups: GroupWord[]; headings: HeadingAddressee[]; notActors: RegExp; labelList: RegExp; agents: RegExp; things: RegExp };
 }
 
 export const DEFAULT_RULES_PATH = dataFile("extract/recommendations/rules.yaml");
@@ -179,6 +179,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     labelList: regex(get(ad, "labelList"), str(ad, "labelList"), false),
     // optional: nouns that name people or bodies who can act ("providers", "boards")
     agents: get(ad, "agents", false) ? regex(get(ad, "agents"), str(ad, "agents"), false) : /(?!)/,
+    // optional: head nouns of subjects that are things, not actors ("The Strategy shall identify")
+    things: get(ad, "things", false) ? regex(get(ad, "things"), str(ad, "things"), false) : /(?!)/,
     groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
     headings: items(ad, "headings").map((h) => {
       const re = patternOf(h);
