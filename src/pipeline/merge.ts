@@ -5,8 +5,7 @@
 // Workers serialise the waiting rows with gaps for the actor ids; the merge
 // fills the gaps and appends the text.
 import { join } from "node:path";
-import type { Gazetteer } from "../extract/actors/index.js";
-import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks } from "../dataset/actors.js";
+import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks, type GazetteerFacts, type GazetteerLookup } from "../dataset/actors.js";
 import { fillPieces, rowsPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
 import type { Row } from "../dataset/tables.js";
 import { SpillFile } from "./spill.js";
@@ -17,6 +16,12 @@ export interface MergeShare {
   candidates: CandidateCount[];
   /** For the second pass: a WaitingRows record, as JSON. */
   waiting: string;
+  /**
+   * [key, name, acronym, type] of the gazetteer entries the candidates come from:
+   * all the merge needs of the gazetteer, so that the main thread never loads it.
+   * (Missing in partial datasets of older versions: the merge then loads the gazetteer.)
+   */
+  gazetteer?: Array<[string, string, string, string]>;
 }
 
 /** A document's rows that wait for actor ids. */
@@ -43,7 +48,13 @@ const MENTION_GAPS = ["mention_id", "actor_id"];
 const RECOMMENDATION_GAPS = ["addressee_actor_id"];
 const RELATION_GAPS = ["from_actor_id", "to_actor_id"];
 
-export function mergeShare(actors: DocActors, recommendations: Row[], formats: OutputFormat[], relations?: RelationShare): MergeShare {
+export function mergeShare(
+  actors: DocActors,
+  recommendations: Row[],
+  formats: OutputFormat[],
+  relations?: RelationShare,
+  gazetteer: Array<[string, string, string, string]> = [],
+): MergeShare {
   const { candidates, links } = docLinksOf(actors);
   const mentionRows = actors.mentions.map((m): Row => ({
     doc_id: actors.docId, source: actors.source, segment_id: actors.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
@@ -58,7 +69,7 @@ export function mergeShare(actors: DocActors, recommendations: Row[], formats: O
     waiting.relations = {};
     for (const format of formats) waiting.relations[format] = rowsPieces("relations", relations.rows, RELATION_GAPS, format);
   }
-  return { candidates, waiting: JSON.stringify(waiting) };
+  return { candidates, waiting: JSON.stringify(waiting), gazetteer };
 }
 
 export class CorpusMerge {
@@ -66,8 +77,15 @@ export class CorpusMerge {
   private scratch: string;
   private waiting: SpillFile;
 
-  constructor(private writer: DatasetWriter, gazetteer: Gazetteer, private formats: OutputFormat[]) {
-    this.resolver = new ActorResolver(gazetteer);
+  /** Gazetteer entries met in the shares, by candidate key. */
+  private gazetteerFacts = new Map<string, GazetteerFacts>();
+  /** Set when a share came without its gazetteer facts (a partial dataset of an older version). */
+  private sharesWithoutFacts = false;
+  private fallback?: GazetteerLookup;
+
+  /** `loadGazetteer` is called only for shares that do not carry their gazetteer facts. */
+  constructor(private writer: DatasetWriter, private formats: OutputFormat[], private loadGazetteer: () => Promise<GazetteerLookup>) {
+    this.resolver = new ActorResolver((key) => this.gazetteerFacts.get(key) ?? this.fallback?.(key));
     this.scratch = writer.scratchDir();
     this.waiting = new SpillFile(join(this.scratch, "waiting.jsonl"));
   }
@@ -76,10 +94,13 @@ export class CorpusMerge {
   add(share: MergeShare): void {
     this.resolver.addCandidates(share.candidates);
     this.waiting.add(share.waiting);
+    if (!share.gazetteer) this.sharesWithoutFacts = true;
+    for (const [key, name, acronym, type] of share.gazetteer ?? []) if (!this.gazetteerFacts.has(key)) this.gazetteerFacts.set(key, { name, acronym, type });
   }
 
   /** Resolve actors across the corpus, then write recommendations, relations, actors, mentions and edges. */
   async finish(): Promise<void> {
+    if (this.sharesWithoutFacts) this.fallback = await this.loadGazetteer();
     this.resolver.resolve();
     // Second pass, in input order: recommendations are written at once; mentions,
     // which are ordered by doc_id, wait once more, now as finished text.
