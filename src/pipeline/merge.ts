@@ -6,7 +6,7 @@
 // fills the gaps and appends the text.
 import { join } from "node:path";
 import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks, type GazetteerFacts, type GazetteerLookup } from "../dataset/actors.js";
-import { fillPieces, rowsPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
+import { GappedRows, joinParts, rowsWithGaps, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
 import type { Row } from "../dataset/tables.js";
 import { SpillFile } from "./spill.js";
 
@@ -14,8 +14,8 @@ import { SpillFile } from "./spill.js";
 export interface MergeShare {
   /** For the first pass: the document's actor candidates. */
   candidates: CandidateCount[];
-  /** For the second pass: a WaitingRows record, as JSON. */
-  waiting: string;
+  /** For the second pass: the document's waiting rows (see mergeShare), as text or UTF-8 bytes. */
+  waiting: string | Uint8Array;
   /**
    * [key, name, acronym, type] of the gazetteer entries the candidates come from:
    * all the merge needs of the gazetteer, so that the main thread never loads it.
@@ -24,17 +24,11 @@ export interface MergeShare {
   gazetteer?: Array<[string, string, string, string]>;
 }
 
-/** A document's rows that wait for actor ids. */
-interface WaitingRows {
+/** The small part of a document's waiting rows, as the first line of the record (JSON). */
+interface WaitingHead {
   links: DocLinks;
-  /** Per format, per mention of links.mentions: its row around mention_id and actor_id. */
-  mentions: Partial<Record<OutputFormat, string[][]>>;
-  /** Per format, per recommendation: its row around addressee_actor_id. */
-  recommendations: Partial<Record<OutputFormat, string[][]>>;
   /** Per relation: [relation, from candidate index, to candidate index] (-1: not an actor). */
   relationParties?: Array<[RelationType, number, number]>;
-  /** Per format, per relation: its row around from_actor_id and to_actor_id. */
-  relations?: Partial<Record<OutputFormat, string[][]>>;
 }
 
 type RelationType = "funds" | "implements" | "partners";
@@ -48,6 +42,13 @@ const MENTION_GAPS = ["mention_id", "actor_id"];
 const RECOMMENDATION_GAPS = ["addressee_actor_id"];
 const RELATION_GAPS = ["from_actor_id", "to_actor_id"];
 
+/**
+ * A document's share of the merge. Its waiting rows are one record: a line of
+ * JSON (WaitingHead), then for each format, the rows of mentions,
+ * recommendations and relations with gaps for their actor ids (rowsWithGaps),
+ * one after another; the head's counts say how many rows each holds. The
+ * merge reads the rows as bytes: the long texts are never parsed nor decoded.
+ */
 export function mergeShare(
   actors: DocActors,
   recommendations: Row[],
@@ -59,17 +60,15 @@ export function mergeShare(
   const mentionRows = actors.mentions.map((m): Row => ({
     doc_id: actors.docId, source: actors.source, segment_id: actors.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
   }));
-  const waiting: WaitingRows = { links, mentions: {}, recommendations: {} };
+  const head: WaitingHead = { links };
+  if (relations?.rows.length) head.relationParties = relations.parties;
+  let waiting = JSON.stringify(head) + "\n";
   for (const format of formats) {
-    waiting.mentions[format] = rowsPieces("mentions", mentionRows, MENTION_GAPS, format);
-    waiting.recommendations[format] = rowsPieces("recommendations", recommendations, RECOMMENDATION_GAPS, format);
+    waiting += rowsWithGaps("mentions", mentionRows, MENTION_GAPS, format);
+    waiting += rowsWithGaps("recommendations", recommendations, RECOMMENDATION_GAPS, format);
+    if (head.relationParties) waiting += rowsWithGaps("relations", relations!.rows, RELATION_GAPS, format);
   }
-  if (relations?.rows.length) {
-    waiting.relationParties = relations.parties;
-    waiting.relations = {};
-    for (const format of formats) waiting.relations[format] = rowsPieces("relations", relations.rows, RELATION_GAPS, format);
-  }
-  return { candidates, waiting: JSON.stringify(waiting), gazetteer };
+  return { candidates, waiting, gazetteer };
 }
 
 export class CorpusMerge {
@@ -108,24 +107,35 @@ export class CorpusMerge {
     const docIds: string[] = [];
     const mentionRows: number[] = [];
     for (let doc = 0; doc < this.waiting.records; doc++) {
-      const waiting: WaitingRows = JSON.parse(this.waiting.read(doc));
-      const linked = this.resolver.linkDocument(waiting.links);
-      const recommendations: TableText = { rows: waiting.links.addressees.length, text: {} };
-      const relationParties = waiting.relationParties ?? [];
+      const record = this.waiting.read(doc);
+      const headEnd = record.indexOf(10);
+      const { links, relationParties = [] }: WaitingHead = JSON.parse(record.toString("utf8", 0, headEnd));
+      const linked = this.resolver.linkDocument(links);
+      const recommendations: TableText = { rows: links.addressees.length, text: {} };
       const relations: TableText = { rows: relationParties.length, text: {} };
-      const actorIds = relationParties.length ? this.resolver.candidateActorIds(waiting.links) : [];
+      const actorIds = relationParties.length ? this.resolver.candidateActorIds(links) : [];
       const idOf = (candidate: number) => (candidate >= 0 ? actorIds[candidate] ?? "" : "");
-      for (const [relation, from, to] of relationParties) this.resolver.addRelationEdge(idOf(from), idOf(to), relation, waiting.links.docId);
+      for (const [relation, from, to] of relationParties) this.resolver.addRelationEdge(idOf(from), idOf(to), relation, links.docId);
+      let at = headEnd + 1;
       for (const format of this.formats) {
-        recommendations.text[format] = waiting.recommendations[format]!.map((pieces, i) => fillPieces(pieces, [linked.addressees[i]])).join("");
-        const mentions = waiting.mentions[format]!;
-        mentionText.get(format)!.add(linked.mentions.map((m) => fillPieces(mentions[m.index], [m.mentionId, m.actorId])).join(""));
-        relations.text[format] = (waiting.relations?.[format] ?? []).map((pieces, i) => fillPieces(pieces, [idOf(relationParties[i][1]), idOf(relationParties[i][2])])).join("");
+        const mentions = new GappedRows(record, at, links.mentions.length, MENTION_GAPS.length);
+        const recs = new GappedRows(record, mentions.end, links.addressees.length, RECOMMENDATION_GAPS.length);
+        const rels = new GappedRows(record, recs.end, relationParties.length, RELATION_GAPS.length);
+        at = rels.end;
+        const mentionParts: Array<Uint8Array | string> = [];
+        for (const m of linked.mentions) mentions.fill(m.index, [m.mentionId, m.actorId], mentionParts);
+        mentionText.get(format)!.add(joinParts(mentionParts));
+        const recParts: Array<Uint8Array | string> = [];
+        linked.addressees.forEach((id, i) => recs.fill(i, [id], recParts));
+        recommendations.text[format] = joinParts(recParts);
+        const relationParts: Array<Uint8Array | string> = [];
+        relationParties.forEach(([, from, to], i) => rels.fill(i, [idOf(from), idOf(to)], relationParts));
+        relations.text[format] = joinParts(relationParts);
       }
       await this.writer.append("recommendations", recommendations);
       await this.writer.append("relations", relations);
       if (doc % 64 === 63) await yieldToEvents();
-      docIds.push(waiting.links.docId);
+      docIds.push(links.docId);
       mentionRows.push(linked.mentions.length);
     }
     this.waiting.close();
