@@ -11,9 +11,13 @@ import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
 import type { FileResult, FileTask } from "./process.js";
 import { errorResult } from "./failed.js";
+import { decodeResult } from "./result-bytes.js";
 
 /** Results cut short (a document stopped over its time budget): never cached, since a rerun may finish. */
 export const unfinished = new WeakSet<FileResult>();
+
+/** Results from worker threads, with the bytes they came as (which the cache keeps as they are). */
+export const bytesOfResult = new WeakMap<FileResult, Buffer>();
 
 export interface DocRunner {
   run(task: FileTask): Promise<FileResult>;
@@ -47,7 +51,11 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
       let timer: NodeJS.Timeout | undefined;
       if (opts.docTimeout > 0) startedHere.once("message", () => { timer = setTimeout(() => stop.abort("doc-timeout"), opts.docTimeout * 1000); });
       try {
-        return await pool.run({ task, config: opts.config, formats: opts.formats, started: startedThere }, { signal: stop.signal, transferList: [startedThere] });
+        const data: Uint8Array = await pool.run({ task, config: opts.config, formats: opts.formats, started: startedThere }, { signal: stop.signal, transferList: [startedThere] });
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+        const result = decodeResult(bytes);
+        bytesOfResult.set(result, bytes);
+        return result;
       } catch (err) {
         if (!stop.signal.aborted) throw err;
         // piscina has terminated the thread (and starts a fresh one): the document gets an error row.

@@ -12,7 +12,7 @@ import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
 import type { FileResult, FileTask } from "./process.js";
 import { sha256OfFile } from "./failed.js";
-import { makeRunner, unfinished, type DocRunner } from "./pool.js";
+import { bytesOfResult, makeRunner, unfinished, type DocRunner } from "./pool.js";
 import { ResultCache } from "./cache.js";
 import { writeCorpus, type ManifestOptions, type RunSummary } from "./corpus.js";
 import { PartialWriter, shardOf, type Shard } from "./partial.js";
@@ -89,7 +89,7 @@ function cachedWork(cache: ResultCache, run: (task: FileTask) => Promise<FileRes
     const hit = cache.get(key);
     if (hit) return hit;
     const result = await run(task);
-    if (!unfinished.has(result)) cache.put(key, result);
+    if (!unfinished.has(result)) cache.put(key, result, bytesOfResult.get(result));
     return result;
   };
 }
