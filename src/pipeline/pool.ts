@@ -41,7 +41,9 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
   }
   // Keep every thread alive for the whole run: a thread that retires when idle reloads the
   // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
-  const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: opts.jobs, idleTimeout: 60_000 });
+  // One thread at first: piscina adds the others (up to --jobs) as soon as documents wait, so a
+  // re-run that misses the cache for one file does not start (and load the rules in) them all.
+  const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: 1, idleTimeout: 60_000 });
   return {
     async run(task) {
       const stop = new AbortController();
