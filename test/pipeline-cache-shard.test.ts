@@ -22,9 +22,9 @@ function contents(dir: string): Record<string, string> {
   return Object.fromEntries(files.map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name), "latin1")]).sort());
 }
 
-/** Cache entries with their modification times. */
+/** Cache entries of documents with their modification times (not the datasets of whole runs, under runs/). */
 function entries(cache: string): Map<string, number> {
-  const files = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const files = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.startsWith(join(cache, "runs")));
   return new Map(files.map((e) => [e.name, statSync(join(e.parentPath, e.name)).mtimeMs]));
 }
 
@@ -57,6 +57,7 @@ describe("--cache", () => {
     expect(cli(["extract", corpus, "--out", warm, "--jobs", "2", "--quiet"], { SECTORMAP_CACHE: cache }).code).toBe(1);
     expect(contents(warm)).toEqual(contents(reference));
     expect(entries(cache)).toEqual(first); // nothing extracted again
+    expect(readdirSync(join(cache, "runs"))).toHaveLength(1); // the whole run's dataset, copied on the re-run
 
     // One file changed: one new entry, every other entry untouched, and the output of a fresh run.
     const changed = readdirSync(corpus).find((f) => f.startsWith("002"))!;
@@ -69,6 +70,7 @@ describe("--cache", () => {
     const fresh = join(tmp(), "fresh");
     expect(cli(["extract", corpus, "--out", fresh, "--jobs", "1", "--quiet"]).code).toBe(1);
     expect(contents(again)).toEqual(contents(fresh));
+    expect(readdirSync(join(cache, "runs"))).toHaveLength(2); // a changed input is another run
     expect(contents(again)["recommendations.csv"]).not.toEqual(contents(reference)["recommendations.csv"]);
   }, 180_000);
 });

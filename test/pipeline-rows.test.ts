@@ -1,7 +1,7 @@
 // Rows as text: RFC 4180 CSV through csv-stringify, JSONL as JSON.stringify gives it, and
 // rows serialised with gaps (filled after the corpus merge) the same as whole.
 import { describe, expect, it } from "vitest";
-import { fillPieces, rowsPieces, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
+import { GappedRows, joinParts, rowsWithGaps, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
 import { TABLES, type Row } from "../src/dataset/tables.js";
 
 const awkward = ["plain", "with, comma", 'with "quotes"', "two\nlines", "cr\rhere", "=SUM(A1)", "-1", "+x", "@me", "\ttab", "", "ünïcödé \u2028", " spaced ", '"', ","];
@@ -29,28 +29,45 @@ describe("serialiseRows", () => {
   });
 });
 
-describe("rowsPieces", () => {
+/** Rows of rowsWithGaps filled with `values(i)`, read back from their UTF-8 bytes as the merge reads them. */
+function filled(table: "mentions" | "recommendations", rows: Row[], gaps: string[], format: OutputFormat, values: (i: number) => string[], order = rows.map((_, i) => i)): string {
+  const bytes = Buffer.from("head\n" + rowsWithGaps(table, rows, gaps, format) + "after");
+  const gapped = new GappedRows(bytes, 5, rows.length, gaps.length);
+  expect(bytes.toString("utf8", gapped.end)).toBe("after");
+  const parts: Array<Uint8Array | string> = [];
+  for (const i of order) gapped.fill(i, values(i), parts);
+  return joinParts(parts).toString();
+}
+
+describe("rowsWithGaps", () => {
   for (const format of ["csv", "jsonl"] as OutputFormat[]) {
-    it(`fills to the whole row's ${format} line, gaps first or in the middle`, () => {
+    it(`fills to the whole rows' ${format} lines, gaps first or in the middle`, () => {
       const mentions = awkward.map(mention);
-      const mentionPieces = rowsPieces("mentions", mentions, ["mention_id", "actor_id"], format);
-      expect(mentionPieces).toHaveLength(mentions.length);
-      mentions.forEach((m, i) => {
-        expect(fillPieces(mentionPieces[i], ["m0123456789", "a0123456789"])).toBe(serialiseRows("mentions", [m], [format]).text[format]);
-      });
-      const recPieces = rowsPieces("recommendations", awkward.map((text) => recommendation(text, "ignored")), ["addressee_actor_id"], format);
-      awkward.forEach((text, i) => {
-        for (const id of ["", "a0123456789"]) {
-          expect(fillPieces(recPieces[i], [id])).toBe(serialiseRows("recommendations", [recommendation(text, id)], [format]).text[format]);
-        }
-      });
+      const ids = ["m0123456789", "a0123456789"];
+      expect(filled("mentions", mentions, ["mention_id", "actor_id"], format, () => ids)).toBe(serialiseRows("mentions", mentions, [format]).text[format]);
+      const recs = awkward.map((text) => recommendation(text, "ignored"));
+      for (const id of ["", "a0123456789"]) {
+        const whole = serialiseRows("recommendations", awkward.map((text) => recommendation(text, id)), [format]).text[format];
+        expect(filled("recommendations", recs, ["addressee_actor_id"], format, () => [id])).toBe(whole);
+      }
+    });
+
+    it(`gives any subset of the ${format} rows, in any order`, () => {
+      const mentions = awkward.map(mention);
+      const order = [3, 0, 7];
+      const values = (i: number) => [`m${i}`, `a${i}`];
+      const expected = order.map((i) => serialiseRows("mentions", [{ ...mentions[i], mention_id: `m${i}`, actor_id: `a${i}` }], [format]).text[format]).join("");
+      expect(filled("mentions", mentions, ["mention_id", "actor_id"], format, values, order)).toBe(expected);
     });
   }
 
   it("keeps rows apart even when a cell holds the characters it marks gaps and row ends with", () => {
     const odd = [mention("a\u0000b", 0), mention("c\u0001,\n", 1)];
-    const pieces = rowsPieces("mentions", odd, ["mention_id", "actor_id"], "csv");
-    expect(pieces).toHaveLength(2);
-    expect(fillPieces(pieces[0], ["m1", "a1"])).toBe(serialiseRows("mentions", [mention("ab", 0)], ["csv"]).text.csv!.replace("m0123456789,a0123456789", "m1,a1"));
+    for (const format of ["csv", "jsonl"] as OutputFormat[]) {
+      const expected = serialiseRows("mentions", [mention("ab", 0), mention("c,\n", 1)], [format]).text[format]!.replaceAll("m0123456789", "m1").replaceAll("a0123456789", "a1");
+      const text = filled("mentions", odd, ["mention_id", "actor_id"], format, () => ["m1", "a1"]);
+      if (format === "csv") expect(text).toBe(expected);
+      else expect(text.split("\n").filter(Boolean).map((l) => JSON.parse(l).source)).toEqual(["a\u0000b", "c\u0001,\n"]);
+    }
   });
 });

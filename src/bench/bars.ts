@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { packageRoot } from "../paths.js";
 
@@ -91,4 +91,45 @@ export async function measureBars(report: (name: string, value: string) => void)
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * `npm run bench -- --rss [N]` (opt-in: long): peak RSS of `extract --jobs 2` on a corpus of N
+ * documents (default 10,000, the bar's size), made of the seeds and ../shared/corpora/real/
+ * repeated, each copy of a text file (txt, md, html) perturbed so that documents differ; PDFs
+ * and Word files are copied as they are (their paths, hence doc_ids, still differ).
+ */
+export function measureRss(report: (name: string, value: string) => void, documents: number): void {
+  const root = packageRoot();
+  const sources = [join(root, "corpora", "seeds"), join(root, "..", "shared", "corpora", "real")].filter(existsSync).flatMap((dir) => filesUnder(dir));
+  const work = mkdtempSync(join(tmpdir(), "sectormap-rss-"));
+  try {
+    const corpus = join(work, "corpus");
+    let written = 0;
+    for (let copy = 0; written < documents; copy++) {
+      const dir = join(corpus, `c${String(copy).padStart(3, "0")}`);
+      mkdirSync(dir, { recursive: true });
+      for (const [i, file] of sources.entries()) {
+        if (written >= documents) break;
+        const ext = extname(file).toLowerCase();
+        const target = join(dir, `${i}${ext}`);
+        if (ext === ".txt" || ext === ".md") writeFileSync(target, `Copy ${copy}.\n\n` + readFileSync(file, "utf8"));
+        else if (ext === ".html" || ext === ".htm") writeFileSync(target, `<!-- copy ${copy} -->\n` + readFileSync(file, "utf8"));
+        else if (ext === ".pdf" || ext === ".docx") copyFileSync(file, target);
+        else continue;
+        written++;
+      }
+    }
+    const r = childRun(corpus, 2);
+    report(`bar: peak RSS, --jobs 2, ${written} documents (bar 1024 MB)`, `${r.maxRssMB.toFixed(0)} MB (${(r.seconds / 60).toFixed(1)} min wall, ${r.cpuSeconds.toFixed(0)} CPU s)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

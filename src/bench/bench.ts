@@ -17,7 +17,7 @@ import { extractorsFor } from "../pipeline/process.js";
 import { extractRecommendations } from "../extract/recommendations/index.js";
 import { extractActors } from "../extract/actors/index.js";
 import { codeDocument } from "../extract/themes/index.js";
-import { measureBars } from "./bars.js";
+import { measureBars, measureRss } from "./bars.js";
 import { extractRelations } from "../extract/relations/index.js";
 
 const MB = 1024 * 1024;
@@ -127,6 +127,14 @@ function stageRates(): Record<StageName, number> {
 }
 
 process.stderr.write("sectormap benchmark (one core unless said)\n");
+const rssAt = process.argv.indexOf("--rss");
+if (rssAt >= 0) {
+  // `npm run bench -- --rss [N]`: only the peak RSS bar, on N documents (default 10,000; an hour or more).
+  const asked = Number(process.argv[rssAt + 1]);
+  measureRss(report, Number.isInteger(asked) && asked > 0 ? asked : 10_000);
+  printTable();
+  process.exit(0);
+}
 if (process.argv.includes("--bars")) {
   // `npm run bench -- --bars`: only the bars of issue 17 (a few minutes).
   await measureBars(report);

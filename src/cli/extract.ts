@@ -5,7 +5,7 @@ import { SingleBar } from "cli-progress";
 import { DEFAULT_DOC_TIMEOUT, runExtract, type RunSummary } from "../pipeline/run.js";
 import { parseShard } from "../pipeline/partial.js";
 import type { OutputFormat } from "../dataset/writer.js";
-import { EXPORT_FORMATS, exportDataset, type ExportFormat } from "../export/index.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../export/formats.js";
 import { EXIT_FAILURES, EXIT_OK, UsageProblem, error, info, paint, parsePositiveInt, warn } from "./output.js";
 
 const FORMATS: OutputFormat[] = ["csv", "jsonl"];
@@ -61,8 +61,10 @@ Exit status: 0 all inputs read, 1 some input failed (see documents.status), 2 us
         onFile: (r, done, total, bytes) => progress.file(r.source, r.status, r.message, done, total, bytes),
       });
       progress.stop();
+      // The exporters are loaded only when asked for.
+      const exportDataset = exports.length ? (await import("../export/index.js")).exportDataset : undefined;
       for (const format of exports) {
-        const exported = await exportDataset(o.out, format);
+        const exported = await exportDataset!(o.out, format);
         exported.warnings.forEach((w) => warn(w));
         if (!o.quiet) info(`${exported.out}: ${exported.summary}`);
       }

@@ -1,7 +1,9 @@
 // The words two recommendations are compared by: lower case, stop words and
 // trigger words out, Porter stems (so "ratify", "ratifying", "ratified" meet).
 // Stems are memoised: a corpus repeats the same few thousand words.
-import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+// The English Porter stemmer's own module: natural's stemmers/index.js loads the stemmers of
+// every language (a tenth of a second at start-up, in each thread).
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import { readWordList } from "../paths.js";
 
 let stopwords: Set<string> | undefined;

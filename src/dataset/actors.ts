@@ -16,7 +16,7 @@
 // its mentions, addressees and edges. A document's part of pass 2 (DocLinks)
 // is small plain data that the pipeline keeps on disk between the passes.
 import type { ActorCandidate, Mention } from "../types.js";
-import type { Gazetteer } from "../extract/actors/index.js";
+import type { Gazetteer, GazetteerEntry } from "../extract/actors/index.js";
 import { nameKey, nameWords, skeletonKey } from "../extract/actors/normalize.js";
 import { shortHash } from "./ids.js";
 
@@ -40,6 +40,32 @@ export interface ResolvedActors {
   mentions: MentionRow[];
   edges: EdgeRow[];
   addresseeActorIds: Map<string, string>;
+}
+
+/**
+ * What an actor row takes from a gazetteer entry (its name, acronym and type),
+ * found by the candidate key ("g:" + entry id) of candidates from the gazetteer.
+ * The corpus merge gets these with each document's candidates (gazetteerFactsOf)
+ * instead of loading and compiling the gazetteer itself.
+ */
+export type GazetteerFacts = Pick<GazetteerEntry, "name" | "acronym" | "type">;
+export type GazetteerLookup = (key: string) => GazetteerFacts | undefined;
+
+/** A gazetteer's entries by candidate key (the first entry of an id, as the gazetteer's own order gives it). */
+export function gazetteerLookup(gaz: Pick<Gazetteer, "entries">): GazetteerLookup {
+  const byKey = new Map<string, GazetteerFacts>();
+  for (const e of gaz.entries) if (!byKey.has("g:" + e.id)) byKey.set("g:" + e.id, e);
+  return (key) => byKey.get(key);
+}
+
+/** The gazetteer facts of a document's candidates from the gazetteer, as [key, name, acronym, type]. */
+export function gazetteerFactsOf(candidates: ActorCandidate[], lookup: GazetteerLookup): Array<[string, string, string, string]> {
+  const facts: Array<[string, string, string, string]> = [];
+  for (const c of candidates) {
+    const entry = c.fromGazetteer && c.key.startsWith("g:") ? lookup(c.key) : undefined;
+    if (entry) facts.push([c.key, entry.name, entry.acronym, entry.type]);
+  }
+  return facts;
 }
 
 /** A document's candidate for pass 1: `key` is the same for identical candidates of any document. */
@@ -146,7 +172,7 @@ export class ActorResolver {
   private edges = new Map<string, number>();
   private edgeDocuments = new DocumentTally<string>();
 
-  constructor(private gaz: Gazetteer) {}
+  constructor(private gazetteerEntry: GazetteerLookup) {}
 
   /** Pass 1: one document's candidates. */
   addCandidates(candidates: CandidateCount[]): void {
@@ -200,7 +226,7 @@ export class ActorResolver {
       const cands = group.map((i) => entries[i]);
       const id = "a" + shortHash(stableKey(cands.map((e) => e.candidate)));
       for (const i of group) this.groupOfEntry[i] = this.groups.length;
-      this.groups.push({ id, row: actorRow(id, cands, this.gaz) });
+      this.groups.push({ id, row: actorRow(id, cands, this.gazetteerEntry) });
       this.mentionCount.set(id, (this.mentionCount.get(id) ?? 0) + cands.reduce((n, e) => n + e.mentions, 0));
     }
   }
@@ -298,7 +324,7 @@ export class ActorResolver {
 
 /** Both passes over documents held in memory (tests, small corpora). */
 export function resolveActors(docs: DocActors[], gaz: Gazetteer): ResolvedActors {
-  const resolver = new ActorResolver(gaz);
+  const resolver = new ActorResolver(gazetteerLookup(gaz));
   const shares = docs.map(docLinksOf);
   for (const s of shares) resolver.addCandidates(s.candidates);
   resolver.resolve();
@@ -333,12 +359,12 @@ const COMMON_NAME_SHARE = 4;
 const EVIDENCE_RANK = (e: string) => (e.startsWith("gazetteer") ? 4 : e.startsWith("context") ? 3 : e.startsWith("default") || e.startsWith("entry of a list") ? 1 : 2);
 
 /** An actor's row from its distinct candidates, each weighing as often as documents have it. */
-function actorRow(id: string, entries: Entry[], gaz: Gazetteer): ActorRow {
+function actorRow(id: string, entries: Entry[], gazetteerEntry: GazetteerLookup): ActorRow {
   const cands = entries.map((e) => e.candidate);
   const weight = new Map(entries.map((e) => [e.candidate, e.occurrences]));
   const named = cands.filter((c) => c.name);
   const entry = named.find((c) => c.fromGazetteer && c.key.startsWith("g:"));
-  const gazEntry = entry ? gaz.entries.find((e) => "g:" + e.id === entry.key) : undefined;
+  const gazEntry = entry ? gazetteerEntry(entry.key) : undefined;
   // Fullest name: most words, then most documents, then alphabetical; among the names documents commonly
   // use: a heading run into the name in one document ("Government of Canada Moves to Restore Trust in ...")
   // does not name an actor that thirty documents call "Government of Canada".

@@ -2,7 +2,7 @@
 // beside --out, which replaces --out only when the whole run has finished. An
 // interrupted or failed run leaves the previous dataset as it was.
 //
-// Rows become text here (serialiseRows, rowsPieces) and nowhere else, so that
+// Rows become text here (serialiseRows, rowsWithGaps) and nowhere else, so that
 // worker threads can do it and the writer only appends text.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -17,12 +17,13 @@ export type OutputFormat = "csv" | "jsonl";
 /** Text of one table in each output format, and how many rows it holds. */
 export interface TableText {
   rows: number;
-  text: Partial<Record<OutputFormat, string>>;
+  /** The rows' lines, as text or as UTF-8 bytes (results read back from the cache). */
+  text: Partial<Record<OutputFormat, string | Uint8Array>>;
 }
 
 /** The rows of a table as text, one line per row, in each of `formats`. */
-export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText {
-  const text: TableText["text"] = {};
+export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText & { text: Partial<Record<OutputFormat, string>> } {
+  const text: Partial<Record<OutputFormat, string>> = {};
   for (const format of formats) {
     text[format] = format === "csv" ? csvLines(rows.map((row) => cellsOf(table, row))) : rows.map((row) => jsonPieces(table, row, [])[0]).join("");
   }
@@ -31,22 +32,81 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
 
 /**
  * Rows as text with gaps for the `gaps` columns, whose values are only known
- * after the corpus-level merge (actor ids): fillPieces(pieces, values) gives
- * a row's line. Gap values must be plain strings that need no CSV quoting or
- * JSON escaping (ids). With no gaps, the one piece of a row is its whole line.
+ * after the corpus-level merge (actor ids): each row's text with a GAP
+ * character where each gap's value goes, and a ROW_END character after the
+ * row. Neither character occurs in any other cell (cellsOf drops them; JSON
+ * escapes them), nor as a byte of any other character in UTF-8, so the merge
+ * finds rows and gaps in the UTF-8 bytes without decoding them (GappedRows).
+ * Gap values must be plain strings that need no CSV quoting or JSON escaping (ids).
  */
-export function rowsPieces(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string[][] {
-  if (format === "jsonl") return rows.map((row) => jsonPieces(table, row, gaps));
-  // One csvLines call for all the rows: a gap is
-  // a NUL cell and every row ends in a cell holding U+0001, so the text splits back into rows
-  // and pieces. Neither character survives normalisation into any other cell (see cellsOf).
+export function rowsWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string {
+  if (format === "jsonl") {
+    let text = "";
+    for (const row of rows) text += jsonPieces(table, row, gaps).join(GAP) + ROW_END;
+    return text;
+  }
+  // One csvLines call for all the rows: a gap is a GAP cell, and every row ends in a cell
+  // holding ROW_END, which is then moved after the line's end.
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
   const text = csvLines(rows.map((row) => [...cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v)), ROW_END]));
-  return text.split(`,${ROW_END}\n`).slice(0, rows.length).map((line) => (line + "\n").split(GAP));
+  return text.replaceAll(`,${ROW_END}\n`, `\n${ROW_END}`);
 }
 const GAP = "\u0000", ROW_END = "\u0001";
+const GAP_BYTE = 0, ROW_END_BYTE = 1;
 
-/** A row's cells in column order; missing ones empty; the two marker characters of rowsPieces dropped. */
+/**
+ * Rows written by rowsWithGaps, as UTF-8 bytes (from `start`, `rows` rows of
+ * `gaps` gaps each), filled row by row with their gap values.
+ */
+export class GappedRows {
+  /** Per row, the byte offsets of its start, each gap, and its ROW_END. */
+  private marks: number[] = [];
+  /** Byte offset just past the last row. */
+  readonly end: number;
+
+  constructor(private bytes: Uint8Array, start: number, rows: number, private gaps: number) {
+    let at = start;
+    for (let r = 0; r < rows; r++) {
+      this.marks.push(at);
+      for (let g = 0; g < gaps; g++) this.marks.push((at = markerAt(bytes, GAP_BYTE, at) + 1) - 1);
+      this.marks.push((at = markerAt(bytes, ROW_END_BYTE, at) + 1) - 1);
+    }
+    this.end = at;
+  }
+
+  /** Row `row` with `values` in its gaps, appended to `parts` (for joinParts). */
+  fill(row: number, values: string[], parts: Array<Uint8Array | string>): void {
+    const m = row * (this.gaps + 2);
+    parts.push(this.bytes.subarray(this.marks[m], this.marks[m + 1]));
+    for (let g = 0; g < this.gaps; g++) {
+      parts.push(values[g], this.bytes.subarray(this.marks[m + 1 + g] + 1, this.marks[m + 2 + g]));
+    }
+  }
+}
+
+function markerAt(bytes: Uint8Array, marker: number, from: number): number {
+  const at = bytes.indexOf(marker, from);
+  if (at < 0) throw new Error("rows with gaps cut short");
+  return at;
+}
+
+/** Byte chunks and (short) strings as one UTF-8 buffer. */
+export function joinParts(parts: Array<Uint8Array | string>): Buffer {
+  let length = 0;
+  for (const p of parts) length += typeof p === "string" ? Buffer.byteLength(p) : p.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const p of parts) {
+    if (typeof p === "string") at += out.write(p, at);
+    else {
+      out.set(p, at);
+      at += p.length;
+    }
+  }
+  return out;
+}
+
+/** A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps dropped. */
 function cellsOf(table: TableName, row: Row): Array<string | number> {
   return TABLES[table].columns.map((c) => {
     const value = row[c.name] ?? "";
@@ -78,13 +138,6 @@ function jsonKeysOf(table: TableName): string[] {
   let keys = jsonKeys.get(table);
   if (!keys) jsonKeys.set(table, (keys = TABLES[table].columns.map((c, i) => `${i > 0 ? "," : ""}${JSON.stringify(c.name)}:`)));
   return keys;
-}
-
-/** The line rowsPieces stands for, with `values` in its gaps. */
-export function fillPieces(pieces: string[], values: string[]): string {
-  let line = pieces[0];
-  for (let i = 1; i < pieces.length; i++) line += values[i - 1] + pieces[i];
-  return line;
 }
 
 export interface WriterOptions {
@@ -134,7 +187,7 @@ export class DatasetWriter {
     this.counts[table]! += rows.rows;
     for (const format of this.options.formats) {
       const text = rows.text[format];
-      if (!text) continue;
+      if (!text || !text.length) continue;
       const stream = this.stream(table, format);
       if (!stream.write(text)) await once(stream, "drain");
     }

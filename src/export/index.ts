@@ -12,8 +12,8 @@ import { buildGraph, toGexf, toGraphml } from "./graph.js";
 import { writeDatapackage } from "./datapackage.js";
 import { readManifest } from "../dataset/read.js";
 
-export const EXPORT_FORMATS = ["qdpx", "gexf", "graphml", "datapackage"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportOptions {
   /** Network of actors and themes instead of actors only (gexf, graphml). */

@@ -6,8 +6,6 @@ import { readFileSync, statSync } from "node:fs";
 import type { IngestedFile } from "../types.js";
 import { IngestError } from "./errors.js";
 import { ingestText } from "./text.js";
-import { ingestHtml } from "./html.js";
-import { ingestDocx } from "./docx.js";
 
 import { SUPPORTED_EXTENSIONS } from "./walk.js";
 
@@ -54,9 +52,11 @@ async function convert(bytes: Uint8Array, ext: string): Promise<IngestedFile> {
       return ingestText(bytes, "md");
     case ".html":
     case ".htm":
-      return ingestHtml(bytes);
+      // Loaded on first use, like the PDF engine: a worker starts faster without the
+      // HTML parser and mammoth (a tenth of a second each) when the corpus has none.
+      return (await import("./html.js")).ingestHtml(bytes);
     case ".docx":
-      return ingestDocx(bytes);
+      return (await import("./docx.js")).ingestDocx(bytes);
     default:
       throw new IngestError("unsupported", `unsupported format (${ext})`);
   }

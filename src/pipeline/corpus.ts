@@ -7,11 +7,10 @@
 import type { ExtractConfig } from "../types.js";
 import { DatasetWriter, type OutputFormat } from "../dataset/writer.js";
 import { TABLES, type TableName } from "../dataset/tables.js";
-import { loadGazetteer } from "../extract/actors/index.js";
-import { loadCodebook, themesMatrix } from "../extract/themes/index.js";
 import { datapackageDescriptor } from "../export/datapackage.js";
 import type { FileResult } from "./process.js";
 import { CorpusMerge } from "./merge.js";
+import { gazetteerLookup, type GazetteerLookup } from "../dataset/actors.js";
 import { exitOnSignals } from "./interrupt.js";
 
 export interface RunSummary {
@@ -56,11 +55,11 @@ export async function writeCorpus(results: AsyncIterable<FileResult>, opts: Corp
   try {
     EXTRACT_TABLES.forEach((t) => writer.open(t));
     const summary: RunSummary = { documents: 0, ok: 0, warnings: 0, errors: 0, failed: [], rows: writer.counts, out: opts.out };
-    const merge = new CorpusMerge(writer, loadGazetteer(opts.config.actorFiles), opts.formats);
-    const codebook = loadCodebook(opts.config.codebook || undefined);
-    // themes_matrix.csv: one line per document, under a column per code of the codebook.
-    const matrixColumns = opts.formats.includes("csv") ? themesMatrix([], codebook).columns : undefined;
-    if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, "");
+    const merge = new CorpusMerge(writer, opts.formats, () => gazetteerOf(opts.config));
+    // themes_matrix.csv: one line per document, under a column per code of the codebook. The
+    // columns come with the results (the codebook is loaded here only when none brings them).
+    const csv = opts.formats.includes("csv");
+    let matrixColumns: string[] | undefined;
     const inputsRead: Array<{ source: string; sha256: string; status: string }> = [];
 
     for await (const result of results) {
@@ -68,13 +67,15 @@ export async function writeCorpus(results: AsyncIterable<FileResult>, opts: Corp
       summary[result.status === "ok" ? "ok" : result.status === "warning" ? "warnings" : "errors"]++;
       if (result.status === "error") summary.failed.push({ source: result.source, message: result.message });
       for (const [table, rows] of result.tables) await writer.append(table, rows);
-      if (matrixColumns) await writer.appendCsv("themes_matrix.csv", matrixColumns, result.matrixLine);
+      if (csv && !matrixColumns && result.matrixColumns) await writer.appendCsv("themes_matrix.csv", (matrixColumns = result.matrixColumns), "");
+      if (result.matrixLine) await writer.appendCsv("themes_matrix.csv", matrixColumns!, result.matrixLine);
       merge.add(result.merge);
       inputsRead.push({ source: result.source, sha256: result.sha256, status: result.status });
       opts.onFile?.(result, summary.documents, opts.total);
       // Results that are ready at once (cached, small files) would otherwise keep signals waiting.
       if (summary.documents % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (csv && !matrixColumns) await writer.appendCsv("themes_matrix.csv", (matrixColumns = await matrixColumnsOf(opts.config)), "");
     // Corpus level: one actor_id per entity across documents, then the tables that need it.
     await merge.finish();
 
@@ -99,4 +100,16 @@ export async function writeCorpus(results: AsyncIterable<FileResult>, opts: Corp
   } finally {
     stopListening();
   }
+}
+
+// The extractors' modules are loaded only when the results do not say what the corpus
+// stage needs (no document was read, or partial datasets of an older version).
+async function gazetteerOf(config: ExtractConfig): Promise<GazetteerLookup> {
+  const { loadGazetteer } = await import("../extract/actors/index.js");
+  return gazetteerLookup(loadGazetteer(config.actorFiles));
+}
+
+async function matrixColumnsOf(config: ExtractConfig): Promise<string[]> {
+  const { loadCodebook, themesMatrix } = await import("../extract/themes/index.js");
+  return themesMatrix([], loadCodebook(config.codebook || undefined)).columns;
 }

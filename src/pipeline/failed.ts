@@ -6,7 +6,6 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Format } from "../types.js";
-import { docIdOf } from "../text/document.js";
 import { serialiseRows, type OutputFormat } from "../dataset/writer.js";
 import { mergeShare } from "./merge.js";
 import type { FileResult, FileTask } from "./process.js";
@@ -21,6 +20,8 @@ export async function errorResult(task: FileTask, message: string, formats: Outp
   } catch {
     // unreadable: the message already says so
   }
+  // The text stage's modules (and YAML) are loaded only for a failure, not by every run's main thread.
+  const { docIdOf } = await import("../text/document.js");
   const docId = docIdOf(task.source);
   const document = {
     doc_id: docId, source: task.source, format: FORMAT_OF[task.ext.toLowerCase()] ?? "", sha256, bytes, pages: 0, words: 0,

@@ -5,9 +5,8 @@
 // Workers serialise the waiting rows with gaps for the actor ids; the merge
 // fills the gaps and appends the text.
 import { join } from "node:path";
-import type { Gazetteer } from "../extract/actors/index.js";
-import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks } from "../dataset/actors.js";
-import { fillPieces, rowsPieces, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
+import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks, type GazetteerFacts, type GazetteerLookup } from "../dataset/actors.js";
+import { GappedRows, joinParts, rowsWithGaps, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
 import type { Row } from "../dataset/tables.js";
 import { SpillFile } from "./spill.js";
 
@@ -15,21 +14,21 @@ import { SpillFile } from "./spill.js";
 export interface MergeShare {
   /** For the first pass: the document's actor candidates. */
   candidates: CandidateCount[];
-  /** For the second pass: a WaitingRows record, as JSON. */
-  waiting: string;
+  /** For the second pass: the document's waiting rows (see mergeShare), as text or UTF-8 bytes. */
+  waiting: string | Uint8Array;
+  /**
+   * [key, name, acronym, type] of the gazetteer entries the candidates come from:
+   * all the merge needs of the gazetteer, so that the main thread never loads it.
+   * (Missing in partial datasets of older versions: the merge then loads the gazetteer.)
+   */
+  gazetteer?: Array<[string, string, string, string]>;
 }
 
-/** A document's rows that wait for actor ids. */
-interface WaitingRows {
+/** The small part of a document's waiting rows, as the first line of the record (JSON). */
+interface WaitingHead {
   links: DocLinks;
-  /** Per format, per mention of links.mentions: its row around mention_id and actor_id. */
-  mentions: Partial<Record<OutputFormat, string[][]>>;
-  /** Per format, per recommendation: its row around addressee_actor_id. */
-  recommendations: Partial<Record<OutputFormat, string[][]>>;
   /** Per relation: [relation, from candidate index, to candidate index] (-1: not an actor). */
   relationParties?: Array<[RelationType, number, number]>;
-  /** Per format, per relation: its row around from_actor_id and to_actor_id. */
-  relations?: Partial<Record<OutputFormat, string[][]>>;
 }
 
 type RelationType = "funds" | "implements" | "partners";
@@ -43,22 +42,33 @@ const MENTION_GAPS = ["mention_id", "actor_id"];
 const RECOMMENDATION_GAPS = ["addressee_actor_id"];
 const RELATION_GAPS = ["from_actor_id", "to_actor_id"];
 
-export function mergeShare(actors: DocActors, recommendations: Row[], formats: OutputFormat[], relations?: RelationShare): MergeShare {
+/**
+ * A document's share of the merge. Its waiting rows are one record: a line of
+ * JSON (WaitingHead), then for each format, the rows of mentions,
+ * recommendations and relations with gaps for their actor ids (rowsWithGaps),
+ * one after another; the head's counts say how many rows each holds. The
+ * merge reads the rows as bytes: the long texts are never parsed nor decoded.
+ */
+export function mergeShare(
+  actors: DocActors,
+  recommendations: Row[],
+  formats: OutputFormat[],
+  relations?: RelationShare,
+  gazetteer: Array<[string, string, string, string]> = [],
+): MergeShare {
   const { candidates, links } = docLinksOf(actors);
   const mentionRows = actors.mentions.map((m): Row => ({
     doc_id: actors.docId, source: actors.source, segment_id: actors.segmentIds[m.block] ?? "", surface: m.surface, page: m.page, start: m.start, end: m.end,
   }));
-  const waiting: WaitingRows = { links, mentions: {}, recommendations: {} };
+  const head: WaitingHead = { links };
+  if (relations?.rows.length) head.relationParties = relations.parties;
+  let waiting = JSON.stringify(head) + "\n";
   for (const format of formats) {
-    waiting.mentions[format] = rowsPieces("mentions", mentionRows, MENTION_GAPS, format);
-    waiting.recommendations[format] = rowsPieces("recommendations", recommendations, RECOMMENDATION_GAPS, format);
+    waiting += rowsWithGaps("mentions", mentionRows, MENTION_GAPS, format);
+    waiting += rowsWithGaps("recommendations", recommendations, RECOMMENDATION_GAPS, format);
+    if (head.relationParties) waiting += rowsWithGaps("relations", relations!.rows, RELATION_GAPS, format);
   }
-  if (relations?.rows.length) {
-    waiting.relationParties = relations.parties;
-    waiting.relations = {};
-    for (const format of formats) waiting.relations[format] = rowsPieces("relations", relations.rows, RELATION_GAPS, format);
-  }
-  return { candidates, waiting: JSON.stringify(waiting) };
+  return { candidates, waiting, gazetteer };
 }
 
 export class CorpusMerge {
@@ -66,8 +76,15 @@ export class CorpusMerge {
   private scratch: string;
   private waiting: SpillFile;
 
-  constructor(private writer: DatasetWriter, gazetteer: Gazetteer, private formats: OutputFormat[]) {
-    this.resolver = new ActorResolver(gazetteer);
+  /** Gazetteer entries met in the shares, by candidate key. */
+  private gazetteerFacts = new Map<string, GazetteerFacts>();
+  /** Set when a share came without its gazetteer facts (a partial dataset of an older version). */
+  private sharesWithoutFacts = false;
+  private fallback?: GazetteerLookup;
+
+  /** `loadGazetteer` is called only for shares that do not carry their gazetteer facts. */
+  constructor(private writer: DatasetWriter, private formats: OutputFormat[], private loadGazetteer: () => Promise<GazetteerLookup>) {
+    this.resolver = new ActorResolver((key) => this.gazetteerFacts.get(key) ?? this.fallback?.(key));
     this.scratch = writer.scratchDir();
     this.waiting = new SpillFile(join(this.scratch, "waiting.jsonl"));
   }
@@ -76,10 +93,13 @@ export class CorpusMerge {
   add(share: MergeShare): void {
     this.resolver.addCandidates(share.candidates);
     this.waiting.add(share.waiting);
+    if (!share.gazetteer) this.sharesWithoutFacts = true;
+    for (const [key, name, acronym, type] of share.gazetteer ?? []) if (!this.gazetteerFacts.has(key)) this.gazetteerFacts.set(key, { name, acronym, type });
   }
 
   /** Resolve actors across the corpus, then write recommendations, relations, actors, mentions and edges. */
   async finish(): Promise<void> {
+    if (this.sharesWithoutFacts) this.fallback = await this.loadGazetteer();
     this.resolver.resolve();
     // Second pass, in input order: recommendations are written at once; mentions,
     // which are ordered by doc_id, wait once more, now as finished text.
@@ -87,24 +107,35 @@ export class CorpusMerge {
     const docIds: string[] = [];
     const mentionRows: number[] = [];
     for (let doc = 0; doc < this.waiting.records; doc++) {
-      const waiting: WaitingRows = JSON.parse(this.waiting.read(doc));
-      const linked = this.resolver.linkDocument(waiting.links);
-      const recommendations: TableText = { rows: waiting.links.addressees.length, text: {} };
-      const relationParties = waiting.relationParties ?? [];
+      const record = this.waiting.read(doc);
+      const headEnd = record.indexOf(10);
+      const { links, relationParties = [] }: WaitingHead = JSON.parse(record.toString("utf8", 0, headEnd));
+      const linked = this.resolver.linkDocument(links);
+      const recommendations: TableText = { rows: links.addressees.length, text: {} };
       const relations: TableText = { rows: relationParties.length, text: {} };
-      const actorIds = relationParties.length ? this.resolver.candidateActorIds(waiting.links) : [];
+      const actorIds = relationParties.length ? this.resolver.candidateActorIds(links) : [];
       const idOf = (candidate: number) => (candidate >= 0 ? actorIds[candidate] ?? "" : "");
-      for (const [relation, from, to] of relationParties) this.resolver.addRelationEdge(idOf(from), idOf(to), relation, waiting.links.docId);
+      for (const [relation, from, to] of relationParties) this.resolver.addRelationEdge(idOf(from), idOf(to), relation, links.docId);
+      let at = headEnd + 1;
       for (const format of this.formats) {
-        recommendations.text[format] = waiting.recommendations[format]!.map((pieces, i) => fillPieces(pieces, [linked.addressees[i]])).join("");
-        const mentions = waiting.mentions[format]!;
-        mentionText.get(format)!.add(linked.mentions.map((m) => fillPieces(mentions[m.index], [m.mentionId, m.actorId])).join(""));
-        relations.text[format] = (waiting.relations?.[format] ?? []).map((pieces, i) => fillPieces(pieces, [idOf(relationParties[i][1]), idOf(relationParties[i][2])])).join("");
+        const mentions = new GappedRows(record, at, links.mentions.length, MENTION_GAPS.length);
+        const recs = new GappedRows(record, mentions.end, links.addressees.length, RECOMMENDATION_GAPS.length);
+        const rels = new GappedRows(record, recs.end, relationParties.length, RELATION_GAPS.length);
+        at = rels.end;
+        const mentionParts: Array<Uint8Array | string> = [];
+        for (const m of linked.mentions) mentions.fill(m.index, [m.mentionId, m.actorId], mentionParts);
+        mentionText.get(format)!.add(joinParts(mentionParts));
+        const recParts: Array<Uint8Array | string> = [];
+        linked.addressees.forEach((id, i) => recs.fill(i, [id], recParts));
+        recommendations.text[format] = joinParts(recParts);
+        const relationParts: Array<Uint8Array | string> = [];
+        relationParties.forEach(([, from, to], i) => rels.fill(i, [idOf(from), idOf(to)], relationParts));
+        relations.text[format] = joinParts(relationParts);
       }
       await this.writer.append("recommendations", recommendations);
       await this.writer.append("relations", relations);
       if (doc % 64 === 63) await yieldToEvents();
-      docIds.push(waiting.links.docId);
+      docIds.push(links.docId);
       mentionRows.push(linked.mentions.length);
     }
     this.waiting.close();

@@ -14,7 +14,7 @@ import type { ExtractConfig } from "../types.js";
 import type { OutputFormat } from "../dataset/writer.js";
 import type { FileResult } from "./process.js";
 import type { ManifestOptions } from "./corpus.js";
-import { textReplacer } from "./cache.js";
+import { textReplacer } from "./result-bytes.js";
 
 export const PARTIAL_FILE = "partial.json";
 const RESULTS_FILE = "results.jsonl";

@@ -11,9 +11,13 @@ import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
 import type { FileResult, FileTask } from "./process.js";
 import { errorResult } from "./failed.js";
+import { decodeResult } from "./result-bytes.js";
 
 /** Results cut short (a document stopped over its time budget): never cached, since a rerun may finish. */
 export const unfinished = new WeakSet<FileResult>();
+
+/** Results from worker threads, with the bytes they came as (which the cache keeps as they are). */
+export const bytesOfResult = new WeakMap<FileResult, Buffer>();
 
 export interface DocRunner {
   run(task: FileTask): Promise<FileResult>;
@@ -37,7 +41,9 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
   }
   // Keep every thread alive for the whole run: a thread that retires when idle reloads the
   // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
-  const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: opts.jobs, idleTimeout: 60_000 });
+  // One thread at first: piscina adds the others (up to --jobs) as soon as documents wait, so a
+  // re-run that misses the cache for one file does not start (and load the rules in) them all.
+  const pool = new Piscina({ filename: workerFile, maxThreads: opts.jobs, minThreads: 1, idleTimeout: 60_000 });
   return {
     async run(task) {
       const stop = new AbortController();
@@ -47,7 +53,11 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
       let timer: NodeJS.Timeout | undefined;
       if (opts.docTimeout > 0) startedHere.once("message", () => { timer = setTimeout(() => stop.abort("doc-timeout"), opts.docTimeout * 1000); });
       try {
-        return await pool.run({ task, config: opts.config, formats: opts.formats, started: startedThere }, { signal: stop.signal, transferList: [startedThere] });
+        const data: Uint8Array = await pool.run({ task, config: opts.config, formats: opts.formats, started: startedThere }, { signal: stop.signal, transferList: [startedThere] });
+        const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
+        const result = decodeResult(bytes);
+        bytesOfResult.set(result, bytes);
+        return result;
       } catch (err) {
         if (!stop.signal.aborted) throw err;
         // piscina has terminated the thread (and starts a fresh one): the document gets an error row.

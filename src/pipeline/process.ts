@@ -9,7 +9,7 @@ import { extractDocument, loadExtractors, type Extractors } from "../extract/ind
 import { themeRows, themesMatrix, type Codebook } from "../extract/themes/index.js";
 import { codingRows, documentRow, recommendationRows, relationRows, responseRows, segmentIdsOf, segmentRows } from "../dataset/rows.js";
 import type { TableName } from "../dataset/tables.js";
-import type { DocActors } from "../dataset/actors.js";
+import { gazetteerFactsOf, gazetteerLookup, type DocActors, type GazetteerLookup } from "../dataset/actors.js";
 import { serialiseRows, type OutputFormat, type TableText } from "../dataset/writer.js";
 import { csvLine } from "../dataset/csv.js";
 import { mergeShare, type MergeShare } from "./merge.js";
@@ -36,16 +36,28 @@ export interface FileResult {
   tables: Array<[TableName, TableText]>;
   /** The document's line of themes_matrix.csv ("" for none, or without CSV output). */
   matrixLine: string;
+  /**
+   * The columns of themes_matrix.csv (doc_id, source, then the codebook's codes), so
+   * that the main thread need not load the codebook; absent from error results.
+   */
+  matrixColumns?: string[];
   merge: MergeShare;
 }
 
 
-let cached: { key: string; extractors: Extractors } | undefined;
+let cached: { key: string; extractors: Extractors; gazetteer: GazetteerLookup; matrixColumns: string[] } | undefined;
 /** Compile rules once per thread, for the config at hand. */
 export function extractorsFor(config: ExtractConfig): Extractors {
+  return compiled(config).extractors;
+}
+
+function compiled(config: ExtractConfig): NonNullable<typeof cached> {
   const key = JSON.stringify(config);
-  if (cached?.key !== key) cached = { key, extractors: loadExtractors(config) };
-  return cached.extractors;
+  if (cached?.key !== key) {
+    const extractors = loadExtractors(config);
+    cached = { key, extractors, gazetteer: gazetteerLookup(extractors.gazetteer), matrixColumns: themesMatrix([], extractors.codebook).columns };
+  }
+  return cached;
 }
 
 /** Read and structure one file (no extraction): what `inspect` shows. */
@@ -62,7 +74,7 @@ export async function processFile(task: FileTask, config: ExtractConfig, formats
   } catch (err) {
     return failedFile(task, err, formats);
   }
-  const extractors = extractorsFor(config);
+  const { extractors, gazetteer, matrixColumns } = compiled(config);
   const extraction: Extraction = extractDocument(doc, extractors);
   const segmentIds = segmentIdsOf(doc);
   const recommendations = recommendationRows(doc, extraction, segmentIds);
@@ -90,10 +102,14 @@ export async function processFile(task: FileTask, config: ExtractConfig, formats
       ["themes", serialiseRows("themes", themes, formats)],
     ],
     matrixLine: formats.includes("csv") ? matrixLine(themes, extractors.codebook) : "",
-    merge: mergeShare(actors, recommendations, formats, {
-      rows: relationRows(doc, extraction, segmentIds),
-      parties: (extraction.relations ?? []).map((r) => [r.relation, r.fromActor, r.toActor]),
-    }),
+    matrixColumns,
+    merge: mergeShare(
+      actors,
+      recommendations,
+      formats,
+      { rows: relationRows(doc, extraction, segmentIds), parties: (extraction.relations ?? []).map((r) => [r.relation, r.fromActor, r.toActor]) },
+      gazetteerFactsOf(extraction.actors, gazetteer),
+    ),
   };
 }
 

@@ -12,11 +12,12 @@ import type { OutputFormat } from "../dataset/writer.js";
 import { packageRoot } from "../paths.js";
 import type { FileResult, FileTask } from "./process.js";
 import { sha256OfFile } from "./failed.js";
-import { makeRunner, unfinished, type DocRunner } from "./pool.js";
+import { bytesOfResult, makeRunner, unfinished, type DocRunner } from "./pool.js";
 import { ResultCache } from "./cache.js";
 import { writeCorpus, type ManifestOptions, type RunSummary } from "./corpus.js";
 import { PartialWriter, shardOf, type Shard } from "./partial.js";
 import { exitOnSignals } from "./interrupt.js";
+import { RunMemo, type DocumentOutcome } from "./run-memo.js";
 
 export type { RunSummary } from "./corpus.js";
 
@@ -38,7 +39,7 @@ export interface RunOptions {
   /** Only this shard of the inputs, written as a partial dataset (--shard K/N). */
   shard?: Shard;
   /** Called after each file is written (for progress bars); `bytes` is the file's size. */
-  onFile?: (result: FileResult, done: number, total: number, bytes: number) => void;
+  onFile?: (result: DocumentOutcome, done: number, total: number, bytes: number) => void;
   onNotice?: (message: string) => void;
 }
 
@@ -60,14 +61,31 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   let runner: DocRunner | undefined;
   const run = (task: FileTask) => (runner ??= makeRunner({ jobs: opts.jobs, config: opts.config, formats: opts.formats, docTimeout: opts.docTimeout ?? DEFAULT_DOC_TIMEOUT })).run(task);
   const cache = opts.cache ? new ResultCache(opts.cache, { version: toolVersion(), config: opts.config, formats: opts.formats, maxBytes }) : undefined;
-  const work = cache ? cachedWork(cache, run) : run;
-  const onFile = opts.onFile && ((result: FileResult, done: number, total: number) => opts.onFile!(result, done, total, sizes[done - 1]));
+  const onFile = opts.onFile && ((result: DocumentOutcome, done: number, total: number) => opts.onFile!(result, done, total, sizes[done - 1]));
+  const manifestOptions = manifestOptionsOf(opts);
 
+  // With a cache, every document's key first: a run over exactly the inputs and options of an
+  // earlier one copies that run's dataset (run-memo.ts); otherwise the keys serve cachedWork.
+  const keys = cache ? await cacheKeys(cache, tasks) : undefined;
+  const memo = opts.cache && !opts.shard && keys?.every(Boolean) ? new RunMemo(opts.cache) : undefined;
+  const memoKey = memo && RunMemo.keyOf(keys as string[], { formats: opts.formats, excel: opts.excel, manifestOptions, version: toolVersion() });
+  if (memo && memoKey) {
+    const restored = await memo.restore(memoKey, opts.out, { formats: opts.formats, excel: opts.excel, onFile });
+    if (restored) return restored;
+  }
+
+  const cut = { short: false };
+  const work = cache ? cachedWork(cache, keys!, run, cut) : run;
   try {
-    const manifestOptions = manifestOptionsOf(opts);
     const results = inOrder(tasks, work, opts.jobs * 4);
     if (!opts.shard) {
-      return await writeCorpus(results, { out: opts.out, formats: opts.formats, excel: opts.excel, config: opts.config, version: toolVersion(), manifestOptions, total: tasks.length, onFile });
+      const outcomes: DocumentOutcome[] = [];
+      const summary = await writeCorpus(recording(results, outcomes), {
+        out: opts.out, formats: opts.formats, excel: opts.excel, config: opts.config, version: toolVersion(), manifestOptions, total: tasks.length, onFile,
+      });
+      // A document stopped over its time budget may finish next time: such a run is not kept whole.
+      if (memo && memoKey && !cut.short) memo.keep(memoKey, opts.out, summary, outcomes);
+      return summary;
     }
     return await writePartial(results, tasks, opts, { total: all.length, manifestOptions, onFile });
   } finally {
@@ -75,21 +93,38 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   }
 }
 
-/** A document's result from the cache when it is there; otherwise computed, and kept unless it was cut short. */
-function cachedWork(cache: ResultCache, run: (task: FileTask) => Promise<FileResult>) {
-  return async (task: FileTask): Promise<FileResult> => {
+/** Each task's cache key, in order; undefined for a file over the size limit or unreadable (the worker says why). */
+async function cacheKeys(cache: ResultCache, tasks: FileTask[]): Promise<Array<string | undefined>> {
+  const keys: Array<string | undefined> = [];
+  for (const task of tasks) {
     // A file over the size limit is refused unread by the worker, at once: not worth hashing.
-    if (task.maxBytes !== undefined && sizeOf(task.absPath) > task.maxBytes) return run(task);
-    let key: string;
-    try {
-      key = cache.keyOf(task, await sha256OfFile(task.absPath));
-    } catch {
-      return run(task); // unreadable: the worker says why
-    }
+    if (task.maxBytes !== undefined && sizeOf(task.absPath) > task.maxBytes) keys.push(undefined);
+    else keys.push(await sha256OfFile(task.absPath).then((sha) => cache.keyOf(task, sha), () => undefined));
+  }
+  return keys;
+}
+
+/** The results as they pass, with what each says about its document noted in `outcomes`. */
+async function* recording(results: AsyncIterable<FileResult>, outcomes: DocumentOutcome[]): AsyncGenerator<FileResult> {
+  for await (const r of results) {
+    outcomes.push({ source: r.source, status: r.status, message: r.message });
+    yield r;
+  }
+}
+
+/**
+ * A document's result from the cache when it is there; otherwise computed, and kept unless it
+ * was cut short (then `cut.short` is set). `keys`: the tasks' cache keys, by task index.
+ */
+function cachedWork(cache: ResultCache, keys: Array<string | undefined>, run: (task: FileTask) => Promise<FileResult>, cut: { short: boolean }) {
+  return async (task: FileTask & { index?: number }, position: number): Promise<FileResult> => {
+    const key = keys[position];
+    if (key === undefined) return run(task);
     const hit = cache.get(key);
     if (hit) return hit;
     const result = await run(task);
-    if (!unfinished.has(result)) cache.put(key, result);
+    if (unfinished.has(result)) cut.short = true;
+    else cache.put(key, result, bytesOfResult.get(result));
     return result;
   };
 }
@@ -137,11 +172,11 @@ function sizeOf(path: string): number {
  * Run `work` over the items with at most `window` in flight, yielding results
  * in the items' order whatever order they finish in.
  */
-async function* inOrder<T, R>(items: T[], work: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
+async function* inOrder<T, R>(items: T[], work: (item: T, position: number) => Promise<R>, window: number): AsyncGenerator<R> {
   const pending: Array<Promise<R>> = [];
   let launched = 0;
   const launch = () => {
-    const p = work(items[launched++]);
+    const p = work(items[launched], launched++);
     p.catch(() => undefined); // rejections are re-raised when awaited below
     pending.push(p);
   };

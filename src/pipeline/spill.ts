@@ -12,19 +12,20 @@ export class SpillFile {
     this.fd = openSync(path, "w+");
   }
 
-  /** Appends a record and returns its number. */
-  add(text: string): number {
-    const bytes = Buffer.from(text);
+  /** Appends a record (text, or UTF-8 bytes) and returns its number. */
+  add(text: string | Uint8Array): number {
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     this.extents.push(this.size, bytes.length);
     this.size += bytes.length;
     return this.extents.length / 2 - 1;
   }
 
-  read(record: number): string {
+  /** Record `record`'s bytes (UTF-8 for a record added as text). */
+  read(record: number): Buffer {
     const bytes = Buffer.allocUnsafe(this.extents[2 * record + 1]);
     readSync(this.fd, bytes, 0, bytes.length, this.extents[2 * record]);
-    return bytes.toString();
+    return bytes;
   }
 
   get records(): number {

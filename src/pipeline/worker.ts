@@ -2,7 +2,9 @@
 import type { MessagePort } from "node:worker_threads";
 import type { ExtractConfig } from "../types.js";
 import type { OutputFormat } from "../dataset/writer.js";
-import { extractorsFor, processFile, type FileResult, type FileTask } from "./process.js";
+import { move } from "piscina";
+import { extractorsFor, processFile, type FileTask } from "./process.js";
+import { encodeResult } from "./result-bytes.js";
 
 interface WorkerTask {
   task: FileTask;
@@ -12,9 +14,13 @@ interface WorkerTask {
   started?: MessagePort;
 }
 
-export default function work({ task, config, formats, started }: WorkerTask): Promise<FileResult> {
+/**
+ * The result goes back as its bytes (result-bytes.ts), whose memory is handed over rather than
+ * copied: the main thread then only writes them out, and caches them as they are.
+ */
+export default async function work({ task, config, formats, started }: WorkerTask): Promise<Uint8Array> {
   extractorsFor(config);
   started?.postMessage(0);
   started?.close();
-  return processFile(task, config, formats);
+  return move(encodeResult(await processFile(task, config, formats))) as Uint8Array;
 }

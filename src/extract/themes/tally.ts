@@ -32,7 +32,11 @@ export class Tally {
 
   note(theme: number, count: number, weight: number, surface: string, at: number): void {
     let t = this.byTheme[theme];
-    if (!t) this.byTheme[theme] = t = { hits: 0, score: 0, evidence: [], seen: [], firstAt: [] };
+    // -0 rather than 0: V8 then keeps hits and score as floating-point fields from the start. Starting
+    // them as small integers that later turn fractional (a weak term's 0.5) sent V8 into a loop of
+    // deoptimising and recompiling hits() and match() (a large share of a run's CPU). Never output
+    // as -0: note() adds at once.
+    if (!t) this.byTheme[theme] = t = { hits: -0, score: -0, evidence: [], seen: [], firstAt: [] };
     t.hits += count;
     t.score += weight;
     // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").

@@ -1,7 +1,9 @@
 // The forms of a written word the matcher compares (lower case, spelling-normalised
 // British/American, stem), computed once per distinct word: a corpus repeats the same
 // few thousand words, so every token of a word shares one object.
-import { PorterStemmer } from "natural/lib/natural/stemmers/index.js";
+// The English Porter stemmer's own module: natural's stemmers/index.js loads the stemmers of
+// every language (a tenth of a second at start-up, in each thread).
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 
 /** The forms of one written word, computed once per distinct word and shared by its tokens. */
 export interface WordForms {

@@ -1,0 +1,73 @@
+// A document's result (FileResult) as one buffer: how a worker thread hands it
+// to the main thread (its memory is transferred, not copied) and how the cache
+// keeps it on disk, so a result computed in a worker is cached as it came.
+//
+// The result as JSON, except that its long strings are kept apart, raw, after
+// it: JSON.parse of text full of escaped quotes cost more than the rest of a
+// cached run. Line 1: the byte lengths of the raw strings; line 2: the JSON,
+// with {"\u0000": n} for raw string n; then the raw strings, UTF-8, one after
+// another.
+//
+// The rows of a table (a TableText's text per format, under the keys "csv" and
+// "jsonl") and the rows waiting for the corpus merge (MergeShare.waiting) come
+// back as Buffers over the bytes, not as strings: they are only ever written to
+// a file (the dataset writer's streams and the merge's SpillFile take either),
+// and decoding and re-encoding 80 MB of UTF-8 was most of a cached run's time.
+// Whoever serialises a decoded result again as JSON must turn them back into
+// text (textReplacer; partial.ts does).
+import type { FileResult } from "./process.js";
+
+const LONG = 256;
+const MARK = "\u0000";
+const ROW_TEXT_KEYS = new Set(["csv", "jsonl", "waiting"]);
+
+/** The result's bytes, in a buffer of its own (never a slice of Node's shared pool, so it can be transferred). */
+export function encodeResult(result: FileResult): Buffer {
+  const raw: Array<string | Uint8Array> = [];
+  const json = JSON.stringify(result, function (this: Record<string, unknown>, key, v) {
+    const original = this[key];
+    if (original instanceof Uint8Array) raw.push(original);
+    else if (typeof v === "string" && v.length >= LONG) raw.push(v);
+    else return v;
+    return { [MARK]: raw.length - 1 };
+  });
+  const lengths = raw.map((r) => (typeof r === "string" ? Buffer.byteLength(r) : r.length));
+  const head = JSON.stringify(lengths) + "\n" + json + "\n";
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(head) + lengths.reduce((a, b) => a + b, 0));
+  let at = bytes.write(head);
+  raw.forEach((r) => {
+    if (typeof r === "string") at += bytes.write(r, at);
+    else {
+      bytes.set(r, at);
+      at += r.length;
+    }
+  });
+  return bytes;
+}
+
+/** The result back from its bytes; row texts are Buffers over `bytes`. Throws on a damaged buffer. */
+export function decodeResult(bytes: Buffer): FileResult {
+  const line1 = bytes.indexOf(10);
+  const line2 = bytes.indexOf(10, line1 + 1);
+  const lengths = JSON.parse(bytes.toString("utf8", 0, line1)) as number[];
+  const starts: number[] = [];
+  let at = line2 + 1;
+  for (const length of lengths) {
+    starts.push(at);
+    at += length;
+  }
+  if (at !== bytes.length) throw new Error("result bytes of the wrong length");
+  return JSON.parse(bytes.toString("utf8", line1 + 1, line2), function (key, v) {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+    const n = (v as Record<string, unknown>)[MARK];
+    if (typeof n !== "number") return v;
+    const end = starts[n] + lengths[n];
+    return ROW_TEXT_KEYS.has(key) ? bytes.subarray(starts[n], end) : bytes.toString("utf8", starts[n], end);
+  });
+}
+
+/** A JSON.stringify replacer: a decoded result's row texts as strings again. */
+export function textReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  return original instanceof Uint8Array ? Buffer.from(original.buffer, original.byteOffset, original.length).toString() : value;
+}
