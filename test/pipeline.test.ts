@@ -126,7 +126,7 @@ describe("bad input and usage", () => {
     expect(readdirSync(join(out, "..")).filter((f) => f.startsWith(".sectormap-tmp"))).toEqual([]);
   });
 
-  it("removes its temporary folder, rows waiting for the merge included, when interrupted", async () => {
+  it("removes its temporary folder, rows waiting for the merge included, when interrupted", { timeout: 60_000, retry: 2 }, async () => {
     const corpus = tmp();
     for (let copy = 0; copy < 30; copy++) for (const n of filesOf(SEEDS)) copyFileSync(join(SEEDS, n), join(corpus, `${copy}-${n}`));
     const parent = tmp();
@@ -142,7 +142,7 @@ describe("bad input and usage", () => {
     expect(readdirSync(parent)).toEqual([]);
     // Retried: under a fully loaded CI machine it failed once in about four suites (exit 1, cause not
     // reproduced since; the child's stderr is in the message above when it happens again).
-  }, { timeout: 60_000, retry: 2 });
+  });
 
   it("prints the run summary as JSON on stdout with --json, and nothing else there", () => {
     const r = cli(["extract", SEEDS, "--out", join(tmp(), "data"), "--json"]);
