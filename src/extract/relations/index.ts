@@ -116,6 +116,8 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
           if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
         }
       }
+      // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
+      if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
       // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
       const lower = text.toLowerCase();
       const onlyUnnamed = parties.length < 2;
@@ -207,6 +209,43 @@ function subjectOf(ordered: Mention[], from: number, start: number, end: number,
   const m = ordered[from];
   if (!m || m.start >= end || m.start - start > SUBJECT_REACH || isPlace(m.surface)) return -1;
   return candidateIndex.get(m.actor) ?? -1;
+}
+
+// "it", "they", "them" standing for an organisation named before. A quick test first.
+const PRONOUN_WORDS = /\b(?:it|they|them)\b/i;
+const PRONOUN = /\b(?:it|they|them)\b/gi;
+// "it is important to", "it was decided that", "they are expected to": a pronoun standing for no one, or
+// not for an organisation acting.
+const EMPTY_PRONOUN = /^\s*(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|seems|seemed|appears|appeared|remains|remained|becomes|became|takes|took|may\s+be|might\s+be|could\s+be|should\s+be|can\s+be)\s+(?:\w+\s+){0,2}?(?:to|that|for|whether|how|if)\b/i;
+
+/**
+ * "While MPI is criticised ..., funding from OSF has allowed it to ...", "With 2,000 employees, it has long been a
+ * partner of X": a pronoun is the last organisation its sentence names before the pronoun's clause, else (when the
+ * sentence names none before it) the organisation the previous sentence opens with.
+ */
+function addPronouns(parties: Party[], text: string, offset: number, previousSubject: { name: string; actor: number } | undefined): void {
+  PRONOUN.lastIndex = 0;
+  let added = false;
+  for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
+    const start = offset + m.index, end = start + m[0].length;
+    if (EMPTY_PRONOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
+    if (parties.some((p) => p.start < end && p.end > start)) continue;
+    // Not one named in the pronoun's own clause ("funding from OSF has allowed it": not OSF).
+    // Without a comma before it, the sentence's first organisation ("X announced it will ...").
+    const comma = Math.max(text.lastIndexOf(",", m.index), text.lastIndexOf(";", m.index));
+    const organisation = (p: Party) => p.actor >= 0 && !p.place && !p.project && !p.self && !p.pronoun;
+    let antecedent: Party | undefined;
+    if (comma < 0) antecedent = parties.find((p) => p.end <= start && organisation(p));
+    else for (const p of parties) {
+      if (p.end > offset + comma) break;
+      if (organisation(p)) antecedent = p;
+    }
+    const before = antecedent ?? (parties.some((p) => p.end <= start && !p.pronoun) ? undefined : previousSubject);
+    if (!before) continue;
+    parties.push({ start, end, name: before.name, actor: before.actor, project: false, place: false, pronoun: true });
+    added = true;
+  }
+  if (added) parties.sort((a, b) => a.start - b.start);
 }
 
 // "a single entity", "the organisation", "this grantee": a recipient named in the sentences around.

@@ -22,6 +22,8 @@ export interface Party {
   unlisted?: boolean;
   /** "the project", "we", "our": the document's own actor standing in ("author" for we/our). */
   self?: "project" | "author";
+  /** "it", "they": a pronoun standing for the organisation named before. */
+  pronoun?: boolean;
 }
 
 // One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
@@ -146,10 +148,28 @@ export function sentenceParties(
       last.end = p.end;
       continue;
     }
+    // "EU-IOM JI": two acronyms written against each other are one name (the second is its head), not a list.
+    if (last && p.actor >= 0 && last.actor >= 0 && ACRONYM.test(text.slice(last.start, last.end)) && ACRONYM.test(text.slice(p.start, p.end)) && /^[^\S\n]$/.test(text.slice(last.end, p.start))) {
+      last.end = p.end;
+      last.name = text.slice(last.start, p.end);
+      last.actor = p.actor;
+      continue;
+    }
     kept.push(p);
+  }
+  // "SOPHIA Oxford, Inc.": a company's full legal name runs on after the short name the actors stage knows.
+  for (const p of kept) {
+    if (p.actor < 0 || p.place) continue;
+    const legal = LEGAL_NAME_TAIL.exec(text.slice(p.end, p.end + 60));
+    if (legal) { p.end += legal[0].length; p.name = text.slice(p.start, p.end); }
   }
   return kept;
 }
+
+// An acronym as written ("EU-IOM", "JI"): capitals, digits, hyphens, no lower-case letter.
+const ACRONYM = /^[\p{Lu}\p{N}&-]{2,}$/u;
+// Up to three capitalised words, then a legal suffix: the rest of a company's name after its short form.
+const LEGAL_NAME_TAIL = /^(?:[^\S\n]+\p{Lu}[\p{L}&-]*){0,3},?[^\S\n]+(?:Inc|Ltd|LLC|Corp|PLC|GmbH|S\.A|AG)\.?(?![\p{L}\p{N}])/u;
 
 const PAREN_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N} -]{0,12}\p{Lu}[\p{Lu}\p{N}]*)\)/uy;
 
@@ -195,7 +215,9 @@ export function resolveProjectAcronyms(projects: Party[], acronyms: Map<string, 
 }
 
 // A run of capitalised words on one line ("Grupo Cadelga", "State Department", "Walmart").
-const CAP_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|de|del|la|y|&)[^\S\n]+){0,2}${CAP_WORD})*`, "gu");
+// French and Spanish names join their words too ("Direction de la Protection de l’Enfance", "Juges des Mineurs").
+const CAP_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|de|del|des|du|la|le|les|y|&)[^\S\n]+){0,2}(?:[dl]['’])?${CAP_WORD})*`, "gu");
+const RUN_TAIL_CONNECTORS = /(?:\s+(?:of|for|and|the|de|del|des|du|la|le|les|y|&))*\s*$/u;
 // Words that begin or fill a capitalised run without naming an organisation: titles of
 // people, months and days, sentence openers, places' generic words.
 const OPENER = /^(?:The|This|That|These|Those|It|Its|In|On|At|By|For|With|As|Since|From|To|And|But|Finally|Also|Further|However|Building|Through|Under|After|Before|During|Both|Each|Such|Other|New|Our|Their|His|Her|A|An|I)$/;
@@ -218,6 +240,29 @@ function afterWith(text: string, at: number): boolean {
     && /^\p{Lu}\p{Ll}{2,}(?:\s*[,.;:)]|\s+(?:to|on|in|for|and|as|at|from|through|during|by|since|under)\b|$)/u.test(text.slice(at, at + 40));
 }
 
+// The words between two items of a list ("A, B", "A and B", "A (ACR), the B"); a bare space is no separator.
+const LIST_SEPARATOR = /^\s*(?:\([^()]{1,80}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)(?:the\s+)?$/u;
+
+/**
+ * "partners such as Coopi, MSF, Croix Rouge and ...": a capitalised name that is an item of a comma list
+ * holding a named party (or another such item) right beside it is one of the same kind.
+ */
+function listItemBeside(text: string, offset: number, start: number, end: number, parties: Party[], found: Party[]): boolean {
+  // One capitalised word may be a place or part of a name cut by a comma ("the Hazards, Adaptation and Operations
+  // Branch"): a lone word counts only as an acronym.
+  const item = text.slice(start - offset, end - offset);
+  if (!/\s/.test(item) && /\p{Ll}/u.test(item)) return false;
+  const rest = text.slice(end - offset, end - offset + 90);
+  if (!/^\s*(?:\([^()]{1,80}\)\s*)?(?:[,;.]|\b(?:and|or)\b|$)/u.test(rest)) return false;
+  const before = text.slice(Math.max(0, start - offset - 90), start - offset);
+  if (!/(?:,|\b(?:and|or|&)|:)\s*(?:the\s+)?$/u.test(before)) return false;
+  const organisation = (p: Party) => !p.place && !p.project && (p.actor >= 0 || p.unlisted === true);
+  const prior = [...found, ...parties].filter((p) => p.end <= start && organisation(p)).sort((a, b) => b.end - a.end)[0];
+  if (prior && LIST_SEPARATOR.test(text.slice(prior.end - offset, start - offset))) return true;
+  const following = parties.filter((p) => p.start >= end && organisation(p)).sort((a, b) => a.start - b.start)[0];
+  return following !== undefined && LIST_SEPARATOR.test(text.slice(end - offset, following.start - offset));
+}
+
 /**
  * Capitalised names in a sentence that no party covers: organisations the actors
  * stage missed ("partnered with Walmart", "a partnership among USAID, CoHonducafe and
@@ -232,21 +277,22 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     // Drop opening words that name nothing ("Finally", "The", "President").
     for (let w = /^(\S+)\s+/.exec(name); w && OPENER.test(w[1]); w = /^(\S+)\s+/.exec(name)) { lead += w[0].length; name = name.slice(w[0].length); }
     // A sentence's full stop is no part of the name ("... and the Northfield Department."), an abbreviation's is.
-    name = name.replace(/\s+(?:of|for|and|the|de|del|la|y|&)$/u, "").replace(/(?<!\b(?:Inc|Ltd|Co|Corp|St|Jr))\.$/u, "");
+    name = name.replace(RUN_TAIL_CONNECTORS, "").replace(/(?<!\b(?:Inc|Ltd|Co|Corp|St|Jr))\.$/u, "");
     // "Call" of "Call to Action": a run that goes on with a connector and a capital is part of a longer title.
     if (/^[^\S\n]+(?:to|a|an|on|at|with)[^\S\n]+\p{Lu}/u.test(text.slice(x.index + x[0].length, x.index + x[0].length + 12))) continue;
     if (OPENER.test(name) || NOT_NAME.test(name) || MONTH.test(name) || REGION.test(name) || /^\d+$/.test(name) || name.length < 3) continue;
     const start = offset + x.index + lead;
     // "the State Department and the U.S. Chamber of Commerce": the run stops where a named party begins.
     const next = parties.find((p) => p.start > start && p.start < start + name.length);
-    if (next) name = name.slice(0, next.start - start).replace(/(?:\s+(?:of|for|and|the|de|del|la|y|&))*\s*$/u, "");
+    if (next) name = name.slice(0, next.start - start).replace(RUN_TAIL_CONNECTORS, "");
     if (name.length < 3) continue;
     const end = start + name.length;
     if (x.index + lead === 0 && !/\s/.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&-]+$|\p{Ll}\p{Lu}/u.test(name)) continue;
     if (parties.some((p) => p.start < end && p.end > start)) continue;
     const words = name.split(/\s+/);
     if (isPlace(name) || words.some((w) => TITLE.test(w))) continue;
-    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name) || afterWith(text, x.index + lead)))) continue;
+    if (!words.some((w) => ORGANISATION_WORD.test(w)) && !(words.length === 1 && (/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}|\d+$)/u.test(name) || afterWith(text, x.index + lead)))
+      && !listItemBeside(text, offset, start, end, parties, found)) continue;
     found.push({ start, end, name, actor: -1, project: false, place: false, unlisted: true });
   }
   return found;
