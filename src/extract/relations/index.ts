@@ -30,7 +30,7 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
   return {
     rules,
     projects: projectMatcher(rules),
-    headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})\\b`),
+    headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
   };
@@ -53,6 +53,7 @@ const UNNAMED_REACH = 12;
 // Words between an organisation and "partners" that make them its partners ("IOM staff and partners",
 // "UNHCR's main partners", "the Ministry and its partners"); not "GIZ or other partners", where GIZ is one of them.
 const OWNER_GAP = /^\s*(?:['’]s?\s*)?(?:(?:and|its|their|own|staff|main|key|local|national|international|implementing|technical|financial|development|referral)\s+){0,4}$/i;
+const PROGRAMME_OWNER_GAP = /^\s*(?:['’]s?\s*)?(?:(?!and\b|or\b)\p{Ll}[\p{Ll}-]*\s+){0,3}$/u;
 // A clause boundary a party may not be reached across.
 const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 
@@ -399,6 +400,12 @@ function partiesFor(role: Role, rule: RelationRule, trigger: { start: number; en
       if (context.self && before.every((p) => p.actor === context.self!.actor)) return [SELF_PARTY];
       return [];
     }
+    case "programme_owner": {
+      // "other IOM programmes such as", "UNHCR's flagship programmes including": the organisation just before, and
+      // only a few lower-case words between ("UNHCR and other programmes" names none).
+      const i = lastBefore(parties, trigger.start);
+      return i >= 0 && isOrganisation(parties[i]) && !parties[i].place && PROGRAMME_OWNER_GAP.test(text.slice(parties[i].end, trigger.start)) ? [i] : [];
+    }
     case "adjacent":
     case "adjacent_project": {
       const i = lastBefore(parties, trigger.start);
@@ -493,7 +500,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     // The document's own actor stands in only as a partner, or as the funder that says "our grant".
     if (recipient.self || (funder.self && (rule.relation !== "funds" || funder.self !== "author"))) continue;
     if (samePartyAs(funder, recipient) || recipient.place) continue;
-    if (rule.relation === "implements" && !recipient.project) continue;
+    if (rule.relation === "implements" && !recipient.project && !rule.itemsAreProjects) continue;
     if (funder.project && funder.actor < 0) continue; // a project funds or implements nothing
     let amount: Amount | undefined;
     if (rule.relation === "funds") amount = amountFor(trigger, funder, recipient, amounts);

@@ -34,6 +34,7 @@ const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|U
 
 export interface ProjectMatcher {
   capitalised: RegExp;
+  coordinated: RegExp;
   quoted: RegExp;
   headFirst: RegExp;
 }
@@ -46,6 +47,9 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
   return {
     // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
     capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
+    // "the Humanitarian Voluntary Return (HVR) and Assisted Voluntary Return (AVRR) programmes": two names, each with
+    // its acronym, sharing one plural head.
+    coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<a>${name})[^\S\n]+\((?<aa>\p{Lu}[\p{Lu}\p{N}-]{1,12})\)[^\S\n]+(?:and|&)[^\S\n]+(?<b>${name})[^\S\n]+\((?<ba>\p{Lu}[\p{Lu}\p{N}-]{1,12})\)[^\S\n]+(?<head>programmes|programs|projects|initiatives)(?![\p{L}\p{N}])`, "gu"),
     // the project “Sustainable Economic Development in Nigeria” (SEDIN); "Returning to new opportunities"
     // the initiative Action on New Neighbours; the programme Safe Journeys (two capitalised words at least)
     headFirst: new RegExp(String.raw`\b(?:the|a|its|their)[^\S\n]+(?:project|programme|program|initiative|campaign|scheme)[^\S\n]+(?<hname>${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})+)`, "gu"),
@@ -82,6 +86,18 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     // "the MIRA III project": a lower-case head after a name in capitals describes it and is no part of the name.
     const full = g.lower && !/\p{Ll}/u.test(name) ? `${name}${g.num ? " " + g.num : ""}` : `${name} ${head}${g.num ? " " + g.num : ""}`;
     found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
+  }
+  m.coordinated.lastIndex = 0;
+  for (let x = m.coordinated.exec(text); x; x = m.coordinated.exec(text)) {
+    const g = x.groups!;
+    const head = g.head.replace(/s$/, "");
+    let a = g.a;
+    for (let d = LEADING_DETERMINER.exec(a); d; d = LEADING_DETERMINER.exec(a)) a = a.slice(d[0].length);
+    const aStart = offset + x.index + g.a.length - a.length;
+    const bStart = offset + x.index + x[0].indexOf(g.b, g.a.length);
+    // Each name stands alone; the shared head is given to both.
+    found.push({ start: aStart, end: offset + x.index + x[0].indexOf(")") + 1, name: `${a} ${head}`, actor: -1, project: true, place: false, acronym: g.aa });
+    found.push({ start: bStart, end: offset + x.index + x[0].length, name: `${g.b} ${head}`, actor: -1, project: true, place: false, acronym: g.ba });
   }
   m.headFirst.lastIndex = 0;
   for (let x = m.headFirst.exec(text); x; x = m.headFirst.exec(text)) {

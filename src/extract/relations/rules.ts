@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { dataFile } from "../../paths.js";
 
 export type RelationType = "funds" | "implements" | "partners";
-export type Role = "after" | "before" | "before_or_self" | "owner" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
+export type Role = "after" | "before" | "before_or_self" | "owner" | "programme_owner" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
 
 export interface RelationRule {
   id: string;
@@ -26,6 +26,8 @@ export interface RelationRule {
   needsAmount: boolean;
   /** The rule does not hold when an amount stands between its trigger and a party ("USD's $5 million X Fund" funds, not implements). */
   refusesAmount: boolean;
+  /** implements: the parties the trigger lists are programmes whatever their names ("IOM programmes such as A and B"). */
+  itemsAreProjects: boolean;
   /** The parties listed as `from` also partner each other ("run by A, B and C"). */
   listPartners: boolean;
   /** The sentence before must match this for the rule to be tried ("Such organisations include ..." after one about partnerships). */
@@ -49,7 +51,7 @@ export interface RelationRules {
 export const DEFAULT_RELATION_RULES_PATH = dataFile("extract/relations/relations.yaml");
 
 const RELATIONS = new Set<RelationType>(["funds", "implements", "partners"]);
-const ROLES = new Set<Role>(["after", "before", "before_or_self", "owner", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
+const ROLES = new Set<Role>(["after", "before", "before_or_self", "owner", "programme_owner", "adjacent", "adjacent_project", "subject", "project_before", "project_after", "project_before_or_before", "project_before_or_subject"]);
 
 /**
  * A rule whose `from` may be a party the sentence leaves unnamed (the document's own actor, the previous
@@ -98,6 +100,7 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       needsAmount: r.needs_amount === true,
       refusesAmount: r.refuses_amount === true,
       listPartners: r.list_partners === true,
+      itemsAreProjects: r.items_are_projects === true,
       previous: r.previous === undefined ? undefined : regex(`rule ${id}: previous`, r.previous, "i"),
     };
   });
