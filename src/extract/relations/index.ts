@@ -75,7 +75,8 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   };
   const self = documentActor(actors, mentions, candidateIndex, isPlace);
   let dollar: string | undefined; // the document's dollar, settled once when needed
-  const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds, filled in as asked
+  const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds (PRESENT or ABSENT)
+  const ruleHit = new Uint8Array(ex.rules.rules.length); // which rules' patterns match the sentence
   const found: Relation[] = [];
   const seen = new Map<string, number>();
   let mi = 0;
@@ -91,10 +92,29 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       previousText = text;
       lastSubject = subjectOf(ordered, mi, s.start, s.end, candidateIndex, isPlace);
       if (!ex.rules.anyTrigger.test(text)) continue;
+      // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
+      // any work on its parties (most sentences that pass the trigger test hold none).
+      const lower = text.toLowerCase();
+      if (!scanWords(lower, ex.rules, wordState)) continue;
+      // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
+      // before the costly work of finding its parties (most are).
+      // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
+      let anyRule = false;
+      let digit: boolean | undefined, projectNamed: boolean | undefined, headWord: boolean | undefined;
+      for (let r = 0; r < ex.rules.rules.length; r++) {
+        const rule = ex.rules.rules[r];
+        let hit = holdsAny(rule.wordIds, wordState) && (!rule.previous || rule.previous.test(previous));
+        if (hit && rule.needsAmount) hit = digit ??= /\d/.test(text);
+        if (hit && rule.needsProject) hit = projectNamed ??= (headWord ??= ex.headNear.test(text)) || mayNameProject(text, ordered, mi, s.end, candidateIndex, names, ex.projectHead, acronymPattern);
+        if (hit) { rule.pattern.lastIndex = 0; hit = rule.pattern.test(text); }
+        ruleHit[r] = hit ? 1 : 0;
+        anyRule ||= hit;
+      }
+      if (!anyRule) continue;
       const inside: Mention[] = [];
       for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
       // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
-      const named = ex.headNear.test(text) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
+      const named = (headWord ??= ex.headNear.test(text)) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
       const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
       // One named party may be enough: the other can be "the project" or a name the actors stage missed.
       if (inside.length + projects.length < 1) continue;
@@ -120,15 +140,12 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
       if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
       // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
-      const lower = text.toLowerCase();
       const onlyUnnamed = parties.length < 2;
-      wordState.fill(UNKNOWN);
-      if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(lower, ex.rules.unnamedWords, ex.rules.words, wordState))) continue;
+      if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(ex.rules.unnamedWords, wordState))) continue;
       const amounts = onlyUnnamed ? [] : findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
-      for (const rule of ex.rules.rules) {
-        if (onlyUnnamed && !leavesUnnamed(rule)) continue;
-        if (!holdsAny(lower, rule.wordIds, ex.rules.words, wordState)) continue;
-        if (rule.previous && !rule.previous.test(previous)) continue;
+      for (let r = 0; r < ex.rules.rules.length; r++) {
+        const rule = ex.rules.rules[r];
+        if (!ruleHit[r] || (onlyUnnamed && !leavesUnnamed(rule))) continue;
         rule.pattern.lastIndex = 0;
         for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
           if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
@@ -272,6 +289,22 @@ function addStandIns(parties: Party[], text: string, offset: number, topicOf: ()
   if (added) parties.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether a sentence without a project's head word may still name a project: by a project's acronym the
+ * document defines, or by an actor whose name is a project's (see sentenceParties). Mentions from `from` on.
+ */
+function mayNameProject(text: string, ordered: Mention[], from: number, end: number, candidateIndex: Map<string, number>, names: string[], projectHead: RegExp, acronymPattern: RegExp | undefined): boolean {
+  if (acronymPattern) {
+    acronymPattern.lastIndex = 0;
+    if (acronymPattern.test(text)) return true;
+  }
+  for (let k = from; k < ordered.length && ordered[k].start < end; k++) {
+    const i = candidateIndex.get(ordered[k].actor);
+    if (i !== undefined && projectHead.test(names[i] || ordered[k].surface)) return true;
+  }
+  return false;
+}
+
 /** The actor a block names most, at least twice and more than any other, places aside; -1 when none. */
 function blockTopic(ordered: Mention[], block: { start: number; end: number }, candidateIndex: Map<string, number>, isPlace: (s: string) => boolean): number {
   const counts = new Map<number, number>();
@@ -289,18 +322,29 @@ function blockTopic(ordered: Mention[], block: { start: number; end: number }, c
   return tie ? -1 : best;
 }
 
-const UNKNOWN = 0, PRESENT = 1, ABSENT = 2;
+const PRESENT = 1, ABSENT = 2;
 
-/**
- * Whether `lower` holds one of the words `ids` points to in `words`. Rules share words (the project
- * heads, "with"): `state` remembers, for the sentence, each word already looked for.
- */
-function holdsAny(lower: string, ids: number[], words: string[], state: Uint8Array): boolean {
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k];
-    if (state[id] === UNKNOWN) state[id] = lower.includes(words[id]) ? PRESENT : ABSENT;
-    if (state[id] === PRESENT) return true;
+/** Marks in `state` each rule word `lower` holds (PRESENT) or not (ABSENT); whether it holds any. */
+function scanWords(lower: string, rules: RelationRules, state: Uint8Array): boolean {
+  state.fill(ABSENT);
+  let any = false;
+  const scan = rules.wordScan;
+  // Every position a word begins at: the scan finds the longest word there, and its prefixes among the
+  // words begin there too; then it goes on from the next character, as words may overlap.
+  for (let at = 0; at < lower.length;) {
+    scan.lastIndex = at;
+    const m = scan.exec(lower);
+    if (!m) break;
+    for (const id of rules.prefixesOf.get(m[0])!) state[id] = PRESENT;
+    any = true;
+    at = m.index + 1;
   }
+  return any;
+}
+
+/** Whether the sentence holds one of the words `ids` (as scanWords marked them in `state`). */
+function holdsAny(ids: number[], state: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (state[ids[k]] === PRESENT) return true;
   return false;
 }
 

@@ -88,7 +88,9 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
   }
   m.coordinated.lastIndex = 0;
-  for (let x = m.coordinated.exec(text); x; x = m.coordinated.exec(text)) {
+  // (A quick test first: the pattern is costly and most sentences hold no ") and ".)
+  const coordinated = text.includes(") and ") || text.includes(") & ");
+  for (let x = coordinated ? m.coordinated.exec(text) : null; x; x = m.coordinated.exec(text)) {
     const g = x.groups!;
     const head = g.head.replace(/s$/, "");
     let a = g.a;

@@ -28,6 +28,8 @@ export interface RelationRule {
   refusesAmount: boolean;
   /** implements: the parties the trigger lists are programmes whatever their names ("IOM programmes such as A and B"). */
   itemsAreProjects: boolean;
+  /** The rule states nothing unless the sentence names a project or programme (derived from relation and roles). */
+  needsProject: boolean;
   /** The parties listed as `from` also partner each other ("run by A, B and C"). */
   listPartners: boolean;
   /** The sentence before must match this for the rule to be tried ("Such organisations include ..." after one about partnerships). */
@@ -40,6 +42,12 @@ export interface RelationRules {
   anyTrigger: RegExp;
   /** Every rule's words, each once. */
   words: string[];
+  /**
+   * Every word at once, longest first: one scan of a sentence finds, at each position, the longest word
+   * there, and `prefixesOf` gives the words that match at that position too (its prefixes among the words).
+   */
+  wordScan: RegExp;
+  prefixesOf: Map<string, number[]>;
   /** The words (indexes into `words`) of the rules that may leave a party unnamed: a sentence naming one party is tried only when it holds one. */
   unnamedWords: number[];
   /** Tested on the text just before a trigger. */
@@ -80,6 +88,7 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
     try { return new RegExp(pattern, flags); } catch (e) { return fail(`${where}: bad pattern: ${(e as Error).message}`); }
   };
   if (!Array.isArray(data.rules)) fail(`"rules" must be a list`);
+  const PROJECT_ROLES = new Set<Role>(["project_after", "project_before", "adjacent_project"]);
   const rules = (data.rules as Array<Record<string, unknown>>).map((r, i): RelationRule => {
     const id = typeof r.id === "string" && r.id ? r.id : fail(`rule ${i + 1}: missing id`);
     const relation = r.relation as RelationType;
@@ -101,6 +110,9 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
       refusesAmount: r.refuses_amount === true,
       listPartners: r.list_partners === true,
       itemsAreProjects: r.items_are_projects === true,
+      // What an implements rule implements is a project unless its items are taken as such; a rule whose
+      // parties also partner each other states something without one.
+      needsProject: r.list_partners !== true && ((relation === "implements" && r.items_are_projects !== true) || PROJECT_ROLES.has(r.to as Role)),
       previous: r.previous === undefined ? undefined : regex(`rule ${id}: previous`, r.previous, "i"),
     };
   });
@@ -109,8 +121,12 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
   for (const rule of rules) rule.wordIds = rule.words.map((w) => idOf.get(w) ?? (idOf.set(w, allWords.length), allWords.push(w) - 1));
   const heads = [...words("project_heads"), ...words("lower_heads")];
   const stems = words("keywords").map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const longestFirst = allWords.slice().sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const prefixesOf = new Map(allWords.map((w) => [w, allWords.flatMap((v, j) => (w.startsWith(v) ? [j] : []))]));
   return {
     rules,
+    wordScan: new RegExp(longestFirst.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"),
+    prefixesOf,
     anyTrigger: regex("keywords", `\\b(?:${stems.join("|")})|\\b(?:${heads.join("|")})\\b`, "i"),
     negation: regex("negation", data.negation, "iu"),
     words: allWords,
