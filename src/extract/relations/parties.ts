@@ -34,6 +34,7 @@ const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|U
 
 export interface ProjectMatcher {
   capitalised: RegExp;
+  splitAtHead: RegExp;
   coordinated: RegExp;
   quoted: RegExp;
   headFirst: RegExp;
@@ -47,6 +48,7 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
   return {
     // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
     capitalised: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
+    splitAtHead: new RegExp(String.raw`^(.*?[^\S\n](?:${heads}))[^\S\n]+(?:and|&)[^\S\n]+(?:the[^\S\n]+)?(?=\p{Lu})`, "u"),
     // "the Humanitarian Voluntary Return (HVR) and Assisted Voluntary Return (AVRR) programmes": two names, each with
     // its acronym, sharing one plural head.
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}])(?<a>${name})[^\S\n]+\((?<aa>\p{Lu}[\p{Lu}\p{N}-]{1,12})\)[^\S\n]+(?:and|&)[^\S\n]+(?<b>${name})[^\S\n]+\((?<ba>\p{Lu}[\p{Lu}\p{N}-]{1,12})\)[^\S\n]+(?<head>programmes|programs|projects|initiatives)(?![\p{L}\p{N}])`, "gu"),
@@ -81,11 +83,18 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     // A lower-case head after nothing but an actor's name is that actor's work, not a named project.
     if (g.lower && actorSpans.some(([s, e]) => s <= start && e >= nameEnd)) continue;
     if (/^(?:The|This|That|These|Its|Their|Our|A|An|Each|Every|Any|New|Such)$/.test(name)) continue; // "The Program" names nothing
+    // "the Safe Routes Initiative and the Coastal Skills Programme": two names, each with its head.
+    const two = m.splitAtHead.exec(name);
+    if (two) {
+      found.push({ start, end: start + two[1].length, name: two[1], actor: -1, project: true, place: false, acronym: "" });
+      name = name.slice(two[0].length);
+    }
+    const second = two ? start + two[0].length : start;
     const head = g.head ?? g.lower;
     // The name without its acronym ("Assisted Voluntary Return and Reintegration Programme").
     // "the MIRA III project": a lower-case head after a name in capitals describes it and is no part of the name.
     const full = g.lower && !/\p{Ll}/u.test(name) ? `${name}${g.num ? " " + g.num : ""}` : `${name} ${head}${g.num ? " " + g.num : ""}`;
-    found.push({ start, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
+    found.push({ start: second, end: offset + x.index + x[0].length, name: full, actor: -1, project: true, place: false, acronym: g.acr ?? g.inner ?? "" });
   }
   m.coordinated.lastIndex = 0;
   // (A quick test first: the pattern is costly and most sentences hold no ") and ".)
@@ -303,6 +312,15 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     // "the State Department and the U.S. Chamber of Commerce": the run stops where a named party begins.
     const next = parties.find((p) => p.start > start && p.start < start + name.length);
     if (next) name = name.slice(0, next.start - start).replace(RUN_TAIL_CONNECTORS, "");
+    // "Juges des Mineurs and Direction de la Protection": without a word that makes it one organisation's name,
+    // "and" joins two names; the next one is looked for after it.
+    const and = /[^\S\n]+(?:and|&)[^\S\n]+/u.exec(name);
+    if (and && !name.split(/\s+/).some((w) => ORGANISATION_WORD.test(w))) {
+      CAP_RUN.lastIndex = x.index + lead + and.index + 1;
+      name = name.slice(0, and.index);
+      // "Tahoua and Zinder", "Communities and Local Government department": a lone word before "and" names nothing alone.
+      if (!/\s/.test(name) && /\p{Ll}/u.test(name)) continue;
+    }
     if (name.length < 3) continue;
     const end = start + name.length;
     if (x.index + lead === 0 && !/\s/.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&-]+$|\p{Ll}\p{Lu}/u.test(name)) continue;
