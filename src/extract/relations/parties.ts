@@ -254,6 +254,8 @@ const TITLE = /^(?:President|Vice|Secretary|Minister|Mr|Mrs|Ms|Dr|Ambassador|Adm
 // "Glasswing International", "Migrant Resource Centres"). Without one, only a single camel-case
 // word ("CoHonducafe") or a word with digits ("Frame45") is taken: bare capitalised words are as often places or headings.
 const ORGANISATION_WORD = /^(?:Group|Grupo|Groupe|Department|Ministry|Ministerio|Ministère|Agency|Office|Bureau|Service|Services|Board|Commission|Committee|Council|Authority|Directorate|Centre|Centres|Center|Centers|Institute|Institution|University|Foundation|Fundación|Fondation|Trust|Society|Association|Asociación|Federation|Union|Network|Coalition|Alliance|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|LLC|Bank|Chamber|International|Internacional|Organisation|Organization|Cooperative|Consortium|Red|Cross|Crescent)$/;
+// A name ending so is one body's, "and" and all ("Science and Policy Integration Sector", "Communities and Local Government").
+const UNIT_END = /\s(?:Sector|Branch|Division|Unit|Secretariat|Taskforce|Court|Courts|Government|Governments)$/;
 // Alone, these name no organisation: months, days, parts of a document, legal suffixes.
 const NOT_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Table|Figure|Annex|Section|Chapter|Page|Phase|Region|Province|Inc\.?|Ltd\.?|LLC|Co\.?|Corp\.?|COVID-19)$/;
 // A region of the world written as a name ("Central America", "West Africa"): a place.
@@ -315,7 +317,7 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
     // "Juges des Mineurs and Direction de la Protection": without a word that makes it one organisation's name,
     // "and" joins two names; the next one is looked for after it.
     const and = /[^\S\n]+(?:and|&)[^\S\n]+/u.exec(name);
-    if (and && !name.split(/\s+/).some((w) => ORGANISATION_WORD.test(w))) {
+    if (and && !name.split(/\s+/).some((w) => ORGANISATION_WORD.test(w)) && !UNIT_END.test(name)) {
       CAP_RUN.lastIndex = x.index + lead + and.index + 1;
       name = name.slice(0, and.index);
       // "Tahoua and Zinder", "Communities and Local Government department": a lone word before "and" names nothing alone.
