@@ -70,3 +70,14 @@ describe("programmes", () => {
     ]);
   });
 });
+
+describe("a partnership that is with X", () => {
+  it("the partnership's owner named before, or the document's own actor", () => {
+    expect(relationsOf("The main partnership the Delta Relief Agency has built so far is with the Harbour Council, to train 30 nurses.")).toEqual([
+      "partners Delta Relief Agency -> Harbour Council",
+    ]);
+  });
+  it("not a partnership that is with no organisation", () => {
+    expect(relationsOf("The Delta Relief Agency said the partnership was with limited means in the Harbour Council's first year.")).toEqual([]);
+  });
+});
