@@ -6,6 +6,7 @@ import { CodeUnits } from "../../text/code-units.js";
 import { isApostrophe } from "../../text/char-class.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
+import { eachOccurrence } from "./search.js";
 
 export interface Token {
   /** Surface without a possessive 's. */
@@ -246,30 +247,11 @@ export function wordStats(allTokens: Token[][], text: string): WordStats {
   return { capMid, lower };
 }
 
-/** Letters of English text, most frequent first: the rarer a letter, the fewer places a search for it stops at. */
-const LETTER_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
-const rarity = (c: string) => {
-  const k = LETTER_FREQUENCY.indexOf(c);
-  return k < 0 ? LETTER_FREQUENCY.length : k; // digits, accents, punctuation: rarer than any letter
-};
-
-/**
- * Whether `word` occurs in `text` with no word character on either side. V8 searches a
- * pattern of 7 characters or more slowly (~1 ns a character), and a short one stops at
- * every occurrence of its first character: the search runs on the two characters of the
- * word that start with its rarest letter, and each stop is checked against the whole word.
- */
+/** Whether `word` occurs in `text` with no word character on either side. */
 function occursAsWord(text: string, word: string): boolean {
-  const isWordAt = (s: number) => s >= 0 && text.startsWith(word, s) && !WORD_CHAR[text.charCodeAt(s - 1) || 32] && !WORD_CHAR[text.charCodeAt(s + word.length) || 32];
-  if (word.length < 3) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (isWordAt(at)) return true;
-    return false;
-  }
-  let anchor = 0;
-  for (let k = 1; k < word.length - 1; k++) if (rarity(word[k]) > rarity(word[anchor])) anchor = k;
-  const pair = word.slice(anchor, anchor + 2);
-  for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) if (isWordAt(at - anchor)) return true;
-  return false;
+  let found = false;
+  eachOccurrence(text, word, (s) => (found = !WORD_CHAR[text.charCodeAt(s - 1) || 32] && !WORD_CHAR[text.charCodeAt(s + word.length) || 32]));
+  return found;
 }
 
 /**
