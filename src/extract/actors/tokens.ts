@@ -139,8 +139,13 @@ export function lowerFilter(words: Iterable<string>): LowerFilter {
   return { keys, keep: (w) => set.has(w) };
 }
 
+/**
+ * First letter (7 bits: only ASCII words are looked up), second code unit and length, packed
+ * below 2^30 so that the key is a small integer (a larger number is a heap allocation per word).
+ * A key is a pre-test only: `keep` decides, so keys that collide cost nothing but a lookup.
+ */
 function lowerKey(text: string, s: number, e: number): number {
-  return ((text.charCodeAt(s) * 65536 + (e - s > 1 ? text.charCodeAt(s + 1) : 0)) * 64) + Math.min(e - s, 63);
+  return ((text.charCodeAt(s) & 0x7f) << 22) | ((e - s > 1 ? text.charCodeAt(s + 1) : 0) << 6) | Math.min(e - s, 63);
 }
 
 /**
