@@ -118,8 +118,9 @@ const LOCATIVE_BEFORE = /\b(?:in|into|across|throughout|within|outside|inside|ar
 export function countryNamedBodies(doc: Doc, tokens: Token[], lex: Lexicon, isCommonStarter: (t: Token) => boolean): Hit[] {
   let hits: Hit[] | undefined;
   for (let j = 1; j < tokens.length; j++) {
-    const part = countryAt(tokens, j, lex) ? undefined : subnationalAt(tokens, j, lex);
-    const c = part ?? countryAt(tokens, j, lex);
+    const country = countryAt(tokens, j, lex);
+    const part = country ? undefined : subnationalAt(tokens, j, lex);
+    const c = part ?? country;
     if (!c) continue;
     const after = tokens[c.last + 1];
     // "Canada Student Loans": a longer name's business ("... Canada’s Settlement Program": the possessive ends the body's name).

@@ -5,6 +5,37 @@
 import type { Block } from "../../types.js";
 import type { Lexicon } from "./lexicon.js";
 import { cleanSurface, makeHit, type Hit } from "./hits.js";
+import { firstAtOrAfter, occurrences } from "./search.js";
+
+/**
+ * Where a document's text holds the words the rules below start from, found once for
+ * the whole text: a search per block cost more than the rules themselves (most blocks
+ * hold none of them). Sorted offsets into Doc.text.
+ */
+export interface GovernmentCues {
+  government: number[];
+  minister: number[];
+  officeWord: number[];
+}
+
+const GOVERNMENT_CUE = "overnment"; // "Government", "government"
+const MINISTER_CUE = "Minister ";
+
+export function governmentCues(text: string, lex: Lexicon): GovernmentCues {
+  return {
+    government: occurrences(text, GOVERNMENT_CUE),
+    minister: occurrences(text, MINISTER_CUE),
+    officeWord: lex.officeWords.flatMap((w) => occurrences(text, w)).sort((a, b) => a - b),
+  };
+}
+
+/** Block-relative starts of the cue occurrences that lie wholly inside the block. */
+function cuesIn(positions: number[], length: number, block: Block): number[] {
+  const out: number[] = [];
+  const end = block.start + block.text.length;
+  for (let k = firstAtOrAfter(positions, block.start); k < positions.length && positions[k] + length <= end; k++) out.push(positions[k] - block.start);
+  return out;
+}
 
 const CAP_WORDS = String.raw`\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*(?:\s+(?:of\s+the\s+|of\s+)?\p{Lu}[\p{L}-]*(?:['’](?![sS]\b)[\p{L}-]+)*)*`;
 // Sticky patterns, tried only where "government" or "Minister" occurs (found with indexOf: fast).
@@ -21,7 +52,7 @@ function countryOf(place: string, lex: Lexicon): string {
   return lex.countries.get(plain) ?? lex.countries.get(plain.replace(STATE_FORM, "")) ?? "";
 }
 
-export function governments(block: Block, lex: Lexicon): Hit[] {
+export function governments(block: Block, lex: Lexicon, cues: GovernmentCues): Hit[] {
   const hits: Hit[] = [];
   const text = block.text;
   const add = (start: number, end: number, country: string, rule: string, canonical?: string) =>
@@ -29,7 +60,8 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
       kind: "government", block: block.index, start: block.start + start, end: block.start + end,
       surface: cleanSurface(text.slice(start, end)), country, canonical, head: "government", headType: "state", rule,
     }));
-  for (let at = text.indexOf("overnment"); at > 0; at = text.indexOf("overnment", at + 9)) {
+  for (const at of cuesIn(cues.government, GOVERNMENT_CUE.length, block)) {
+    if (at === 0) break; // no "G" before it (only the first can be there)
     const g = at - 1;
     if ((text[g] !== "G" && text[g] !== "g") || isLetter(text[g - 1])) continue;
     GOV_OF.lastIndex = g;
@@ -67,7 +99,7 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
       }
     }
   }
-  for (let at = text.indexOf("Minister "); at >= 0; at = text.indexOf("Minister ", at + 9)) {
+  for (const at of cuesIn(cues.minister, MINISTER_CUE.length, block)) {
     if (isLetter(text[at - 1])) continue;
     MINISTER_OF.lastIndex = at;
     const m = MINISTER_OF.exec(text);
@@ -79,9 +111,12 @@ export function governments(block: Block, lex: Lexicon): Hit[] {
 export const OFFICE_RULE = "office acting for a government";
 
 /** Offices acting for a government ("the Secretary of Homeland Security shall ..."): state actors. */
-export function offices(block: Block, lex: Lexicon): Hit[] {
+export function offices(block: Block, lex: Lexicon, cues: GovernmentCues): Hit[] {
   const hits: Hit[] = [];
   const text = block.text;
+  // No office word starts in the block: the hint cannot match (it is tried only where one does).
+  const k = firstAtOrAfter(cues.officeWord, block.start);
+  if (k >= cues.officeWord.length || cues.officeWord[k] >= block.start + text.length) return hits;
   if (!lex.officeHint.test(text)) return hits;
   // Every office phrase starts with a capital: only capitals not inside a word are tried.
   for (let at = 0; at < text.length; at++) {

@@ -5,7 +5,7 @@ import type { ActorCandidate, Doc, Mention } from "../../types.js";
 import { findDefinitions, type AcronymFacts } from "./acronyms.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { actingCountries, countryNamedBodies, SUBNATIONAL_BODY_RULE } from "./countries.js";
-import { governments, offices, OFFICE_RULE } from "./governments.js";
+import { governmentCues, governments, offices, OFFICE_RULE } from "./governments.js";
 import { makeHit, type Hit } from "./hits.js";
 import { isOrganisationList, listEntries } from "./lists.js";
 import { gazetteerNames, headedNames } from "./names.js";
@@ -56,10 +56,11 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const suppressed = new Set<Hit>(); // gazetteer hits inside instrument names (one set: hits are distinct objects)
   const knownAcronym = (a: string) => gaz.acronyms.has(a) || inParentheses.has(a);
   const profiles = profileNames(doc, tokens, stats, lex);
+  const govCues = governmentCues(doc.text, lex);
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
-    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex), ...offices(block, lex), ...actingCountries(doc, tokens[b], lex)];
+    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex, govCues), ...offices(block, lex, govCues), ...actingCountries(doc, tokens[b], lex)];
     if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
     if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
     all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));

@@ -35,6 +35,8 @@ export interface Lexicon {
   offices: RegExp;
   /** Finds the first word of any office: blocks without one are skipped. */
   officeHint: RegExp;
+  /** The first words of the offices ("Secretary", "Attorney"): searched once in a document's text. */
+  officeWords: string[];
   /** Text right after a name that makes it a modifier of a generic group ("UN agencies"). */
   genericAfter: RegExp;
 }
@@ -128,6 +130,7 @@ export function loadLexicon(): Lexicon {
     offices: officesPattern(raw.offices),
     genericAfter: new RegExp(`^,?\\s+(?:${raw.generic_after.map((w) => escapeRegExp(w).replace(/ /g, "\\s+")).join("|")})\\b`),
     officeHint: new RegExp(`\\b(?:${[...new Set(raw.offices.map((o) => escapeRegExp(o.split(" ")[0])))].join("|")})\\b`),
+    officeWords: [...new Set(raw.offices.map((o) => o.split(" ")[0]))],
   };
   return cached;
 }

@@ -6,6 +6,7 @@ import { CodeUnits } from "../../text/code-units.js";
 import { isApostrophe } from "../../text/char-class.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
+import { eachOccurrence } from "./search.js";
 
 export interface Token {
   /** Surface without a possessive 's. */
@@ -138,8 +139,13 @@ export function lowerFilter(words: Iterable<string>): LowerFilter {
   return { keys, keep: (w) => set.has(w) };
 }
 
+/**
+ * First letter (7 bits: only ASCII words are looked up), second code unit and length, packed
+ * below 2^30 so that the key is a small integer (a larger number is a heap allocation per word).
+ * A key is a pre-test only: `keep` decides, so keys that collide cost nothing but a lookup.
+ */
 function lowerKey(text: string, s: number, e: number): number {
-  return ((text.charCodeAt(s) * 65536 + (e - s > 1 ? text.charCodeAt(s + 1) : 0)) * 64) + Math.min(e - s, 63);
+  return ((text.charCodeAt(s) & 0x7f) << 22) | ((e - s > 1 ? text.charCodeAt(s + 1) : 0) << 6) | Math.min(e - s, 63);
 }
 
 /**
@@ -237,16 +243,20 @@ export function wordStats(allTokens: Token[][], text: string): WordStats {
     has(word: string): boolean {
       let found = seen.get(word);
       if (found === undefined) {
-        found = false;
-        for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
-          found = !WORD_CHAR[text.charCodeAt(at - 1) || 32] && !WORD_CHAR[text.charCodeAt(at + word.length) || 32];
-        }
+        found = occursAsWord(text, word);
         seen.set(word, found);
       }
       return found;
     },
   };
   return { capMid, lower };
+}
+
+/** Whether `word` occurs in `text` with no word character on either side. */
+function occursAsWord(text: string, word: string): boolean {
+  let found = false;
+  eachOccurrence(text, word, (s) => (found = !WORD_CHAR[text.charCodeAt(s - 1) || 32] && !WORD_CHAR[text.charCodeAt(s + word.length) || 32]));
+  return found;
 }
 
 /**
