@@ -143,7 +143,8 @@ export function buildSegments(row: Row): Segment[] {
   const segments: Segment[] = [];
   for (const group of groups) {
     const x0 = group[0].x;
-    const x1 = Math.max(...group.map((r) => r.x + r.width));
+    // (Not Math.max(...array): a spread of a huge row's runs overflows the stack.)
+    const x1 = group.reduce((x, r) => Math.max(x, r.x + r.width), -Infinity);
     const text = joinRuns(group);
     const fonts = new Map<string, number>();
     let size = 0;
@@ -177,7 +178,7 @@ export function toLine(y: number, segments: Segment[]): Line {
   const fonts = [...byFont].sort((a, b) => b[1] - a[1]);
   return {
     y,
-    size: Math.max(...segments.map((s) => s.size)),
+    size: segments.reduce((size, s) => Math.max(size, s.size), -Infinity),
     x0: segments[0].x0,
     x1: segments[segments.length - 1].x1,
     font: fonts[0]?.[0] ?? "",
