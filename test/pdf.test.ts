@@ -146,6 +146,36 @@ describe("pageToMarkdown on hand-made runs", () => {
     expect(lines).toContain("Returns rose<sup>2</sup> in the second year.");
   });
 
+  it("a footnote at the foot of the page, below a table that grows line by line", () => {
+    const rows = Array.from({ length: 6 }, (_, k) => [run(`Action ${k}`, 72, 340 + 14 * k), run(`Unit ${k}`, 250, 340 + 14 * k), run(`202${k}`, 400, 340 + 14 * k)]).flat();
+    const lines = render([
+      body(0),
+      ...rows,
+      run("1", 72, 700, 7), run("Source: programme monitoring data, 2020.", 80, 700, 8),
+      run("Longer footnote text that goes on over more than five words here.", 72, 712, 8),
+    ]);
+    expect(lines).toContain("| Action 0 | Unit 0 | 2020 |");
+    expect(lines).toContain("| Action 5 | Unit 5 | 2025 |");
+    expect(lines).toContain("[^1]: Source: programme monitoring data, 2020. Longer footnote text that goes on over more than five words here.");
+  });
+
+  it("reads a left and a right column of hand-made runs one after the other", () => {
+    const left = Array.from({ length: 8 }, (_, k) => run(`Left column prose line ${k} goes here`, 60, 100 + 12 * k));
+    const right = Array.from({ length: 8 }, (_, k) => run(`Right column prose line ${k} goes on`, 320, 100 + 12 * k));
+    const lines = render([...left, ...right]).filter((l) => l);
+    expect(lines.indexOf("Left column prose line 7 goes here")).toBeLessThan(lines.indexOf("Right column prose line 0 goes on"));
+    expect(lines.some((l) => l.includes("Left") && l.includes("Right"))).toBe(false);
+  });
+
+  it("a row of a hundred thousand runs, or text placed far off the page, is read without overflow or hang", () => {
+    const many = Array.from({ length: 100_000 }, (_, k) => run("x", 72 + 7 * k, 300));
+    const started = performance.now();
+    const lines = render([...many, ...Array.from({ length: 8 }, (_, k) => run(`far away line ${k}`, 1e9 * (k % 2), 320 + 12 * k))]);
+    expect(lines[0].startsWith("x x x")).toBe(true);
+    // Generous: the gutter search alone would take minutes over a billion points of page.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it("keeps one copy of text drawn twice to fake bold", () => {
     const lines = render([body(0), run("Key Findings", 72, 320), run("Key Findings", 72.4, 320.2), body(2)]);
     expect(lines).toContain("Key Findings");

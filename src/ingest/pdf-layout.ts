@@ -61,8 +61,17 @@ function headingLevel(line: Line, style: DocumentStyle): number {
   return Math.min(3, (i < 0 ? style.headingSizes.length : i) + 1);
 }
 
+// A line's text is asked for many times per line (headings, lists, footnotes, paragraph breaks):
+// joined once. Lines are not changed once built, so the text stays right.
+const lineTexts = new WeakMap<Line, string>();
+
 function lineText(line: Line): string {
-  return line.segments.map((s) => s.text).join(" ");
+  let text = lineTexts.get(line);
+  if (text === undefined) {
+    text = line.segments.map((s) => s.text).join(" ");
+    lineTexts.set(line, text);
+  }
+  return text;
 }
 
 /**
@@ -101,6 +110,22 @@ export interface PageCarry {
   tableColumns?: Columns;
 }
 
+/**
+ * The index of the line the footnotes start at, or -1: a line in the lower part of the page that
+ * opens a footnote, below which every line opens one too, or is short (5 words or fewer), or is
+ * set no larger than it (+0.5). That last test needs the largest of the other lines below: taken
+ * from a running maximum from the bottom up, so that the page is gone over once.
+ */
+function firstFootnote(lines: Line[], pageBottom: number, opensFootnote: (line: Line) => boolean): number {
+  const largestBelow = new Float64Array(lines.length + 1).fill(-Infinity);
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const m = lines[k];
+    const exempt = opensFootnote(m) || lineText(m).split(" ").length <= 5;
+    largestBelow[k] = exempt ? largestBelow[k + 1] : Math.max(largestBelow[k + 1], m.size);
+  }
+  return lines.findIndex((l, k) => l.y > pageBottom * 0.55 && opensFootnote(l) && largestBelow[k] <= l.size + 0.5);
+}
+
 /** Running headers sit above this share of the page's height, running footers below 1 minus it. */
 const PAGE_MARGIN_SHARE = 0.1;
 
@@ -118,21 +143,16 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   if (lines.length > 1 && last.y > pageBottom * (1 - PAGE_MARGIN_SHARE) && apart(last, lines[lines.length - 2])) runningLines.add(last);
   const tables = findTables(lines, isEmphasised, (l) => runningLines.has(l));
   const bulletXs = lines.filter((l) => asListLine(lineText(l), 0)).map((l) => l.x0);
-  const listLeft = bulletXs.length ? Math.min(...bulletXs) : 0;
+  const listLeft = bulletXs.length ? bulletXs.reduce((a, b) => Math.min(a, b)) : 0;
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0 && d < 3 * style.bodySize)) || style.bodySize * 1.25;
   // Footnotes: in the lower part of the region, a line opening with a raised number (or a number in
   // small type), with nothing but footnote-like lines below it.
   // Footnotes start at the region's left margin: a number in a table cell further right is not one.
-  const regionLeft = Math.min(...lines.map((l) => l.x0));
+  const regionLeft = lines.reduce((x, l) => Math.min(x, l.x0), Infinity);
   const opensFootnote = (l: Line) =>
     l.x0 <= regionLeft + 25 &&
     (/^<sup>\d{1,3}<\/sup>/.test(lineText(l)) || (l.size <= style.bodySize * 0.9 && /^\d{1,3}\s+\S/.test(lineText(l))));
-  const footnoteFrom = lines.findIndex(
-    (l, k) =>
-      l.y > pageBottom * 0.55 &&
-      opensFootnote(l) &&
-      lines.slice(k).every((m) => opensFootnote(m) || m.size <= l.size + 0.5 || lineText(m).split(" ").length <= 5),
-  );
+  const footnoteFrom = firstFootnote(lines, pageBottom, opensFootnote);
   const inTable = (k: number) => tables.some(([a, b]) => k >= a && k < b);
   const drawnList = drawnListLines(lines, pitch, (l) => asListLine(lineText(l), 0) !== undefined, (k) => inTable(k) || (footnoteFrom >= 0 && k >= footnoteFrom));
   let lastTable: { end: number; columns: Columns } | undefined;

@@ -77,7 +77,7 @@ export function drawnListLines(lines: Line[], pitch: number, writtenItem: (line:
     // One indented line followed by the paragraph's next line at the margin is a first-line indent, not a list.
     const after = lines[end];
     if (run.length === 1 && after && after.y - first.y <= ITEM_GAP * pitch && after.x0 < edge - SAME_EDGE) continue;
-    const widest = Math.max(...run.map((l) => l.x1 - edge));
+    const widest = run.reduce((w, l) => Math.max(w, l.x1 - edge), -Infinity);
     for (let k = i; k < end; k++) {
       const deeper = lines[k].x0 > edge + MIN_INDENT;
       const startsItem =

@@ -12,7 +12,18 @@ const MID_PHRASE_END_RE = /(?:,|\b(?:and|or|the|of|to|in|for|with|from|by|on|at|
  * aligned left, centred or right, which left edges alone would not.
  */
 function columnsOf(lines: Line[]): Columns {
-  const spans = lines.flatMap((l) => l.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])).sort((a, b) => a[0] - b[0]);
+  return mergeSpans(lines.flatMap((l) => l.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])));
+}
+
+/** The columns of a table's lines and one more line: the same as columnsOf on them all (a union of spans), without going over the table again. */
+function columnsWith(columns: Columns, line: Line): Columns {
+  // (mergeSpans builds new column pairs: the table's columns are not changed.)
+  return mergeSpans([...columns, ...line.segments.map((s): [number, number] => [s.x0 - 2, s.x1 + 2])]);
+}
+
+/** Spans merged where they overlap or touch (the pieces of their union), left to right. */
+function mergeSpans(spans: Array<[number, number]>): Columns {
+  spans.sort((a, b) => a[0] - b[0]);
   const columns: Columns = [];
   for (const [x0, x1] of spans) {
     const last = columns[columns.length - 1];
@@ -37,7 +48,8 @@ export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean,
       continue;
     }
     let j = i + 1;
-    let columns = columnsOf([lines[i]]).length;
+    let tableColumns = columnsOf([lines[i]]);
+    let columns = tableColumns.length;
     while (j < lines.length) {
       const line = lines[j];
       if (isRunningLine(line)) break;
@@ -47,8 +59,10 @@ export function findTables(lines: Line[], isEmphasised: (line: Line) => boolean,
       if (line.segments.length === 1 && gap > 1.7 * line.size) break;
       // A one-cell bold line is a heading below the table (table headers have two or more cells).
       if (line.segments.length === 1 && isEmphasised(line) && !isEmphasised(lines[j - 1])) break;
-      const joined = columnsOf(lines.slice(i, j + 1)).length;
+      const withLine = columnsWith(tableColumns, line);
+      const joined = withLine.length;
       if (joined < 2 || joined < columns) break;
+      tableColumns = withLine;
       columns = joined;
       j++;
     }

@@ -83,13 +83,22 @@ function toIngestError(err: unknown): IngestError {
 }
 
 /** The text runs of one page, in page coordinates with y growing downwards. */
-async function pageRuns(pdfjs: PdfJs, page: Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>["getPage"]>>): Promise<PageRuns> {
+async function pageRuns(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>["getPage"]>>): Promise<PageRuns> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const runs: TextRun[] = [];
+  const v = viewport.transform;
   for (const item of content.items) {
     if (!("str" in item) || !item.str.trim()) continue;
-    const [a, b, c, d, x, y] = pdfjs.Util.transform(viewport.transform, item.transform);
+    // pdfjs.Util.transform(viewport.transform, item.transform), written out (the same arithmetic,
+    // so the same numbers) without the two arrays it allocates per text item.
+    const t = item.transform as number[];
+    const a = v[0] * t[0] + v[2] * t[1];
+    const b = v[1] * t[0] + v[3] * t[1];
+    const c = v[0] * t[2] + v[2] * t[3];
+    const d = v[1] * t[2] + v[3] * t[3];
+    const x = v[0] * t[4] + v[2] * t[5] + v[4];
+    const y = v[1] * t[4] + v[3] * t[5] + v[5];
     // Rotated or vertical text (margin notes, axis labels) would tangle the lines: left out.
     if (Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.1 * Math.abs(d)) continue;
     const size = Math.abs(d) || Math.abs(a);
@@ -130,7 +139,7 @@ export async function ingestPdf(bytes: Uint8Array): Promise<IngestedFile> {
       // One damaged page costs that page (a warning), not the document.
       try {
         const page = await doc.getPage(n);
-        const runs = await pageRuns(pdfjs, page);
+        const runs = await pageRuns(page);
         page.cleanup();
         pages.push(runs);
         if (!runs.runs.length) warnings.push(`page ${n}: no text layer`);
