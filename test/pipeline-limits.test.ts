@@ -3,12 +3,13 @@
 // within 2 seconds even in the middle of a long document, and leaves the
 // previous dataset as it was. Through the built CLI (npm test builds first).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runExtract } from "../src/pipeline/run.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "sectormap");
@@ -56,6 +57,23 @@ describe("limits", () => {
     expect(docs[0].message).toMatch(/--doc-timeout/);
     expect(jsonl(out, "recommendations").length).toBe(1);
   }, 60_000);
+
+  // The heap limit holds on worker threads only (dist/ built); a run from src/ alone has none.
+  it.skipIf(!existsSync(join(ROOT, "dist", "pipeline", "worker.js")))("gives a document over the worker heap limit an error row and goes on with the next", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a-long.txt"), longParagraph(3)); // needs well over 48 MB of heap
+    writeFileSync(join(dir, "b-small.txt"), SMALL);
+    const out = join(tmp(), "data");
+    const summary = await runExtract({
+      paths: [dir], out, jobs: 1, include: [], exclude: [], formats: ["jsonl"], excel: false,
+      config: { codebook: "", actorFiles: [], recRules: "" }, workerHeapMb: 48,
+    });
+    expect(summary.errors).toBe(1);
+    const docs = jsonl(out, "documents");
+    expect(docs.map((d) => [d.source, d.status])).toEqual([["a-long.txt", "error"], ["b-small.txt", "ok"]]);
+    expect(docs[0].message).toMatch(/more than 48 MB of memory/);
+    expect(jsonl(out, "recommendations").length).toBe(1);
+  }, 120_000);
 
   it("stops within 2 s on SIGTERM in the middle of a long document, leaving the old dataset intact", async () => {
     const dir = tmp();

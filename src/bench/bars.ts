@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { packageRoot } from "../paths.js";
+import type { ThreadCpu } from "./thread-cpu.js";
 
 const MB = 1024 * 1024;
 
@@ -17,6 +18,14 @@ export interface ChildRun {
   maxRssMB: number;
   /** Bytes of each file of the dataset written. */
   outBytes: Record<string, number>;
+  /** CPU seconds by kind of thread (Linux only; startup included): see thread-cpu.ts. */
+  cpuByThread?: ThreadCpu;
+}
+
+/** "; CPU by thread: main 2.4 s, ..." (the main thread with its startup); nothing where threads are not measured. */
+function threadSplit(r: ChildRun): string {
+  const t = r.cpuByThread;
+  return t ? `; CPU by thread: main ${t.main.toFixed(1)} s, workers ${t.workers.toFixed(1)}, V8 compiler/GC and libuv background ${t.background.toFixed(1)}` : "";
 }
 
 /** One `extract` in a fresh process (dist/bench/bench.js --child). */
@@ -46,8 +55,8 @@ export async function measureBars(report: (name: string, value: string) => void)
     const mb = bytes / MB;
     const j1 = childRun(x40, 1);
     const j2 = childRun(x40, 2);
-    report(`bar: seeds x40 (${mb.toFixed(1)} MB), --jobs 1, MB/s per CPU s (bar 3)`, `${(mb / j1.cpuSeconds).toFixed(2)} = ${((mb / j1.cpuSeconds) / 3).toFixed(2)}x the bar (${j1.seconds.toFixed(1)} s wall, ${j1.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j1.maxRssMB.toFixed(0)} MB)`);
-    report("bar: --jobs 2 speed-up over --jobs 1, wall (bar 1.7)", `${(j1.seconds / j2.seconds).toFixed(2)}x (${j2.seconds.toFixed(1)} s wall, ${j2.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j2.maxRssMB.toFixed(0)} MB)`);
+    report(`bar: seeds x40 (${mb.toFixed(1)} MB), --jobs 1, MB/s per CPU s (bar 3)`, `${(mb / j1.cpuSeconds).toFixed(2)} = ${((mb / j1.cpuSeconds) / 3).toFixed(2)}x the bar (${j1.seconds.toFixed(1)} s wall, ${j1.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j1.maxRssMB.toFixed(0)} MB${threadSplit(j1)})`);
+    report("bar: --jobs 2 speed-up over --jobs 1, wall (bar 1.7)", `${(j1.seconds / j2.seconds).toFixed(2)}x (${j2.seconds.toFixed(1)} s wall, ${j2.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j2.maxRssMB.toFixed(0)} MB${threadSplit(j2)})`);
 
     // Output cost per format: the same run writing one format.
     for (const format of ["csv", "jsonl"]) {

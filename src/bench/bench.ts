@@ -18,6 +18,7 @@ import { extractRecommendations } from "../extract/recommendations/index.js";
 import { extractActors } from "../extract/actors/index.js";
 import { codeDocument } from "../extract/themes/index.js";
 import { measureBars, measureRss } from "./bars.js";
+import { ThreadCpuSampler } from "./thread-cpu.js";
 import { extractRelations } from "../extract/relations/index.js";
 
 const MB = 1024 * 1024;
@@ -31,15 +32,18 @@ const pdfDir = join(root, "..", "shared", "corpora", "evaluations");
 if (process.argv[2] === "--child") {
   const [, , , dir, jobs, formats = "csv,jsonl", cache = ""] = process.argv;
   const out = mkdtempSync(join(tmpdir(), "sectormap-bench-out-"));
+  const threads = new ThreadCpuSampler();
+  await threads.start();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   await runExtract({ paths: [dir], out: join(out, "data"), jobs: Number(jobs), include: [], exclude: [], formats: formats.split(",") as Array<"csv" | "jsonl">, excel: false,
     config: { codebook: "", actorFiles: [], recRules: "" }, cache });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const cpuByThread = threads.stop();
   const outBytes = Object.fromEntries(readdirSync(join(out, "data")).map((f) => [f, statSync(join(out, "data", f)).size]));
   rmSync(out, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, outBytes }) + "\n");
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, outBytes, cpuByThread }) + "\n");
   process.exit(0);
 }
 

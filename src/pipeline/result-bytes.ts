@@ -23,25 +23,24 @@ const ROW_TEXT_KEYS = new Set(["csv", "jsonl", "waiting"]);
 
 /** The result's bytes, in a buffer of its own (never a slice of Node's shared pool, so it can be transferred). */
 export function encodeResult(result: FileResult): Buffer {
-  const raw: Array<string | Uint8Array> = [];
+  // Each long string is encoded to UTF-8 once, here (measuring its UTF-8 length and then writing it
+  // walked every string twice, a tenth of a worker's time), and then only copied.
+  const raw: Uint8Array[] = [];
   const json = JSON.stringify(result, function (this: Record<string, unknown>, key, v) {
     const original = this[key];
     if (original instanceof Uint8Array) raw.push(original);
-    else if (typeof v === "string" && v.length >= LONG) raw.push(v);
+    else if (typeof v === "string" && v.length >= LONG) raw.push(Buffer.from(v));
     else return v;
     return { [MARK]: raw.length - 1 };
   });
-  const lengths = raw.map((r) => (typeof r === "string" ? Buffer.byteLength(r) : r.length));
-  const head = JSON.stringify(lengths) + "\n" + json + "\n";
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(head) + lengths.reduce((a, b) => a + b, 0));
-  let at = bytes.write(head);
-  raw.forEach((r) => {
-    if (typeof r === "string") at += bytes.write(r, at);
-    else {
-      bytes.set(r, at);
-      at += r.length;
-    }
-  });
+  const head = Buffer.from(JSON.stringify(raw.map((r) => r.length)) + "\n" + json + "\n");
+  const bytes = Buffer.allocUnsafeSlow(head.length + raw.reduce((sum, r) => sum + r.length, 0));
+  bytes.set(head, 0);
+  let at = head.length;
+  for (const r of raw) {
+    bytes.set(r, at);
+    at += r.length;
+  }
   return bytes;
 }
 

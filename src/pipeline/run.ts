@@ -34,6 +34,8 @@ export interface RunOptions {
   maxFileSize?: number;
   /** Seconds one document may take (--doc-timeout; default DEFAULT_DOC_TIMEOUT; 0: no limit). */
   docTimeout?: number;
+  /** MB of heap a worker thread may use before its document is stopped with an error row (default WORKER_HEAP_MB). */
+  workerHeapMb?: number;
   /** Folder of cached per-document results (--cache, SECTORMAP_CACHE); none when empty. */
   cache?: string;
   /** Only this shard of the inputs, written as a partial dataset (--shard K/N). */
@@ -59,7 +61,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 
   // Threads start on the first document the cache does not have (none on a fully cached re-run).
   let runner: DocRunner | undefined;
-  const run = (task: FileTask) => (runner ??= makeRunner({ jobs: opts.jobs, config: opts.config, formats: opts.formats, docTimeout: opts.docTimeout ?? DEFAULT_DOC_TIMEOUT })).run(task);
+  const run = (task: FileTask) => (runner ??= makeRunner({ jobs: opts.jobs, config: opts.config, formats: opts.formats, docTimeout: opts.docTimeout ?? DEFAULT_DOC_TIMEOUT, workerHeapMb: opts.workerHeapMb })).run(task);
   const cache = opts.cache ? new ResultCache(opts.cache, { version: toolVersion(), config: opts.config, formats: opts.formats, maxBytes }) : undefined;
   const onFile = opts.onFile && ((result: DocumentOutcome, done: number, total: number) => opts.onFile!(result, done, total, sizes[done - 1]));
   const manifestOptions = manifestOptionsOf(opts);

@@ -17,7 +17,7 @@ function key(name: string): string {
 export function typeAddresseesFromActors(recs: Recommendation[], actors: ActorCandidate[]): void {
   if (!actors.length || !recs.some((r) => r.addressee && !r.addresseeType)) return;
   const byName = new Map<string, string>();
-  const names: Array<{ re: RegExp; type: string }> = [];
+  const names: Array<{ name: string; type: string }> = [];
   for (const a of actors) {
     if (!a.type) continue;
     for (const n of [a.name, a.acronym, ...a.aliases]) {
@@ -25,7 +25,7 @@ export function typeAddresseesFromActors(recs: Recommendation[], actors: ActorCa
       if (k.length < 2) continue;
       if (!byName.has(k)) byName.set(k, a.type);
       // names of three letters or more only, matched as whole words, inside a longer addressee
-      if (k.length >= 3) names.push({ re: new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(k)}(?:s)?(?![\\p{L}\\p{N}])`, "u"), type: a.type });
+      if (k.length >= 3) names.push({ name: k, type: a.type });
     }
   }
   const cache = new Map<string, string>();
@@ -36,7 +36,7 @@ export function typeAddresseesFromActors(recs: Recommendation[], actors: ActorCa
     if (type === undefined) {
       type = byName.get(k) ?? "";
       if (!type) {
-        const found = new Set(names.filter((n) => n.re.test(k)).map((n) => n.type));
+        const found = new Set(names.filter((n) => containsWord(k, n.name)).map((n) => n.type));
         type = found.size === 1 ? [...found][0] : "";
       }
       cache.set(k, type);
@@ -45,6 +45,30 @@ export function typeAddresseesFromActors(recs: Recommendation[], actors: ActorCa
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `name` occurs in `text` as a whole word, maybe with a plural "s": what the regex
+ * /(?:^|[^\p{L}\p{N}])NAME(?:s)?(?![\p{L}\p{N}])/u tests, without compiling one regex per
+ * actor name per document (that compilation was most of this step's time).
+ */
+function containsWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && LETTER_OR_DIGIT.test(codePointBefore(text, at))) continue;
+    const end = at + name.length;
+    if (!isLetterOrDigitAt(text, end)) return true;
+    if (text[end] === "s" && !isLetterOrDigitAt(text, end + 1)) return true;
+  }
+  return false;
+}
+
+function isLetterOrDigitAt(text: string, at: number): boolean {
+  return at < text.length && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** The whole code point that ends just before `at` (a surrogate pair counts as one character, as with the u flag). */
+function codePointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return pair ? text.slice(at - 2, at) : text[at - 1];
 }
