@@ -24,6 +24,8 @@ export interface RelationExtractor {
   headNear: RegExp;
   /** Lower-cased country names (a bare one is a place, not a party). */
   countries: { has(name: string): boolean };
+  /** For each rule word (index into rules.words), the rules (indexes into rules.rules) that list it. */
+  rulesOfWord: number[][];
 }
 
 export function relationExtractor(rules: RelationRules = loadRelationRules(), countries: { has(name: string): boolean } = new Set()): RelationExtractor {
@@ -33,6 +35,7 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
     headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
+    rulesOfWord: rules.words.map((_, id) => rules.rules.flatMap((rule, r) => (rule.wordIds.includes(id) ? [r] : []))),
   };
 }
 
@@ -77,6 +80,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   let dollar: string | undefined; // the document's dollar, settled once when needed
   const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds (PRESENT or ABSENT)
   const ruleHit = new Uint8Array(ex.rules.rules.length); // which rules' patterns match the sentence
+  const ruleWords = new Uint8Array(ex.rules.rules.length); // which rules' words the sentence holds
   const found: Relation[] = [];
   const seen = new Map<string, number>();
   let mi = 0;
@@ -95,7 +99,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
       // any work on its parties (most sentences that pass the trigger test hold none).
       const lower = text.toLowerCase();
-      if (!scanWords(lower, ex.rules, wordState)) continue;
+      if (!scanWords(lower, ex.rules, ex.rulesOfWord, wordState, ruleWords)) continue;
       // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
       // before the costly work of finding its parties (most are).
       // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
@@ -103,7 +107,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       let digit: boolean | undefined, projectNamed: boolean | undefined, headWord: boolean | undefined;
       for (let r = 0; r < ex.rules.rules.length; r++) {
         const rule = ex.rules.rules[r];
-        let hit = holdsAny(rule.wordIds, wordState) && (!rule.previous || rule.previous.test(previous));
+        let hit = ruleWords[r] === 1 && (!rule.previous || rule.previous.test(previous));
         if (hit && rule.needsAmount) hit = digit ??= /\d/.test(text);
         if (hit && rule.needsProject) hit = projectNamed ??= (headWord ??= ex.headNear.test(text)) || mayNameProject(text, ordered, mi, s.end, candidateIndex, names, ex.projectHead, acronymPattern);
         if (hit) { rule.pattern.lastIndex = 0; hit = rule.pattern.test(text); }
@@ -181,12 +185,15 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
  */
 function fullestNames(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>): string[] {
   const names = actors.map(() => "");
+  const wordCounts = actors.map(() => 0); // of names[i], counted once as a name is taken
   const words = (s: string) => s.split(/\s+/).filter((w) => !/^the$/i.test(w)).length;
   for (const m of mentions) {
     const i = candidateIndex.get(m.actor);
     if (i === undefined) continue;
     const surface = m.surface.replace(/^the\s+/i, "");
-    if (!names[i] || words(surface) > words(names[i])) names[i] = surface;
+    if (!names[i]) { names[i] = surface; wordCounts[i] = words(surface); continue; }
+    const n = words(surface);
+    if (n > wordCounts[i]) { names[i] = surface; wordCounts[i] = n; }
   }
   return names.map((n, i) => n || actors[i].name || actors[i].acronym);
 }
@@ -324,9 +331,13 @@ function blockTopic(ordered: Mention[], block: { start: number; end: number }, c
 
 const PRESENT = 1, ABSENT = 2;
 
-/** Marks in `state` each rule word `lower` holds (PRESENT) or not (ABSENT); whether it holds any. */
-function scanWords(lower: string, rules: RelationRules, state: Uint8Array): boolean {
+/**
+ * Marks in `state` each rule word `lower` holds (PRESENT) or not (ABSENT), and in `ruleWords` (1) each
+ * rule that lists one of them; whether it holds any.
+ */
+function scanWords(lower: string, rules: RelationRules, rulesOfWord: number[][], state: Uint8Array, ruleWords: Uint8Array): boolean {
   state.fill(ABSENT);
+  ruleWords.fill(0);
   let any = false;
   const scan = rules.wordScan;
   // Every position a word begins at: the scan finds the longest word there, and its prefixes among the
@@ -335,7 +346,11 @@ function scanWords(lower: string, rules: RelationRules, state: Uint8Array): bool
     scan.lastIndex = at;
     const m = scan.exec(lower);
     if (!m) break;
-    for (const id of rules.prefixesOf.get(m[0])!) state[id] = PRESENT;
+    for (const id of rules.prefixesOf.get(m[0])!) {
+      if (state[id] === PRESENT) continue;
+      state[id] = PRESENT;
+      for (const r of rulesOfWord[id]) ruleWords[r] = 1;
+    }
     any = true;
     at = m.index + 1;
   }
