@@ -65,11 +65,11 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const candidateIndex = new Map(actors.map((c, i) => [c.key, i]));
   const ordered = mentions.slice().sort((a, b) => a.start - b.start);
   const names = fullestNames(actors, mentions, candidateIndex);
-  // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence (each opens with a capital:
-  // the look-ahead, implied, passes over other positions before the look-behind).
+  // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
+  // (No look-ahead for the capital they open with: it hides the literal words from the engine's fast search, 10% slower.)
   const acronyms = projectAcronyms(doc.text, ex.projects, ex.headNear);
   const acronymPattern = acronyms.size
-    ? new RegExp(`(?=\\p{Lu})(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
+    ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
