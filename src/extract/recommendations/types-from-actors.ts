@@ -2,6 +2,7 @@
 // rules.yaml types: the type the actors stage gave the same body in the same document. Group
 // words ("States", "CSOs") keep their own type; only empty types are filled.
 import type { ActorCandidate, Recommendation } from "../../types.js";
+import { charClassOf, OTHER_CLASS } from "../../text/char-class.js";
 
 /** Lower case, no leading article, single spaces, curly apostrophes straight. */
 function key(name: string): string {
@@ -45,8 +46,6 @@ export function typeAddresseesFromActors(recs: Recommendation[], actors: ActorCa
   }
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
 /**
  * Whether `name` occurs in `text` as a whole word, maybe with a plural "s": what the regex
  * /(?:^|[^\p{L}\p{N}])NAME(?:s)?(?![\p{L}\p{N}])/u tests, without compiling one regex per
@@ -54,21 +53,21 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 function containsWord(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (at > 0 && LETTER_OR_DIGIT.test(codePointBefore(text, at))) continue;
+    if (isLetterOrDigit(codePointBefore(text, at))) continue;
     const end = at + name.length;
-    if (!isLetterOrDigitAt(text, end)) return true;
-    if (text[end] === "s" && !isLetterOrDigitAt(text, end + 1)) return true;
+    if (!isLetterOrDigit(text.codePointAt(end))) return true;
+    if (text[end] === "s" && !isLetterOrDigit(text.codePointAt(end + 1))) return true;
   }
   return false;
 }
 
-function isLetterOrDigitAt(text: string, at: number): boolean {
-  return at < text.length && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
-}
+/** \p{L} or \p{N}, through the text stage's remembered classes; false past either end of the text. */
+const isLetterOrDigit = (codePoint: number | undefined) => codePoint !== undefined && charClassOf(codePoint) !== OTHER_CLASS;
 
 /** The whole code point that ends just before `at` (a surrogate pair counts as one character, as with the u flag). */
-function codePointBefore(text: string, at: number): string {
+function codePointBefore(text: string, at: number): number | undefined {
+  if (at === 0) return undefined;
   const low = text.charCodeAt(at - 1);
   const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
-  return pair ? text.slice(at - 2, at) : text[at - 1];
+  return text.codePointAt(pair ? at - 2 : at - 1);
 }
