@@ -24,8 +24,6 @@ export interface RelationExtractor {
   headNear: RegExp;
   /** Lower-cased country names (a bare one is a place, not a party). */
   countries: { has(name: string): boolean };
-  /** For each rule word (index into rules.words), the rules (indexes into rules.rules) that list it. */
-  rulesOfWord: number[][];
 }
 
 export function relationExtractor(rules: RelationRules = loadRelationRules(), countries: { has(name: string): boolean } = new Set()): RelationExtractor {
@@ -35,7 +33,6 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
     headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
-    rulesOfWord: rules.words.map((_, id) => rules.rules.flatMap((rule, r) => (rule.wordIds.includes(id) ? [r] : []))),
   };
 }
 
@@ -100,7 +97,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
       // any work on its parties (most sentences that pass the trigger test hold none).
       const lower = text.toLowerCase();
-      if (!scanWords(lower, ex.rules, ex.rulesOfWord, wordState, ruleWords)) continue;
+      if (!scanWords(lower, ex.rules, wordState, ruleWords)) continue;
       // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
       // before the costly work of finding its parties (most are).
       // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
@@ -336,7 +333,7 @@ const PRESENT = 1, ABSENT = 2;
  * Marks in `state` each rule word `lower` holds (PRESENT) or not (ABSENT), and in `ruleWords` (1) each
  * rule that lists one of them; whether it holds any.
  */
-function scanWords(lower: string, rules: RelationRules, rulesOfWord: number[][], state: Uint8Array, ruleWords: Uint8Array): boolean {
+function scanWords(lower: string, rules: RelationRules, state: Uint8Array, ruleWords: Uint8Array): boolean {
   state.fill(ABSENT);
   ruleWords.fill(0);
   let any = false;
@@ -350,7 +347,7 @@ function scanWords(lower: string, rules: RelationRules, rulesOfWord: number[][],
     for (const id of rules.prefixesOf.get(m[0])!) {
       if (state[id] === PRESENT) continue;
       state[id] = PRESENT;
-      for (const r of rulesOfWord[id]) ruleWords[r] = 1;
+      for (const r of rules.rulesOfWord[id]) ruleWords[r] = 1;
     }
     any = true;
     at = m.index + 1;

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { dataFile } from "../../paths.js";
+import { escapeRegExp } from "../../regexp.js";
 
 export type RelationType = "funds" | "implements" | "partners";
 export type Role = "after" | "before" | "before_or_self" | "owner" | "programme_owner" | "adjacent" | "adjacent_project" | "subject" | "project_before" | "project_after" | "project_before_or_before" | "project_before_or_subject";
@@ -48,6 +49,8 @@ export interface RelationRules {
    */
   wordScan: RegExp;
   prefixesOf: Map<string, number[]>;
+  /** For each word (index into `words`), the rules (indexes into `rules`) that list it. */
+  rulesOfWord: number[][];
   /** The words (indexes into `words`) of the rules that may leave a party unnamed: a sentence naming one party is tried only when it holds one. */
   unnamedWords: number[];
   /** Tested on the text just before a trigger. */
@@ -120,13 +123,14 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
   const idOf = new Map<string, number>();
   for (const rule of rules) rule.wordIds = rule.words.map((w) => idOf.get(w) ?? (idOf.set(w, allWords.length), allWords.push(w) - 1));
   const heads = [...words("project_heads"), ...words("lower_heads")];
-  const stems = words("keywords").map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const stems = words("keywords").map(escapeRegExp);
   const longestFirst = allWords.slice().sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const prefixesOf = new Map(allWords.map((w) => [w, allWords.flatMap((v, j) => (w.startsWith(v) ? [j] : []))]));
   return {
     rules,
-    wordScan: new RegExp(longestFirst.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"),
+    wordScan: new RegExp(longestFirst.map(escapeRegExp).join("|"), "g"),
     prefixesOf,
+    rulesOfWord: allWords.map((_, id) => rules.flatMap((rule, r) => (rule.wordIds.includes(id) ? [r] : []))),
     anyTrigger: regex("keywords", `\\b(?:${stems.join("|")})|\\b(?:${heads.join("|")})\\b`, "i"),
     negation: regex("negation", data.negation, "iu"),
     words: allWords,
