@@ -94,6 +94,12 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       previousText = text;
       lastSubject = subjectOf(ordered, mi, s.start, s.end, candidateIndex, isPlace);
       if (!ex.rules.anyTrigger.test(text)) continue;
+      let digit: boolean | undefined, projectNamed: boolean | undefined, headWord: boolean | undefined;
+      // A sentence that names no actor names a party only by a project's name (with a head word, or a
+      // defined acronym): without one it is passed over before the word scan and the rules' patterns,
+      // as it would be after them (see "inside" below). Most sentences name no actor.
+      const namesActor = mi < ordered.length && ordered[mi].start < s.end;
+      if (!namesActor && !(headWord = ex.headNear.test(text)) && !mayNameProjectByAcronym(text, acronymPattern)) continue;
       // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
       // any work on its parties (most sentences that pass the trigger test hold none).
       const lower = text.toLowerCase();
@@ -102,7 +108,6 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       // before the costly work of finding its parties (most are).
       // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
       let anyRule = false;
-      let digit: boolean | undefined, projectNamed: boolean | undefined, headWord: boolean | undefined;
       for (let r = 0; r < ex.rules.rules.length; r++) {
         const rule = ex.rules.rules[r];
         let hit = ruleWords[r] === 1 && (!rule.previous || rule.previous.test(previous));
@@ -299,15 +304,19 @@ function addStandIns(parties: Party[], text: string, offset: number, topicOf: ()
  * document defines, or by an actor whose name is a project's (see sentenceParties). Mentions from `from` on.
  */
 function mayNameProject(text: string, ordered: Mention[], from: number, end: number, candidateIndex: Map<string, number>, names: string[], projectHead: RegExp, acronymPattern: RegExp | undefined): boolean {
-  if (acronymPattern) {
-    acronymPattern.lastIndex = 0;
-    if (acronymPattern.test(text)) return true;
-  }
+  if (mayNameProjectByAcronym(text, acronymPattern)) return true;
   for (let k = from; k < ordered.length && ordered[k].start < end; k++) {
     const i = candidateIndex.get(ordered[k].actor);
     if (i !== undefined && projectHead.test(names[i] || ordered[k].surface)) return true;
   }
   return false;
+}
+
+/** Whether the sentence holds an acronym of a project the document defines. */
+function mayNameProjectByAcronym(text: string, acronymPattern: RegExp | undefined): boolean {
+  if (!acronymPattern) return false;
+  acronymPattern.lastIndex = 0;
+  return acronymPattern.test(text);
 }
 
 /** The actor a block names most, at least twice and more than any other, places aside; -1 when none. */
