@@ -39,6 +39,8 @@ const LEADING_DETERMINER = /^(?:The|This|That|These|Its|Their|Our|His|Her|A|An|U
 
 export interface ProjectMatcher {
   capitalised: RegExp;
+  /** A head word of `capitalised` with the space before it: where a name that pattern finds may end. */
+  spacedHead: RegExp;
   splitAtHead: RegExp;
   coordinated: RegExp;
   quoted: RegExp;
@@ -53,6 +55,7 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
   return {
     // "Common Grounds Program", "Airband initiative", "MIRAA III project (X)", "Global Fund"
     capitalised: new RegExp(String.raw`${NAME_START}(?<![\p{L}\p{N}])(?<name>${name})(?:[^\S\n]+\((?<inner>\p{Lu}[\p{Lu}\p{N} -]{1,15})\))?[^\S\n]+(?:(?<head>${heads})|(?<lower>${lower}))(?![\p{L}\p{N}])(?:\s+(?<num>[IVX]{1,4}|\d{1,2})\b)?(?:\s+\((?<acr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?`, "gu"),
+    spacedHead: new RegExp(String.raw`[^\S\n](?:${heads}|${lower})`, "gu"),
     splitAtHead: new RegExp(String.raw`^(.*?[^\S\n](?:${heads}))[^\S\n]+(?:and|&)[^\S\n]+(?:the[^\S\n]+)?(?=\p{Lu})`, "u"),
     // "the Humanitarian Voluntary Return (HVR) and Assisted Voluntary Return (AVRR) programmes": two names, each with
     // its acronym, sharing one plural head.
@@ -72,7 +75,7 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
 export function findProjects(text: string, offset: number, m: ProjectMatcher, actorSpans: Array<[number, number]>): Party[] {
   const found: Party[] = [];
   m.capitalised.lastIndex = 0;
-  for (let x = m.capitalised.exec(text); x; x = m.capitalised.exec(text)) {
+  for (let x = nextCapitalisedName(text, m); x; x = nextCapitalisedName(text, m)) {
     const g = x.groups!;
     let name = g.name;
     let lead = 0;
@@ -131,6 +134,32 @@ export function findProjects(text: string, offset: number, m: ProjectMatcher, ac
     found.push({ start: offset + x.index, end: offset + x.index + x[0].length, name: g.qname.trim(), actor: -1, project: true, place: false, acronym: g.qacr ?? "" });
   }
   return found;
+}
+
+// ASCII characters that no name of the capitalised pattern holds before its head word: besides letters,
+// digits and spaces other than a line break, a name holds only . & - ' and the parentheses of an acronym.
+const OUTSIDE_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) OUTSIDE_NAME[c] = /[\p{L}\p{N}.&'()-]|[^\S\n]/u.test(String.fromCharCode(c)) ? 0 : 1;
+
+/**
+ * The capitalised pattern's next name from its lastIndex on, or null. The pattern tries a name at every
+ * capital, and with many capitals and no head word after them it is slow (16 ns a character), so it is
+ * started no earlier than a name could: a name ends with a head word, and between its start and that head
+ * there is no character outside a name (a comma, a line break, ...). Nothing it would find is passed over.
+ */
+export function nextCapitalisedName(text: string, m: ProjectMatcher): RegExpExecArray | null {
+  const from = m.capitalised.lastIndex;
+  m.spacedHead.lastIndex = from;
+  const head = m.spacedHead.exec(text);
+  if (!head) return null;
+  let start = head.index;
+  while (start > from) {
+    const c = text.charCodeAt(start - 1);
+    if (c < 128 && OUTSIDE_NAME[c]) break;
+    start--;
+  }
+  m.capitalised.lastIndex = start;
+  return m.capitalised.exec(text);
 }
 
 /** Length of "IOM and the " when `name` (at document offset `at`) opens with an actor's mention and "and"; else 0. */
