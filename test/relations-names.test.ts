@@ -2,7 +2,7 @@
 // in parties.ts): it must find exactly the names the pattern finds when tried at every position.
 import { describe, expect, it } from "vitest";
 import { relationExtractor } from "../src/extract/relations/index.js";
-import { findProjects, nextCapitalisedName } from "../src/extract/relations/parties.js";
+import { findProjects, nextCapitalisedName, unlistedNames, type Party } from "../src/extract/relations/parties.js";
 
 const ex = relationExtractor();
 
@@ -39,5 +39,24 @@ describe("capitalised project names", () => {
     const names = SENTENCES.flatMap((t) => findProjects(t, 0, ex.projects, []).map((p) => p.name));
     expect(names).toEqual(expect.arrayContaining(["Rural Water Supply Programme", "Harbour Skills Initiative", "Blue Sky Fund", "Red Hill Fund"]));
     expect(names).not.toContain("Coastal Resilience Programme");
+  });
+});
+
+describe("unlisted names", () => {
+  const text = "Funding went to the Rural Research and Development Foundation and to Grupo Cadelga.";
+  const party = (from: string, to: string): Party => {
+    const start = text.indexOf(from), end = text.indexOf(to);
+    return { start, end, name: text.slice(start, end), actor: 0, project: false, place: false };
+  };
+  const names = (parties: Party[]) => unlistedNames(text, 0, parties, () => false).map((p) => p.name);
+
+  it("are found where no party is", () => {
+    expect(names([])).toEqual(["Rural Research and Development Foundation", "Grupo Cadelga"]);
+  });
+
+  it("are not found within a party's name, and are found after it", () => {
+    expect(names([party("Rural", " and to")])).toEqual(["Grupo Cadelga"]);
+    // A party covering part of the run: the rest of the run overlaps it and is no name either.
+    expect(names([party("Research", " and to")])).toEqual(["Grupo Cadelga"]);
   });
 });

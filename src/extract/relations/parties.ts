@@ -326,6 +326,11 @@ function listItemBeside(text: string, offset: number, start: number, end: number
   return following !== undefined && LIST_SEPARATOR.test(text.slice(end - offset, following.start - offset));
 }
 
+function withinAParty(parties: Party[], start: number, end: number): boolean {
+  for (const p of parties) if (p.start <= start && end <= p.end) return true;
+  return false;
+}
+
 /**
  * Capitalised names in a sentence that no party covers: organisations the actors
  * stage missed ("partnered with Walmart", "a partnership among USAID, CoHonducafe and
@@ -336,6 +341,10 @@ export function unlistedNames(text: string, offset: number, parties: Party[], is
   const found: Party[] = [];
   CAP_RUN.lastIndex = 0;
   for (let x = CAP_RUN.exec(text); x; x = CAP_RUN.exec(text)) {
+    // A run within one party's name (as most are) is passed over at once: whatever of it the steps
+    // below keep would overlap that party. (They may also go back to after an "and" in the run, but
+    // what the pattern finds from there ends within the run too.)
+    if (withinAParty(parties, offset + x.index, offset + x.index + x[0].length)) continue;
     let name = x[0], lead = 0;
     // Drop opening words that name nothing ("Finally", "The", "President").
     for (let w = /^(\S+)\s+/.exec(name); w && OPENER.test(w[1]); w = /^(\S+)\s+/.exec(name)) { lead += w[0].length; name = name.slice(w[0].length); }
