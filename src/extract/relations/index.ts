@@ -22,6 +22,8 @@ export interface RelationExtractor {
   projectHead: RegExp;
   /** A head word of a project name (Programme, initiative, ...) anywhere in a short string. */
   headNear: RegExp;
+  /** The same, global: every head word of a whole document in one scan (see headWordSpans). */
+  headNearAll: RegExp;
   /** Lower-cased country names (a bare one is a place, not a party). */
   countries: { has(name: string): boolean };
 }
@@ -31,6 +33,7 @@ export function relationExtractor(rules: RelationRules = loadRelationRules(), co
     rules,
     projects: projectMatcher(rules),
     headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`),
+    headNearAll: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`, "g"),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
   };
@@ -68,6 +71,10 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const acronymPattern = acronyms.size
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
+  // Where head words stand in the document, as [start, end] pairs: one scan of the whole text costs less
+  // than the head-word test on each sentence that names no actor (which needs one to name a party).
+  const heads = headWordSpans(doc.text, ex.headNearAll);
+  let hi = 0;
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
     let place = places.get(surface);
@@ -93,13 +100,20 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       const previous = previousText, previousSubject = lastSubject;
       previousText = text;
       lastSubject = subjectOf(ordered, mi, s.start, s.end, candidateIndex, isPlace);
-      if (!ex.rules.anyTrigger.test(text)) continue;
-      let digit: boolean | undefined, projectNamed: boolean | undefined, headWord: boolean | undefined;
+      while (hi < heads.length && heads[hi] < s.start) hi += 2;
+      let digit: boolean | undefined, projectNamed: boolean | undefined;
+      // Whether the sentence holds a head word, as the head-word test on it would say: read from the
+      // document's head words when the sentence's ends fall between words, as they do but in broken text.
+      let headWord: boolean | undefined = endsBetweenWords(doc.text, s.start, s.end) ? hi < heads.length && heads[hi + 1] <= s.end : undefined;
       // A sentence that names no actor names a party only by a project's name (with a head word, or a
-      // defined acronym): without one it is passed over before the word scan and the rules' patterns,
-      // as it would be after them (see "inside" below). Most sentences name no actor.
+      // defined acronym): without one it is passed over before the trigger test, the word scan and the
+      // rules' patterns, as it would be after them (see "inside" below). Most sentences name no actor.
       const namesActor = mi < ordered.length && ordered[mi].start < s.end;
-      if (!namesActor && !(headWord = ex.headNear.test(text)) && !mayNameProjectByAcronym(text, acronymPattern)) continue;
+      if (namesActor) {
+        if (!ex.rules.anyTrigger.test(text)) continue;
+      } else if ((headWord ??= ex.headNear.test(text))) {
+        if (!ex.rules.anyTrigger.test(text)) continue;
+      } else if (!acronymPattern || !ex.rules.anyTrigger.test(text) || !mayNameProjectByAcronym(text, acronymPattern)) continue;
       // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
       // any work on its parties (most sentences that pass the trigger test hold none).
       const lower = text.toLowerCase();
@@ -310,6 +324,32 @@ function mayNameProject(text: string, ordered: Mention[], from: number, end: num
     if (i !== undefined && projectHead.test(names[i] || ordered[k].surface)) return true;
   }
   return false;
+}
+
+/** Start and end of each match of the global head-word pattern in `text`, in order, flat. */
+function headWordSpans(text: string, headNearAll: RegExp): number[] {
+  const spans: number[] = [];
+  headNearAll.lastIndex = 0;
+  for (let m = headNearAll.exec(text); m; m = headNearAll.exec(text)) {
+    spans.push(m.index, m.index + m[0].length);
+    if (m[0].length === 0) headNearAll.lastIndex++;
+  }
+  return spans;
+}
+
+/** A character of `\w` (the head-word pattern's `\b` stands between one and another character). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Whether text[start, end) begins and ends between words, so that a word boundary at its ends is one in
+ * the whole text too: then the head-word pattern matches in the slice where a match of it in the whole
+ * text lies within the slice. (A sentence cut inside a word is tested alone.)
+ */
+function endsBetweenWords(text: string, start: number, end: number): boolean {
+  return (start === 0 || !isWordChar(text.charCodeAt(start - 1)) || !isWordChar(text.charCodeAt(start)))
+    && (end >= text.length || !isWordChar(text.charCodeAt(end)) || !isWordChar(text.charCodeAt(end - 1)));
 }
 
 /** Whether the sentence holds an acronym of a project the document defines. */
