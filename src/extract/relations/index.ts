@@ -78,7 +78,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
     let place = places.get(surface);
-    if (place === undefined) places.set(surface, (place = ex.countries.has(surface.replace(/^the\s+/i, "").toLowerCase())));
+    if (place === undefined) places.set(surface, (place = ex.countries.has(withoutThe(surface).toLowerCase())));
     return place;
   };
   const self = documentActor(actors, mentions, candidateIndex, isPlace);
@@ -203,16 +203,22 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
 function fullestNames(actors: ActorCandidate[], mentions: Mention[], candidateIndex: Map<string, number>): string[] {
   const names = actors.map(() => "");
   const wordCounts = actors.map(() => 0); // of names[i], counted once as a name is taken
-  const words = (s: string) => s.split(/\s+/).filter((w) => !/^the$/i.test(w)).length;
+  // (Most names are one word: counted without splitting.)
+  const words = (s: string) => (/\s/.test(s) ? s.split(/\s+/).filter((w) => !/^the$/i.test(w)).length : /^the$/i.test(s) ? 0 : 1);
   for (const m of mentions) {
     const i = candidateIndex.get(m.actor);
     if (i === undefined) continue;
-    const surface = m.surface.replace(/^the\s+/i, "");
+    const surface = withoutThe(m.surface);
     if (!names[i]) { names[i] = surface; wordCounts[i] = words(surface); continue; }
     const n = words(surface);
     if (n > wordCounts[i]) { names[i] = surface; wordCounts[i] = n; }
   }
   return names.map((n, i) => n || actors[i].name || actors[i].acronym);
+}
+
+/** `name` without a leading "the " (the pattern is tried only on a name that begins with a t). */
+function withoutThe(name: string): string {
+  return (name.charCodeAt(0) | 32) === 116 ? name.replace(/^the\s+/i, "") : name;
 }
 
 /**
@@ -417,12 +423,18 @@ function relationKey(r: Relation, from: Party, to: Party): string {
   return `${r.relation}\u0000${a}\u0000${b}`;
 }
 
+const COUNTRY_WORDS = /\b(?:(United States|U\.S\.|USAID|American)|(Canada|Canadian|Canadians)|(Australia|Australian))\b/g;
+
 /** "$" means US dollars unless the document is plainly Canadian (or Australian) and not about the United States. */
 function documentDollar(text: string): string {
-  const count = (re: RegExp) => (text.match(re) ?? []).length;
-  const us = count(/\b(?:United States|U\.S\.|USAID|American)\b/g);
-  const ca = count(/\b(?:Canada|Canadian|Canadians)\b/g);
-  const au = count(/\b(?:Australia|Australian)\b/g);
+  // One scan for the three countries' words (no word of one overlaps a word of another).
+  let us = 0, ca = 0, au = 0;
+  COUNTRY_WORDS.lastIndex = 0;
+  for (let m = COUNTRY_WORDS.exec(text); m; m = COUNTRY_WORDS.exec(text)) {
+    if (m[1] !== undefined) us++;
+    else if (m[2] !== undefined) ca++;
+    else au++;
+  }
   if (ca >= 3 && ca > 2 * us && ca > au) return "CAD";
   if (au >= 3 && au > 2 * us && au > ca) return "AUD";
   return "USD";
