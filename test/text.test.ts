@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildDoc } from "../src/text/document.js";
 import { normalizeChars, matchView } from "../src/text/normalize.js";
 import { countWords, forEachLetterRun, hasWords } from "../src/text/words.js";
-import { splitSentences } from "../src/text/sentences.js";
+import { sentenceAt, splitSentences } from "../src/text/sentences.js";
 import { cleanInline, readLine } from "../src/text/lines.js";
 import { TextLexicon, vocabularyOf } from "../src/text/hyphenation.js";
 import type { Doc } from "../src/types.js";
@@ -182,5 +182,18 @@ describe("pages", () => {
   it("re-joins words hyphenated at a line break, keeping real hyphens", () => {
     const doc = docOf("Our long-term work on migration.\n\nThe long-\nterm view of migra-\ntion policy.");
     expect(doc.blocks[1].text).toBe("The long-term view of migration policy.");
+  });
+});
+
+describe("sentenceAt", () => {
+  it("finds the sentence holding an offset, as a linear find would, and nothing in the gaps", () => {
+    const text = "First one here. Second, after two spaces.  Third! Last";
+    const sentences = splitSentences(text).map(([start, end]) => ({ start, end }));
+    expect(sentences.length).toBe(4);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      expect(sentenceAt(sentences, offset)).toBe(sentences.find((s) => s.start <= offset && offset < s.end));
+    }
+    expect(sentenceAt(sentences, text.indexOf("  Third") + 1)).toBeUndefined(); // a space between sentences
+    expect(sentenceAt([], 0)).toBeUndefined();
   });
 });

@@ -440,6 +440,37 @@ describe("word scanning", () => {
   it("joins words across spaces, hyphens and a dropped 's, not across punctuation", () => {
     expect(tokenize("data-sharing, women's rights").map((t) => t.joined)).toEqual([true, true, false, true]);
   });
+
+  it("grows a token list past its first size, words and offsets intact", () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
+    const tokens = tokenize(text);
+    expect(tokens.length).toBe(3000);
+    expect(tokens[2999].word.raw).toBe("w2999");
+    expect(text.slice(tokens[1500].start, tokens[1500].end)).toBe("w1500");
+  });
+});
+
+describe("matchers sharing one token list", () => {
+  const a = codebook(`
+  - code: DET
+    label: Detention
+    terms: [detention, alternatives to detention]
+`);
+  const b = codebook(`
+  - code: RET
+    label: Return
+    terms: [return]
+`);
+  it("give each text its own answer, whichever matcher scanned what before", () => {
+    const first = "Alternatives to detention before any return.";
+    const second = "Return and reintegration, not detention.";
+    const alone = [codes(a, first), codes(b, first), codes(a, second), codes(b, second)];
+    // Interleaved: the same text asked of two matchers in a row, then another text.
+    expect([codes(a, first), codes(b, first), codes(a, second), codes(b, second)]).toEqual(alone);
+    expect(alone).toEqual([["DET"], ["RET"], ["DET"], ["RET"]]);
+    expect(evidence(a, first, "DET")).toEqual(["Alternatives to detention"]);
+    expect(evidence(a, second, "DET")).toEqual(["detention"]);
+  });
 });
 
 describe("regexes on a document's segments", () => {

@@ -46,3 +46,20 @@ function isAbbreviation(text: string, dot: number, abbr: Set<string>): boolean {
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g" written with inner dots
   return abbr.has(word.toLowerCase());
 }
+
+/**
+ * The sentence of a block holding `offset` (start <= offset < end), or undefined: the same as
+ * `sentences.find(...)` for a block's sentences, which are in order and do not overlap, found by
+ * binary search (a long paragraph has tens of thousands, and every unit of it asks).
+ */
+export function sentenceAt<S extends { start: number; end: number }>(sentences: readonly S[], offset: number): S | undefined {
+  let lo = 0, hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo - 1 is the last sentence starting at or before offset: the only one that may hold it.
+  const s = sentences[lo - 1];
+  return s !== undefined && offset < s.end ? s : undefined;
+}

@@ -17,6 +17,7 @@ import { promoteOpenAcronyms } from "./openacronyms.js";
 import { partnerNames, PARTNER_RULE_PREFIX } from "./partners.js";
 import { calledProgramme, glossaryRow, programmeHit, PROGRAMME_RULE } from "./programmes.js";
 import { typeFromContext, typeFromName, type TypeDecision } from "./typing.js";
+import { sentenceAt } from "../../text/sentences.js";
 
 export { loadGazetteer, compileGazetteer, readGazetteerFile, GazetteerError, ACTOR_TYPES } from "./gazetteer.js";
 export type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
@@ -310,7 +311,7 @@ function decideType(c: DocCandidate, name: string, doc: Doc, gaz: Gazetteer): Ty
   const isGovernment = c.key.startsWith("gov:") || /\bgovernment\b/i.test(name);
   for (const m of c.mentions.slice(0, 8)) {
     const block = doc.blocks[m.block];
-    const s = block.sentences.find((x) => m.start >= x.start && m.start < x.end) ?? block;
+    const s = sentenceAt(block.sentences, m.start) ?? block;
     const text = doc.text.slice(s.start, s.end);
     const ctx = typeFromContext(text, m.start - s.start, m.end - m.start, gaz.lexicon);
     if (ctx && (!isGovernment || ctx.type === "donor")) return ctx;

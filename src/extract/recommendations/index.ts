@@ -18,6 +18,7 @@ import { addresseeType, findAddressee, selfActor, subjectAt, type Addressee } fr
 import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
 import { cellsOf, tableUnits, type CellUnit } from "./tables.js";
+import { sentenceAt } from "../../text/sentences.js";
 
 export { loadRecommendationRules, type RecRules };
 
@@ -304,7 +305,7 @@ function judgeUnit(
     section: (b.section.at(-1) ?? "").replace(/[*_#]/g, "").trim(),
     label: b.kind === "list_item" ? b.label : "",
     themes: [],
-    page: doc.blocks[b.index].sentences.find((s) => s.start <= start && start < s.end)?.page ?? b.page,
+    page: sentenceAt(doc.blocks[b.index].sentences, start)?.page ?? b.page,
     start,
     end,
     rule,

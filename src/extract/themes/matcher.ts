@@ -51,8 +51,6 @@ export class Matcher {
   private readonly regexes: RegexRule[] = [];
   /** In codebook order (theme, then rule): proximity hits are noted in that order. */
   private readonly nearRules: CompiledNear[] = [];
-  /** Reused for every text: match() runs to completion before the next call. */
-  private readonly tokens = new TokenList();
   private readonly nearOccurrences: Found[][] = [];
 
   constructor(private readonly themes: ThemeDef[]) {
@@ -105,7 +103,7 @@ export class Matcher {
    * `terms` as spans to weigh, exclusions and proximity words into `others`. */
   private findPhrases(tokens: TokenList, terms: Span[], others: Found[]): void {
     for (let i = 0; i < tokens.n; i++) {
-      const w = tokens.words[i];
+      const w = tokens.word(i);
       // Most words start no phrase: the cached empty list is read without a call.
       const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
       for (let k = 0; k < list.length; k++) {
@@ -134,7 +132,7 @@ export class Matcher {
   /** The themes whose rules fire in `text`, in codebook order. `regexes` may leave out
    * regexes known not to match (see regexesFor). */
   match(text: string, regexes: RegexRule[] = this.regexes): ThemeHit[] {
-    const tokens = this.tokens.scan(text);
+    const tokens = tokensOf(text);
     const terms: Span[] = [], others: Found[] = [];
     this.findPhrases(tokens, terms, others);
     if (!terms.length && !others.length && !regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
@@ -203,6 +201,20 @@ export class Matcher {
       }
     }
   }
+}
+
+/** One token list for every matcher, reused for every text (match() runs to completion before
+ * the next call), and the text it holds: the domain matcher and the themes' matcher read the
+ * same blocks (a document's scope, then its codes), so a text asked again is not scanned again. */
+const sharedTokens = new TokenList();
+let scannedText: string | undefined;
+
+function tokensOf(text: string): TokenList {
+  if (text !== scannedText) {
+    sharedTokens.scan(text);
+    scannedText = text;
+  }
+  return sharedTokens;
 }
 
 /** "pattern" is case-insensitive; "/pattern/" keeps case (add flags after the slash: "/x/i"). */
@@ -320,7 +332,7 @@ function tokenSpan(tokens: TokenList, from: number, to: number): [number, number
 
 /** The words of a span as written, runs of white space shown as one space. */
 function surfaceOf(text: string, tokens: TokenList, s: number, e: number): string {
-  if (e - s === 1) return tokens.words[s].raw; // one token: exactly the text of its span, and no space in it
+  if (e - s === 1) return tokens.word(s).raw; // one token: exactly the text of its span, and no space in it
   const written = text.slice(tokens.starts[s], tokens.ends[e - 1]);
   return SPACE_TO_FOLD.test(written) ? written.replace(/\s+/g, " ") : written;
 }

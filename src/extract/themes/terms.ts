@@ -95,7 +95,7 @@ export function phraseAt(ph: Phrase, tokens: TokenList, i: number): number {
   // The first word is already known to match (the matcher looks phrases up by it).
   for (let k = 1; k < n; k++) {
     if (!tokens.joined[i + k]) return -1;
-    if (!wordMatches(ph.words[k], tokens.words[i + k])) return -1;
+    if (!wordMatches(ph.words[k], tokens.word(i + k))) return -1;
   }
   return i + n;
 }

@@ -16,32 +16,41 @@ export interface Token {
   end: number;
 }
 
-/** Tokens of one text as parallel arrays: the matcher reuses one buffer for every
+/** Tokens of one text as parallel typed arrays: the matcher reuses one buffer for every
  * segment, so coding a corpus allocates no object per word. */
 export class TokenList {
   n = 0;
-  words: CachedWord[] = [];
+  /** Each token's word by its number in the table of written words (words.ts). */
+  ids = new Int32Array(256);
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   /** 1 when a phrase may run from the previous word into this one (see Token.joined). */
   joined = new Uint8Array(256);
 
-  private push(word: CachedWord, start: number, end: number, joined: boolean): void {
-    if (this.n === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts, (k) => new Int32Array(k));
-      this.ends = grow(this.ends, (k) => new Int32Array(k));
-      this.joined = grow(this.joined, (k) => new Uint8Array(k));
-    }
-    this.words[this.n] = word;
+  /** The forms of token i's word (shared by every occurrence of the word). */
+  word(i: number): CachedWord {
+    return wordsById[this.ids[i]];
+  }
+
+  private push(id: number, start: number, end: number, joined: boolean): void {
+    if (this.n === this.starts.length) this.grow(this.n * 2);
+    this.ids[this.n] = id;
     this.starts[this.n] = start;
     this.ends[this.n] = end;
     this.joined[this.n] = joined ? 1 : 0;
     this.n++;
+  }
+
+  private grow(size: number): void {
+    const ids = new Int32Array(size), starts = new Int32Array(size), ends = new Int32Array(size), joined = new Uint8Array(size);
+    ids.set(this.ids);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    joined.set(this.joined);
+    this.ids = ids;
+    this.starts = starts;
+    this.ends = ends;
+    this.joined = joined;
   }
 
   /** Splits `text` into words, replacing what the list held. Words are runs of letters and
@@ -50,6 +59,9 @@ export class TokenList {
   scan(text: string): this {
     this.n = 0;
     const len = text.length;
+    // Room for a word every six characters at once (English averages one per 6-7), rather
+    // than doubling a dozen times through a long paragraph.
+    if (this.starts.length < len / 6) this.grow(Math.ceil(len / 6));
     const codes = codeUnits.of(text);
     let i = 0, prevEnd = -1;
     while (i < len) {
@@ -109,6 +121,7 @@ const ELIDED_LETTERS = [..."cdjlmnst"].map((c) => c.charCodeAt(0));
 
 /** Shared by every list: a scan runs to completion and keeps nothing of it. */
 const codeUnits = new CodeUnits();
+const wordsById = writtenWords.byId;
 
 // What may stand between two words of one phrase: spaces, hyphens, slashes, a dropped "'s",
 // a dropped French elision ("demandeurs d'asile" is the phrase "demandeurs asile").
@@ -127,6 +140,6 @@ function gapJoins(text: string, first: number, from: number, to: number): boolea
 export function tokenize(text: string): Token[] {
   const list = new TokenList().scan(text);
   const out: Token[] = [];
-  for (let i = 0; i < list.n; i++) out.push({ word: list.words[i], joined: list.joined[i] === 1, start: list.starts[i], end: list.ends[i] });
+  for (let i = 0; i < list.n; i++) out.push({ word: list.word(i), joined: list.joined[i] === 1, start: list.starts[i], end: list.ends[i] });
   return out;
 }

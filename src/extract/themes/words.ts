@@ -33,9 +33,15 @@ export const hashStep = (hash: number, unit: number) => Math.imul(hash ^ unit, 0
  * slice and no Map hashing of a fresh string, only the hash the scanner computed while
  * reading it (open addressing, at most half full). A probe is verified against a copy of
  * the word's code units kept in one typed array. Only a new word is sliced.
+ * Each word has a number (its index in `byId`): token lists hold numbers in typed arrays,
+ * since a JavaScript array of a long paragraph's million word objects cost more to grow
+ * and for the garbage collector to scan than the whole tokenising.
  */
 class WordTable {
+  /** The words by number, in order of first sight. */
+  readonly byId: CachedWord[] = [];
   private hashes = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
   private words: Array<CachedWord | null> = new Array<CachedWord | null>(1 << 12).fill(null);
   /** Where each slot's code units start in `units`, and how many. */
   private unitsAt = new Int32Array(1 << 12);
@@ -44,13 +50,13 @@ class WordTable {
   private unitsUsed = 0;
   private size = 0;
 
-  /** The word whose code units are codes[start, end), hashing to `hash`; `text` holds the same units. */
-  find(codes: Uint16Array, start: number, end: number, hash: number, text: string): CachedWord {
+  /** The number of the word whose code units are codes[start, end), hashing to `hash`; `text` holds the same units. */
+  find(codes: Uint16Array, start: number, end: number, hash: number, text: string): number {
     const mask = this.words.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const word = this.words[slot];
       if (word === null) return this.add(slot, hash, codes, start, end, text);
-      if (this.hashes[slot] === hash && this.lengths[slot] === end - start && this.sameUnits(this.unitsAt[slot], codes, start, end)) return word;
+      if (this.hashes[slot] === hash && this.lengths[slot] === end - start && this.sameUnits(this.unitsAt[slot], codes, start, end)) return this.ids[slot];
     }
   }
 
@@ -60,7 +66,7 @@ class WordTable {
     return true;
   }
 
-  private add(slot: number, hash: number, codes: Uint16Array, start: number, end: number, text: string): CachedWord {
+  private add(slot: number, hash: number, codes: Uint16Array, start: number, end: number, text: string): number {
     const length = end - start;
     if (this.unitsUsed + length > this.units.length) {
       const more = new Uint16Array(Math.max(this.unitsUsed + length, this.units.length * 2));
@@ -69,19 +75,23 @@ class WordTable {
     }
     this.units.set(codes.subarray(start, end), this.unitsUsed);
     const word = formsOf(text.slice(start, end));
+    const id = this.byId.length;
+    this.byId.push(word);
     this.hashes[slot] = hash;
+    this.ids[slot] = id;
     this.words[slot] = word;
     this.unitsAt[slot] = this.unitsUsed;
     this.lengths[slot] = length;
     this.unitsUsed += length;
     if (++this.size * 2 > this.words.length) this.rehash();
-    return word;
+    return id;
   }
 
   private rehash(): void {
-    const { hashes, words, unitsAt, lengths } = this;
+    const { hashes, ids, words, unitsAt, lengths } = this;
     const size = words.length * 2, mask = size - 1;
     this.hashes = new Int32Array(size);
+    this.ids = new Int32Array(size);
     this.words = new Array<CachedWord | null>(size).fill(null);
     this.unitsAt = new Int32Array(size);
     this.lengths = new Int32Array(size);
@@ -90,6 +100,7 @@ class WordTable {
       let slot = hashes[k] & mask;
       while (this.words[slot] !== null) slot = (slot + 1) & mask;
       this.hashes[slot] = hashes[k];
+      this.ids[slot] = ids[k];
       this.words[slot] = words[k];
       this.unitsAt[slot] = unitsAt[k];
       this.lengths[slot] = lengths[k];
