@@ -10,22 +10,26 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine, csvLines } from "./csv.js";
+import { csvLine } from "./csv.js";
+import { scratchSink, type ByteSink } from "./byte-sink.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
 /** Text of one table in each output format, and how many rows it holds. */
 export interface TableText {
   rows: number;
-  /** The rows' lines, as text or as UTF-8 bytes (results read back from the cache). */
+  /** The rows' lines, as UTF-8 bytes (or as text). */
   text: Partial<Record<OutputFormat, string | Uint8Array>>;
 }
 
-/** The rows of a table as text, one line per row, in each of `formats`. */
-export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText & { text: Partial<Record<OutputFormat, string>> } {
-  const text: Partial<Record<OutputFormat, string>> = {};
+/** The rows of a table as UTF-8 bytes, one line per row, in each of `formats`. */
+export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText & { text: Partial<Record<OutputFormat, Buffer>> } {
+  const text: Partial<Record<OutputFormat, Buffer>> = {};
+  const sink = scratchSink();
   for (const format of formats) {
-    text[format] = format === "csv" ? csvLines(rows.map((row) => cellsOf(table, row))) : rows.map((row) => jsonPieces(table, row, [])[0]).join("");
+    if (format === "csv") for (const row of rows) sink.write(csvLine(cellsOf(table, row)));
+    else for (const row of rows) sink.write(jsonLine(table, row));
+    text[format] = sink.take();
   }
   return { rows: rows.length, text };
 }
@@ -40,16 +44,24 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  * Gap values must be plain strings that need no CSV quoting or JSON escaping (ids).
  */
 export function rowsWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string {
+  let text = "";
+  eachRowWithGaps(table, rows, gaps, format, (line) => (text += line));
+  return text;
+}
+
+/** rowsWithGaps, row by row into `sink`. */
+export function writeRowsWithGaps(sink: ByteSink, table: TableName, rows: Row[], gaps: string[], format: OutputFormat): void {
+  eachRowWithGaps(table, rows, gaps, format, (line) => sink.write(line));
+}
+
+function eachRowWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat, emit: (line: string) => void): void {
   if (format === "jsonl") {
-    let text = "";
-    for (const row of rows) text += jsonPieces(table, row, gaps).join(GAP) + ROW_END;
-    return text;
+    for (const row of rows) emit(jsonPieces(table, row, gaps).join(GAP) + ROW_END);
+    return;
   }
-  // One csvLines call for all the rows: a gap is a GAP cell, and every row ends in a cell
-  // holding ROW_END, which is then moved after the line's end.
+  // A gap is a GAP cell; the row's ROW_END goes after its line end.
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
-  const text = csvLines(rows.map((row) => [...cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v)), ROW_END]));
-  return text.replaceAll(`,${ROW_END}\n`, `\n${ROW_END}`);
+  for (const row of rows) emit(csvLine(cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v))) + ROW_END);
 }
 const GAP = "\u0000", ROW_END = "\u0001";
 const GAP_BYTE = 0, ROW_END_BYTE = 1;
@@ -130,6 +142,18 @@ function jsonPieces(table: TableName, row: Row, gaps: string[]): string[] {
   });
   pieces.push(piece + "}\n");
   return pieces;
+}
+
+/** One row as a JSON object on one line (jsonPieces without gaps). */
+function jsonLine(table: TableName, row: Row): string {
+  const columns = TABLES[table].columns;
+  const keys = jsonKeysOf(table);
+  let line = "{";
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    line += keys[i] + JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
+  }
+  return line + "}\n";
 }
 
 /** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
