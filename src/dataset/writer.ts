@@ -55,13 +55,10 @@ export function writeRowsWithGaps(sink: ByteSink, table: TableName, rows: Row[],
 }
 
 function eachRowWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat, emit: (line: string) => void): void {
-  if (format === "jsonl") {
-    for (const row of rows) emit(jsonPieces(table, row, gaps).join(GAP) + ROW_END);
-    return;
-  }
-  // A gap is a GAP cell; the row's ROW_END goes after its line end.
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
-  for (const row of rows) emit(csvLine(cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v))) + ROW_END);
+  // A gap is a GAP cell (CSV) or a string holding GAP (JSON); the row's ROW_END goes after its line end.
+  if (format === "jsonl") for (const row of rows) emit(jsonLine(table, row, gapAt) + ROW_END);
+  else for (const row of rows) emit(csvLine(cellsOf(table, row, gapAt)) + ROW_END);
 }
 const GAP = "\u0000", ROW_END = "\u0001";
 const GAP_BYTE = 0, ROW_END_BYTE = 1;
@@ -118,43 +115,41 @@ export function joinParts(parts: Array<Uint8Array | string>): Buffer {
   return out;
 }
 
-/** A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps dropped. */
-function cellsOf(table: TableName, row: Row): Array<string | number> {
-  return TABLES[table].columns.map((c) => {
-    const value = row[c.name] ?? "";
-    return typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
-  });
+/**
+ * A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps
+ * dropped; GAP in the columns `gapAt` marks.
+ */
+function cellsOf(table: TableName, row: Row, gapAt?: boolean[]): Array<string | number> {
+  const columns = TABLES[table].columns;
+  const cells: Array<string | number> = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    if (gapAt?.[i]) {
+      cells[i] = GAP;
+      continue;
+    }
+    const value = row[columns[i].name] ?? "";
+    cells[i] = typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
+  }
+  return cells;
 }
 const MARKERS_RE = /[\u0000\u0001]/, MARKERS_RE_G = /[\u0000\u0001]/g;
 
-/** One row as a JSON object on one line, split at its gap columns' (empty) string values. */
-function jsonPieces(table: TableName, row: Row, gaps: string[]): string[] {
-  const columns = TABLES[table].columns;
-  const keys = jsonKeysOf(table);
-  const pieces: string[] = [];
-  let piece = "{";
-  columns.forEach((c, i) => {
-    piece += keys[i];
-    if (gaps.length > 0 && gaps.includes(c.name)) {
-      pieces.push(piece + '"');
-      piece = '"';
-    } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
-  });
-  pieces.push(piece + "}\n");
-  return pieces;
-}
-
-/** One row as a JSON object on one line (jsonPieces without gaps). */
-function jsonLine(table: TableName, row: Row): string {
+/**
+ * One row as a JSON object on one line; a column that `gapAt` marks holds GAP (its value comes
+ * after the merge), as the string "\u0000" would be written but with the character itself
+ * (JSON.stringify writes it escaped, so GAP marks only gaps).
+ */
+function jsonLine(table: TableName, row: Row, gapAt?: boolean[]): string {
   const columns = TABLES[table].columns;
   const keys = jsonKeysOf(table);
   let line = "{";
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
-    line += keys[i] + JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
+    line += keys[i] + (gapAt?.[i] ? QUOTED_GAP : JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0)));
   }
   return line + "}\n";
 }
+const QUOTED_GAP = '"\u0000"';
 
 /** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
 const jsonKeys = new Map<TableName, string[]>();
