@@ -14,7 +14,7 @@
 // a file (the dataset writer's streams and the merge's SpillFile take either),
 // and decoding and re-encoding 80 MB of UTF-8 was most of a cached run's time.
 // Whoever serialises a decoded result again as JSON must turn them back into
-// text (textReplacer; partial.ts does).
+// text (withTexts; partial.ts does).
 import type { FileResult } from "./process.js";
 
 const LONG = 256;
@@ -79,8 +79,16 @@ export function decodeResult(bytes: Buffer): FileResult {
   });
 }
 
-/** A JSON.stringify replacer: a decoded result's row texts as strings again. */
-export function textReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key];
-  return original instanceof Uint8Array ? Buffer.from(original.buffer, original.byteOffset, original.length).toString() : value;
+/**
+ * The value with every Uint8Array in it (a decoded result's row texts) as its text again, for
+ * JSON.stringify. Not a replacer: JSON.stringify calls a Buffer's toJSON, which makes an array
+ * of all its bytes, before a replacer sees it (a second per 5 MB of rows).
+ */
+export function withTexts(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.length).toString();
+  if (Array.isArray(value)) return value.map(withTexts);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = withTexts(v);
+  return out;
 }
