@@ -1,8 +1,12 @@
 // Rows as text: RFC 4180 CSV through csv-stringify, JSONL as JSON.stringify gives it, and
 // rows serialised with gaps (filled after the corpus merge) the same as whole.
+// serialiseRows gives UTF-8 bytes: `textOf` reads them back.
 import { describe, expect, it } from "vitest";
 import { GappedRows, joinParts, rowsWithGaps, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
-import { TABLES, type Row } from "../src/dataset/tables.js";
+import { TABLES, type Row, type TableName } from "../src/dataset/tables.js";
+
+/** A table's text in one format, as serialiseRows gives it (UTF-8 bytes), read back. */
+const textOf = (table: TableName, rows: Row[], format: OutputFormat) => serialiseRows(table, rows, [format]).text[format]!.toString("utf8");
 
 const awkward = ["plain", "with, comma", 'with "quotes"', "two\nlines", "cr\rhere", "=SUM(A1)", "-1", "+x", "@me", "\ttab", "", "ünïcödé \u2028", " spaced ", '"', ","];
 
@@ -17,13 +21,13 @@ const recommendation = (text: string, id: string): Row => ({
 describe("serialiseRows", () => {
   it("writes RFC 4180 CSV, quoting only where needed, formula starts neutralised", () => {
     const row: Row = { segment_id: "s1", doc_id: "d1", source: "a, b.txt", kind: "paragraph", label: "=SUM(A1)", depth: 0, section: 'say "hi"', page: 2, start: 0, end: 9, text: "two\nlines" };
-    expect(serialiseRows("segments", [row, { segment_id: "s2" }], ["csv"]).text.csv).toBe(
+    expect(textOf("segments", [row, { segment_id: "s2" }], "csv")).toBe(
       's1,d1,"a, b.txt",paragraph,\'=SUM(A1),0,"say ""hi""",2,0,9,"two\nlines",,,,\n' + "s2,,,,,,,,,,,,,,\n",
     );
   });
 
   it("writes JSONL with every column in order, missing ones empty or 0", () => {
-    const line = serialiseRows("segments", [{ segment_id: "s1", text: 'a "b"\n' }], ["jsonl"]).text.jsonl!;
+    const line = textOf("segments", [{ segment_id: "s1", text: 'a "b"\n' }], "jsonl");
     expect(line.endsWith("\n")).toBe(true);
     expect(Object.entries(JSON.parse(line))).toEqual(TABLES.segments.columns.map((c) => [c.name, c.name === "segment_id" ? "s1" : c.name === "text" ? 'a "b"\n' : c.type === "string" ? "" : 0]));
   });
@@ -44,10 +48,10 @@ describe("rowsWithGaps", () => {
     it(`fills to the whole rows' ${format} lines, gaps first or in the middle`, () => {
       const mentions = awkward.map(mention);
       const ids = ["m0123456789", "a0123456789"];
-      expect(filled("mentions", mentions, ["mention_id", "actor_id"], format, () => ids)).toBe(serialiseRows("mentions", mentions, [format]).text[format]);
+      expect(filled("mentions", mentions, ["mention_id", "actor_id"], format, () => ids)).toBe(textOf("mentions", mentions, format));
       const recs = awkward.map((text) => recommendation(text, "ignored"));
       for (const id of ["", "a0123456789"]) {
-        const whole = serialiseRows("recommendations", awkward.map((text) => recommendation(text, id)), [format]).text[format];
+        const whole = textOf("recommendations", awkward.map((text) => recommendation(text, id)), format);
         expect(filled("recommendations", recs, ["addressee_actor_id"], format, () => [id])).toBe(whole);
       }
     });
@@ -56,7 +60,7 @@ describe("rowsWithGaps", () => {
       const mentions = awkward.map(mention);
       const order = [3, 0, 7];
       const values = (i: number) => [`m${i}`, `a${i}`];
-      const expected = order.map((i) => serialiseRows("mentions", [{ ...mentions[i], mention_id: `m${i}`, actor_id: `a${i}` }], [format]).text[format]).join("");
+      const expected = order.map((i) => textOf("mentions", [{ ...mentions[i], mention_id: `m${i}`, actor_id: `a${i}` }], format)).join("");
       expect(filled("mentions", mentions, ["mention_id", "actor_id"], format, values, order)).toBe(expected);
     });
   }
@@ -64,7 +68,7 @@ describe("rowsWithGaps", () => {
   it("keeps rows apart even when a cell holds the characters it marks gaps and row ends with", () => {
     const odd = [mention("a\u0000b", 0), mention("c\u0001,\n", 1)];
     for (const format of ["csv", "jsonl"] as OutputFormat[]) {
-      const expected = serialiseRows("mentions", [mention("ab", 0), mention("c,\n", 1)], [format]).text[format]!.replaceAll("m0123456789", "m1").replaceAll("a0123456789", "a1");
+      const expected = textOf("mentions", [mention("ab", 0), mention("c,\n", 1)], format).replaceAll("m0123456789", "m1").replaceAll("a0123456789", "a1");
       const text = filled("mentions", odd, ["mention_id", "actor_id"], format, () => ["m1", "a1"]);
       if (format === "csv") expect(text).toBe(expected);
       else expect(text.split("\n").filter(Boolean).map((l) => JSON.parse(l).source)).toEqual(["a\u0000b", "c\u0001,\n"]);

@@ -28,9 +28,9 @@ function threadSplit(r: ChildRun): string {
   return t ? `; CPU by thread: main ${t.main.toFixed(1)} s, workers ${t.workers.toFixed(1)}, V8 compiler/GC and libuv background ${t.background.toFixed(1)}` : "";
 }
 
-/** One `extract` in a fresh process (dist/bench/bench.js --child). */
+/** One `extract` in a fresh process (dist/bench/child.js). */
 export function childRun(dir: string, jobs: number, extra: { formats?: string; cache?: string } = {}): ChildRun {
-  const args = [join(packageRoot(), "dist", "bench", "bench.js"), "--child", dir, String(jobs), extra.formats ?? "csv,jsonl", extra.cache ?? ""];
+  const args = [join(packageRoot(), "dist", "bench", "child.js"), dir, String(jobs), extra.formats ?? "csv,jsonl", extra.cache ?? ""];
   const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split("\n").pop()!);
 }

@@ -12,13 +12,11 @@ import type { Doc } from "../types.js";
 import { packageRoot } from "../paths.js";
 import { buildDoc } from "../text/document.js";
 import { ingestFile } from "../ingest/index.js";
-import { runExtract } from "../pipeline/run.js";
 import { extractorsFor } from "../pipeline/process.js";
 import { extractRecommendations } from "../extract/recommendations/index.js";
 import { extractActors } from "../extract/actors/index.js";
 import { codeDocument } from "../extract/themes/index.js";
-import { measureBars, measureRss } from "./bars.js";
-import { ThreadCpuSampler } from "./thread-cpu.js";
+import { childRun, measureBars, measureRss } from "./bars.js";
 import { extractRelations } from "../extract/relations/index.js";
 
 const MB = 1024 * 1024;
@@ -26,26 +24,6 @@ const TARGET_BYTES = 50 * MB;
 const root = packageRoot();
 const seedsDir = join(root, "corpora", "seeds");
 const pdfDir = join(root, "..", "shared", "corpora", "evaluations");
-
-// Child mode: one extract run, reporting its own wall and CPU time (worker threads included),
-// peak memory and the size of each file written. Arguments: DIR JOBS [FORMATS] [CACHE].
-if (process.argv[2] === "--child") {
-  const [, , , dir, jobs, formats = "csv,jsonl", cache = ""] = process.argv;
-  const out = mkdtempSync(join(tmpdir(), "sectormap-bench-out-"));
-  const threads = new ThreadCpuSampler();
-  await threads.start();
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  await runExtract({ paths: [dir], out: join(out, "data"), jobs: Number(jobs), include: [], exclude: [], formats: formats.split(",") as Array<"csv" | "jsonl">, excel: false,
-    config: { codebook: "", actorFiles: [], recRules: "" }, cache });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuByThread = threads.stop();
-  const outBytes = Object.fromEntries(readdirSync(join(out, "data")).map((f) => [f, statSync(join(out, "data", f)).size]));
-  rmSync(out, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, outBytes, cpuByThread }) + "\n");
-  process.exit(0);
-}
 
 const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => join(seedsDir, f));
 const seeds = seedFiles.map((f) => readFileSync(f, "utf8"));
@@ -241,6 +219,5 @@ function printTable(): void {
 }
 
 function child(dir: string, jobs: number): { seconds: number; maxRssMB: number } {
-  const out = execFileSync(process.execPath, [join(root, "dist", "bench", "bench.js"), "--child", dir, String(jobs)], { encoding: "utf8", maxBuffer: 1 << 24 });
-  return JSON.parse(out.trim().split("\n").pop()!);
+  return childRun(dir, jobs);
 }

@@ -1,10 +1,18 @@
 // Stable ids: derived from where a thing is and what it says, never from a
 // running counter, so adding, removing or editing one document (or one
 // paragraph) leaves every other id as it was.
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/**
+ * crypto.hash (Node 20.12 and later): the same digest as createHash().update().digest() in one
+ * call, without a Hash object; about 5 times faster on segment-sized texts, and a document has
+ * an id to hash per segment, recommendation and mention.
+ */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
 
 export function shortHash(text: string, length = 10): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+  const hex = oneShotHash ? oneShotHash("sha256", text, "hex") : crypto.createHash("sha256").update(text).digest("hex");
+  return hex.slice(0, length);
 }
 
 /**

@@ -10,22 +10,26 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine, csvLines } from "./csv.js";
+import { csvLine } from "./csv.js";
+import { scratchSink, type ByteSink } from "./byte-sink.js";
 
 export type OutputFormat = "csv" | "jsonl";
 
 /** Text of one table in each output format, and how many rows it holds. */
 export interface TableText {
   rows: number;
-  /** The rows' lines, as text or as UTF-8 bytes (results read back from the cache). */
+  /** The rows' lines, as UTF-8 bytes (or as text). */
   text: Partial<Record<OutputFormat, string | Uint8Array>>;
 }
 
-/** The rows of a table as text, one line per row, in each of `formats`. */
-export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText & { text: Partial<Record<OutputFormat, string>> } {
-  const text: Partial<Record<OutputFormat, string>> = {};
+/** The rows of a table as UTF-8 bytes, one line per row, in each of `formats`. */
+export function serialiseRows(table: TableName, rows: Row[], formats: OutputFormat[]): TableText & { text: Partial<Record<OutputFormat, Buffer>> } {
+  const text: Partial<Record<OutputFormat, Buffer>> = {};
+  const sink = scratchSink();
   for (const format of formats) {
-    text[format] = format === "csv" ? csvLines(rows.map((row) => cellsOf(table, row))) : rows.map((row) => jsonPieces(table, row, [])[0]).join("");
+    if (format === "csv") for (const row of rows) sink.write(csvLine(cellsOf(table, row)));
+    else for (const row of rows) sink.write(jsonLine(table, row));
+    text[format] = sink.take();
   }
   return { rows: rows.length, text };
 }
@@ -40,16 +44,21 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  * Gap values must be plain strings that need no CSV quoting or JSON escaping (ids).
  */
 export function rowsWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string {
-  if (format === "jsonl") {
-    let text = "";
-    for (const row of rows) text += jsonPieces(table, row, gaps).join(GAP) + ROW_END;
-    return text;
-  }
-  // One csvLines call for all the rows: a gap is a GAP cell, and every row ends in a cell
-  // holding ROW_END, which is then moved after the line's end.
+  let text = "";
+  eachRowWithGaps(table, rows, gaps, format, (line) => (text += line));
+  return text;
+}
+
+/** rowsWithGaps, row by row into `sink`. */
+export function writeRowsWithGaps(sink: ByteSink, table: TableName, rows: Row[], gaps: string[], format: OutputFormat): void {
+  eachRowWithGaps(table, rows, gaps, format, (line) => sink.write(line));
+}
+
+function eachRowWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat, emit: (line: string) => void): void {
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
-  const text = csvLines(rows.map((row) => [...cellsOf(table, row).map((v, i) => (gapAt[i] ? GAP : v)), ROW_END]));
-  return text.replaceAll(`,${ROW_END}\n`, `\n${ROW_END}`);
+  // A gap is a GAP cell (CSV) or a string holding GAP (JSON); the row's ROW_END goes after its line end.
+  if (format === "jsonl") for (const row of rows) emit(jsonLine(table, row, gapAt) + ROW_END);
+  else for (const row of rows) emit(csvLine(cellsOf(table, row, gapAt)) + ROW_END);
 }
 const GAP = "\u0000", ROW_END = "\u0001";
 const GAP_BYTE = 0, ROW_END_BYTE = 1;
@@ -106,31 +115,41 @@ export function joinParts(parts: Array<Uint8Array | string>): Buffer {
   return out;
 }
 
-/** A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps dropped. */
-function cellsOf(table: TableName, row: Row): Array<string | number> {
-  return TABLES[table].columns.map((c) => {
-    const value = row[c.name] ?? "";
-    return typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
-  });
+/**
+ * A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps
+ * dropped; GAP in the columns `gapAt` marks.
+ */
+function cellsOf(table: TableName, row: Row, gapAt?: boolean[]): Array<string | number> {
+  const columns = TABLES[table].columns;
+  const cells: Array<string | number> = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    if (gapAt?.[i]) {
+      cells[i] = GAP;
+      continue;
+    }
+    const value = row[columns[i].name] ?? "";
+    cells[i] = typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
+  }
+  return cells;
 }
 const MARKERS_RE = /[\u0000\u0001]/, MARKERS_RE_G = /[\u0000\u0001]/g;
 
-/** One row as a JSON object on one line, split at its gap columns' (empty) string values. */
-function jsonPieces(table: TableName, row: Row, gaps: string[]): string[] {
+/**
+ * One row as a JSON object on one line; a column that `gapAt` marks holds GAP (its value comes
+ * after the merge), as the string "\u0000" would be written but with the character itself
+ * (JSON.stringify writes it escaped, so GAP marks only gaps).
+ */
+function jsonLine(table: TableName, row: Row, gapAt?: boolean[]): string {
   const columns = TABLES[table].columns;
   const keys = jsonKeysOf(table);
-  const pieces: string[] = [];
-  let piece = "{";
-  columns.forEach((c, i) => {
-    piece += keys[i];
-    if (gaps.length > 0 && gaps.includes(c.name)) {
-      pieces.push(piece + '"');
-      piece = '"';
-    } else piece += JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0));
-  });
-  pieces.push(piece + "}\n");
-  return pieces;
+  let line = "{";
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    line += keys[i] + (gapAt?.[i] ? QUOTED_GAP : JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0)));
+  }
+  return line + "}\n";
 }
+const QUOTED_GAP = '"\u0000"';
 
 /** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
 const jsonKeys = new Map<TableName, string[]>();

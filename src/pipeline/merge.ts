@@ -6,9 +6,10 @@
 // fills the gaps and appends the text.
 import { join } from "node:path";
 import { ActorResolver, docLinksOf, type CandidateCount, type DocActors, type DocLinks, type GazetteerFacts, type GazetteerLookup } from "../dataset/actors.js";
-import { GappedRows, joinParts, rowsWithGaps, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
+import { GappedRows, joinParts, writeRowsWithGaps, type DatasetWriter, type OutputFormat, type TableText } from "../dataset/writer.js";
 import type { Row } from "../dataset/tables.js";
 import { SpillFile } from "./spill.js";
+import { scratchSink } from "../dataset/byte-sink.js";
 
 /** What a document gives the merge; made in the worker thread. */
 export interface MergeShare {
@@ -62,13 +63,14 @@ export function mergeShare(
   }));
   const head: WaitingHead = { links };
   if (relations?.rows.length) head.relationParties = relations.parties;
-  let waiting = JSON.stringify(head) + "\n";
+  const sink = scratchSink();
+  sink.write(JSON.stringify(head) + "\n");
   for (const format of formats) {
-    waiting += rowsWithGaps("mentions", mentionRows, MENTION_GAPS, format);
-    waiting += rowsWithGaps("recommendations", recommendations, RECOMMENDATION_GAPS, format);
-    if (head.relationParties) waiting += rowsWithGaps("relations", relations!.rows, RELATION_GAPS, format);
+    writeRowsWithGaps(sink, "mentions", mentionRows, MENTION_GAPS, format);
+    writeRowsWithGaps(sink, "recommendations", recommendations, RECOMMENDATION_GAPS, format);
+    if (head.relationParties) writeRowsWithGaps(sink, "relations", relations!.rows, RELATION_GAPS, format);
   }
-  return { candidates, waiting, gazetteer };
+  return { candidates, waiting: sink.take(), gazetteer };
 }
 
 export class CorpusMerge {

@@ -14,7 +14,7 @@ import type { ExtractConfig } from "../types.js";
 import type { OutputFormat } from "../dataset/writer.js";
 import type { FileResult } from "./process.js";
 import type { ManifestOptions } from "./corpus.js";
-import { textReplacer } from "./result-bytes.js";
+import { withTexts } from "./result-bytes.js";
 
 export const PARTIAL_FILE = "partial.json";
 const RESULTS_FILE = "results.jsonl";
@@ -63,8 +63,8 @@ export class PartialWriter {
   }
 
   async add(index: number, result: FileResult): Promise<void> {
-    // textReplacer: results from the cache hold their rows as Buffers.
-    if (!this.results.write(JSON.stringify({ index, result }, textReplacer) + "\n")) await once(this.results, "drain");
+    // withTexts: results from worker threads and the cache hold their rows as bytes.
+    if (!this.results.write(JSON.stringify({ index, result: withTexts(result) }) + "\n")) await once(this.results, "drain");
   }
 
   async commit(header: PartialHeader): Promise<void> {

@@ -47,11 +47,15 @@ export const WORKER_HEAP_MB = 1024;
  * has run "enough"; each worker thread compiles all the extractors again. On a run of a few hundred
  * documents that compilation took about a third of the run's CPU time (measured per thread: 4 to
  * 6 CPU s of 13 for the seeds x40), much of it for functions that are warm rather than hot. Eight
- * times V8's default budget (67,584) leaves them to the baseline tiers and saves 1.5 to 2 CPU s
- * there, at no cost to the extraction itself: hot functions are still optimised, a little later.
+ * times V8's default budget (67,584) left them to the baseline tiers and saved 1.5 to 2 CPU s
+ * there; sixteen times halves the compilations again (about 290 -> 150 on the seeds x40, --jobs 1)
+ * and takes the background threads from 2.4-3.2 to 1.7 CPU s (3.2 -> 2.0-2.2 with --jobs 2, where
+ * that compilation competes with the workers for the cores), at no cost to the workers: hot
+ * functions are still optimised, a little later. Thirty-two times compiles less again but slows
+ * the workers by a second (their code stays unoptimised too long).
  * V8 flags are per process: this applies to the main thread and every worker started after it.
  */
-const INTERRUPT_BUDGET = 8 * 67_584;
+const INTERRUPT_BUDGET = 16 * 67_584;
 let budgetSet = false;
 function raiseOptimisationBudget(): void {
   if (budgetSet) return;

@@ -2,11 +2,11 @@
 // to the main thread (its memory is transferred, not copied) and how the cache
 // keeps it on disk, so a result computed in a worker is cached as it came.
 //
-// The result as JSON, except that its long strings are kept apart, raw, after
-// it: JSON.parse of text full of escaped quotes cost more than the rest of a
-// cached run. Line 1: the byte lengths of the raw strings; line 2: the JSON,
-// with {"\u0000": n} for raw string n; then the raw strings, UTF-8, one after
-// another.
+// The result as JSON, except that its row texts (and a long matrix line) are
+// kept apart, raw, after it: JSON.parse of text full of escaped quotes cost
+// more than the rest of a cached run. Line 1: the byte lengths of the raw
+// texts; line 2: the JSON, with {"\u0000": n} for raw text n; then the raw
+// texts, UTF-8, one after another.
 //
 // The rows of a table (a TableText's text per format, under the keys "csv" and
 // "jsonl") and the rows waiting for the corpus merge (MergeShare.waiting) come
@@ -14,7 +14,7 @@
 // a file (the dataset writer's streams and the merge's SpillFile take either),
 // and decoding and re-encoding 80 MB of UTF-8 was most of a cached run's time.
 // Whoever serialises a decoded result again as JSON must turn them back into
-// text (textReplacer; partial.ts does).
+// text (withTexts; partial.ts does).
 import type { FileResult } from "./process.js";
 
 const LONG = 256;
@@ -23,16 +23,24 @@ const ROW_TEXT_KEYS = new Set(["csv", "jsonl", "waiting"]);
 
 /** The result's bytes, in a buffer of its own (never a slice of Node's shared pool, so it can be transferred). */
 export function encodeResult(result: FileResult): Buffer {
-  // Each long string is encoded to UTF-8 once, here (measuring its UTF-8 length and then writing it
-  // walked every string twice, a tenth of a worker's time), and then only copied.
+  // The row texts (bytes already, from the workers' serialisers; text from older callers) and
+  // the matrix line are kept raw; the rest, small, is JSON. Built field by field rather than with
+  // a JSON.stringify replacer: a replacer is called for every value, and JSON.stringify turns a
+  // Buffer into an array of its bytes (Buffer.prototype.toJSON) before a replacer sees it.
   const raw: Uint8Array[] = [];
-  const json = JSON.stringify(result, function (this: Record<string, unknown>, key, v) {
-    const original = this[key];
-    if (original instanceof Uint8Array) raw.push(original);
+  const rawOrInline = (v: string | Uint8Array | undefined): unknown => {
+    if (v instanceof Uint8Array) raw.push(v);
     else if (typeof v === "string" && v.length >= LONG) raw.push(Buffer.from(v));
     else return v;
     return { [MARK]: raw.length - 1 };
-  });
+  };
+  const plain = {
+    ...result,
+    tables: result.tables.map(([name, table]) => [name, { rows: table.rows, text: mapValues(table.text, rawOrInline) }]),
+    matrixLine: rawOrInline(result.matrixLine),
+    merge: { ...result.merge, waiting: rawOrInline(result.merge.waiting) },
+  };
+  const json = JSON.stringify(plain);
   const head = Buffer.from(JSON.stringify(raw.map((r) => r.length)) + "\n" + json + "\n");
   const bytes = Buffer.allocUnsafeSlow(head.length + raw.reduce((sum, r) => sum + r.length, 0));
   bytes.set(head, 0);
@@ -42,6 +50,12 @@ export function encodeResult(result: FileResult): Buffer {
     at += r.length;
   }
   return bytes;
+}
+
+function mapValues<T extends object>(object: T, f: (v: T[keyof T]) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(object) as Array<keyof T & string>) out[key] = f(object[key]);
+  return out;
 }
 
 /** The result back from its bytes; row texts are Buffers over `bytes`. Throws on a damaged buffer. */
@@ -65,8 +79,16 @@ export function decodeResult(bytes: Buffer): FileResult {
   });
 }
 
-/** A JSON.stringify replacer: a decoded result's row texts as strings again. */
-export function textReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key];
-  return original instanceof Uint8Array ? Buffer.from(original.buffer, original.byteOffset, original.length).toString() : value;
+/**
+ * The value with every Uint8Array in it (a decoded result's row texts) as its text again, for
+ * JSON.stringify. Not a replacer: JSON.stringify calls a Buffer's toJSON, which makes an array
+ * of all its bytes, before a replacer sees it (a second per 5 MB of rows).
+ */
+export function withTexts(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.length).toString();
+  if (Array.isArray(value)) return value.map(withTexts);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = withTexts(v);
+  return out;
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { dataFile } from "../../paths.js";
+import { cachedYaml } from "../../yaml-cache.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { lowerFilter, type LowerFilter } from "./tokens.js";
 import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
@@ -56,20 +57,13 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
   } catch (e) {
     throw new GazetteerError(`${path}: cannot read actor gazetteer (${(e as Error).message})`);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length) {
-    const err = doc.errors[0];
-    throw new GazetteerError(`${path}:${err.linePos?.[0]?.line ?? "?"}: invalid YAML: ${err.message.split("\n")[0]}`);
-  }
-  let list: Node | null | undefined = doc.contents as Node | null;
-  if (isMap(list)) list = list.get("actors", true) as Node | undefined;
-  if (!isSeq(list)) throw new GazetteerError(`${path}:1: expected a list of actors (or a key "actors:" holding one)`);
+  const yaml = cachedYaml(text, gazetteerYaml);
+  if (yaml.error) throw new GazetteerError(`${path}:${yaml.error.line}: invalid YAML: ${yaml.error.message}`);
+  if (!yaml.items) throw new GazetteerError(`${path}:1: expected a list of actors (or a key "actors:" holding one)`);
   const types = new Set<string>(ACTOR_TYPES);
-  return list.items.map((item) => {
-    const line = lines.linePos((item as Node).range?.[0] ?? 0).line;
+  return yaml.items.map(({ line, value }) => {
     const where = `${path}:${line}`;
-    const raw = (item as Node & { toJSON(): unknown }).toJSON() as RawEntry;
+    const raw = value as RawEntry;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new GazetteerError(`${where}: an actor must be a mapping with name and type`);
     // An unquoted comma inside a flow mapping silently makes a new key: catch it.
     const unknown = Object.keys(raw).filter((k) => !FIELDS.has(k));
@@ -83,6 +77,26 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
     const aliases = ((raw.aliases as unknown[]) ?? []).map((a) => String(a).trim()).filter(Boolean);
     return { id: nameKey(name || acronym), name: name || acronym, acronym, aliases, type, ambiguous: raw.ambiguous === true, origin: where };
   });
+}
+
+/** A gazetteer file's YAML as plain data (cachedYaml keeps it): its list of actors, each with its line, or its first error. */
+interface GazetteerYaml {
+  items?: Array<{ line: number; value: unknown }>;
+  error?: { line: number | "?"; message: string };
+}
+
+/** The list of actors in a gazetteer file's text, unchecked (the checks name the file). Uses nothing but the YAML library. */
+function gazetteerYaml(text: string): GazetteerYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    return { error: { line: err.linePos?.[0]?.line ?? "?", message: err.message.split("\n")[0] } };
+  }
+  let list: Node | null | undefined = doc.contents as Node | null;
+  if (isMap(list)) list = list.get("actors", true) as Node | undefined;
+  if (!isSeq(list)) return {};
+  return { items: list.items.map((item) => ({ line: lines.linePos((item as Node).range?.[0] ?? 0).line, value: (item as Node & { toJSON(): unknown }).toJSON() })) };
 }
 
 /** The shipped gazetteer plus user files (later files override entries with the same name). */

@@ -1,0 +1,73 @@
+// YAML rule files read as plain data, from a cache on disk when the same text
+// was read before. Every worker thread loads the rules again, and the YAML
+// library, cold in a fresh thread, took about a quarter of a second to parse
+// the gazetteer and the actor and relation rules, each time; JSON.parse of the
+// same data takes a millisecond. Only the parsing is cached: compiling the
+// data (regular expressions, tries, maps) is the loaders' work, as before.
+//
+// An entry is found again only for the very same text, read by the very same
+// function (its source code is part of the key) with the same version of the
+// YAML library, so it can never be stale. Entries live in a folder of the
+// user's own under the system's temporary folder; any problem with it (not
+// writable, not ours, a damaged entry) means the text is simply parsed.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+
+/** Bump when the entries' format changes. */
+const FORMAT = 1;
+
+/**
+ * `read(text)`, from the cache when this text was read by this function before. `read` must be
+ * a pure function of the text that uses nothing but the YAML library (its code is the key, not
+ * the code it calls), and return data that JSON keeps as it is; other data is simply not cached.
+ */
+export function cachedYaml<T>(text: string, read: (text: string) => T): T {
+  const dir = cacheDir();
+  if (!dir) return read(text);
+  const key = createHash("sha256").update(`${FORMAT}\0${yamlVersion()}\0${read.toString()}\0${text}`).digest("hex");
+  const path = join(dir, `${key}.json`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch {
+    // not cached yet, or a damaged entry: read the text, and keep the result
+  }
+  const value = read(text);
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) {
+      const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+      writeFileSync(temporary, json, { mode: 0o600 });
+      renameSync(temporary, path); // never half an entry, even with several threads writing it
+    }
+  } catch {
+    // the cache only saves time
+  }
+  return value;
+}
+
+let dirOfThisThread: string | null | undefined;
+/** The cache folder, made if need be; null when it cannot be used safely. */
+function cacheDir(): string | null {
+  if (dirOfThisThread !== undefined) return dirOfThisThread;
+  const uid = process.getuid?.();
+  const dir = join(tmpdir(), `sectormap-yaml-${uid ?? "user"}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Another user's folder (made first, under the shared temporary folder) could hold entries
+    // they wrote: a folder that is not ours alone is not used.
+    const stat = statSync(dir);
+    dirOfThisThread = uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0) ? dir : null;
+  } catch {
+    dirOfThisThread = null;
+  }
+  return dirOfThisThread;
+}
+
+let version: string | undefined;
+function yamlVersion(): string {
+  return (version ??= JSON.parse(readFileSync(createRequire(import.meta.url).resolve("yaml/package.json"), "utf8")).version as string);
+}
