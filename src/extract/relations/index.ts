@@ -9,6 +9,7 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { actorLinks, linkPartiesToActors, preferDefinedProjectNames, type ActorLinks } from "./naming.js";
 import { leavesUnnamed, loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
@@ -68,6 +69,8 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   const acronymPattern = acronyms.size
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
+  preferDefinedProjectNames(names, actors, acronyms);
+  let links: ActorLinks | undefined; // the actors by acronym, built once when needed
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
     let place = places.get(surface);
@@ -139,6 +142,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
           if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
         }
       }
+      linkPartiesToActors(parties, (links ??= actorLinks(actors, acronyms)), names);
       // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
       if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
       // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
