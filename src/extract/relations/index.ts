@@ -562,7 +562,8 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
     if (recipient.self || (funder.self && (rule.relation !== "funds" || funder.self !== "author"))) continue;
     if (samePartyAs(funder, recipient) || recipient.place) continue;
     if (rule.relation === "implements" && !recipient.project && !rule.itemsAreProjects) continue;
-    if (funder.project && funder.actor < 0) continue; // a project funds or implements nothing
+    // A project funds or implements nothing; a fund gives money ("funded by the IOM Development Fund").
+    if (funder.project && funder.actor < 0 && !(rule.relation === "funds" && MONEY_FUND.test(funder.name))) continue;
     let amount: Amount | undefined;
     if (rule.relation === "funds") amount = amountFor(trigger, funder, recipient, amounts);
     if (rule.needsAmount && (!amount || !recipientOfMoney(recipient, trigger, amounts, text))) continue;
@@ -572,6 +573,9 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   }
   return out;
 }
+
+// A named fund or facility, which holds money to give (not a project or programme).
+const MONEY_FUND = /\s(?:Fund|Facility)(?:\s+\([^()]*\))?$/;
 
 /**
  * After a money verb the recipient is introduced ("provide $2 million to X",
