@@ -151,3 +151,27 @@ describe("acquired funding from", () => {
     expect(relationsOf("The Coastal Skills Programme acquired equipment from the Aurora Foundation in 2020.")).toEqual([]);
   });
 });
+
+describe("the project the document says it calls “the project”", () => {
+  const DEFINED = "The Delta Relief Agency ran the “Safe Coastal Livelihoods” project (hereafter referred to as “the project”) from 2019. The Delta Relief Agency reports on it here.";
+  it("receives the money and is carried out under its name", () => {
+    expect(relationsOf(`${DEFINED} The project is funded by the Aurora Foundation. The project was implemented by the Harbour Council in two districts.`)).toEqual([
+      "funds Aurora Foundation -> Safe Coastal Livelihoods",
+      "implements Harbour Council -> Safe Coastal Livelihoods",
+    ]);
+  });
+  it("as a partner it stays the document's own actor", () => {
+    expect(relationsOf(`${DEFINED} The project partnered with the Harbour Council to train 40 nurses.`)).toEqual([
+      "partners Delta Relief Agency -> Harbour Council",
+    ]);
+  });
+  it("not without the definition, nor with a bare '(the project)'", () => {
+    const undefinedProject = "The Delta Relief Agency ran the “Safe Coastal Livelihoods” project from 2019. The Delta Relief Agency reports on it here.";
+    expect(relationsOf(`${undefinedProject} The project is funded by the Aurora Foundation.`)).toEqual([]);
+    const aside = "The Delta Relief Agency ran the “Safe Coastal Livelihoods” project (the project) from 2019. The Delta Relief Agency reports on it here.";
+    expect(relationsOf(`${aside} The project is funded by the Aurora Foundation.`)).toEqual([]);
+  });
+  it("not another word than the one defined ('the programme' when 'the project' was defined)", () => {
+    expect(relationsOf(`${DEFINED} The programme is funded by the Aurora Foundation.`)).toEqual([]);
+  });
+});

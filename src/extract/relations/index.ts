@@ -9,6 +9,7 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { ownProject, ownRecipient, type OwnProject } from "./own-project.js";
 import { actorLinks, linkPartiesToActors, preferDefinedProjectNames, type ActorLinks } from "./naming.js";
 import { leavesUnnamed, loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
@@ -70,6 +71,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
     ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
     : undefined;
   preferDefinedProjectNames(names, actors, acronyms);
+  const own = ownProject(doc.text, ex.projects); // "the project", where the document says which one it means
   let links: ActorLinks | undefined; // the actors by acronym, built once when needed
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
@@ -132,6 +134,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
         self: self >= 0 ? { start: s.start, end: s.start, name: names[self], actor: self, project: false, place: false, self: "project" } : undefined,
         previous,
         previousSubject: previousSubject >= 0 && BACK_REFERENCE.test(text) ? { start: s.start, end: s.start, name: names[previousSubject], actor: previousSubject, project: false, place: false } : undefined,
+        own,
       };
       const extra = unlistedNames(text, s.start, parties, isPlace);
       if (extra.length) {
@@ -393,6 +396,8 @@ interface SentenceContext {
   previous: string;
   /** When the sentence opens by pointing back ("This support ..."), the previous sentence's subject. */
   previousSubject?: Party;
+  /** The project the document calls "the project" (or "the Program"), if it says so. */
+  own?: OwnProject;
 }
 
 /** Indexes standing for the document's own actor (context.self) and the previous sentence's subject in a list of party indexes. */
@@ -556,7 +561,7 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   }
   const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart, context);
   for (const f of from) for (const t of to) {
-    const funder = party(f), recipient = party(t);
+    const funder = party(f), recipient = ownRecipient(party(t), context.own, text);
     if ((funder.unlisted || recipient.unlisted) && !(funder.actor >= 0 || recipient.actor >= 0 || (recipient.project && !funder.unlisted))) continue;
     // The document's own actor stands in only as a partner, or as the funder that says "our grant".
     if (recipient.self || (funder.self && (rule.relation !== "funds" || funder.self !== "author"))) continue;
