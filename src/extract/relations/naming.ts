@@ -14,6 +14,10 @@ export interface ActorLinks {
   byLetters: Map<string, Array<[number, string]>>;
   /** A project's full name whose defined acronym is an actor's ("MIGRANTS RESCUE ... – PHASE III" for MIRAA) -> that actor's index. */
   byProjectName: Map<string, number>;
+  /** A party's name -> the actor it is a misspelling of, or -1: found once per name, as names recur in every sentence. */
+  misspelt: Map<string, number>;
+  /** Whether two actors' acronyms share their letters: else no listed actor is another's misspelling (most documents). */
+  shuffled: boolean;
 }
 
 // Capitals and digits only, at least two of them ("MIRAA", "EU-IOM", "G20").
@@ -41,7 +45,9 @@ export function actorLinks(actors: ActorCandidate[], projectAcronyms: Map<string
     const i = byAcronym.get(acronym) ?? byAcronym.get(acronym.replace(PHASE, ""));
     if (i !== undefined && !byProjectName.has(project)) byProjectName.set(project, i);
   }
-  return { byAcronym, byLetters, byProjectName };
+  let shuffled = false;
+  for (const group of byLetters.values()) shuffled ||= group.length > 1;
+  return { byAcronym, byLetters, byProjectName, misspelt: new Map(), shuffled };
 }
 
 /**
@@ -79,15 +85,18 @@ function sameButInflected(a: string, b: string): boolean {
  */
 export function linkPartiesToActors(parties: Party[], links: ActorLinks, names: string[]): void {
   if (!links.byAcronym.size) return;
+  // (Called on every sentence that may state a relation: the common cases are passed over first.)
   for (const p of parties) {
     if (p.self || p.place) continue;
-    if (p.project && p.actor < 0) {
+    if (p.project) {
+      if (p.actor >= 0 || (!p.acronym && !links.byProjectName.size)) continue;
       const i = p.acronym ? links.byAcronym.get(p.acronym) ?? links.byAcronym.get(p.acronym.replace(PHASE, "")) : links.byProjectName.get(p.name);
       // Renamed only: a project stays a project (which partners nothing, funds nothing), whatever the actors stage lists.
       if (i !== undefined && !/\p{Ll}/u.test(p.name)) p.name = names[i];
-    } else if (!p.project && ACRONYM.test(p.name)) {
-      const i = misspeltAcronymOf(p.name, p.actor, links, names);
-      if (i < 0) continue;
+    } else if (p.actor >= 0 ? links.shuffled : p.unlisted) {
+      let i = links.misspelt.get(p.name);
+      if (i === undefined) links.misspelt.set(p.name, (i = ACRONYM.test(p.name) ? misspeltAcronymOf(p.name, p.actor, links, names) : -1));
+      if (i < 0 || i === p.actor) continue;
       p.actor = i;
       p.name = names[i];
       p.unlisted = false;
