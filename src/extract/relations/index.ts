@@ -9,6 +9,8 @@ import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
+import { ownProject, ownRecipient, type OwnProject } from "./own-project.js";
+import { actorLinks, linkPartiesToActors, preferDefinedProjectNames, type ActorLinks } from "./naming.js";
 import { leavesUnnamed, loadRelationRules, type RelationRule, type RelationRules, type RelationType, type Role } from "./rules.js";
 
 export { loadRelationRules, compileRelationRules, DEFAULT_RELATION_RULES_PATH, type RelationRules } from "./rules.js";
@@ -75,6 +77,9 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   // than the head-word test on each sentence that names no actor (which needs one to name a party).
   const heads = headWordSpans(doc.text, ex.headNearAll);
   let hi = 0;
+  preferDefinedProjectNames(names, actors, acronyms);
+  const own = ownProject(doc.text, ex.projects); // "the project", where the document says which one it means
+  let links: ActorLinks | undefined; // the actors by acronym, built once when needed
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
     let place = places.get(surface);
@@ -148,6 +153,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
         self: self >= 0 ? { start: s.start, end: s.start, name: names[self], actor: self, project: false, place: false, self: "project" } : undefined,
         previous,
         previousSubject: previousSubject >= 0 && BACK_REFERENCE.test(text) ? { start: s.start, end: s.start, name: names[previousSubject], actor: previousSubject, project: false, place: false } : undefined,
+        own,
       };
       const extra = unlistedNames(text, s.start, parties, isPlace);
       if (extra.length) {
@@ -158,6 +164,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
           if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
         }
       }
+      linkPartiesToActors(parties, (links ??= actorLinks(actors, acronyms)), names);
       // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
       if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
       // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
@@ -450,6 +457,8 @@ interface SentenceContext {
   previous: string;
   /** When the sentence opens by pointing back ("This support ..."), the previous sentence's subject. */
   previousSubject?: Party;
+  /** The project the document calls "the project" (or "the Program"), if it says so. */
+  own?: OwnProject;
 }
 
 /** Indexes standing for the document's own actor (context.self) and the previous sentence's subject in a list of party indexes. */
@@ -613,13 +622,14 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   }
   const to = partiesFor(rule.to, rule, trigger, parties, amounts, text, sentenceStart, context);
   for (const f of from) for (const t of to) {
-    const funder = party(f), recipient = party(t);
+    const funder = party(f), recipient = ownRecipient(party(t), context.own, text);
     if ((funder.unlisted || recipient.unlisted) && !(funder.actor >= 0 || recipient.actor >= 0 || (recipient.project && !funder.unlisted))) continue;
     // The document's own actor stands in only as a partner, or as the funder that says "our grant".
     if (recipient.self || (funder.self && (rule.relation !== "funds" || funder.self !== "author"))) continue;
     if (samePartyAs(funder, recipient) || recipient.place) continue;
     if (rule.relation === "implements" && !recipient.project && !rule.itemsAreProjects) continue;
-    if (funder.project && funder.actor < 0) continue; // a project funds or implements nothing
+    // A project funds or implements nothing; a fund gives money ("funded by the IOM Development Fund").
+    if (funder.project && funder.actor < 0 && !(rule.relation === "funds" && MONEY_FUND.test(funder.name))) continue;
     let amount: Amount | undefined;
     if (rule.relation === "funds") amount = amountFor(trigger, funder, recipient, amounts);
     if (rule.needsAmount && (!amount || !recipientOfMoney(recipient, trigger, amounts, text))) continue;
@@ -629,6 +639,9 @@ function relationsAt(rule: RelationRule, trigger: { start: number; end: number }
   }
   return out;
 }
+
+// A named fund or facility, which holds money to give (not a project or programme).
+const MONEY_FUND = /\s(?:Fund|Facility)(?:\s+\([^()]*\))?$/;
 
 /**
  * After a money verb the recipient is introduced ("provide $2 million to X",

@@ -63,7 +63,7 @@ export function projectMatcher(rules: RelationRules): ProjectMatcher {
     // the project “Sustainable Economic Development in Nigeria” (SEDIN); "Returning to new opportunities"
     // the initiative Action on New Neighbours; the programme Safe Journeys (two capitalised words at least)
     headFirst: new RegExp(String.raw`\b(?:the|a|its|their)[^\S\n]+(?:project|programme|program|initiative|campaign|scheme)[^\S\n]+(?<hname>${CAP_WORD}(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+){0,2}${CAP_WORD})+)`, "gu"),
-    quoted: new RegExp(String.raw`(?:(?:project|programme|program|initiative|fund|facility)\s+(?:called\s+|named\s+|entitled\s+)?)?[“"«]\s*(?<qname>\p{Lu}[^“”"«»]{3,150}?)\s*[”"»](?:\s+\((?<qacr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?(?:\s+(?:project|programme|program|initiative))?`, "gu"),
+    quoted: new RegExp(String.raw`(?:(?:project|programme|program|initiative|fund|facility)\s+(?:called\s+|named\s+|entitled\s+)?)?[“"«]\s*(?<qname>\p{Lu}[^“”"«»]{3,250}?)\s*[”"»](?:\s+\((?<qacr>\p{Lu}[\p{L}\p{N} -]{1,15})\))?(?:\s+(?:project|programme|program|initiative))?`, "gu"),
   };
 }
 
