@@ -4,6 +4,7 @@
 // The English Porter stemmer's own module: natural's stemmers/index.js loads the stemmers of
 // every language (a tenth of a second at start-up, in each thread).
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import { ownCopy } from "../../text/own-copy.js";
 
 /** The forms of one written word, computed once per distinct word and shared by its tokens. */
 export interface WordForms {
@@ -68,7 +69,7 @@ class WordTable {
       this.units = more;
     }
     this.units.set(codes.subarray(start, end), this.unitsUsed);
-    const word = formsOf(text.slice(start, end));
+    const word = formsOf(ownCopy(text.slice(start, end))); // kept for the run: not a view into `text` (own-copy.ts)
     this.hashes[slot] = hash;
     this.words[slot] = word;
     this.unitsAt[slot] = this.unitsUsed;
@@ -123,7 +124,7 @@ export function foldSpelling(lower: string): string {
   if (out !== undefined) return out;
   out = lower;
   for (const [re, by] of SPELLING) out = out.replace(re, by);
-  foldMemo.set(lower, out);
+  foldMemo.set(ownCopy(lower), out);
   return out;
 }
 
@@ -133,7 +134,7 @@ export function stem(lower: string): string {
   let s = stemMemo.get(lower);
   if (s === undefined) {
     s = PorterStemmer.stem(lower);
-    stemMemo.set(lower, s);
+    stemMemo.set(ownCopy(lower), s);
   }
   return s;
 }
