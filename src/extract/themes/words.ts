@@ -35,7 +35,7 @@ export const hashStep = (hash: number, unit: number) => Math.imul(hash ^ unit, 0
  * reading it (open addressing, at most half full). A probe is verified against a copy of
  * the word's code units kept in one typed array. Only a new word is sliced.
  */
-class WordTable {
+export class WordTable {
   private hashes = new Int32Array(1 << 12);
   private words: Array<CachedWord | null> = new Array<CachedWord | null>(1 << 12).fill(null);
   /** Where each slot's code units start in `units`, and how many. */
@@ -45,12 +45,30 @@ class WordTable {
   private unitsUsed = 0;
   private size = 0;
 
+  /**
+   * At most `maxWords` words are kept: a corpus of thousands of different documents brings
+   * new words (names, numbers, typos) with every one of them, and the table would otherwise
+   * grow with the corpus. Past that many, it starts again empty (words are then made again
+   * as they come: the same forms, in new objects).
+   */
+  constructor(private readonly maxWords = 250_000) {}
+
+  get distinctWords(): number {
+    return this.size;
+  }
+
   /** The word whose code units are codes[start, end), hashing to `hash`; `text` holds the same units. */
   find(codes: Uint16Array, start: number, end: number, hash: number, text: string): CachedWord {
     const mask = this.words.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const word = this.words[slot];
-      if (word === null) return this.add(slot, hash, codes, start, end, text);
+      if (word === null) {
+        if (this.size >= this.maxWords) {
+          this.clear();
+          return this.find(codes, start, end, hash, text);
+        }
+        return this.add(slot, hash, codes, start, end, text);
+      }
       if (this.hashes[slot] === hash && this.lengths[slot] === end - start && this.sameUnits(this.unitsAt[slot], codes, start, end)) return word;
     }
   }
@@ -77,6 +95,16 @@ class WordTable {
     this.unitsUsed += length;
     if (++this.size * 2 > this.words.length) this.rehash();
     return word;
+  }
+
+  private clear(): void {
+    this.hashes = new Int32Array(1 << 12);
+    this.words = new Array<CachedWord | null>(1 << 12).fill(null);
+    this.unitsAt = new Int32Array(1 << 12);
+    this.lengths = new Int32Array(1 << 12);
+    this.units = new Uint16Array(1 << 15);
+    this.unitsUsed = 0;
+    this.size = 0;
   }
 
   private rehash(): void {
@@ -124,6 +152,7 @@ export function foldSpelling(lower: string): string {
   if (out !== undefined) return out;
   out = lower;
   for (const [re, by] of SPELLING) out = out.replace(re, by);
+  if (foldMemo.size > 250_000) foldMemo.clear(); // bound the memory on huge corpora
   foldMemo.set(ownCopy(lower), out);
   return out;
 }
@@ -134,6 +163,7 @@ export function stem(lower: string): string {
   let s = stemMemo.get(lower);
   if (s === undefined) {
     s = PorterStemmer.stem(lower);
+    if (stemMemo.size > 250_000) stemMemo.clear(); // bound the memory on huge corpora
     stemMemo.set(ownCopy(lower), s);
   }
   return s;
