@@ -92,7 +92,7 @@ export class Matcher {
     let list = this.byWord.get(w);
     if (!list) {
       // Bounded like the word table (words.ts): a word's own `cached` list stays valid.
-      if (this.byWord.size > 250_000) this.byWord.clear();
+      if (this.byWord.size > 100_000) this.byWord.clear();
       const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
       list = [];
       for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);

@@ -51,7 +51,7 @@ export class WordTable {
    * grow with the corpus. Past that many, it starts again empty (words are then made again
    * as they come: the same forms, in new objects).
    */
-  constructor(private readonly maxWords = 250_000) {}
+  constructor(private readonly maxWords = 100_000) {}
 
   get distinctWords(): number {
     return this.size;
@@ -152,7 +152,7 @@ export function foldSpelling(lower: string): string {
   if (out !== undefined) return out;
   out = lower;
   for (const [re, by] of SPELLING) out = out.replace(re, by);
-  if (foldMemo.size > 250_000) foldMemo.clear(); // bound the memory on huge corpora
+  if (foldMemo.size > 100_000) foldMemo.clear(); // bound the memory on huge corpora
   foldMemo.set(ownCopy(lower), out);
   return out;
 }
@@ -163,7 +163,7 @@ export function stem(lower: string): string {
   let s = stemMemo.get(lower);
   if (s === undefined) {
     s = PorterStemmer.stem(lower);
-    if (stemMemo.size > 250_000) stemMemo.clear(); // bound the memory on huge corpora
+    if (stemMemo.size > 100_000) stemMemo.clear(); // bound the memory on huge corpora
     stemMemo.set(ownCopy(lower), s);
   }
   return s;
