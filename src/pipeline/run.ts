@@ -78,8 +78,16 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 
   const cut = { short: false };
   const work = cache ? cachedWork(cache, keys!, run, cut) : run;
+  // The threads are stopped as soon as the last result is in: the corpus merge that follows
+  // needs none of them, and their heaps (a hundred MB or more each) would otherwise make the
+  // run's peak memory during the merge.
+  const stopThreads = async () => {
+    const stopping = runner;
+    runner = undefined;
+    await stopping?.destroy();
+  };
   try {
-    const results = inOrder(tasks, work, opts.jobs * 4);
+    const results = thenCall(inOrder(tasks, work, opts.jobs * 4), stopThreads);
     if (!opts.shard) {
       const outcomes: DocumentOutcome[] = [];
       const summary = await writeCorpus(recording(results, outcomes), {
@@ -91,8 +99,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     }
     return await writePartial(results, tasks, opts, { total: all.length, manifestOptions, onFile });
   } finally {
-    await runner?.destroy();
+    await stopThreads();
   }
+}
+
+/** The results as they come; once the last one is taken, `after` is awaited (before the loop over them ends). */
+async function* thenCall<T>(results: AsyncIterable<T>, after: () => Promise<void>): AsyncGenerator<T> {
+  yield* results;
+  await after();
 }
 
 /** Each task's cache key, in order; undefined for a file over the size limit or unreadable (the worker says why). */

@@ -2,7 +2,10 @@
 // key ("International Organisation for Migration" / "International Organization
 // for Migration"); two different names should not.
 
+import { ownCopy } from "../../text/own-copy.js";
+
 // Words repeat a lot: normalising each distinct word once is most of the speed.
+// The caches keep their own copies of the strings (ownCopy): never the text they were cut from.
 const normCache = new Map<string, string>();
 
 /** Lower-case, accents removed, British/American and EN/FR spellings unified. */
@@ -10,7 +13,8 @@ export function normWord(word: string): string {
   let n = normCache.get(word);
   if (n === undefined) {
     if (normCache.size > 200_000) normCache.clear();
-    normCache.set(word, (n = computeNorm(word)));
+    const own = ownCopy(word);
+    normCache.set(own, (n = computeNorm(own)));
   }
   return n;
 }
@@ -42,7 +46,8 @@ export function nameWords(name: string): string[] {
   let w = wordsCache.get(name);
   if (w === undefined) {
     if (wordsCache.size > 50_000) wordsCache.clear();
-    wordsCache.set(name, (w = (name.match(WORD) ?? []).map(normWord).filter((x) => x !== "the")));
+    const own = ownCopy(name);
+    wordsCache.set(own, (w = (own.match(WORD) ?? []).map(normWord).filter((x) => x !== "the")));
   }
   return w;
 }
@@ -54,7 +59,7 @@ export function nameKey(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
     if (keyCache.size > 50_000) keyCache.clear();
-    keyCache.set(name, (k = nameWords(name).join(" ")));
+    keyCache.set(ownCopy(name), (k = nameWords(name).join(" ")));
   }
   return k;
 }

@@ -7,6 +7,7 @@ import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
 import { makeHit, type Hit } from "./hits.js";
 import type { AcronymFacts } from "./acronyms.js";
 import { nameKey, nameWords, skeletonKey } from "./normalize.js";
+import { ownCopy } from "../../text/own-copy.js";
 import type { Token } from "./tokens.js";
 
 export interface DocCandidate {
@@ -80,7 +81,7 @@ export function candidateKey(hit: Hit, gaz: Gazetteer): { key: string; entry?: G
   let found = cache.get(id);
   if (!found) {
     if (cache.size > 100_000) cache.clear();
-    cache.set(id, (found = keyOfName(hit, gaz)));
+    cache.set(ownCopy(id), (found = keyOfName(hit, gaz))); // not the page the name was cut from (own-copy.ts)
   }
   return found;
 }

@@ -4,6 +4,7 @@
 import type { Block, Doc } from "../../types.js";
 import { CodeUnits } from "../../text/code-units.js";
 import { isApostrophe } from "../../text/char-class.js";
+import { ownCopy } from "../../text/own-copy.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
 import { eachOccurrence } from "./search.js";
@@ -203,7 +204,7 @@ function wordFacts(text: string): WordFacts {
       acronym: looksLikeAcronym(text),
       upper: /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length > 1,
     };
-    factsCache.set(text, f);
+    factsCache.set(ownCopy(text), f); // not the page the word was cut from (own-copy.ts)
   }
   return f;
 }

@@ -10,6 +10,7 @@ import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
 import { firstAccepted, matchesOf, type TriggerHit } from "./classify.js";
 import { LEXICON } from "./action.js";
+import { ownCopy } from "../../text/own-copy.js";
 
 export interface Addressee {
   addressee: string;
@@ -102,7 +103,7 @@ function isVerbOrAdverb(word: string): boolean {
   let known = VERB_OR_ADVERB.get(word);
   if (known === undefined) {
     if (VERB_OR_ADVERB.size > 50_000) VERB_OR_ADVERB.clear(); // bound the memory on huge corpora
-    VERB_OR_ADVERB.set(word, (known = verbOrAdverb(word)));
+    VERB_OR_ADVERB.set(ownCopy(word), (known = verbOrAdverb(word))); // not the sentence it was cut from (own-copy.ts)
   }
   return known;
 }

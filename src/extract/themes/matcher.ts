@@ -7,7 +7,7 @@ import type { ThemeDef } from "./codebook.js";
 import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
 import { Tally, type ThemeHit } from "./tally.js";
 import { TokenList } from "./tokens.js";
-import { stem, type CachedWord, type WordForms } from "./words.js";
+import { stem, writtenWords, type CachedWord, type WordForms } from "./words.js";
 
 export type { ThemeHit } from "./tally.js";
 
@@ -89,6 +89,8 @@ export class Matcher {
   private candidates(w: CachedWord): Entry[] {
     let list = this.byWord.get(w);
     if (!list) {
+      // Bounded like the word table (words.ts): a word's own `cached` list stays valid.
+      if (this.byWord.size > 100_000) this.byWord.clear();
       const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
       list = [];
       for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
@@ -208,11 +210,13 @@ export class Matcher {
  * same blocks (a document's scope, then its codes), so a text asked again is not scanned again. */
 const sharedTokens = new TokenList();
 let scannedText: string | undefined;
+let scannedGeneration = -1; // the word table's generation the list's word numbers belong to
 
 function tokensOf(text: string): TokenList {
-  if (text !== scannedText) {
+  if (text !== scannedText || scannedGeneration !== writtenWords.generation) {
     sharedTokens.scan(text);
     scannedText = text;
+    scannedGeneration = writtenWords.generation;
   }
   return sharedTokens;
 }

@@ -57,6 +57,7 @@ export class TokenList {
    * digits; an apostrophe followed by a letter stays inside a word ("don't", "d'identité"),
    * and a possessive "'s" is dropped so "women's" matches "women". */
   scan(text: string): this {
+    writtenWords.startText();
     this.n = 0;
     const len = text.length;
     // Room for a word every six characters at once (English averages one per 6-7), rather

@@ -4,6 +4,7 @@
 // The English Porter stemmer's own module: natural's stemmers/index.js loads the stemmers of
 // every language (a tenth of a second at start-up, in each thread).
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import { ownCopy } from "../../text/own-copy.js";
 
 /** The forms of one written word, computed once per distinct word and shared by its tokens. */
 export interface WordForms {
@@ -37,9 +38,11 @@ export const hashStep = (hash: number, unit: number) => Math.imul(hash ^ unit, 0
  * since a JavaScript array of a long paragraph's million word objects cost more to grow
  * and for the garbage collector to scan than the whole tokenising.
  */
-class WordTable {
-  /** The words by number, in order of first sight. */
+export class WordTable {
+  /** The words by number, in order of first sight (since the table last started again). */
   readonly byId: CachedWord[] = [];
+  /** Counts the times the table started again: word numbers from before are void. */
+  generation = 0;
   private hashes = new Int32Array(1 << 12);
   private ids = new Int32Array(1 << 12);
   private words: Array<CachedWord | null> = new Array<CachedWord | null>(1 << 12).fill(null);
@@ -49,6 +52,26 @@ class WordTable {
   private units = new Uint16Array(1 << 15);
   private unitsUsed = 0;
   private size = 0;
+
+  /**
+   * At most about `maxWords` words are kept: a corpus of thousands of different documents
+   * brings new words (names, numbers, typos) with every one of them, and the table would
+   * otherwise grow with the corpus. Past that many, the next text scanned starts it again
+   * empty (startText); words are then made again as they come: the same forms, in new objects.
+   */
+  constructor(private readonly maxWords = 100_000) {}
+
+  get distinctWords(): number {
+    return this.size;
+  }
+
+  /**
+   * Called before a text is scanned into a token list: the one point where the table may start
+   * again, since token lists hold word numbers (a number is void once the table starts again).
+   */
+  startText(): void {
+    if (this.size >= this.maxWords) this.clear();
+  }
 
   /** The number of the word whose code units are codes[start, end), hashing to `hash`; `text` holds the same units. */
   find(codes: Uint16Array, start: number, end: number, hash: number, text: string): number {
@@ -74,7 +97,7 @@ class WordTable {
       this.units = more;
     }
     this.units.set(codes.subarray(start, end), this.unitsUsed);
-    const word = formsOf(text.slice(start, end));
+    const word = formsOf(ownCopy(text.slice(start, end))); // kept for the run: not a view into `text` (own-copy.ts)
     const id = this.byId.length;
     this.byId.push(word);
     this.hashes[slot] = hash;
@@ -85,6 +108,19 @@ class WordTable {
     this.unitsUsed += length;
     if (++this.size * 2 > this.words.length) this.rehash();
     return id;
+  }
+
+  private clear(): void {
+    this.byId.length = 0; // the same array: token lists read words through it
+    this.generation++;
+    this.hashes = new Int32Array(1 << 12);
+    this.ids = new Int32Array(1 << 12);
+    this.words = new Array<CachedWord | null>(1 << 12).fill(null);
+    this.unitsAt = new Int32Array(1 << 12);
+    this.lengths = new Int32Array(1 << 12);
+    this.units = new Uint16Array(1 << 15);
+    this.unitsUsed = 0;
+    this.size = 0;
   }
 
   private rehash(): void {
@@ -134,7 +170,8 @@ export function foldSpelling(lower: string): string {
   if (out !== undefined) return out;
   out = lower;
   for (const [re, by] of SPELLING) out = out.replace(re, by);
-  foldMemo.set(lower, out);
+  if (foldMemo.size > 100_000) foldMemo.clear(); // bound the memory on huge corpora
+  foldMemo.set(ownCopy(lower), out);
   return out;
 }
 
@@ -144,7 +181,8 @@ export function stem(lower: string): string {
   let s = stemMemo.get(lower);
   if (s === undefined) {
     s = PorterStemmer.stem(lower);
-    stemMemo.set(lower, s);
+    if (stemMemo.size > 100_000) stemMemo.clear(); // bound the memory on huge corpora
+    stemMemo.set(ownCopy(lower), s);
   }
   return s;
 }
