@@ -2,7 +2,8 @@
 // rows serialised with gaps (filled after the corpus merge) the same as whole.
 // serialiseRows gives UTF-8 bytes: `textOf` reads them back.
 import { describe, expect, it } from "vitest";
-import { GappedRows, joinParts, rowsWithGaps, serialiseRows, type OutputFormat } from "../src/dataset/writer.js";
+import { GappedRows, joinParts, serialiseRows, writeRowsWithGaps, type OutputFormat } from "../src/dataset/writer.js";
+import { ByteSink } from "../src/dataset/byte-sink.js";
 import { TABLES, type Row, type TableName } from "../src/dataset/tables.js";
 
 /** A table's text in one format, as serialiseRows gives it (UTF-8 bytes), read back. */
@@ -33,9 +34,13 @@ describe("serialiseRows", () => {
   });
 });
 
-/** Rows of rowsWithGaps filled with `values(i)`, read back from their UTF-8 bytes as the merge reads them. */
+/** Rows of writeRowsWithGaps filled with `values(i)`, read back from their UTF-8 bytes as the merge reads them. */
 function filled(table: "mentions" | "recommendations", rows: Row[], gaps: string[], format: OutputFormat, values: (i: number) => string[], order = rows.map((_, i) => i)): string {
-  const bytes = Buffer.from("head\n" + rowsWithGaps(table, rows, gaps, format) + "after");
+  const sink = new ByteSink();
+  sink.write("head\n");
+  writeRowsWithGaps(sink, table, rows, gaps, format);
+  sink.write("after");
+  const bytes = sink.take();
   const gapped = new GappedRows(bytes, 5, rows.length, gaps.length);
   expect(bytes.toString("utf8", gapped.end)).toBe("after");
   const parts: Array<Uint8Array | string> = [];
@@ -43,7 +48,7 @@ function filled(table: "mentions" | "recommendations", rows: Row[], gaps: string
   return joinParts(parts).toString();
 }
 
-describe("rowsWithGaps", () => {
+describe("writeRowsWithGaps", () => {
   for (const format of ["csv", "jsonl"] as OutputFormat[]) {
     it(`fills to the whole rows' ${format} lines, gaps first or in the middle`, () => {
       const mentions = awkward.map(mention);

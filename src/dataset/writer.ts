@@ -2,7 +2,7 @@
 // beside --out, which replaces --out only when the whole run has finished. An
 // interrupted or failed run leaves the previous dataset as it was.
 //
-// Rows become text here (serialiseRows, rowsWithGaps) and nowhere else, so that
+// Rows become text here (serialiseRows, writeRowsWithGaps) and nowhere else, so that
 // worker threads can do it and the writer only appends text.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -35,7 +35,7 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
 }
 
 /**
- * Rows as text with gaps for the `gaps` columns, whose values are only known
+ * Rows as UTF-8 bytes in `sink`, with gaps for the `gaps` columns, whose values are only known
  * after the corpus-level merge (actor ids): each row's text with a GAP
  * character where each gap's value goes, and a ROW_END character after the
  * row. Neither character occurs in any other cell (cellsOf drops them; JSON
@@ -43,28 +43,17 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  * finds rows and gaps in the UTF-8 bytes without decoding them (GappedRows).
  * Gap values must be plain strings that need no CSV quoting or JSON escaping (ids).
  */
-export function rowsWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat): string {
-  let text = "";
-  eachRowWithGaps(table, rows, gaps, format, (line) => (text += line));
-  return text;
-}
-
-/** rowsWithGaps, row by row into `sink`. */
 export function writeRowsWithGaps(sink: ByteSink, table: TableName, rows: Row[], gaps: string[], format: OutputFormat): void {
-  eachRowWithGaps(table, rows, gaps, format, (line) => sink.write(line));
-}
-
-function eachRowWithGaps(table: TableName, rows: Row[], gaps: string[], format: OutputFormat, emit: (line: string) => void): void {
   const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
   // A gap is a GAP cell (CSV) or a string holding GAP (JSON); the row's ROW_END goes after its line end.
-  if (format === "jsonl") for (const row of rows) emit(jsonLine(table, row, gapAt) + ROW_END);
-  else for (const row of rows) emit(csvLine(cellsOf(table, row, gapAt)) + ROW_END);
+  if (format === "jsonl") for (const row of rows) sink.write(jsonLine(table, row, gapAt) + ROW_END);
+  else for (const row of rows) sink.write(csvLine(cellsOf(table, row, gapAt)) + ROW_END);
 }
 const GAP = "\u0000", ROW_END = "\u0001";
 const GAP_BYTE = 0, ROW_END_BYTE = 1;
 
 /**
- * Rows written by rowsWithGaps, as UTF-8 bytes (from `start`, `rows` rows of
+ * Rows written by writeRowsWithGaps, as UTF-8 bytes (from `start`, `rows` rows of
  * `gaps` gaps each), filled row by row with their gap values.
  */
 export class GappedRows {
@@ -116,7 +105,7 @@ export function joinParts(parts: Array<Uint8Array | string>): Buffer {
 }
 
 /**
- * A row's cells in column order; missing ones empty; the two marker characters of rowsWithGaps
+ * A row's cells in column order; missing ones empty; the two marker characters of writeRowsWithGaps
  * dropped; GAP in the columns `gapAt` marks.
  */
 function cellsOf(table: TableName, row: Row, gapAt?: boolean[]): Array<string | number> {

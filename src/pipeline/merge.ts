@@ -46,7 +46,7 @@ const RELATION_GAPS = ["from_actor_id", "to_actor_id"];
 /**
  * A document's share of the merge. Its waiting rows are one record: a line of
  * JSON (WaitingHead), then for each format, the rows of mentions,
- * recommendations and relations with gaps for their actor ids (rowsWithGaps),
+ * recommendations and relations with gaps for their actor ids (writeRowsWithGaps),
  * one after another; the head's counts say how many rows each holds. The
  * merge reads the rows as bytes: the long texts are never parsed nor decoded.
  */
