@@ -26,16 +26,20 @@ export interface RelationExtractor {
   headNear: RegExp;
   /** The same, global: every head word of a whole document in one scan (see headWordSpans). */
   headNearAll: RegExp;
+  /** A name ending in a capitalised head word ("... Initiative"): the full name of a project (see naming.ts). */
+  nameEndingInHead: RegExp;
   /** Lower-cased country names (a bare one is a place, not a party). */
   countries: { has(name: string): boolean };
 }
 
 export function relationExtractor(rules: RelationRules = loadRelationRules(), countries: { has(name: string): boolean } = new Set()): RelationExtractor {
+  const headWord = `\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`;
   return {
     rules,
     projects: projectMatcher(rules),
-    headNear: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`),
-    headNearAll: new RegExp(`\\b(?:${[...rules.projectHeads, ...rules.lowerHeads].join("|")})s?\\b`, "g"),
+    headNear: new RegExp(headWord),
+    headNearAll: new RegExp(headWord, "g"),
+    nameEndingInHead: new RegExp(`\\s+(?:${rules.projectHeads.join("|")})$`),
     projectHead: new RegExp(`(?:^|\\s)(?:${rules.projectHeads.join("|")})(?:\\s+(?:[IVX]{1,4}|\\d{1,2}))?(?:\\s*\\([^()]*\\))?$`, "iu"),
     countries,
   };
@@ -77,7 +81,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   // than the head-word test on each sentence that names no actor (which needs one to name a party).
   const heads = headWordSpans(doc.text, ex.headNearAll);
   let hi = 0;
-  preferDefinedProjectNames(names, actors, acronyms);
+  preferDefinedProjectNames(names, actors, acronyms, ex.nameEndingInHead);
   const own = ownProject(doc.text, ex.projects); // "the project", where the document says which one it means
   let links: ActorLinks | undefined; // the actors by acronym, built once when needed
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur

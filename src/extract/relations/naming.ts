@@ -56,19 +56,17 @@ export function actorLinks(actors: ActorCandidate[], projectAcronyms: Map<string
  * Development Innovation" -> "... Initiative", as "(GEDI) Initiative" defines it) or the actor is
  * known by its acronym alone: the actors stage may have kept another spelling of it. Not a name in
  * capitals only (a title page's), nor one that runs on before the actor's name (a title around it).
+ * `endsInHead`: a name ending in one of the rules' capitalised head words (project_heads in relations.yaml).
  */
-export function preferDefinedProjectNames(names: string[], actors: ActorCandidate[], projectAcronyms: Map<string, string>): void {
+export function preferDefinedProjectNames(names: string[], actors: ActorCandidate[], projectAcronyms: Map<string, string>, endsInHead: RegExp): void {
   if (!projectAcronyms.size) return;
   actors.forEach((a, i) => {
     const project = (a.acronym && projectAcronyms.get(a.acronym)) || projectAcronyms.get(a.name);
-    if (!project || !/\p{Ll}/u.test(project) || !CAPITALISED_HEAD.test(project)) return;
-    const bare = project.replace(CAPITALISED_HEAD, "").toLowerCase();
+    if (!project || !/\p{Ll}/u.test(project) || !endsInHead.test(project)) return;
+    const bare = project.replace(endsInHead, "").toLowerCase();
     if (ACRONYM.test(names[i]) || bare === a.name.toLowerCase() || bare === names[i].toLowerCase() || sameButInflected(bare, names[i].toLowerCase())) names[i] = project;
   });
 }
-
-// A project name's capitalised head word at its end ("... Initiative", "... Programme").
-const CAPITALISED_HEAD = /\s+(?:Project|Programme|Program|Initiative|Fund|Facility|Scheme)$/;
 
 /** The same words but for a word's ending ("Guatemalan" beside "Guatemala"). */
 function sameButInflected(a: string, b: string): boolean {
