@@ -4,11 +4,7 @@
 // project “Z”", a fund as funder, partners listed in a bare parenthesis, and "acquired funding from".
 // Every sentence is written for the test; each kind has a negative.
 import { describe, expect, it } from "vitest";
-import { docOf, relationsOf } from "./relations.helper.js";
-import { extractRelations, relationExtractor } from "../src/extract/relations/index.js";
-import type { ActorCandidate, Mention } from "../src/types.js";
-
-interface TestActor { name: string; acronym?: string; surfaces: string[] }
+import { relationsFound, relationsOf, type TestActor } from "./relations.helper.js";
 
 const BASE: TestActor[] = [
   { name: "Aurora Foundation", surfaces: ["Aurora Foundation"] },
@@ -16,24 +12,9 @@ const BASE: TestActor[] = [
   { name: "Harbour Council", surfaces: ["Harbour Council"] },
 ];
 
-/** The relations stage on `text`, the actors stage's work given as `actors` (each surface found is a mention). */
+/** The relations stage on `text`, the actors stage's work given as BASE and `extra` (each surface found is a mention). */
 function relationsWith(text: string, extra: TestActor[]): string[] {
-  const doc = docOf(text);
-  const all = [...BASE, ...extra];
-  const actors: ActorCandidate[] = all.map((a) => ({ key: a.name.toLowerCase(), name: a.name, acronym: a.acronym ?? "", type: "ngo", aliases: [], typeEvidence: "test", fromGazetteer: false }));
-  const mentions: Mention[] = [];
-  for (const a of all) {
-    for (const surface of a.surfaces) {
-      for (let at = doc.text.indexOf(surface); at >= 0; at = doc.text.indexOf(surface, at + 1)) {
-        // Whole words only ("SHR" not inside "SHRI").
-        if (/[\p{L}\p{N}]/u.test(doc.text[at - 1] ?? "") || /[\p{L}\p{N}]/u.test(doc.text[at + surface.length] ?? "")) continue;
-        const block = doc.blocks.find((b) => b.start <= at && at < b.end)!;
-        mentions.push({ actor: a.name.toLowerCase(), block: block.index, surface, page: 1, start: at, end: at + surface.length });
-      }
-    }
-  }
-  return extractRelations(doc, actors, mentions, relationExtractor(undefined, new Set()))
-    .map((r) => `${r.relation} ${r.from} -> ${r.to}`);
+  return relationsFound(text, [...BASE, ...extra], new Set()).map((r) => `${r.relation} ${r.from} -> ${r.to}`);
 }
 
 describe("one party, one name", () => {
