@@ -7,7 +7,7 @@ import { typeAddresseesFromActors } from "./recommendations/types-from-actors.js
 import { extractActors, loadGazetteer, type Gazetteer } from "./actors/index.js";
 import { extractResponses, loadResponseVocab, type ResponseVocab } from "./responses/index.js";
 import { extractRelations, relationExtractor, type RelationExtractor } from "./relations/index.js";
-import { codeDocument, codeRecommendationText, documentScope, loadCodebook, type Codebook } from "./themes/index.js";
+import { codeDocument, codeRecommendation, documentScope, loadCodebook, type Codebook } from "./themes/index.js";
 
 /** Rules, gazetteer and codebook, compiled once per process (or worker thread). */
 export interface Extractors {
@@ -33,7 +33,7 @@ export function extractDocument(doc: Doc, ex: Extractors): Extraction {
   const recommendations = extractRecommendations(doc, ex.recRules);
   // Outside the codebook's domain (a health review in a migration corpus) only general themes are coded.
   const scope = documentScope(doc, ex.codebook);
-  for (const rec of recommendations) rec.themes = codeRecommendationText(rec.text, ex.codebook, scope);
+  for (const rec of recommendations) rec.themes = codeRecommendation(rec, doc, ex.codebook, scope);
   const responses = extractResponses(doc, recommendations, ex.responseVocab);
   const { actors, mentions } = extractActors(doc, ex.gazetteer);
   // A named addressee ("Cargill", "IMI") takes the type the actors stage gave that body.

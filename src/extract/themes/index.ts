@@ -8,7 +8,8 @@ import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
 import { parseCodebook, readCodebookDef, type CodebookDef, type DomainDef } from "./codebook.js";
-import { Matcher, type ThemeHit } from "./matcher.js";
+import { findsWithin, Matcher, textAlone, type TextAt, type ThemeHit } from "./matcher.js";
+import { docTokens } from "./doc-tokens.js";
 import { hasLetter } from "../../text/words.js";
 import { readFileSync } from "node:fs";
 
@@ -94,7 +95,7 @@ export function documentScope(doc: Doc, cb: Codebook, exhaustive = false): Theme
   let hits = 0;
   const evidence: string[] = [];
   for (const block of doc.blocks) {
-    const [hit] = cb.domainMatcher.match(block.text);
+    const [hit] = cb.domainMatcher.matchAt(docTokens.block(doc, block));
     if (!hit) continue;
     hits += hit.hits;
     for (const e of hit.evidence) if (evidence.length < 10 && !evidence.some((x) => x.toLowerCase() === e.toLowerCase())) evidence.push(e);
@@ -106,9 +107,9 @@ export function documentScope(doc: Doc, cb: Codebook, exhaustive = false): Theme
 
 /** Drops the themes the scope does not allow: outside the domain, all but the general ones,
  * unless the text itself names the domain (one domain word, or two weak ones). */
-function inScope(hits: ThemeHit[], text: string, scope: ThemeScope, cb: Codebook): ThemeHit[] {
+function inScope(hits: ThemeHit[], at: TextAt, scope: ThemeScope, cb: Codebook): ThemeHit[] {
   if (scope.inDomain || !hits.length || !cb.domainMatcher) return hits;
-  if (hits.every((h) => cb.generalCodes.has(h.code)) || cb.domainMatcher.match(text).length) return hits;
+  if (hits.every((h) => cb.generalCodes.has(h.code)) || cb.domainMatcher.matchAt(at).length) return hits;
   return hits.filter((h) => cb.generalCodes.has(h.code));
 }
 
@@ -123,13 +124,14 @@ export function isCodable(block: Block, cb: Codebook): boolean {
  * allows); offsets are the block's. */
 export function codeDocument(doc: Doc, cb: Codebook, scope: ThemeScope = documentScope(doc, cb)): Coding[] {
   const out: Coding[] = [];
-  const regexes = cb.matcher.regexesFor(doc.text);
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    for (const hit of inScope(cb.matcher.match(block.text, regexes), block.text, scope, cb)) {
+    const hits = docTokens.hitsOf(cb.matcher, doc, block); // found already when a recommendation is the whole block
+    for (const hit of inScope(hits, docTokens.block(doc, block), scope, cb)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }
   }
+  docTokens.release(doc); // the last of the document's coding (extractDocument)
   return out;
 }
 
@@ -139,7 +141,25 @@ const MAX_CODES = 4;
 /** The themes of one recommendation: strongest evidence first, at most four. `scope` is its
  * document's (documentScope); without it the text is coded as if of the domain. */
 export function codeRecommendationText(text: string, cb: Codebook, scope: ThemeScope = ANY_DOCUMENT): string[] {
-  return rankHits(inScope(cb.matcher.match(text), text, scope, cb)).slice(0, MAX_CODES).map((h) => h.code);
+  const at = textAlone(text);
+  return rankHits(inScope(cb.matcher.matchAt(at), at, scope, cb)).slice(0, MAX_CODES).map((h) => h.code);
+}
+
+/**
+ * codeRecommendationText for a recommendation of `doc` (its text, block and offset): the same
+ * codes, from the words and phrases of its block, found once for the document. A recommendation
+ * that is its whole block has the block's hits; one that is a stretch of it, the block's phrases
+ * inside the stretch (and its own regex matches). Text that is not such a stretch (cleaned of
+ * footnote marks, or cut inside a word) is coded alone.
+ */
+export function codeRecommendation(rec: { text: string; block: number; start: number }, doc: Doc, cb: Codebook, scope: ThemeScope = documentScope(doc, cb)): string[] {
+  const block = doc.blocks[rec.block];
+  const at = block && block.index === rec.block ? docTokens.stretch(doc, block, rec.text, rec.start) : undefined;
+  if (!at) return codeRecommendationText(rec.text, cb, scope);
+  const hits = rec.text.length === block.text.length
+    ? docTokens.hitsOf(cb.matcher, doc, block)
+    : cb.matcher.matchAt(at, docTokens.regexesOf(cb.matcher, doc), findsWithin(docTokens.findsOf(cb.matcher, doc, block), at.from, at.to));
+  return rankHits(inScope(hits, at, scope, cb)).slice(0, MAX_CODES).map((h) => h.code);
 }
 
 /** Orders hits by weighted evidence; ties keep codebook order (Array.sort is stable). */
@@ -211,7 +231,8 @@ export function explainThemes(doc: Doc, cb: Codebook): string {
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
     eligible++;
-    const hits = rankHits(inScope(cb.matcher.match(block.text), block.text, scope, cb));
+    const at = textAlone(block.text);
+    const hits = rankHits(inScope(cb.matcher.matchAt(at), at, scope, cb));
     if (!hits.length) continue;
     coded++;
     const preview = block.text.replace(/\s+/g, " ");

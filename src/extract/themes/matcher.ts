@@ -19,12 +19,12 @@ interface Entry {
   /** For "near": where this word of its rule collects its occurrences (see NearRule below). */
   slot: number;
 }
-interface Found {
+export interface Found {
   e: Entry;
   start: number; // token index
   end: number; // token index, exclusive
 }
-interface Span {
+export interface Span {
   theme: number;
   /** 1 for a hit, 0.5 for a weak term's hit. */
   count: number;
@@ -101,16 +101,17 @@ export class Matcher {
     return list;
   }
 
-  /** Every phrase entry that matches in the tokens, in reading order: terms straight into
-   * `terms` as spans to weigh, exclusions and proximity words into `others`. */
-  private findPhrases(tokens: TokenList, terms: Span[], others: Found[]): void {
-    for (let i = 0; i < tokens.n; i++) {
+  /** Every phrase entry that matches in tokens [from, to), in reading order: terms as spans to
+   * weigh, exclusions and proximity words as `others`. */
+  findPhrases(tokens: TokenList, from: number, to: number): PhraseFinds {
+    const terms: Span[] = [], others: Found[] = [];
+    for (let i = from; i < to; i++) {
       const w = tokens.word(i);
       // Most words start no phrase: the cached empty list is read without a call.
       const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
       for (let k = 0; k < list.length; k++) {
         const e = list[k];
-        const end = phraseAt(e.phrase, tokens, i);
+        const end = phraseAt(e.phrase, tokens, i, to);
         if (end < 0) continue;
         if (e.role !== "term") others.push({ e, start: i, end });
         else {
@@ -119,6 +120,7 @@ export class Matcher {
         }
       }
     }
+    return { terms, others };
   }
 
   /**
@@ -134,9 +136,14 @@ export class Matcher {
   /** The themes whose rules fire in `text`, in codebook order. `regexes` may leave out
    * regexes known not to match (see regexesFor). */
   match(text: string, regexes: RegexRule[] = this.regexes): ThemeHit[] {
-    const tokens = tokensOf(text);
-    const terms: Span[] = [], others: Found[] = [];
-    this.findPhrases(tokens, terms, others);
+    return this.matchAt(textAlone(text), regexes);
+  }
+
+  /** match() on a text whose words are already in a token list (see TextAt). `finds`: the
+   * text's phrase finds when known (findPhrases on the same tokens); the caller's copy is not kept. */
+  matchAt(at: TextAt, regexes: RegexRule[] = this.regexes, finds: PhraseFinds = this.findPhrases(at.tokens, at.from, at.to)): ThemeHit[] {
+    const { text, base, tokens } = at;
+    const { terms, others } = finds;
     if (!terms.length && !others.length && !regexes.some(({ re }) => ((re.lastIndex = 0), re.test(text)))) return [];
 
     // Exclusions silence their own theme's rules inside the excluded span (most texts have none).
@@ -155,24 +162,23 @@ export class Matcher {
           re.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
           continue;
         }
-        const span = tokenSpan(tokens, m.index, m.index + m[0].length);
+        const span = tokenSpan(at, base + m.index, base + m.index + m[0].length);
         if (span && !excluded(theme, span[0], span[1])) {
           candidates.push({ theme, count: 1, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
         }
       }
     }
-    const accepted = candidates.length > 1 ? longestFirst(candidates, tokens.n) : candidates;
+    const accepted = candidates.length > 1 ? longestFirst(candidates, at.from, at.to) : candidates;
 
     const tally = new Tally(this.themes);
-    for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(text, tokens, s.start, s.end), tokens.starts[s.start]);
-    if (others.length > excludes.length) this.noteProximity(text, tokens, others, excluded, tally);
+    for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
+    if (others.length > excludes.length) this.noteProximity(at, others, excluded, tally);
     return tally.hits();
   }
 
   /** Proximity rules: every word of the rule within `within` words of the first. */
   private noteProximity(
-    text: string,
-    tokens: TokenList,
+    at: TextAt,
     others: Found[],
     excluded: (theme: number, s: number, e: number) => boolean,
     tally: Tally,
@@ -197,28 +203,66 @@ export class Matcher {
         if (shown.length < parts.length) continue;
         const surface = shown
           .sort((a, b) => a.start - b.start)
-          .map((o) => surfaceOf(text, tokens, o.start, o.end))
+          .map((o) => surfaceOf(at, o.start, o.end))
           .join(" … ");
-        tally.note(rule.theme, 1, 1.5, surface, tokens.starts[anchor.start]);
+        tally.note(rule.theme, 1, 1.5, surface, at.tokens.starts[anchor.start]);
       }
     }
   }
 }
 
-/** One token list for every matcher, reused for every text (match() runs to completion before
- * the next call), and the text it holds: the domain matcher and the themes' matcher read the
- * same blocks (a document's scope, then its codes), so a text asked again is not scanned again. */
+/**
+ * A text to match and where its words are: tokens [from, to) of `tokens`, whose offsets count
+ * from `base` characters before the text's start. A text alone has its own list (base 0); a
+ * block or a recommendation of a document has its stretch of the document's list (doc-tokens.ts).
+ */
+export interface TextAt {
+  text: string;
+  base: number;
+  tokens: TokenList;
+  from: number;
+  to: number;
+}
+
+/** What findPhrases found in a text, in reading order. */
+export interface PhraseFinds {
+  terms: Span[];
+  others: Found[];
+}
+
+/** The finds of a text that lie within tokens [from, to) of it, as new lists (matchAt adds to
+ * its terms): a recommendation's phrases are those of its block that start and end inside it. */
+export function findsWithin(finds: PhraseFinds, from: number, to: number): PhraseFinds {
+  return { terms: inRange(finds.terms, from, to), others: inRange(finds.others, from, to) };
+}
+function inRange<T extends { start: number; end: number }>(list: T[], from: number, to: number): T[] {
+  // The list is in order of start: the first at or after `from` by binary search (a long
+  // paragraph has thousands of finds and hundreds of recommendations).
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < list.length && list[k].start < to; k++) if (list[k].end <= to) out.push(list[k]);
+  return out;
+}
+
+/** One token list for every text matched alone (match()), reused for every text (match() runs
+ * to completion before the next call), and the text it holds: a text asked again is not scanned again. */
 const sharedTokens = new TokenList();
 let scannedText: string | undefined;
 let scannedGeneration = -1; // the word table's generation the list's word numbers belong to
 
-function tokensOf(text: string): TokenList {
+/** A text alone as a text to match, its words in the shared list. */
+export function textAlone(text: string): TextAt {
   if (text !== scannedText || scannedGeneration !== writtenWords.generation) {
     sharedTokens.scan(text);
     scannedText = text;
     scannedGeneration = writtenWords.generation;
   }
-  return sharedTokens;
+  return { text, base: 0, tokens: sharedTokens, from: 0, to: sharedTokens.n };
 }
 
 /** "pattern" is case-insensitive; "/pattern/" keeps case (add flags after the slash: "/x/i"). */
@@ -295,11 +339,12 @@ const gap = (a: { start: number; end: number }, b: { start: number; end: number 
 /** Keeps the longest of overlapping spans; identical spans of different themes all stay. */
 let ownerBuffer = new Int32Array(1024); // reused: a fresh typed array per segment was a visible cost
 
-function longestFirst(spans: Span[], nTokens: number): Span[] {
+function longestFirst(spans: Span[], from: number, to: number): Span[] {
   // In place (the caller's list is scratch). Identical spans end up next to each other, by theme.
   const sorted = spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
+  const nTokens = to - from;
   if (ownerBuffer.length < nTokens) ownerBuffer = new Int32Array(Math.max(nTokens, ownerBuffer.length * 2));
-  const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `kept` of the span covering a token
+  const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `kept` of the span covering token from + k
   const kept: Span[] = [];
   let previous: Span | undefined;
   for (const s of sorted) {
@@ -308,36 +353,38 @@ function longestFirst(spans: Span[], nTokens: number): Span[] {
     previous = s;
     if (repeat) continue;
     let free = true;
-    for (let k = s.start; k < s.end && free; k++) {
+    for (let k = s.start - from; k < s.end - from && free; k++) {
       const o = owner[k];
       if (o >= 0 && !(kept[o].start === s.start && kept[o].end === s.end)) free = false;
     }
     if (!free) continue;
     kept.push(s);
-    for (let k = s.start; k < s.end; k++) if (owner[k] < 0) owner[k] = kept.length - 1;
+    for (let k = s.start - from; k < s.end - from; k++) if (owner[k] < 0) owner[k] = kept.length - 1;
   }
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Tokens touched by a character range, or null when it covers no word. */
-function tokenSpan(tokens: TokenList, from: number, to: number): [number, number] | null {
+/** The text's tokens touched by the character range [from, to) (offsets as the tokens'), or null when it covers no word. */
+function tokenSpan(at: TextAt, from: number, to: number): [number, number] | null {
   // The first token ending after `from`, by binary search (tokens are in text order): a scan
   // from the first token for every regex match was quadratic in a long paragraph.
-  let lo = 0, hi = tokens.n;
+  const { tokens } = at;
+  let lo = at.from, hi = at.to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (tokens.ends[mid] <= from) lo = mid + 1;
     else hi = mid;
   }
   let e = lo;
-  while (e < tokens.n && tokens.starts[e] < to) e++;
+  while (e < at.to && tokens.starts[e] < to) e++;
   return e === lo ? null : [lo, e];
 }
 
 /** The words of a span as written, runs of white space shown as one space. */
-function surfaceOf(text: string, tokens: TokenList, s: number, e: number): string {
+function surfaceOf(at: TextAt, s: number, e: number): string {
+  const { tokens } = at;
   if (e - s === 1) return tokens.word(s).raw; // one token: exactly the text of its span, and no space in it
-  const written = text.slice(tokens.starts[s], tokens.ends[e - 1]);
+  const written = at.text.slice(tokens.starts[s] - at.base, tokens.ends[e - 1] - at.base);
   return SPACE_TO_FOLD.test(written) ? written.replace(/\s+/g, " ") : written;
 }
 /** White space other than a single plain space. */

@@ -88,10 +88,11 @@ export function wordMatches(p: WordPattern, t: WordForms): boolean {
   }
 }
 
-/** Does the phrase, whose first word matches token i, go on matching? Returns the end (exclusive) or -1. */
-export function phraseAt(ph: Phrase, tokens: TokenList, i: number): number {
+/** Does the phrase, whose first word matches token i, go on matching before token `to` (the end
+ * of the text's tokens in the list)? Returns the end (exclusive) or -1. */
+export function phraseAt(ph: Phrase, tokens: TokenList, i: number, to: number): number {
   const n = ph.words.length;
-  if (i + n > tokens.n) return -1;
+  if (i + n > to) return -1;
   // The first word is already known to match (the matcher looks phrases up by it).
   for (let k = 1; k < n; k++) {
     if (!tokens.joined[i + k]) return -1;

@@ -59,14 +59,25 @@ export class TokenList {
   scan(text: string): this {
     writtenWords.startText();
     this.n = 0;
-    const len = text.length;
+    this.append(text, codeUnits.of(text), 0, text.length);
+    return this;
+  }
+
+  /**
+   * Adds the words of text[from, to) after those the list holds, with offsets into `text`
+   * (`codes` are text's code units): a document's blocks are scanned one by one into one list.
+   * Does not start the word table again (see WordTable.startText): the caller does, before the
+   * first text of the list. A word never runs across `from` or `to` when white space or the
+   * text's edge is there, so the words of a block are the words of the block's text alone.
+   */
+  append(text: string, codes: Uint16Array, from: number, to: number): void {
     // Room for a word every six characters at once (English averages one per 6-7), rather
     // than doubling a dozen times through a long paragraph.
-    if (this.starts.length < len / 6) this.grow(Math.ceil(len / 6));
-    const codes = codeUnits.of(text);
-    let i = 0, prevEnd = -1;
-    while (i < len) {
-      if (!wordCharLength(codes, i, len)) {
+    const room = Math.ceil(this.n + (to - from) / 6);
+    if (this.starts.length < room) this.grow(Math.max(room, this.starts.length * 2));
+    let i = from, prevEnd = -1;
+    while (i < to) {
+      if (!wordCharLength(codes, i, to)) {
         i++;
         continue;
       }
@@ -75,12 +86,12 @@ export class TokenList {
       // apostrophe kept for when a possessive "'s" is dropped.
       let hash = HASH_SEED, beforeApostrophe = HASH_SEED;
       for (;;) {
-        const w = i < len ? wordCharLength(codes, i, len) : 0;
+        const w = i < to ? wordCharLength(codes, i, to) : 0;
         if (w) {
           hash = hashStep(hash, codes[i]);
           if (w === 2) hash = hashStep(hash, codes[i + 1]);
           i += w;
-        } else if (i + 1 < len && isApostrophe(codes[i]) && isLetterAt(codes, i + 1, len)) {
+        } else if (i + 1 < to && isApostrophe(codes[i]) && isLetterAt(codes, i + 1, to)) {
           if (isElision(codes, start, i)) {
             // French elided article or pronoun ("l'OIM", "d'asile", "qu'il"): the word is what follows it.
             start = i + 1;
@@ -102,7 +113,6 @@ export class TokenList {
       this.push(writtenWords.find(codes, start, end, hash, text), start, end, joined);
       prevEnd = end;
     }
-    return this;
   }
 }
 
