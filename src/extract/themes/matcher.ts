@@ -7,7 +7,7 @@ import type { ThemeDef } from "./codebook.js";
 import { compileTerm, phraseAt, wordMatches, type Phrase } from "./terms.js";
 import { Tally, type ThemeHit } from "./tally.js";
 import { TokenList } from "./tokens.js";
-import { stem, writtenWords, type CachedWord, type WordForms } from "./words.js";
+import { stem, writtenWords } from "./words.js";
 
 export type { ThemeHit } from "./tally.js";
 
@@ -45,6 +45,7 @@ export interface RegexRule {
 }
 
 const PREFIX_KEY = 3; // wildcards need 3 letters, so 3 letters index them
+const NO_PHRASE = 1; // (see Matcher.listOfWord)
 
 export class Matcher {
   private readonly byKey = new Map<string, Entry[]>();
@@ -83,32 +84,49 @@ export class Matcher {
     else this.byKey.set(key, [entry]);
   }
 
-  // Entries whose first word matches a given written word, computed once per distinct
-  // word: after the first few pages of a corpus almost every word is a cache hit.
-  private readonly byWord = new Map<WordForms, Entry[]>(); // keyed by identity: no string hashing
-  private candidates(w: CachedWord): Entry[] {
-    let list = this.byWord.get(w);
-    if (!list) {
-      // Bounded like the word table (words.ts): a word's own `cached` list stays valid.
-      if (this.byWord.size > 100_000) this.byWord.clear();
-      const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
-      list = [];
-      for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
-      this.byWord.set(w, list);
+  // Entries whose first word matches a given written word, looked up once per distinct word
+  // (after the first few pages of a corpus almost every word is known) and kept by the word's
+  // number: a token's answer is one read of a typed array, and most words start no phrase.
+  /** Per word number: 0 not looked up yet, NO_PHRASE, or the index of its entries in `lists`. */
+  private listOfWord = new Int32Array(1 << 12);
+  private lists: Entry[][] = [[], []];
+  /** The word table's generation the numbers belong to (they are void once it starts again). */
+  private wordsGeneration = -1;
+
+  private forgetVoidWords(): void {
+    if (this.wordsGeneration === writtenWords.generation) return;
+    this.listOfWord.fill(0);
+    this.lists.length = 2;
+    this.wordsGeneration = writtenWords.generation;
+  }
+
+  private candidatesOf(id: number): number {
+    if (id >= this.listOfWord.length) {
+      const more = new Int32Array(Math.max(id + 1, this.listOfWord.length * 2));
+      more.set(this.listOfWord);
+      this.listOfWord = more;
     }
-    w.cacheOwner = this;
-    w.cached = list;
-    return list;
+    if (this.listOfWord[id] !== 0) return this.listOfWord[id];
+    const w = writtenWords.byId[id];
+    const keys = ["s:" + (w.stemmed ??= stem(w.lower)), "e:" + w.lower, "c:" + w.raw, "p:" + w.plain.slice(0, PREFIX_KEY), "P:" + w.raw.slice(0, PREFIX_KEY)];
+    const list: Entry[] = [];
+    for (const k of new Set(keys)) for (const e of this.byKey.get(k) ?? []) if (wordMatches(e.phrase.words[0], w)) list.push(e);
+    if (list.length) this.lists.push(list);
+    return (this.listOfWord[id] = list.length ? this.lists.length - 1 : NO_PHRASE);
   }
 
   /** Every phrase entry that matches in tokens [from, to), in reading order: terms as spans to
    * weigh, exclusions and proximity words as `others`. */
   findPhrases(tokens: TokenList, from: number, to: number): PhraseFinds {
     const terms: Span[] = [], others: Found[] = [];
+    const ids = tokens.ids;
+    this.forgetVoidWords();
     for (let i = from; i < to; i++) {
-      const w = tokens.word(i);
-      // Most words start no phrase: the cached empty list is read without a call.
-      const list = w.cacheOwner === this ? (w.cached as Entry[]) : this.candidates(w);
+      const id = ids[i];
+      let which = id < this.listOfWord.length ? this.listOfWord[id] : 0;
+      if (which === NO_PHRASE) continue; // most words: no call
+      if (which === 0 && (which = this.candidatesOf(id)) === NO_PHRASE) continue;
+      const list = this.lists[which];
       for (let k = 0; k < list.length; k++) {
         const e = list[k];
         const end = phraseAt(e.phrase, tokens, i, to);

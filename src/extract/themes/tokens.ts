@@ -3,11 +3,11 @@
 import { CodeUnits } from "../../text/code-units.js";
 import { isApostrophe } from "../../text/char-class.js";
 import { isLetterAt, wordCharLength } from "./chars.js";
-import { HASH_SEED, hashStep, writtenWords, type CachedWord } from "./words.js";
+import { HASH_SEED, hashStep, writtenWords, type WordForms } from "./words.js";
 
 export interface Token {
   /** The shared forms object: the same object for every occurrence of the word (a cache slot). */
-  word: CachedWord;
+  word: WordForms;
   /** False when punctuation other than a hyphen, slash or apostrophe separates it from the
    * previous word: a phrase never runs across a comma, bracket or full stop. */
   joined: boolean;
@@ -28,7 +28,7 @@ export class TokenList {
   joined = new Uint8Array(256);
 
   /** The forms of token i's word (shared by every occurrence of the word). */
-  word(i: number): CachedWord {
+  word(i: number): WordForms {
     return wordsById[this.ids[i]];
   }
 

@@ -18,12 +18,6 @@ export interface WordForms {
   stemmed?: string;
 }
 
-/** The shared per-word object also carries one matcher's lookup result for the word
- * (a property read is cheaper than a map lookup on the hot path). */
-export interface CachedWord extends WordForms {
-  cacheOwner?: object;
-  cached?: unknown;
-}
 
 // FNV-1a over UTF-16 code units: the scanner hashes a word as it reads it.
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -40,12 +34,12 @@ export const hashStep = (hash: number, unit: number) => Math.imul(hash ^ unit, 0
  */
 export class WordTable {
   /** The words by number, in order of first sight (since the table last started again). */
-  readonly byId: CachedWord[] = [];
+  readonly byId: WordForms[] = [];
   /** Counts the times the table started again: word numbers from before are void. */
   generation = 0;
   private hashes = new Int32Array(1 << 12);
   private ids = new Int32Array(1 << 12);
-  private words: Array<CachedWord | null> = new Array<CachedWord | null>(1 << 12).fill(null);
+  private words: Array<WordForms | null> = new Array<WordForms | null>(1 << 12).fill(null);
   /** Where each slot's code units start in `units`, and how many. */
   private unitsAt = new Int32Array(1 << 12);
   private lengths = new Int32Array(1 << 12);
@@ -115,7 +109,7 @@ export class WordTable {
     this.generation++;
     this.hashes = new Int32Array(1 << 12);
     this.ids = new Int32Array(1 << 12);
-    this.words = new Array<CachedWord | null>(1 << 12).fill(null);
+    this.words = new Array<WordForms | null>(1 << 12).fill(null);
     this.unitsAt = new Int32Array(1 << 12);
     this.lengths = new Int32Array(1 << 12);
     this.units = new Uint16Array(1 << 15);
@@ -128,7 +122,7 @@ export class WordTable {
     const size = words.length * 2, mask = size - 1;
     this.hashes = new Int32Array(size);
     this.ids = new Int32Array(size);
-    this.words = new Array<CachedWord | null>(size).fill(null);
+    this.words = new Array<WordForms | null>(size).fill(null);
     this.unitsAt = new Int32Array(size);
     this.lengths = new Int32Array(size);
     for (let k = 0; k < words.length; k++) {
@@ -147,10 +141,10 @@ export class WordTable {
 /** The one table of the process: every matcher and every text share its word objects. */
 export const writtenWords = new WordTable();
 
-function formsOf(raw: string): CachedWord {
+function formsOf(raw: string): WordForms {
   const plain = raw.toLowerCase().replace(/’/g, "'"); // one apostrophe: "d’identité" = "d'identité"
   // Every field present from the start: one object shape keeps the matcher's property reads fast.
-  return { raw, plain, lower: foldSpelling(plain), stemmed: undefined, cacheOwner: undefined, cached: undefined };
+  return { raw, plain, lower: foldSpelling(plain), stemmed: undefined };
 }
 
 // Folding applied identically to codebook terms and to text, so a rule
