@@ -54,16 +54,23 @@ themes:
     return loadCodebook(p);
   })();
 
-  const d = doc(`States should end immigration detention of children. M&E systems should monitor abuses.
+  const withDomain = (() => {
+    const p = join(dir, "domain.yaml");
+    writeFileSync(p, `id: dom\nversion: "1"\ndomain:\n  terms: [closed]\nthemes:\n  - code: X\n    label: X\n    terms: [x]\n`);
+    return loadCodebook(p);
+  })();
+
+  const markdown = `States should end immigration detention of children. M&E systems should monitor abuses.
 
 The rights holders were consulted. Rights matter.
 
-Staff should report detention-free cases.
+Staff should report nondetention cases.
 
 - Their families face immigration
 
 Detention centres were closed.
-`);
+`;
+  const d = doc(markdown);
 
   const cases = [
     "detention of children.", // a phrase of the block ("immigration detention") runs across its start
@@ -72,8 +79,10 @@ Detention centres were closed.
     "The rights holders were consulted. Rights matter.", // the whole block, with an exclusion
     "holders were consulted. Rights matter.", // an exclusion cut by its start: "rights" outside it
     "Rights matter.",
-    "Staff should report detention-free cases.", // a stretch of a later block
-    "tention of children.", // cut inside a word: coded alone
+    "Staff should report nondetention cases.", // a whole block after other blocks
+    "detention cases.", // cut inside a word: coded alone
+    "Detention centres were closed.", // the last block, first in reverse order
+    "tention of children.",
   ];
 
   it("gives each stretch the codes of its text coded alone", () => {
@@ -87,6 +96,7 @@ Detention centres were closed.
     }
     expect(codeRecommendation(unit(d, "detention of children."), d, cb, scope)).toEqual(["DET"]);
     expect(codeRecommendation(unit(d, "holders were consulted. Rights matter."), d, cb, scope)).toEqual(["RIGHTS"]);
+    expect(codeRecommendation(unit(d, "detention cases."), d, cb, scope)).toEqual(["DET"]);
   });
 
   it("codes text that is not the document's at its offset (cleaned of marks) as text alone", () => {
@@ -98,10 +108,14 @@ Detention centres were closed.
     // (No phrase runs from one block into the next: "immigration" / "Detention centres".)
     const alone = d.blocks.filter((b) => isCodable(b, cb)).flatMap((b) => cb.matcher.match(b.text).map((h) => `${b.index}:${h.code}:${h.evidence.join(",")}`));
     const coded = (x: Doc) => codeDocument(x, cb).map((c) => `${c.block}:${c.theme}:${c.evidence.join(",")}`);
-    expect(coded(doc(d.text))).toEqual(alone);
-    const again = doc(d.text);
-    for (const text of cases) codeRecommendation(unit(again, text), again, cb);
+    expect(coded(doc(markdown))).toEqual(alone);
+    const again = doc(markdown);
+    for (const text of [...cases].reverse()) codeRecommendation(unit(again, text), again, cb); // later blocks scanned first
     expect(coded(again)).toEqual(alone);
+    // Every block scanned before any is coded, as when the document's scope is looked for in all of them.
+    const scanned = doc(markdown);
+    documentScope(scanned, withDomain, true);
+    expect(coded(scanned)).toEqual(alone);
     const item = d.blocks.find((b) => b.text.endsWith("face immigration"))!;
     expect(isCodable(item, cb)).toBe(true);
     expect(alone.filter((c) => c.startsWith(`${item.index}:`))).toEqual([]);
