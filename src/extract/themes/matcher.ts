@@ -53,8 +53,11 @@ export class Matcher {
   /** In codebook order (theme, then rule): proximity hits are noted in that order. */
   private readonly nearRules: CompiledNear[] = [];
   private readonly nearOccurrences: Found[][] = [];
+  /** Reused for every text (matchAt runs to completion before the next call). */
+  private readonly tally: Tally;
 
   constructor(private readonly themes: ThemeDef[]) {
+    this.tally = new Tally(themes);
     themes.forEach((t, ti) => {
       for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1);
       for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1);
@@ -188,7 +191,7 @@ export class Matcher {
     }
     const accepted = candidates.length > 1 ? longestFirst(candidates, at.from, at.to) : candidates;
 
-    const tally = new Tally(this.themes);
+    const tally = this.tally;
     for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
     if (others.length > excludes.length) this.noteProximity(at, others, excluded, tally);
     return tally.hits();

@@ -22,9 +22,13 @@ interface ThemeTally {
   firstAt: number[];
 }
 
-/** Per-text accumulator, indexed by theme (codebook position): no map lookups, no sorting of codes. */
+/** Per-text accumulator, indexed by theme (codebook position): no map lookups. One per matcher,
+ * used for one text after another (hits() empties it): a text notes a few of the codebook's
+ * themes, and hits() visits only those rather than every theme for every segment. */
 export class Tally {
   private readonly byTheme: Array<ThemeTally | undefined>;
+  /** The themes noted since the last hits(), in order of first note. */
+  private readonly noted: number[] = [];
 
   constructor(private readonly themes: ThemeDef[]) {
     this.byTheme = new Array<ThemeTally | undefined>(themes.length).fill(undefined); // filled: no holes to read
@@ -36,7 +40,10 @@ export class Tally {
     // them as small integers that later turn fractional (a weak term's 0.5) sent V8 into a loop of
     // deoptimising and recompiling hits() and match() (a large share of a run's CPU). Never output
     // as -0: note() adds at once.
-    if (!t) this.byTheme[theme] = t = { hits: -0, score: -0, evidence: [], seen: [], firstAt: [] };
+    if (!t) {
+      this.byTheme[theme] = t = { hits: -0, score: -0, evidence: [], seen: [], firstAt: [] };
+      this.noted.push(theme);
+    }
     t.hits += count;
     t.score += weight;
     // Evidence lists each matched wording once, as first written ("Refugee Protection", not also "refugee protection").
@@ -48,17 +55,25 @@ export class Tally {
     }
   }
 
-  /** The themes that reached their min_hits, in codebook order, each with its evidence in reading order. */
+  /** The themes that reached their min_hits, in codebook order, each with its evidence in reading
+   * order; the tally is then empty, for the next text. */
   hits(): ThemeHit[] {
     const out: ThemeHit[] = [];
-    for (let ti = 0; ti < this.byTheme.length; ti++) {
-      const t = this.byTheme[ti];
-      if (!t || t.hits < this.themes[ti].minHits) continue;
+    const noted = this.noted;
+    if (noted.length > 1) noted.sort(ascending);
+    for (let k = 0; k < noted.length; k++) {
+      const ti = noted[k];
+      const t = this.byTheme[ti]!;
+      this.byTheme[ti] = undefined;
+      if (t.hits < this.themes[ti].minHits) continue;
       out.push({ code: this.themes[ti].code, hits: t.hits, score: t.score, evidence: inReadingOrder(t) });
     }
+    noted.length = 0;
     return out;
   }
 }
+
+const ascending = (a: number, b: number) => a - b;
 
 /** Evidence ordered by where it was first seen (stable: ties keep the order noted). */
 function inReadingOrder(t: ThemeTally): string[] {
