@@ -20,8 +20,6 @@ export interface TriggerFamily {
   strength: Strength;
   kind: RecKind;
   patterns: RegExp[];
-  /** The same patterns with the g flag, for finding every occurrence. */
-  global: RegExp[];
   /** Document types (DocMeta.docType) the family applies to; empty = every type. */
   docTypes: string[];
 }
@@ -156,9 +154,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
       if (typeof v !== "string") fail(p, "each pattern must be a string");
       return regex(p, v as string, sensitive);
     });
-    const global = patterns.map((re) => new RegExp(re.source, re.flags + "g"));
     const docTypes = items(t, "docTypes", false).map((n) => String((n as { toJSON(): unknown }).toJSON()));
-    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, global, docTypes };
+    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, docTypes };
   });
 
   const imp = get(root, "imperative");
@@ -220,9 +217,24 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   };
 }
 
-/** Number of capture groups a pattern has (so wrapped groups can be numbered). */
-function groupCount(source: string, flags: string): number {
-  return new RegExp(`${source}|`, flags).exec("")!.length - 1;
+/**
+ * Number of capture groups a pattern has (so wrapped groups can be numbered): every "(" that is
+ * not escaped, not inside a [...] class, and not "(?:", "(?=", "(?!", "(?<=" or "(?<!". Read from
+ * the source rather than by compiling and running the pattern: the trigger patterns compile to
+ * ~300 KB of regex bytecode, which loading the rules would otherwise build once more, for
+ * nothing, in every worker thread (the scanners that use them compile on first use anyway).
+ */
+export function groupCount(source: string): number {
+  let groups = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++; // an escaped character, whatever it is
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(" && (source[i + 1] !== "?" || (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!"))) groups++;
+  }
+  return groups;
 }
 
 function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
@@ -239,7 +251,7 @@ function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
         parts.push(`(${re.source})`);
         groupOf.push(group);
         families.push(family);
-        group += 1 + groupCount(re.source, flags);
+        group += 1 + groupCount(re.source);
       }
     }
     if (!parts.length) continue;
@@ -287,7 +299,7 @@ function joinMasks(masks: NamedPattern[]): RecRules["maskScanner"] {
   let group = 1;
   for (const m of masks) {
     groupOf.push(group);
-    group += 1 + groupCount(m.re.source, flags);
+    group += 1 + groupCount(m.re.source);
   }
   return { re: new RegExp(source, flags), masks, groupOf };
 }
