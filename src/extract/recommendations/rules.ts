@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
 import { dataFile } from "../../paths.js";
 import type { RecKind, Recommendation } from "../../types.js";
+import { groupCount, opensWithWordChar } from "./pattern-source.js";
 
 export type Strength = Recommendation["strength"];
 
@@ -217,26 +218,6 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   };
 }
 
-/**
- * Number of capture groups a pattern has (so wrapped groups can be numbered): every "(" that is
- * not escaped, not inside a [...] class, and not "(?:", "(?=", "(?!", "(?<=" or "(?<!". Read from
- * the source rather than by compiling and running the pattern: the trigger patterns compile to
- * ~300 KB of regex bytecode, which loading the rules would otherwise build once more, for
- * nothing, in every worker thread (the scanners that use them compile on first use anyway).
- */
-export function groupCount(source: string): number {
-  let groups = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++; // an escaped character, whatever it is
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(" && (source[i + 1] !== "?" || (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!"))) groups++;
-  }
-  return groups;
-}
-
 function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
   const scanners: TriggerScanner[] = [];
   for (const sensitive of [false, true]) {
@@ -258,7 +239,7 @@ function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
     // When every pattern opens with \b, test the boundary once, before the alternation: V8 then
     // skips positions inside words instead of trying forty alternatives at each (2x faster).
     const allBounded = parts.every((p) => p.startsWith("(\\b"));
-    const source = allBounded ? `\\b(?:${parts.map((p) => "(" + p.slice(3)).join("|")})` : parts.join("|");
+    const source = allBounded ? `\\b${wordStart(parts.map((p) => p.slice(3, -1)))}(?:${parts.map((p) => "(" + p.slice(3)).join("|")})` : parts.join("|");
     scanners.push({ re: new RegExp(source, flags), groupOf, families });
   }
   return scanners;
@@ -313,7 +294,7 @@ function factorBoundaries(sources: string[]): string {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length) out.push(`\\b(?:${run.map((s) => `(${s})`).join("|")})`);
+    if (run.length) out.push(`\\b${wordStart(run)}(?:${run.map((s) => `(${s})`).join("|")})`);
     run = [];
   };
   for (const src of sources) {
@@ -325,6 +306,16 @@ function factorBoundaries(sources: string[]): string {
   }
   flush();
   return out.join("|");
+}
+
+/**
+ * "(?=\w)" when every pattern (its leading \b cut off) opens with a word character, else "".
+ * After a \b such patterns can only match where a word starts, not where one ends: the
+ * lookahead skips the word ends with one test instead of trying every alternative there
+ * (a third less time for the trigger scan, which reads every sentence of every document).
+ */
+function wordStart(unbounded: string[]): string {
+  return unbounded.every(opensWithWordChar) ? "(?=\\w)" : "";
 }
 
 /** Does the pattern have a "|" outside every group (so "\b" only belongs to its first branch)? */
