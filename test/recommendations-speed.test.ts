@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadRecommendationRules } from "../src/extract/recommendations/rules.js";
 import { groupCount, opensWithWordChar } from "../src/extract/recommendations/pattern-source.js";
+import { lemma } from "../src/extract/recommendations/action.js";
 
 const rules = loadRecommendationRules();
 
@@ -58,5 +59,12 @@ describe("opensWithWordChar: every match of the pattern starts with a word chara
         expect(ours, text).toEqual(theirs);
       }
     }
+  });
+});
+
+describe("lemma keeps each word form's base form", () => {
+  it("gives the same base forms on the first call and on the cached ones", () => {
+    const forms: Array<[string, string]> = [["strengthened", "strengthen"], ["ratifying", "ratify"], ["Ensures", "ensure"], ["review", "review"]];
+    for (let round = 0; round < 2; round++) for (const [form, base] of forms) expect(lemma(form), form).toBe(base);
   });
 });
