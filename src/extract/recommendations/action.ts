@@ -6,6 +6,7 @@
 import nlp from "compromise";
 import type { RecRules } from "./rules.js";
 import { firstAccepted } from "./classify.js";
+import { ownCopy } from "../../text/own-copy.js";
 
 type Transform = { toInfinitive(word: string, model: unknown, tense: string): string };
 const world = nlp.world() as unknown as {
@@ -35,9 +36,24 @@ const NOT_VERB_TAGS = new Set(["Determiner", "Preposition", "Conjunction", "Pron
 // Next words that show the item's first word is a verb taking an object ("Review the ...").
 const OBJECT_START = /^(?:the|a|an|all|any|their|its|our|existing|more|clear|regular|specific|such|this|these|those|every|each|greater|better|further|adequate|sufficient|new|current)$/i;
 
+// Base forms per word form: the same few hundred verbs come back in every document, and
+// compromise's conjugator is the costly part of finding an action (bounded like addressee.ts's cache).
+const LEMMAS = new Map<string, string>();
+
 /** Base form of a verb form ("strengthened" -> "strengthen", "ratifying" -> "ratify"). */
 export function lemma(word: string): string {
   const w = word.toLowerCase();
+  let base = LEMMAS.get(w);
+  if (base === undefined) {
+    if (LEMMAS.size > 50_000) LEMMAS.clear();
+    // Key and value are copies of their own, not views into the sentence (own-copy.ts).
+    const own = ownCopy(w);
+    LEMMAS.set(own, (base = lemmaOf(own)));
+  }
+  return base;
+}
+
+function lemmaOf(w: string): string {
   if (/ing$/.test(w)) return VERB.toInfinitive(w, world.model, "Gerund") || w;
   if (/(?:ed|en|wn|de|ne)$/.test(w) || LEXICON[w] === "PastTense" || LEXICON[w] === "Participle") {
     return VERB.toInfinitive(w, world.model, "PastTense") || w;

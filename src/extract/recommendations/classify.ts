@@ -16,6 +16,25 @@ export interface Masked {
   hits: Array<{ id: string; reason: string }>;
 }
 
+/**
+ * V8 compiles a regex to bytecode on its first use and to machine code on its second, unless the
+ * first text is 1,000 characters or longer: then it builds the machine code at once. The joined
+ * trigger and mask scanners are large (~300 KB of bytecode for the triggers) and about to run on
+ * every sentence, so their bytecode would be built only to be thrown away (~20 ms a thread):
+ * run each once on a long blank text first, before the first sentence.
+ */
+export function compileScanners(rules: RecRules): void {
+  for (const re of [...rules.scanners.map((s) => s.re), rules.maskScanner.re]) {
+    if (COMPILED.has(re)) continue;
+    COMPILED.add(re);
+    re.lastIndex = 0;
+    re.exec(LONG_BLANK);
+    re.lastIndex = 0;
+  }
+}
+const COMPILED = new WeakSet<RegExp>();
+const LONG_BLANK = " ".repeat(1000);
+
 /** Blank out phrases that look like triggers but are not ("should have been", "in need of"). */
 export function maskText(text: string, rules: RecRules): Masked {
   const { re, masks } = rules.maskScanner;

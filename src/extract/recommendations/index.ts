@@ -13,7 +13,7 @@
 import type { Block, Doc, RecKind, Recommendation } from "../../types.js";
 import { loadRecommendationRules, rulesForDocType, type RecRules, type Strength } from "./rules.js";
 import { blockContexts, forgetPlainHeadings, isLabelled, plainHeading, type ListContext } from "./context.js";
-import { allTriggers, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
+import { allTriggers, compileScanners, findTrigger, firstExclusion, maskText, mayTrigger, type TriggerHit } from "./classify.js";
 import { addresseeType, findAddressee, selfActor, subjectAt, type Addressee } from "./addressee.js";
 import { commitmentSections, documentVoices, type DocVoices } from "./document.js";
 import { imperativeVerb, mainVerb } from "./action.js";
@@ -102,6 +102,7 @@ export function explainRecommendations(doc: Doc, rules: RecRules): string {
  */
 export function judgeUnits(doc: Doc, allRules: RecRules, nearMisses: boolean): UnitVerdict[] {
   const rules = rulesForDocType(allRules, doc.meta?.docType ?? "");
+  compileScanners(rules);
   forgetPlainHeadings(); // a cache for one document: its headings, not the last document's
   const { cue, leadIn, backMatter, labelAddressees, labelItems, leadInLines } = blockContexts(doc, rules);
   const tables = tableUnits(doc, rules);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
 import { dataFile } from "../../paths.js";
 import type { RecKind, Recommendation } from "../../types.js";
+import { groupCount, opensWithWordChar } from "./pattern-source.js";
 
 export type Strength = Recommendation["strength"];
 
@@ -20,8 +21,6 @@ export interface TriggerFamily {
   strength: Strength;
   kind: RecKind;
   patterns: RegExp[];
-  /** The same patterns with the g flag, for finding every occurrence. */
-  global: RegExp[];
   /** Document types (DocMeta.docType) the family applies to; empty = every type. */
   docTypes: string[];
 }
@@ -156,9 +155,8 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
       if (typeof v !== "string") fail(p, "each pattern must be a string");
       return regex(p, v as string, sensitive);
     });
-    const global = patterns.map((re) => new RegExp(re.source, re.flags + "g"));
     const docTypes = items(t, "docTypes", false).map((n) => String((n as { toJSON(): unknown }).toJSON()));
-    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, global, docTypes };
+    return { id: str(t, "id"), modality: str(t, "modality"), strength, kind, patterns, docTypes };
   });
 
   const imp = get(root, "imperative");
@@ -220,11 +218,6 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   };
 }
 
-/** Number of capture groups a pattern has (so wrapped groups can be numbered). */
-function groupCount(source: string, flags: string): number {
-  return new RegExp(`${source}|`, flags).exec("")!.length - 1;
-}
-
 function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
   const scanners: TriggerScanner[] = [];
   for (const sensitive of [false, true]) {
@@ -239,14 +232,14 @@ function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {
         parts.push(`(${re.source})`);
         groupOf.push(group);
         families.push(family);
-        group += 1 + groupCount(re.source, flags);
+        group += 1 + groupCount(re.source);
       }
     }
     if (!parts.length) continue;
     // When every pattern opens with \b, test the boundary once, before the alternation: V8 then
     // skips positions inside words instead of trying forty alternatives at each (2x faster).
     const allBounded = parts.every((p) => p.startsWith("(\\b"));
-    const source = allBounded ? `\\b(?:${parts.map((p) => "(" + p.slice(3)).join("|")})` : parts.join("|");
+    const source = allBounded ? `\\b${wordStart(parts.map((p) => p.slice(3, -1)))}(?:${parts.map((p) => "(" + p.slice(3)).join("|")})` : parts.join("|");
     scanners.push({ re: new RegExp(source, flags), groupOf, families });
   }
   return scanners;
@@ -287,7 +280,7 @@ function joinMasks(masks: NamedPattern[]): RecRules["maskScanner"] {
   let group = 1;
   for (const m of masks) {
     groupOf.push(group);
-    group += 1 + groupCount(m.re.source, flags);
+    group += 1 + groupCount(m.re.source);
   }
   return { re: new RegExp(source, flags), masks, groupOf };
 }
@@ -301,7 +294,7 @@ function factorBoundaries(sources: string[]): string {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length) out.push(`\\b(?:${run.map((s) => `(${s})`).join("|")})`);
+    if (run.length) out.push(`\\b${wordStart(run)}(?:${run.map((s) => `(${s})`).join("|")})`);
     run = [];
   };
   for (const src of sources) {
@@ -313,6 +306,16 @@ function factorBoundaries(sources: string[]): string {
   }
   flush();
   return out.join("|");
+}
+
+/**
+ * "(?=\w)" when every pattern (its leading \b cut off) opens with a word character, else "".
+ * After a \b such patterns can only match where a word starts, not where one ends: the
+ * lookahead skips the word ends with one test instead of trying every alternative there
+ * (a third less time for the trigger scan, which reads every sentence of every document).
+ */
+function wordStart(unbounded: string[]): string {
+  return unbounded.every(opensWithWordChar) ? "(?=\\w)" : "";
 }
 
 /** Does the pattern have a "|" outside every group (so "\b" only belongs to its first branch)? */

@@ -54,6 +54,26 @@ const LABEL_WINDOW = 90;
 /** How far after an anchor to look for the recommendation's own text. */
 const ANCHOR_LOOKAHEAD = 12;
 
+/** Where a label inside a block may end: a colon or a spaced dash (labelsIn). */
+const SEPARATOR = /\s[-–—]\s|[:：]/g;
+
+/** Each vocabulary's label-tail pattern, built once rather than for every document. */
+const LABEL_TAILS = new WeakMap<ResponseVocab, RegExp>();
+
+/**
+ * A label inside a block: the cue, an optional bracket ("(Time 1)", "(Accept/Reject)"), then ":"
+ * or a dash. Matched backwards from each separator (few per block), not across the whole text.
+ */
+function labelTailOf(vocab: ResponseVocab): RegExp {
+  let tail = LABEL_TAILS.get(vocab);
+  if (!tail) {
+    const sources = [...vocab.responseCues, ...vocab.actionCues, ...vocab.deadlineCues, ...vocab.responsibleCues].map((p) => `(?:${p.source.replace(/^\^\\W\*/, "")})`);
+    tail = new RegExp(`(?:${sources.join("|")})[^\\S\\n]*(?:\\([^)]{0,60}\\)[^\\S\\n]*)?$`, "iu");
+    LABEL_TAILS.set(vocab, tail);
+  }
+  return tail;
+}
+
 export class ResponseScanner {
   private out: ResponseUnit[] = [];
   /** Index of the block being read. */
@@ -77,10 +97,7 @@ export class ResponseScanner {
     recs.forEach((r, i) => {
       if (r.kind === "recommendation") (this.recsAt.get(r.block) ?? this.recsAt.set(r.block, []).get(r.block)!).push(i);
     });
-    const sources = [...vocab.responseCues, ...vocab.actionCues, ...vocab.deadlineCues, ...vocab.responsibleCues].map((p) => `(?:${p.source.replace(/^\^\\W\*/, "")})`);
-    // A label inside a block: the cue, an optional bracket ("(Time 1)", "(Accept/Reject)"), then ":"
-    // or a dash. Matched backwards from each separator (few per block), not across the whole text.
-    this.labelTail = new RegExp(`(?:${sources.join("|")})[^\\S\\n]*(?:\\([^)]{0,60}\\)[^\\S\\n]*)?$`, "iu");
+    this.labelTail = labelTailOf(vocab);
   }
 
   run(): ResponseUnit[] {
@@ -244,7 +261,9 @@ export class ResponseScanner {
    */
   private labelsIn(text: string): Array<{ start: number; end: number; label: string }> {
     const found: Array<{ start: number; end: number; label: string }> = [];
-    for (const sep of text.matchAll(/\s[-–—]\s|[:：]/g)) {
+    // (exec on a shared global regex: matchAll would copy the regex for every block)
+    SEPARATOR.lastIndex = 0;
+    for (let sep = SEPARATOR.exec(text); sep; sep = SEPARATOR.exec(text)) {
       const at = sep.index ?? 0;
       const from = Math.max(0, at - LABEL_WINDOW, found.at(-1)?.end ?? 0);
       const window = text.slice(from, at);
