@@ -69,8 +69,8 @@ const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 /**
  * What the sentences of one document share: its actors' names and lookups, the patterns built for it,
  * the scratch arrays of the rule tests, and the relations found so far.
- * (The work is split between extractRelations, its sentence filter and sentenceRelations: V8 compiles
- * each on its own, and one long function cost over a second of compilation in every run.)
+ * (The work is split between extractRelations, readSentences, sentenceRulesHit and sentenceRelations:
+ * V8 compiles each on its own, and as one long function it cost a second of compilation in every run.)
  */
 interface DocumentScope {
   doc: Doc;
@@ -111,10 +111,6 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
   // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
   const acronyms = projectAcronyms(doc.text, ex.projects, ex.headNear);
   const acronymPattern = acronymPatternOf(acronyms);
-  // Where head words stand in the document, as [start, end] pairs: one scan of the whole text costs less
-  // than the head-word test on each sentence that names no actor (which needs one to name a party).
-  const heads = headWordSpans(doc.text, ex.headNearAll);
-  let hi = 0;
   preferDefinedProjectNames(names, actors, acronyms, ex.nameEndingInHead);
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
@@ -130,6 +126,20 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
     wordState: new Uint8Array(ex.rules.words.length), ruleHit: new Uint8Array(ex.rules.rules.length), ruleWords: new Uint8Array(ex.rules.rules.length),
     found: [], seen: new Map(),
   };
+  readSentences(scope);
+  return scope.found;
+}
+
+/**
+ * Each sentence of the document's text blocks, in order, through the cheap tests of sentenceRulesHit, and
+ * those that pass them through sentenceRelations. (A function of its own: this loop is what V8 compiles.)
+ */
+function readSentences(scope: DocumentScope): void {
+  const { doc, ex, ordered, candidateIndex, isPlace } = scope;
+  // Where head words stand in the document, as [start, end] pairs: one scan of the whole text costs less
+  // than the head-word test on each sentence that names no actor (which needs one to name a party).
+  const heads = headWordSpans(doc.text, ex.headNearAll);
+  let hi = 0;
   let mi = 0;
   let previousText = ""; // the sentence before, for rules that read back ("Such organisations include ...")
   let lastSubject = -1; // the actor a sentence opens with, for the next one's "This support ...", "It ..."
@@ -150,7 +160,6 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       sentenceRelations(scope, block, s, text, previous, previousSubject, mi, rulesHit === RULE_WITH_HEAD_WORD ? true : rulesHit === RULE_WITHOUT_HEAD_WORD ? false : undefined);
     }
   }
-  return scope.found;
 }
 
 /** The pattern naming a defined project acronym alone in a sentence, or undefined when the document defines none. */
