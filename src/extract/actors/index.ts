@@ -61,11 +61,17 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   const hitsByBlock: Hit[][] = doc.blocks.map((block, b) => {
     const gazHits = gazetteerNames(doc, tokens[b], gaz);
     const named = headedNames(doc, tokens[b], gazHits, stats, lex, suppressed, knownAcronym);
-    const all = [...gazHits.filter((h) => !suppressed.has(h)), ...named, ...governments(block, lex, govCues), ...offices(block, lex, govCues), ...actingCountries(doc, tokens[b], lex)];
-    if (isOrganisationList(block, lex)) all.push(...listEntries(doc, block, lex));
-    if (profiles.length) all.push(...profileHits(doc, tokens[b], profiles));
-    all.push(...countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
-    all.push(...partnerNames(doc, tokens[b], lex));
+    // (Appended one detector at a time rather than spread into one array literal: cheaper, as most lists are empty.)
+    const all: Hit[] = [];
+    for (const h of gazHits) if (!suppressed.has(h)) all.push(h);
+    append(all, named);
+    append(all, governments(block, lex, govCues));
+    append(all, offices(block, lex, govCues));
+    append(all, actingCountries(doc, tokens[b], lex));
+    if (isOrganisationList(block, lex)) append(all, listEntries(doc, block, lex));
+    if (profiles.length) append(all, profileHits(doc, tokens[b], profiles));
+    append(all, countryNamedBodies(doc, tokens[b], lex, (t) => isCommonStarter(t, stats, lex)));
+    append(all, partnerNames(doc, tokens[b], lex));
     // "UN agencies", "EU funding": a known name modifying a generic group names no actor there.
     const kept = keepLongest(all, lex.countries).filter((h) => !(h.entry && lex.genericAfter.test(doc.text.slice(h.end, h.end + 24))));
     findDefinitions(doc, tokens[b], kept, lex, facts);
@@ -205,6 +211,11 @@ function extract(doc: Doc, gaz: Gazetteer, withRules: boolean): DocActorsDetail 
   });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { actors, mentions, rules };
+}
+
+/** Adds `items` at the end of `list`. */
+function append(list: Hit[], items: Hit[]): void {
+  for (let k = 0; k < items.length; k++) list.push(items[k]);
 }
 
 const FUNDED_WORD = /^(\p{Lu}[\p{Lu}\d&]+)-(?:funded|financed|sponsored)$/u;

@@ -188,7 +188,19 @@ function makeCore(units: Unit[], tokens: Token[], lex: Lexicon): Core {
 
 /** A word that can make a chain name something: the last word of a head, a head written first, an instrument. */
 function mayMatter(norm: string, lex: Lexicon): boolean {
-  return lex.headEnds.has(norm) || lex.headFirst.has(norm) || INSTRUMENTS.has(norm);
+  return matteringWords(lex).has(norm);
+}
+
+// mayMatter's words in one set, for the lexicon last asked about: one lookup a word instead of three
+// (it is asked of every capitalised word of the document).
+let matteringFor: Lexicon | undefined;
+let mattering = new Set<string>();
+function matteringWords(lex: Lexicon): Set<string> {
+  if (lex !== matteringFor) {
+    mattering = new Set([...lex.headEnds, ...lex.headFirst, ...INSTRUMENTS]);
+    matteringFor = lex;
+  }
+  return mattering;
 }
 
 /** Instruments named after a body: "United Nations Convention against ...", "EU Charter": the body is not acting there. */

@@ -62,8 +62,9 @@ export function promoteOpenAcronyms(doc: Doc, cands: Map<string, DocCandidate>, 
     if (!c.key.startsWith("acr:")) return false;
     const acronym = c.key.slice(4);
     // ("CD4179F6": a code, not an acronym.)
-    return acronym.length >= 3 && !acronym.includes("-") && !/\d.*\d.*\d/.test(acronym) && !lex.countries.has(normWord(acronym)) && !writtenLower(acronym.toLowerCase()) &&
-      !lex.genericAcronyms.has(acronym.replace(/S$/, ""));
+    // (The text search for the word in lower case last: it costs most.)
+    return acronym.length >= 3 && !acronym.includes("-") && !/\d.*\d.*\d/.test(acronym) && !lex.countries.has(normWord(acronym)) &&
+      !lex.genericAcronyms.has(acronym.replace(/S$/, "")) && !writtenLower(acronym.toLowerCase());
   });
   if (!open.length) return [];
   // Every mention of a named actor, by block, in text order: the neighbours.

@@ -5,7 +5,7 @@
 // Only sentences that hold a trigger of some rule (one regular-expression test)
 // and name at least two parties are examined further, so the stage costs little
 // beside the text stage.
-import type { ActorCandidate, Doc, Mention, Relation } from "../../types.js";
+import type { ActorCandidate, Block, Doc, Mention, Relation, Sentence } from "../../types.js";
 import { escapeRegExp } from "../../regexp.js";
 import { findAmounts, type Amount } from "./amounts.js";
 import { findProjects, unlistedNames, projectAcronyms, projectMatcher, resolveProjectAcronyms, sentenceParties, type Party, type ProjectMatcher } from "./parties.js";
@@ -66,43 +66,85 @@ const PROGRAMME_OWNER_GAP = /^\s*(?:['’]s?\s*)?(?:(?!and\b|or\b)\p{Ll}[\p{Ll}-
 // A clause boundary a party may not be reached across.
 const BOUNDARY = /[;:?!]|\b(?:whereas|while|although|but)\b/iu;
 
+/**
+ * What the sentences of one document share: its actors' names and lookups, the patterns built for it,
+ * the scratch arrays of the rule tests, and the relations found so far.
+ * (The work is split between extractRelations, readSentences, sentenceRulesHit and sentenceRelations:
+ * V8 compiles each on its own, and as one long function it cost a second of compilation in every run.)
+ */
+interface DocumentScope {
+  doc: Doc;
+  ex: RelationExtractor;
+  actors: ActorCandidate[];
+  /** The mentions in text order. */
+  ordered: Mention[];
+  candidateIndex: Map<string, number>;
+  names: string[];
+  acronyms: Map<string, string>;
+  acronymPattern: RegExp | undefined;
+  own: OwnProject | undefined;
+  isPlace: (surface: string) => boolean;
+  /** The document's own actor, or -1. */
+  self: number;
+  /** The actors by acronym, built once when needed. */
+  links: ActorLinks | undefined;
+  /** The document's dollar, settled once when needed. */
+  dollar: string | undefined;
+  /** Block index -> the actor the block is about (see blockTopic), settled once when needed. */
+  topics: Map<number, number>;
+  /** Which rule words a sentence holds (PRESENT or ABSENT). */
+  wordState: Uint8Array;
+  /** Which rules' patterns match the sentence. */
+  ruleHit: Uint8Array;
+  /** Which rules' words the sentence holds. */
+  ruleWords: Uint8Array;
+  found: Relation[];
+  /** Relation key -> its index in `found`. */
+  seen: Map<string, number>;
+}
+
 /** Every relation the document states, one line per distinct relation (the first statement, or the first with an amount). */
 export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: Mention[], ex: RelationExtractor): Relation[] {
   const candidateIndex = new Map(actors.map((c, i) => [c.key, i]));
   const ordered = mentions.slice().sort((a, b) => a.start - b.start);
   const names = fullestNames(actors, mentions, candidateIndex);
   // Acronyms of projects ("AVRR"), and a pattern naming them alone in a sentence.
-  // (No look-ahead for the capital they open with: it hides the literal words from the engine's fast search, 10% slower.)
   const acronyms = projectAcronyms(doc.text, ex.projects, ex.headNear);
-  const acronymPattern = acronyms.size
-    ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "gu")
-    : undefined;
-  // Where head words stand in the document, as [start, end] pairs: one scan of the whole text costs less
-  // than the head-word test on each sentence that names no actor (which needs one to name a party).
-  const heads = headWordSpans(doc.text, ex.headNearAll);
-  let hi = 0;
+  const acronymPattern = acronymPatternOf(acronyms);
   preferDefinedProjectNames(names, actors, acronyms, ex.nameEndingInHead);
-  const own = ownProject(doc.text, ex.projects); // "the project", where the document says which one it means
-  let links: ActorLinks | undefined; // the actors by acronym, built once when needed
   const places = new Map<string, boolean>(); // surface -> is a place, as the same names recur
   const isPlace = (surface: string) => {
     let place = places.get(surface);
     if (place === undefined) places.set(surface, (place = ex.countries.has(withoutThe(surface).toLowerCase())));
     return place;
   };
-  const self = documentActor(actors, mentions, candidateIndex, isPlace);
-  let dollar: string | undefined; // the document's dollar, settled once when needed
-  const wordState = new Uint8Array(ex.rules.words.length); // which rule words a sentence holds (PRESENT or ABSENT)
-  const ruleHit = new Uint8Array(ex.rules.rules.length); // which rules' patterns match the sentence
-  const ruleWords = new Uint8Array(ex.rules.rules.length); // which rules' words the sentence holds
-  const found: Relation[] = [];
-  const seen = new Map<string, number>();
+  const scope: DocumentScope = {
+    doc, ex, actors, ordered, candidateIndex, names, acronyms, acronymPattern,
+    own: ownProject(doc.text, ex.projects), // "the project", where the document says which one it means
+    isPlace, self: documentActor(actors, mentions, candidateIndex, isPlace),
+    links: undefined, dollar: undefined, topics: new Map(),
+    wordState: new Uint8Array(ex.rules.words.length), ruleHit: new Uint8Array(ex.rules.rules.length), ruleWords: new Uint8Array(ex.rules.rules.length),
+    found: [], seen: new Map(),
+  };
+  readSentences(scope);
+  return scope.found;
+}
+
+/**
+ * Each sentence of the document's text blocks, in order, through the cheap tests of sentenceRulesHit, and
+ * those that pass them through sentenceRelations. (A function of its own: this loop is what V8 compiles.)
+ */
+function readSentences(scope: DocumentScope): void {
+  const { doc, ex, ordered, candidateIndex, isPlace } = scope;
+  // Where head words stand in the document, as [start, end] pairs: one scan of the whole text costs less
+  // than the head-word test on each sentence that names no actor (which needs one to name a party).
+  const heads = headWordSpans(doc.text, ex.headNearAll);
+  let hi = 0;
   let mi = 0;
   let previousText = ""; // the sentence before, for rules that read back ("Such organisations include ...")
   let lastSubject = -1; // the actor a sentence opens with, for the next one's "This support ...", "It ..."
   for (const block of doc.blocks) {
     if (block.kind === "heading") continue;
-    let topic: number | undefined; // the actor the block is about, settled once when needed
     for (const s of block.sentences) {
       while (mi < ordered.length && ordered[mi].start < s.start) mi++;
       const text = doc.text.slice(s.start, s.end);
@@ -110,100 +152,141 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
       previousText = text;
       lastSubject = subjectOf(ordered, mi, s.start, s.end, candidateIndex, isPlace);
       while (hi < heads.length && heads[hi] < s.start) hi += 2;
-      let digit: boolean | undefined, projectNamed: boolean | undefined;
       // Whether the sentence holds a head word, as the head-word test on it would say: read from the
       // document's head words when the sentence's ends fall between words, as they do but in broken text.
-      let headWord: boolean | undefined = endsBetweenWords(doc.text, s.start, s.end) ? hi < heads.length && heads[hi + 1] <= s.end : undefined;
-      // A sentence that names no actor names a party only by a project's name (with a head word, or a
-      // defined acronym): without one it is passed over before the trigger test, the word scan and the
-      // rules' patterns, as it would be after them (see "inside" below). Most sentences name no actor.
-      const namesActor = mi < ordered.length && ordered[mi].start < s.end;
-      if (namesActor) {
-        if (!ex.rules.anyTrigger.test(text)) continue;
-      } else if ((headWord ??= ex.headNear.test(text))) {
-        if (!ex.rules.anyTrigger.test(text)) continue;
-      } else if (!acronymPattern || !ex.rules.anyTrigger.test(text) || !mayNameProjectByAcronym(text, acronymPattern)) continue;
-      // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
-      // any work on its parties (most sentences that pass the trigger test hold none).
-      const lower = text.toLowerCase();
-      if (!scanWords(lower, ex.rules, wordState, ruleWords)) continue;
-      // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
-      // before the costly work of finding its parties (most are).
-      // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
-      let anyRule = false;
-      for (let r = 0; r < ex.rules.rules.length; r++) {
-        const rule = ex.rules.rules[r];
-        let hit = ruleWords[r] === 1 && (!rule.previous || rule.previous.test(previous));
-        if (hit && rule.needsAmount) hit = digit ??= /\d/.test(text);
-        if (hit && rule.needsProject) hit = projectNamed ??= (headWord ??= ex.headNear.test(text)) || mayNameProject(text, ordered, mi, s.end, candidateIndex, names, ex.projectHead, acronymPattern);
-        if (hit) { rule.pattern.lastIndex = 0; hit = rule.pattern.test(text); }
-        ruleHit[r] = hit ? 1 : 0;
-        anyRule ||= hit;
-      }
-      if (!anyRule) continue;
-      const inside: Mention[] = [];
-      for (let k = mi; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
-      // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
-      const named = (headWord ??= ex.headNear.test(text)) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
-      const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
-      // One named party may be enough: the other can be "the project" or a name the actors stage missed.
-      if (inside.length + projects.length < 1) continue;
-      const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
-      if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
-      if (STAND_IN_WORDS.test(text)) addStandIns(parties, text, s.start, () => (topic ??= blockTopic(ordered, block, candidateIndex, isPlace)), names);
-      if (parties.length < 1) continue;
-      // The document's own actor, for rules whose party may go unnamed ("partners such as X", "organised in partnership with X").
-      const context: SentenceContext = {
-        self: self >= 0 ? { start: s.start, end: s.start, name: names[self], actor: self, project: false, place: false, self: "project" } : undefined,
-        previous,
-        previousSubject: previousSubject >= 0 && BACK_REFERENCE.test(text) ? { start: s.start, end: s.start, name: names[previousSubject], actor: previousSubject, project: false, place: false } : undefined,
-        own,
-      };
-      const extra = unlistedNames(text, s.start, parties, isPlace);
-      if (extra.length) {
-        parties.push(...extra);
-        parties.sort((a, b) => a.start - b.start);
-        // "BlueRiver (Honduras’ largest bottler)": a place in a parenthesis after a party describes it (as in sentenceParties).
-        for (let k = parties.length - 1; k > 0; k--) {
-          if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
-        }
-      }
-      linkPartiesToActors(parties, (links ??= actorLinks(actors, acronyms)), names);
-      // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
-      if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
-      // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
-      const onlyUnnamed = parties.length < 2;
-      if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(ex.rules.unnamedWords, wordState))) continue;
-      const amounts = onlyUnnamed ? [] : findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
-      for (let r = 0; r < ex.rules.rules.length; r++) {
-        const rule = ex.rules.rules[r];
-        if (!ruleHit[r] || (onlyUnnamed && !leavesUnnamed(rule))) continue;
-        rule.pattern.lastIndex = 0;
-        for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
-          if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
-          const at = t.indices?.groups?.t ?? [t.index, t.index + t[0].length];
-          const trigger = { start: s.start + at[0], end: s.start + at[1] };
-          if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
-          for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start, context)) {
-            const amount = r.amount;
-            if (amount?.bareDollar && !amount.currency) dollar ??= documentDollar(doc.text);
-            const { from, to } = r;
-            const relation: Relation = {
-              block: block.index, relation: r.relation ?? rule.relation,
-              from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
-              amount: amount?.digits ?? "", currency: amount ? amount.currency || (amount.bareDollar ? dollar ?? "USD" : "") : "",
-              page: s.page, start: s.start, end: s.end, text, rule: rule.id,
-            };
-            const key = relationKey(relation, from, to);
-            const before = seen.get(key);
-            if (before === undefined) { seen.set(key, found.length); found.push(relation); }
-            else if (!found[before].amount && relation.amount) found[before] = relation;
-          }
-        }
-      }
+      const headWord = endsBetweenWords(doc.text, s.start, s.end) ? hi < heads.length && heads[hi + 1] <= s.end : undefined;
+      const rulesHit = sentenceRulesHit(scope, text, previous, mi, s.end, headWord);
+      if (rulesHit === NO_RULE) continue;
+      sentenceRelations(scope, block, s, text, previous, previousSubject, mi, rulesHit === RULE_WITH_HEAD_WORD ? true : rulesHit === RULE_WITHOUT_HEAD_WORD ? false : undefined);
     }
   }
-  return found;
+}
+
+/** The pattern naming a defined project acronym alone in a sentence, or undefined when the document defines none. */
+function acronymPatternOf(acronyms: Map<string, string>): RegExp | undefined {
+  if (!acronyms.size) return undefined;
+  // (No look-ahead for the capital they open with: it hides the literal words from the engine's fast search, 10% slower.)
+  const alternatives = [...acronyms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives})(?![\\p{L}\\p{N}-])`, "gu");
+}
+
+/** What sentenceRulesHit says of a sentence: no rule holds, or some do (and whether it holds a head word, if that was tested). */
+const NO_RULE = 0, RULE_WITH_HEAD_WORD = 1, RULE_WITHOUT_HEAD_WORD = 2, RULE_HEAD_WORD_UNTESTED = 3;
+
+/**
+ * Whether some rule's trigger holds in the sentence (marking them in scope.ruleHit, and its words in
+ * scope.wordState), by the cheap tests first. `from` indexes the sentence's first mention; `headWord`
+ * is whether the sentence holds a head word when that is known already.
+ */
+function sentenceRulesHit(scope: DocumentScope, text: string, previous: string, from: number, end: number, headWord: boolean | undefined): number {
+  const { ex, ordered } = scope;
+  let digit: boolean | undefined, projectNamed: boolean | undefined;
+  // A sentence that names no actor names a party only by a project's name (with a head word, or a
+  // defined acronym): without one it is passed over before the trigger test, the word scan and the
+  // rules' patterns, as it would be after them (see sentenceRelations). Most sentences name no actor.
+  const namesActor = from < ordered.length && ordered[from].start < end;
+  if (namesActor) {
+    if (!ex.rules.anyTrigger.test(text)) return NO_RULE;
+  } else if ((headWord ??= ex.headNear.test(text))) {
+    if (!ex.rules.anyTrigger.test(text)) return NO_RULE;
+  } else if (!scope.acronymPattern || !ex.rules.anyTrigger.test(text) || !mayNameProjectByAcronym(text, scope.acronymPattern)) return NO_RULE;
+  // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
+  // any work on its parties (most sentences that pass the trigger test hold none).
+  const lower = text.toLowerCase();
+  if (!scanWords(lower, ex.rules, scope.wordState, scope.ruleWords)) return NO_RULE;
+  // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
+  // before the costly work of finding its parties (most are).
+  // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
+  let anyRule = false;
+  for (let r = 0; r < ex.rules.rules.length; r++) {
+    const rule = ex.rules.rules[r];
+    let hit = scope.ruleWords[r] === 1 && (!rule.previous || rule.previous.test(previous));
+    if (hit && rule.needsAmount) hit = digit ??= /\d/.test(text);
+    if (hit && rule.needsProject) hit = projectNamed ??= (headWord ??= ex.headNear.test(text)) || mayNameProject(text, ordered, from, end, scope.candidateIndex, scope.names, ex.projectHead, scope.acronymPattern);
+    if (hit) { rule.pattern.lastIndex = 0; hit = rule.pattern.test(text); }
+    scope.ruleHit[r] = hit ? 1 : 0;
+    anyRule ||= hit;
+  }
+  if (!anyRule) return NO_RULE;
+  return headWord === undefined ? RULE_HEAD_WORD_UNTESTED : headWord ? RULE_WITH_HEAD_WORD : RULE_WITHOUT_HEAD_WORD;
+}
+
+/**
+ * The relations a sentence states by the rules sentenceRulesHit marked, added to scope.found. `from` indexes
+ * its first mention; `headWord` is whether it holds a head word, when known.
+ */
+function sentenceRelations(scope: DocumentScope, block: Block, s: Sentence, text: string, previous: string, previousSubject: number, from: number, headWord: boolean | undefined): void {
+  const { doc, ex, ordered, candidateIndex, names, acronyms, acronymPattern, isPlace, self } = scope;
+  const inside: Mention[] = [];
+  for (let k = from; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
+  // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
+  const named = (headWord ?? ex.headNear.test(text)) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
+  const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
+  // One named party may be enough: the other can be "the project" or a name the actors stage missed.
+  if (inside.length + projects.length < 1) return;
+  const parties = sentenceParties(inside, candidateIndex, names, projects, isPlace, ex.projectHead, doc.text);
+  if (self >= 0) addSelfParties(parties, text, s.start, self, names[self]);
+  if (STAND_IN_WORDS.test(text)) addStandIns(parties, text, s.start, () => blockTopicOf(scope, block), names);
+  if (parties.length < 1) return;
+  // The document's own actor, for rules whose party may go unnamed ("partners such as X", "organised in partnership with X").
+  const context: SentenceContext = {
+    self: self >= 0 ? { start: s.start, end: s.start, name: names[self], actor: self, project: false, place: false, self: "project" } : undefined,
+    previous,
+    previousSubject: previousSubject >= 0 && BACK_REFERENCE.test(text) ? { start: s.start, end: s.start, name: names[previousSubject], actor: previousSubject, project: false, place: false } : undefined,
+    own: scope.own,
+  };
+  const extra = unlistedNames(text, s.start, parties, isPlace);
+  if (extra.length) {
+    parties.push(...extra);
+    parties.sort((a, b) => a.start - b.start);
+    // "BlueRiver (Honduras’ largest bottler)": a place in a parenthesis after a party describes it (as in sentenceParties).
+    for (let k = parties.length - 1; k > 0; k--) {
+      if (parties[k].place && /\([^()]*$/.test(doc.text.slice(parties[k - 1].end, parties[k].start))) parties.splice(k, 1);
+    }
+  }
+  linkPartiesToActors(parties, (scope.links ??= actorLinks(scope.actors, acronyms)), names);
+  // (A programme the previous sentence opens with is no pronoun's organisation: "It has obtained funding to launch X".)
+  if (PRONOUN_WORDS.test(text)) addPronouns(parties, text, s.start, previousSubject >= 0 && !ex.projectHead.test(names[previousSubject]) ? { name: names[previousSubject], actor: previousSubject } : undefined);
+  // One named party is enough only for a rule that may leave the other unnamed ("partners such as X").
+  const onlyUnnamed = parties.length < 2;
+  if (onlyUnnamed && !((context.self || context.previousSubject) && holdsAny(ex.rules.unnamedWords, scope.wordState))) return;
+  const amounts = onlyUnnamed ? [] : findAmounts(text).map((a) => ({ ...a, start: a.start + s.start, end: a.end + s.start }));
+  for (let r = 0; r < ex.rules.rules.length; r++) {
+    const rule = ex.rules.rules[r];
+    if (!scope.ruleHit[r] || (onlyUnnamed && !leavesUnnamed(rule))) continue;
+    rule.pattern.lastIndex = 0;
+    for (let t = rule.pattern.exec(text); t; t = rule.pattern.exec(text)) {
+      if (t[0].length === 0) { rule.pattern.lastIndex++; continue; }
+      const at = t.indices?.groups?.t ?? [t.index, t.index + t[0].length];
+      const trigger = { start: s.start + at[0], end: s.start + at[1] };
+      if (ex.rules.negation.test(doc.text.slice(Math.max(s.start, trigger.start - 40), trigger.start))) continue;
+      for (const r of relationsAt(rule, trigger, parties, amounts, doc.text, s.start, context)) record(scope, rule, block, s, text, r);
+    }
+  }
+}
+
+/** Adds what a rule found to scope.found, unless the same relation between the same parties is there already (then the first with an amount). */
+function record(scope: DocumentScope, rule: RelationRule, block: Block, s: Sentence, text: string, r: Found): void {
+  const amount = r.amount;
+  if (amount?.bareDollar && !amount.currency) scope.dollar ??= documentDollar(scope.doc.text);
+  const { from, to } = r;
+  const relation: Relation = {
+    block: block.index, relation: r.relation ?? rule.relation,
+    from: from.name, fromActor: from.actor, to: to.name, toActor: to.actor,
+    amount: amount?.digits ?? "", currency: amount ? amount.currency || (amount.bareDollar ? scope.dollar ?? "USD" : "") : "",
+    page: s.page, start: s.start, end: s.end, text, rule: rule.id,
+  };
+  const key = relationKey(relation, from, to);
+  const before = scope.seen.get(key);
+  if (before === undefined) { scope.seen.set(key, scope.found.length); scope.found.push(relation); }
+  else if (!scope.found[before].amount && relation.amount) scope.found[before] = relation;
+}
+
+/** The actor a block is about (blockTopic), found once per block. */
+function blockTopicOf(scope: DocumentScope, block: Block): number {
+  let topic = scope.topics.get(block.index);
+  if (topic === undefined) scope.topics.set(block.index, (topic = blockTopic(scope.ordered, block, scope.candidateIndex, scope.isPlace)));
+  return topic;
 }
 
 /**
