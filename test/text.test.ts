@@ -73,6 +73,10 @@ describe("lines and inline marks", () => {
     expect(cleanInline("the 3<sup>RD</sup> Global Mayoral Forum<sup>4</sup>")).toBe("the 3RD Global Mayoral Forum");
     expect(cleanInline("**Global** Coalition on *Migration*")).toBe("Global Coalition on Migration");
   });
+  it("unescapes markdown, keeps sub- and superscript texts and __strong__ words", () => {
+    expect(cleanInline("\\(a\\) H<sub>2</sub>O, the 3<sup>rd</sup> __strong__ \\*not\\* __open")).toBe("(a) H2O, the 3rd strong not __open");
+    expect(cleanInline("__ab__ x __c d__. \\_x\\_ \\\\")).toBe("ab x c d. _x_ \\");
+  });
   it("keeps text that only looks like HTML", () => {
     expect(cleanInline("a <script>alert(1)</script> tag")).toBe("a <script>alert(1)</script> tag");
   });

@@ -177,7 +177,7 @@ function convertPiece(page: string): string {
   let s = page;
   if (s.includes("<")) s = htmlToMarks(s);
   if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
-  if (s.includes("\\(")) s = s.replace(ESCAPED_LABEL_RE, "$1($2)");
+  if (s.includes("\\(")) s = replaceEach(s, ESCAPED_LABEL_RE, (m) => `${m[1]}(${m[2]})`);
   if (SECTION_HINT_RE.test(s)) s = sectionHeadings(s);
   return setextHeadings(s);
 }
@@ -254,9 +254,9 @@ function removeCommentsAndSplitEscapes(page: string): string {
   return replaceEach(page.replace(COMMENT_RE, ""), SPLIT_ESCAPE_RE, (m) => ESCAPED[m[1]]);
 }
 
-/** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes). */
+/** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes); patterns with capture groups go through replaceEach. */
 function htmlToMarks(page: string): string {
-  let s = page.replace(FOOTNOTE_LINE_RE, "[^$1]: ").replace(FOOTNOTE_REF_RE, "");
+  let s = replaceEach(page, FOOTNOTE_LINE_RE, (m) => `[^${m[1]}]: `).replace(FOOTNOTE_REF_RE, "");
   s = replaceEach(s, SUP_SUB_RE, (m) => m[2]);
   s = s.replace(LINK_TAG_RE, "");
   s = replaceEach(s, AUTOLINK_RE, (m) => m[1]);
