@@ -266,6 +266,18 @@ describe("saved web page", () => {
     expect(doc.blocks.find((b) => b.kind === "footnote")?.label).toBe("1");
   });
 
+  it("drops the lines of site chrome given as text (report a problem, date modified), however marked up, and only those", () => {
+    const page = `<html><body><main><h1>Evaluation</h1><div><p>The fund reached adult learners in its first five years.</p>
+<p>Report a <b>problem</b> or mistake on this page</p><div>Date&nbsp;modified:<br><time>2023-04-01</time></div>
+<p>Report a problem on this page and the evaluation team will answer within a week.</p></div></main></body></html>`;
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      "Evaluation",
+      "The fund reached adult learners in its first five years.",
+      "Report a problem on this page and the evaluation team will answer within a week.",
+    ]);
+  });
+
   it("without <main>, reads the block that holds the page's text, not the menus and footer around it", () => {
     const page = html.replace("<main>", '<div class="content">').replace("</main>", "</div>");
     const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
