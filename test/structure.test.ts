@@ -8,6 +8,7 @@ import { ingestText } from "../src/ingest/text.js";
 import { ingestHtml } from "../src/ingest/html.js";
 import { linesAreBlocks } from "../src/text/reflow.js";
 import { splitCells } from "../src/text/tables.js";
+import { titleKey } from "../src/text/zones.js";
 import { documentStyle, pagesToMarkdown, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
 
 const docOf = (file: IngestedFile, format: Format = file.format): Doc =>
@@ -148,6 +149,38 @@ describe("contents page, zones", () => {
     );
     expect(doc.blocks.find((b) => b.text.startsWith("We used"))?.zone).toBe("back");
     expect(doc.blocks.find((b) => b.text.startsWith("The reception centres"))?.zone).toBe("body");
+  });
+});
+
+describe("title keys of contents entries and headings", () => {
+  // What titleKey computed with regexes over the whole title, before it read only the first words.
+  const byRegexes = (text: string) =>
+    text
+      .replace(/(?:\.{3,}|…+|(?:\.\s){3,}|_{3,}|-{4,})\s*[\divxlc]{0,6}\s*$/i, "")
+      .replace(/\s+\d{1,3}$/, "")
+      .toLowerCase()
+      .replace(/^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])[.):]?\s+/i, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+      .split(" ")
+      .slice(0, 5)
+      .join(" ");
+  it("keeps the first five words, without numbering, leaders, page number, case or punctuation", () => {
+    const titles = [
+      "3.2 Role of Government ........ 14",
+      "Annex 2: Terms of reference ____ iv",
+      "IV. Findings on relevance, coherence and effectiveness of the programme 21",
+      "Chapter 1 Introduction - - - - 3",
+      "Executive summary ---- ",
+      "Lessons learned … 7",
+      "Glossary  ",
+      "Évaluation finale du projet d’appui (2019–2021) . . . 12",
+      "Data on 𝐀𝐒𝐓𝐑𝐀𝐋 letters and 42 numbers ½ ²",
+      "a) Short",
+      "   ",
+      "Summary of recommendations xi",
+    ];
+    for (const title of titles) expect(titleKey(title), title).toBe(byRegexes(title));
   });
 });
 
