@@ -87,28 +87,28 @@ export const PIECE_CHARS = 16 * 1024;
  */
 export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): string {
   // Every HTML pattern starts with "<": a page without one skips them all.
-  // Comments and split escapes go first, on the whole page: removing them can make new tags.
-  const s = page.includes("<") ? removeCommentsAndSplitEscapes(page) : page;
-  if (s.length <= 2 * pieceChars) return convertPiece(s);
-  const cuts = safeCuts(s, pieceChars);
-  if (!cuts.length) return convertPiece(s);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const cut of [...cuts, s.length]) {
-    pieces.push(convertPiece(s.slice(from, cut)));
-    from = cut;
-  }
-  return pieces.join("");
+  // Comments and split escapes go first: removing them can make new tags.
+  const hasTags = page.includes("<");
+  const cleaned = (text: string) => (hasTags ? removeCommentsAndSplitEscapes(text) : text);
+  if (page.length <= 2 * pieceChars) return convertPiece(cleaned(page));
+  const pieces = safePieces(page, pieceChars, cleaned);
+  return pieces.length === 1 ? convertPiece(pieces[0]) : pieces.map(convertPiece).join("");
 }
 
 /**
- * Where a long page can be cut into pieces that convert as they would in the whole page:
- * just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
+ * A long page cut into pieces that convert as they would in the whole page, each already
+ * `cleaned` (comments and split escapes removed, as removing them from the whole page would):
+ * cut just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
  * of convertPiece can match across. Line-by-line steps (setext and section headings, labels,
  * <br>) look at most at the line before and at lines up to the next blank one, and no line break
  * is in an entity or an autolink. The tag patterns are what could reach across: a tag still
  * open, or a <sup>/<sub> closed after the cut. So a piece is cut off only when its tags are
- * closed (see tagsClosed).
+ * closed (see tagsClosed). Of the cleaning steps, only a comment can reach across a blank
+ * line: no cut falls inside one.
+ *
+ * Why the page is cleaned piece by piece and not whole: a cleaned copy of a page over
+ * about 64K characters is a string in its own memory mapping, which costs a millisecond
+ * (see PIECE_CHARS); the pieces are small and one join makes the page.
  */
 /**
  * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
@@ -117,21 +117,45 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
  */
 const MAX_PIECE_GROWTH = 4;
 
-function safeCuts(page: string, pieceChars: number): number[] {
-  const cuts: number[] = [];
+function safePieces(page: string, pieceChars: number, cleaned: (text: string) => string): string[] {
+  const pieces: string[] = [];
+  const comments = commentSpans(page);
   let from = 0; // where the piece starts
   let blank = page.indexOf("\n\n", pieceChars);
   while (blank >= 0 && page.length - from > 2 * pieceChars) {
     const cut = blank + 2;
-    if (tagsClosed(page.slice(from, cut).toLowerCase())) {
-      cuts.push(cut);
+    const piece = insideSpan(comments, cut) ? undefined : cleaned(page.slice(from, cut));
+    if (piece !== undefined && tagsClosed(piece.toLowerCase())) {
+      pieces.push(piece);
       from = cut;
       blank = page.indexOf("\n\n", from + pieceChars);
     } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
       break; // a tag open for long: the rest of the page converts as one piece
     } else blank = page.indexOf("\n\n", cut + pieceChars); // the piece grows by pieceChars or more
   }
-  return cuts;
+  pieces.push(cleaned(from ? page.slice(from) : page));
+  return pieces;
+}
+
+/** [start, end) of each HTML comment in the page, in order (as COMMENT_RE removes them). */
+function commentSpans(page: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (!page.includes("<!--")) return spans;
+  COMMENT_RE.lastIndex = 0;
+  for (let m = COMMENT_RE.exec(page); m; m = COMMENT_RE.exec(page)) spans.push([m.index, COMMENT_RE.lastIndex]);
+  return spans;
+}
+
+/** Is `at` strictly inside one of the spans (sorted, not overlapping)? */
+function insideSpan(spans: Array<[number, number]>, at: number): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] <= at) lo = mid + 1;
+    else if (spans[mid][0] >= at) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /**
