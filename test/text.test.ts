@@ -165,6 +165,14 @@ describe("the document's vocabulary for line-break hyphens", () => {
       expect(lexicon.has(w), w).toBe(words.has(w));
     }
   });
+  it("answers the same when it reads the text in pieces", () => {
+    const text = "The reintegra-\ntion of returnees.\nLong-term plans; reintegration\nof self-\n reliance and\n\n  well-being. Migra-\n\ntion\nΟΔΟΣ\nΣ İstanbul";
+    const words = ["reintegra", "tion", "reintegration", "long-term", "long", "term", "self", "reliance", "well-being", "being", "migra", "returnees", "plans", "of", "and", "οδος", "οδοσ", "σ", "i̇stanbul", "istanbul"];
+    for (const pieceChars of [1, 2, 3, 5, 8, 13]) {
+      const whole = new TextLexicon(text, Infinity), inPieces = new TextLexicon(text, pieceChars);
+      for (const w of words) expect(inPieces.has(w), `${w} (${pieceChars})`).toBe(whole.has(w));
+    }
+  });
 });
 
 describe("headings guessed from short lines", () => {
