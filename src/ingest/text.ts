@@ -96,6 +96,13 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
 }
 
 /**
+ * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
+ * pieceChars before cutting stops. Each check reads the piece again: at most this many checks
+ * of at most this many pieces' length for every piece cut, so the work stays linear.
+ */
+const MAX_PIECE_GROWTH = 4;
+
+/**
  * A long page cut into pieces that convert as they would in the whole page, each already
  * `cleaned` (comments and split escapes removed, as removing them from the whole page would):
  * cut just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
@@ -110,13 +117,6 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
  * about 64K characters is a string in its own memory mapping, which costs a millisecond
  * (see PIECE_CHARS); the pieces are small and one join makes the page.
  */
-/**
- * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
- * pieceChars before cutting stops. Each check reads the piece again: at most this many checks
- * of at most this many pieces' length for every piece cut, so the work stays linear.
- */
-const MAX_PIECE_GROWTH = 4;
-
 function safePieces(page: string, pieceChars: number, cleaned: (text: string) => string): string[] {
   const pieces: string[] = [];
   const comments = commentSpans(page);
