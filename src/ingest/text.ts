@@ -92,7 +92,20 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
   const cleaned = (text: string) => (hasTags ? removeCommentsAndSplitEscapes(text) : text);
   if (page.length <= 2 * pieceChars) return convertPiece(cleaned(page));
   const pieces = safePieces(page, pieceChars, cleaned);
-  return pieces.length === 1 ? convertPiece(pieces[0]) : pieces.map(convertPiece).join("");
+  if (pieces.length === 1) return convertPiece(pieces[0]);
+  const converted = pieces.map(convertPiece);
+  // Many pages have nothing to convert: joining their pieces again would only copy them.
+  return spellsOut(converted, page) ? page : converted.join("");
+}
+
+/** Is `whole` the pieces joined (compared in place, without joining them)? */
+function spellsOut(pieces: string[], whole: string): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (!whole.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === whole.length;
 }
 
 /**
