@@ -50,4 +50,11 @@ describe("markdownToSectormap in pieces", () => {
     expect(markdownToSectormap(open, 16)).toBe(markdownToSectormap(open, WHOLE));
     expect(markdownToSectormap(open, 16)).toContain("before start");
   });
+
+  it("gives back a page with nothing to convert as it is, and converts a change in its last piece", () => {
+    const plain = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of plain prose, with nothing to convert.`).join("\n\n");
+    expect(markdownToSectormap(plain, 64)).toBe(plain);
+    expect(markdownToSectormap(`${plain}\n\nA last one &amp; done`, 64)).toBe(`${plain}\n\nA last one & done`);
+    expect(markdownToSectormap(`${plain}\n\nTitle\n=====`, 64)).toBe(`${plain}\n\n# Title\n`);
+  });
 });

@@ -8,6 +8,7 @@ import { ingestText } from "../src/ingest/text.js";
 import { ingestHtml } from "../src/ingest/html.js";
 import { linesAreBlocks } from "../src/text/reflow.js";
 import { splitCells } from "../src/text/tables.js";
+import { titleKey } from "../src/text/zones.js";
 import { documentStyle, pagesToMarkdown, pageToMarkdown, type PageRuns, type TextRun } from "../src/ingest/pdf-layout.js";
 
 const docOf = (file: IngestedFile, format: Format = file.format): Doc =>
@@ -151,6 +152,38 @@ describe("contents page, zones", () => {
   });
 });
 
+describe("title keys of contents entries and headings", () => {
+  // What titleKey computed with regexes over the whole title, before it read only the first words.
+  const byRegexes = (text: string) =>
+    text
+      .replace(/(?:\.{3,}|…+|(?:\.\s){3,}|_{3,}|-{4,})\s*[\divxlc]{0,6}\s*$/i, "")
+      .replace(/\s+\d{1,3}$/, "")
+      .toLowerCase()
+      .replace(/^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])[.):]?\s+/i, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+      .split(" ")
+      .slice(0, 5)
+      .join(" ");
+  it("keeps the first five words, without numbering, leaders, page number, case or punctuation", () => {
+    const titles = [
+      "3.2 Role of Government ........ 14",
+      "Annex 2: Terms of reference ____ iv",
+      "IV. Findings on relevance, coherence and effectiveness of the programme 21",
+      "Chapter 1 Introduction - - - - 3",
+      "Executive summary ---- ",
+      "Lessons learned … 7",
+      "Glossary  ",
+      "Évaluation finale du projet d’appui (2019–2021) . . . 12",
+      "Data on 𝐀𝐒𝐓𝐑𝐀𝐋 letters and 42 numbers ½ ²",
+      "a) Short",
+      "   ",
+      "Summary of recommendations xi",
+    ];
+    for (const title of titles) expect(titleKey(title), title).toBe(byRegexes(title));
+  });
+});
+
 describe("tables on the Doc", () => {
   it("splits cells with their offsets, keeping empty cells and escaped bars", () => {
     expect(splitCells("| a | | b \\| c |").map((c) => c.text)).toEqual(["a", "", "b \\| c"]);
@@ -264,6 +297,18 @@ describe("saved web page", () => {
       ["footnote", "Administrative data, 2022."],
     ]);
     expect(doc.blocks.find((b) => b.kind === "footnote")?.label).toBe("1");
+  });
+
+  it("drops the lines of site chrome given as text (report a problem, date modified), however marked up, and only those", () => {
+    const page = `<html><body><main><h1>Evaluation</h1><div><p>The fund reached adult learners in its first five years.</p>
+<p>Report a <b>problem</b> or mistake on this page</p><div>Date&nbsp;modified:<br><time>2023-04-01</time></div>
+<p>Report a problem on this page and the evaluation team will answer within a week.</p></div></main></body></html>`;
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      "Evaluation",
+      "The fund reached adult learners in its first five years.",
+      "Report a problem on this page and the evaluation team will answer within a week.",
+    ]);
   });
 
   it("without <main>, reads the block that holds the page's text, not the menus and footer around it", () => {

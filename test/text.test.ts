@@ -73,6 +73,10 @@ describe("lines and inline marks", () => {
     expect(cleanInline("the 3<sup>RD</sup> Global Mayoral Forum<sup>4</sup>")).toBe("the 3RD Global Mayoral Forum");
     expect(cleanInline("**Global** Coalition on *Migration*")).toBe("Global Coalition on Migration");
   });
+  it("unescapes markdown, keeps sub- and superscript texts and __strong__ words", () => {
+    expect(cleanInline("\\(a\\) H<sub>2</sub>O, the 3<sup>rd</sup> __strong__ \\*not\\* __open")).toBe("(a) H2O, the 3rd strong not __open");
+    expect(cleanInline("__ab__ x __c d__. \\_x\\_ \\\\")).toBe("ab x c d. _x_ \\");
+  });
   it("keeps text that only looks like HTML", () => {
     expect(cleanInline("a <script>alert(1)</script> tag")).toBe("a <script>alert(1)</script> tag");
   });
@@ -159,6 +163,14 @@ describe("the document's vocabulary for line-break hyphens", () => {
     const lexicon = new TextLexicon(text), words = vocabularyOf(text);
     for (const w of ["reintegra", "tion", "reintegration", "long-term", "long", "term", "self", "reliance", "well-being", "being", "migra", "returnees", "plan", "of"]) {
       expect(lexicon.has(w), w).toBe(words.has(w));
+    }
+  });
+  it("answers the same when it reads the text in pieces", () => {
+    const text = "The reintegra-\ntion of returnees.\nLong-term plans; reintegration\nof self-\n reliance and\n\n  well-being. Migra-\n\ntion\nΟΔΟΣ\nΣ İstanbul";
+    const words = ["reintegra", "tion", "reintegration", "long-term", "long", "term", "self", "reliance", "well-being", "being", "migra", "returnees", "plans", "of", "and", "οδος", "οδοσ", "σ", "i̇stanbul", "istanbul"];
+    for (const pieceChars of [1, 2, 3, 5, 8, 13]) {
+      const whole = new TextLexicon(text, Infinity), inPieces = new TextLexicon(text, pieceChars);
+      for (const w of words) expect(inPieces.has(w), `${w} (${pieceChars})`).toBe(whole.has(w));
     }
   });
 });

@@ -9,6 +9,7 @@ import iconv from "iconv-lite";
 import type { IngestedFile } from "../types.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
+import { isSpaceCode } from "../text/char-class.js";
 
 /** Elements whose content is never document text. */
 const SKIPPED = new Set([
@@ -31,6 +32,8 @@ const CHROME_RE =
   /(?:^|[\s_-])(?:pagedetails|page-details|breadcrumbs?|wb-sec|wb-share|wb-lng|wb-srch|wb-dtmd|gc-dwnld|gc-pg-hlpfl|report-?a?-?problem|skip-?links?|site-header|site-footer|global-header|global-footer|gc-main-footer|gc-sub-footer|cookie-?banner|share-?(?:links|tools)|social-?share|sidebar)(?:$|[\s_-])/i;
 // "Report a problem on this page" / "Date modified:" lines that a page puts in its content area.
 const CHROME_TEXT_RE = /^(?:report\s+a\s+problem(?:\s+or\s+mistake)?\s+on\s+this\s+page|date\s+modified:?(?:\s*\d{4}-\d{2}-\d{2})?)$/i;
+/** Characters other than spaces in the longest text CHROME_TEXT_RE matches ("report a problem or mistake on this page"). */
+const CHROME_TEXT_MAX_CHARS = 33;
 // A footnote's title in a definition list ("Footnote 3"), and its back-link ("Return to footnote 3 referrer").
 const FOOTNOTE_TITLE_RE = /^\s*(?:footnote|note)\s+\d{1,3}\s*$/i;
 const RETURN_LINK_RE = /^\s*return\s+to\s+(?:footnote|note)/i;
@@ -268,9 +271,46 @@ function isHidden(el: HTMLElement, tag: string): boolean {
   const role = el.getAttribute("role");
   if (role === "navigation" || role === "banner" || role === "contentinfo" || role === "search") return true;
   if (CHROME_RE.test(el.getAttribute("class") ?? "") || CHROME_RE.test(el.getAttribute("id") ?? "")) return true;
-  if ((tag === "p" || tag === "dt" || tag === "dd" || tag === "div") && CHROME_TEXT_RE.test(el.text.trim())) return true;
+  if ((tag === "p" || tag === "dt" || tag === "dd" || tag === "div") && isChromeText(el)) return true;
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
   return /display\s*:\s*none/i.test(el.getAttribute("style") ?? "");
+}
+
+/**
+ * Is the element's whole text a line of site chrome (CHROME_TEXT_RE)? Only a short text can be:
+ * a longer one is recognised from its first characters, without HTMLElement.text, which builds
+ * and decodes the text of the whole subtree (asked of every nested <div>, that was a page's
+ * text read once per level of nesting).
+ */
+function isChromeText(el: HTMLElement): boolean {
+  return !textIsLongerThan(el, CHROME_TEXT_MAX_CHARS) && CHROME_TEXT_RE.test(el.text.trim());
+}
+
+/**
+ * Does the element's text hold more than `limit` characters other than spaces? Reads its raw
+ * text (what HTMLElement.text decodes) in order, and answers true only while no "&" came first:
+ * up to an entity the decoded text is the raw text, after it an entity may decode to anything
+ * (a space), so "not known" is answered false.
+ */
+function textIsLongerThan(el: HTMLElement, limit: number): boolean {
+  let count = 0;
+  /** Reads a node's raw text; true to stop (more than `limit`, or an "&"). */
+  const read = (node: Node): boolean => {
+    if (node instanceof HTMLElement) {
+      if (node.rawTagName?.toLowerCase() === "br") return false; // its raw text is a line break
+      for (const child of node.childNodes) if (read(child)) return true;
+      return false;
+    }
+    const raw = node.rawText;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 38) return true; // "&"
+      if (!isSpaceCode(c) && ++count > limit) return true;
+    }
+    return false;
+  };
+  read(el);
+  return count > limit;
 }
 
 function isFootnoteRef(sup: HTMLElement): boolean {

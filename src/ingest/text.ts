@@ -87,29 +87,27 @@ export const PIECE_CHARS = 16 * 1024;
  */
 export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): string {
   // Every HTML pattern starts with "<": a page without one skips them all.
-  // Comments and split escapes go first, on the whole page: removing them can make new tags.
-  const s = page.includes("<") ? removeCommentsAndSplitEscapes(page) : page;
-  if (s.length <= 2 * pieceChars) return convertPiece(s);
-  const cuts = safeCuts(s, pieceChars);
-  if (!cuts.length) return convertPiece(s);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const cut of [...cuts, s.length]) {
-    pieces.push(convertPiece(s.slice(from, cut)));
-    from = cut;
-  }
-  return pieces.join("");
+  // Comments and split escapes go first: removing them can make new tags.
+  const hasTags = page.includes("<");
+  const cleaned = (text: string) => (hasTags ? removeCommentsAndSplitEscapes(text) : text);
+  if (page.length <= 2 * pieceChars) return convertPiece(cleaned(page));
+  const pieces = safePieces(page, pieceChars, cleaned);
+  if (pieces.length === 1) return convertPiece(pieces[0]);
+  const converted = pieces.map(convertPiece);
+  // Many pages have nothing to convert: joining their pieces again would only copy them.
+  return spellsOut(converted, page) ? page : converted.join("");
 }
 
-/**
- * Where a long page can be cut into pieces that convert as they would in the whole page:
- * just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
- * of convertPiece can match across. Line-by-line steps (setext and section headings, labels,
- * <br>) look at most at the line before and at lines up to the next blank one, and no line break
- * is in an entity or an autolink. The tag patterns are what could reach across: a tag still
- * open, or a <sup>/<sub> closed after the cut. So a piece is cut off only when its tags are
- * closed (see tagsClosed).
- */
+/** Is `whole` the pieces joined (compared in place, without joining them)? */
+function spellsOut(pieces: string[], whole: string): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (!whole.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === whole.length;
+}
+
 /**
  * A piece whose tags stay open grows (by pieceChars or more at a time) up to this many times
  * pieceChars before cutting stops. Each check reads the piece again: at most this many checks
@@ -117,21 +115,60 @@ export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): str
  */
 const MAX_PIECE_GROWTH = 4;
 
-function safeCuts(page: string, pieceChars: number): number[] {
-  const cuts: number[] = [];
+/**
+ * A long page cut into pieces that convert as they would in the whole page, each already
+ * `cleaned` (comments and split escapes removed, as removing them from the whole page would):
+ * cut just after a blank line ("\n\n"), about every `pieceChars` characters, where no pattern
+ * of convertPiece can match across. Line-by-line steps (setext and section headings, labels,
+ * <br>) look at most at the line before and at lines up to the next blank one, and no line break
+ * is in an entity or an autolink. The tag patterns are what could reach across: a tag still
+ * open, or a <sup>/<sub> closed after the cut. So a piece is cut off only when its tags are
+ * closed (see tagsClosed). Of the cleaning steps, only a comment can reach across a blank
+ * line: no cut falls inside one.
+ *
+ * Why the page is cleaned piece by piece and not whole: a cleaned copy of a page over
+ * about 64K characters is a string in its own memory mapping, which costs a millisecond
+ * (see PIECE_CHARS); the pieces are small and one join makes the page.
+ */
+function safePieces(page: string, pieceChars: number, cleaned: (text: string) => string): string[] {
+  const pieces: string[] = [];
+  const comments = commentSpans(page);
   let from = 0; // where the piece starts
   let blank = page.indexOf("\n\n", pieceChars);
   while (blank >= 0 && page.length - from > 2 * pieceChars) {
     const cut = blank + 2;
-    if (tagsClosed(page.slice(from, cut).toLowerCase())) {
-      cuts.push(cut);
+    const piece = insideSpan(comments, cut) ? undefined : cleaned(page.slice(from, cut));
+    if (piece !== undefined && tagsClosed(piece.toLowerCase())) {
+      pieces.push(piece);
       from = cut;
       blank = page.indexOf("\n\n", from + pieceChars);
     } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
       break; // a tag open for long: the rest of the page converts as one piece
     } else blank = page.indexOf("\n\n", cut + pieceChars); // the piece grows by pieceChars or more
   }
-  return cuts;
+  pieces.push(cleaned(from ? page.slice(from) : page));
+  return pieces;
+}
+
+/** [start, end) of each HTML comment in the page, in order (as COMMENT_RE removes them). */
+function commentSpans(page: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (!page.includes("<!--")) return spans;
+  COMMENT_RE.lastIndex = 0;
+  for (let m = COMMENT_RE.exec(page); m; m = COMMENT_RE.exec(page)) spans.push([m.index, COMMENT_RE.lastIndex]);
+  return spans;
+}
+
+/** Is `at` strictly inside one of the spans (sorted, not overlapping)? */
+function insideSpan(spans: Array<[number, number]>, at: number): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] <= at) lo = mid + 1;
+    else if (spans[mid][0] >= at) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /**
@@ -177,7 +214,7 @@ function convertPiece(page: string): string {
   let s = page;
   if (s.includes("<")) s = htmlToMarks(s);
   if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
-  if (s.includes("\\(")) s = s.replace(ESCAPED_LABEL_RE, "$1($2)");
+  if (s.includes("\\(")) s = replaceEach(s, ESCAPED_LABEL_RE, (m) => `${m[1]}(${m[2]})`);
   if (SECTION_HINT_RE.test(s)) s = sectionHeadings(s);
   return setextHeadings(s);
 }
@@ -254,9 +291,9 @@ function removeCommentsAndSplitEscapes(page: string): string {
   return replaceEach(page.replace(COMMENT_RE, ""), SPLIT_ESCAPE_RE, (m) => ESCAPED[m[1]]);
 }
 
-/** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes). */
+/** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes); patterns with capture groups go through replaceEach. */
 function htmlToMarks(page: string): string {
-  let s = page.replace(FOOTNOTE_LINE_RE, "[^$1]: ").replace(FOOTNOTE_REF_RE, "");
+  let s = replaceEach(page, FOOTNOTE_LINE_RE, (m) => `[^${m[1]}]: `).replace(FOOTNOTE_REF_RE, "");
   s = replaceEach(s, SUP_SUB_RE, (m) => m[2]);
   s = s.replace(LINK_TAG_RE, "");
   s = replaceEach(s, AUTOLINK_RE, (m) => m[1]);

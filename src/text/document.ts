@@ -61,9 +61,9 @@ export function buildDoc(info: SourceInfo, file: IngestedFile): Doc {
       for (const [at, next] of joined.pageBreaks) if (offsetInBlock >= at) p = next;
       return p;
     };
-    for (const [at, next] of [[0, page], ...joined.pageBreaks] as Array<[number, number]>) {
-      if (pageStarts[next - 1] < 0) pageStarts[next - 1] = start + at;
-    }
+    // The block starts its first page, and each page break inside it starts the next one.
+    if (pageStarts[page - 1] < 0) pageStarts[page - 1] = start;
+    for (const [at, next] of joined.pageBreaks) if (pageStarts[next - 1] < 0) pageStarts[next - 1] = start + at;
     if (draft.kind === "heading") {
       while (headingPath.length && headingPath[headingPath.length - 1].level >= draft.level) headingPath.pop();
     }

@@ -6,6 +6,7 @@
 //   3. a fallback: join, unless both halves are words the document uses on their own.
 import { readFileSync } from "node:fs";
 import { dataFile } from "../paths.js";
+import { isSpaceCode } from "./char-class.js";
 
 interface HyphenLists {
   firstParts: Set<string>;
@@ -62,10 +63,12 @@ const WORD_OR_BROKEN_RE = /[\p{L}\u0000]+(?:-[\p{L}\u0000]+)*/gu;
  * for them cost a fifth of the text stage.
  */
 export class TextLexicon implements WordLookup {
-  private lower?: string;
+  /** The text lower-cased, in pieces (see lowerPieces). */
+  private lower?: string[];
   private answers = new Map<string, boolean>();
 
-  constructor(private readonly text: string) {}
+  /** `pieceChars`: the text is lower-cased in pieces of about this many characters (see lowerPieces). */
+  constructor(private readonly text: string, private readonly pieceChars = 16 * 1024) {}
 
   has(word: string): boolean {
     let known = this.answers.get(word);
@@ -74,15 +77,55 @@ export class TextLexicon implements WordLookup {
   }
 
   private occurs(word: string): boolean {
-    const text = (this.lower ??= this.text.toLowerCase());
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-      const end = i + word.length;
-      if (isLetter(text, i - 1) || isLetter(text, end)) continue; // inside a longer word
-      if (brokenBefore(text, i) || brokenAfter(text, end)) continue; // half of a word broken at a line end
-      return true;
-    }
-    return false;
+    // No piece boundary can be inside a word without a line break (see lowerPieces).
+    if (word.includes("\n")) return occursIn(this.text.toLowerCase(), word);
+    return (this.lower ??= lowerPieces(this.text, this.pieceChars)).some((piece) => occursIn(piece, word));
   }
+}
+
+/** Does the (lower-cased) text hold the word, as a whole word that is not half of one broken at a line end? */
+function occursIn(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if (isLetter(text, i - 1) || isLetter(text, end)) continue; // inside a longer word
+    if (brokenBefore(text, i) || brokenAfter(text, end)) continue; // half of a word broken at a line end
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The text lower-cased in pieces of about `pieceChars` characters, where occursIn on each
+ * piece answers as on the whole text. Why: a lower-cased copy of a long text is a string in
+ * its own memory mapping, about a millisecond for a 100K-character page; pieces are cheap.
+ * A piece ends with a line break (lower-casing reads no context across one, and no word
+ * holds one), and the last character other than a space before the cut is no hyphen, so no
+ * "-\n" that brokenBefore and brokenAfter look for reaches across it.
+ */
+function lowerPieces(text: string, pieceChars: number): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (text.length - from > 2 * pieceChars) {
+    const cut = nextCut(text, from + pieceChars);
+    if (cut < 0) break;
+    pieces.push(text.slice(from, cut).toLowerCase());
+    from = cut;
+  }
+  pieces.push((from ? text.slice(from) : text).toLowerCase());
+  return pieces;
+}
+
+/** The first place at or after `at` where lowerPieces may cut the text, or -1. */
+function nextCut(text: string, at: number): number {
+  for (let newline = text.indexOf("\n", at); newline >= 0; newline = text.indexOf("\n", newline + 1)) {
+    const cut = newline + 1;
+    // Each run of spaces is read back once: only from a cut followed by a character other than a space.
+    if (cut >= text.length || isSpaceCode(text.charCodeAt(cut))) continue;
+    let j = newline - 1;
+    while (j >= 0 && isSpaceCode(text.charCodeAt(j))) j--;
+    if (text[j] !== "-") return cut;
+  }
+  return -1;
 }
 
 const isLetter = (text: string, i: number) => i >= 0 && i < text.length && /\p{L}/u.test(text[i]);

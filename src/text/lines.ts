@@ -1,6 +1,8 @@
 // Reading one line of "sectormap markdown" (see src/types.ts): what kind of
 // line it is, and its content with inline marks cleaned away.
 
+import { replaceEach } from "../regexp.js";
+
 export type LineKind = "blank" | "rule" | "heading" | "bold" | "list" | "table" | "footnote" | "text";
 
 export interface Line {
@@ -79,6 +81,10 @@ export function readLine(raw: string, page: number): Line {
   return lineOf("text", body, page);
 }
 
+// Patterns with capture groups replace through replaceEach (an exec loop): String#replace with
+// them takes V8's slow path, about 20 ns a character of a long line (a 5.7 MB paragraph paid 0.1 s a pattern).
+const firstGroup = (m: RegExpExecArray) => m[1];
+
 // Any character that one of the replacements below could act on.
 const MARKS_RE = new RegExp(`[<\\[\\\\*_\`${SUPERSCRIPT_DIGITS}]| {2}`);
 const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
@@ -97,19 +103,19 @@ export function cleanInline(s: string): string {
   // Each step runs only when the character it acts on is there: a marked line mostly has one kind of mark.
   if (s.includes("<")) {
     s = s.replace(/<sup>\s*(?:\d+|[*†‡§]+)\s*<\/sup>/gi, ""); // footnote references
-    s = replaceUpTo(s, /<sup>(.*?)<\/sup>/gi, "$1", lastEndOf(s, /<\/sup>/gi)); // other superscripts: 3<sup>RD</sup> -> 3RD
-    s = replaceUpTo(s, /<sub>(.*?)<\/sub>/gi, "$1", lastEndOf(s, /<\/sub>/gi));
+    s = replaceUpTo(s, /<sup>(.*?)<\/sup>/gi, firstGroup, lastEndOf(s, /<\/sup>/gi)); // other superscripts: 3<sup>RD</sup> -> 3RD
+    s = replaceUpTo(s, /<sub>(.*?)<\/sub>/gi, firstGroup, lastEndOf(s, /<\/sub>/gi));
     s = s.replace(/<br\s*\/?>/gi, " ");
-    s = replaceUpTo(s, INLINE_TAGS_RE, "", s.lastIndexOf(">") + 1);
+    s = replaceUpTo(s, INLINE_TAGS_RE, () => "", s.lastIndexOf(">") + 1);
   }
   if (s.includes("[")) {
     s = s.replace(/\[\^\d+\]/g, ""); // markdown footnote references
     s = keepLinkTexts(s); // links and images keep their text
   }
-  if (s.includes("\\")) s = s.replace(/\\([*_#\[\]()\\`-])/g, "$1"); // markdown escapes
+  if (s.includes("\\")) s = replaceEach(s, /\\([*_#\[\]()\\`-])/g, firstGroup); // markdown escapes
   if (SUPERSCRIPT_RE.test(s)) s = s.replace(SUPERSCRIPTS_RE, "");
   if (s.includes("*")) s = s.replace(/\*+/g, ""); // emphasis and asterisk footnote marks
-  if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, "$1$2", lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g));
+  if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g));
   if (s.includes("`")) s = s.replace(/`/g, "");
   if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
   return s.trim();
@@ -128,11 +134,11 @@ function lastEndOf(s: string, closer: RegExp): number {
   return end;
 }
 
-/** `s.replace(pattern, replacement)` where no match can end after `end`: the same result, without trying the tail. */
-function replaceUpTo(s: string, pattern: RegExp, replacement: string, end: number): string {
+/** `replaceEach(s, pattern, replace)` where no match can end after `end`: the same result, without trying the tail. */
+function replaceUpTo(s: string, pattern: RegExp, replace: (m: RegExpExecArray) => string, end: number): string {
   if (end <= 0) return s;
-  if (end >= s.length) return s.replace(pattern, replacement);
-  return s.slice(0, end).replace(pattern, replacement) + s.slice(end);
+  if (end >= s.length) return replaceEach(s, pattern, replace);
+  return replaceEach(s.slice(0, end), pattern, replace) + s.slice(end);
 }
 
 /**

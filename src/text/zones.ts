@@ -13,6 +13,7 @@
 // front-matter section (the title page) is front matter too.
 import type { Block, Zone } from "../types.js";
 import { wordsUpTo as wordCount } from "./words.js";
+import { charClassOf, isSpaceCode, OTHER_CLASS } from "./char-class.js";
 
 const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents?|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
 const FRONT_HEADING_RE =
@@ -41,27 +42,60 @@ export interface ZoneOptions {
   headingsFromType: boolean;
 }
 
-/** A heading or entry reduced to its words: numbering, leaders, page number, case and punctuation gone. */
-export function titleKey(text: string): string {
-  return text
-    .replace(DOT_LEADER_RE, "")
-    .replace(/\s+\d{1,3}$/, "")
-    .toLowerCase()
-    .replace(/^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])[.):]?\s+/i, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
 /** Titles are compared by this many words at most. */
 const KEY_WORDS = 5;
 
-function leadingWords(key: string): string {
-  let at = -1;
-  for (let n = 0; n < KEY_WORDS; n++) {
-    at = key.indexOf(" ", at + 1);
-    if (at < 0) return key;
+/**
+ * A heading or entry reduced to its first KEY_WORDS words: numbering, leaders, page number,
+ * case and punctuation gone. (The words are the runs of letters and digits, as
+ * /[\p{L}\p{N}]+/gu finds them, joined by one space.)
+ */
+export function titleKey(text: string): string {
+  // Leaders and page numbers end on one of a few characters: most titles skip both regexes.
+  const stripped = mayEndWithPageNumber(text) ? text.replace(DOT_LEADER_RE, "").replace(/\s+\d{1,3}$/, "") : text;
+  const unlabelled = stripped.toLowerCase().replace(/^(?:(?:chapter|section|part|annex|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])[.):]?\s+/i, "");
+  return leadingWords(unlabelled, KEY_WORDS);
+}
+
+/** The first `n` runs of letters and digits (whole code points) of the text, joined by a space. */
+function leadingWords(text: string, n: number): string {
+  let key = "";
+  let words = 0;
+  let i = 0;
+  while (i < text.length && words < n) {
+    const start = i;
+    while (i < text.length && isLetterOrDigitAt(text, i)) i += codeUnitsAt(text, i);
+    if (i > start) {
+      key += (words++ ? " " : "") + text.slice(start, i);
+      continue;
+    }
+    i += codeUnitsAt(text, i);
   }
-  return key.slice(0, at);
+  return key;
+}
+
+/** 2 where the text holds an astral character (a surrogate pair) at i, else 1. */
+const codeUnitsAt = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+
+function isLetterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return charClassOf(text.codePointAt(i)!) !== OTHER_CLASS;
+}
+
+/**
+ * Can the text end with dot leaders or a page number (DOT_LEADER_RE, PAGE_NUMBER_END_RE)?
+ * Its last character other than a space must then be a digit, a roman numeral's letter,
+ * ".", "…", "_" or "-". A test of one character that spares most blocks the end-anchored regexes.
+ */
+function mayEndWithPageNumber(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45 || c === 0x2026) return true;
+  const lower = c | 32;
+  return lower === 105 || lower === 118 || lower === 120 || lower === 108 || lower === 99; // i v x l c
 }
 
 /** Plain words of a heading for the zone patterns: labels and marks stripped. */
@@ -75,7 +109,10 @@ function plain(text: string): string {
  * texts are unchanged.
  */
 export function readZones(blocks: Block[], options: ZoneOptions = { headingsFromType: false }): void {
-  const contents = findContents(blocks);
+  // Each block's words, counted once up to the largest limit asked about (exact up to it, then
+  // MAX_ENTRY_WORDS + 1): every word test below compares with a limit no larger.
+  const words = blocks.map((b) => wordCount(b.text, MAX_ENTRY_WORDS));
+  const contents = findContents(blocks, words);
   for (const i of contents) {
     const b = blocks[i];
     // The entries stop being headings; the "Contents" heading itself stays one (of the front matter).
@@ -85,21 +122,23 @@ export function readZones(blocks: Block[], options: ZoneOptions = { headingsFrom
     }
   }
   if (contents.size) rebuildSections(blocks);
-  assignZones(blocks, contents, options);
+  assignZones(blocks, contents, words, options);
 }
 
-/** Indexes of the blocks that are table-of-contents entries (the "Contents" heading included). */
-export function findContents(blocks: Block[]): Set<number> {
+/**
+ * Indexes of the blocks that are table-of-contents entries (the "Contents" heading included).
+ * `words`: each block's word count up to MAX_ENTRY_WORDS (see readZones).
+ */
+export function findContents(blocks: Block[], words: number[]): Set<number> {
   const found = new Set<number>();
   const limit = Math.ceil(blocks.length * CONTENTS_WITHIN);
   // Where each title appears as a heading: an entry is repeated when a heading after it has its words.
   // Titles are compared by their first words: the body's heading may add to the entry
   // ("3.2 Role of Government" in the contents, "3.2 Role of Government - Demonstrated" in the body).
-  // Each block's word count (up to the entry limit), title key and entry test are computed once,
-  // by position: the run search below asks about the same blocks several times.
-  const words = blocks.map((b) => wordCount(b.text, MAX_ENTRY_WORDS));
+  // Each block's title key and entry test are computed once, by position (as its word count,
+  // `words`): the run search below asks about the same blocks several times.
   const keys = new Array<string | undefined>(blocks.length);
-  const keyAt = (k: number) => (keys[k] ??= leadingWords(titleKey(blocks[k].text)));
+  const keyAt = (k: number) => (keys[k] ??= titleKey(blocks[k].text));
   const headingAt = new Map<string, number[]>();
   blocks.forEach((b, k) => {
     if (b.kind !== "heading" && !(b.kind === "paragraph" && words[k] <= MAX_ENTRY_WORDS)) return;
@@ -114,16 +153,19 @@ export function findContents(blocks: Block[]): Set<number> {
     const at = headingAt.get(keyAt(k));
     return at !== undefined && at[at.length - 1] > after;
   };
-  const isLeaderEntry = (b: Block) => DOT_LEADER_RE.test(b.text) || (PAGE_NUMBER_END_RE.test(b.text) && wordCount(b.text, 16) <= 15 && /\p{L}/u.test(b.text));
+  const isLeaderEntryAt = (k: number) => {
+    const text = blocks[k].text;
+    return mayEndWithPageNumber(text) && (DOT_LEADER_RE.test(text) || (PAGE_NUMBER_END_RE.test(text) && words[k] <= 15 && /\p{L}/u.test(text)));
+  };
   // Block k is asked whether it is an entry of a run ending at itself: remembered by position.
   const entries = new Array<boolean | undefined>(blocks.length);
   const isEntryAt = (k: number) =>
-    (entries[k] ??= blocks[k].kind !== "footnote" && words[k] <= MAX_ENTRY_WORDS && (isLeaderEntry(blocks[k]) || repeatedLater(k, k)));
+    (entries[k] ??= blocks[k].kind !== "footnote" && words[k] <= MAX_ENTRY_WORDS && (isLeaderEntryAt(k) || repeatedLater(k, k)));
 
   for (let i = 0; i < limit; i++) {
     const b = blocks[i];
-    // The word count first: it stops after five words, where plain() copies the whole text.
-    const headed = (b.kind === "heading" || b.kind === "paragraph") && wordCount(b.text, 5) <= 4 && CONTENTS_HEADING_RE.test(plain(b.text));
+    // The word count first: plain() copies the whole text.
+    const headed = (b.kind === "heading" || b.kind === "paragraph") && words[i] <= 4 && CONTENTS_HEADING_RE.test(plain(b.text));
     if (!headed && !isEntryAt(i)) continue;
     // A run of entries: each repeated further on, or carrying a page number.
     let j = headed ? i + 1 : i;
@@ -132,7 +174,8 @@ export function findContents(blocks: Block[]): Set<number> {
     const entryAt = (k: number) => k < blocks.length && (blocks[k].kind === "footnote" || isEntryAt(k));
     while (entryAt(j) || (entryAt(j + 1) && entryAt(j + 2) && words[j] < MAX_ENTRY_WORDS)) j++;
     const runLength = j - (headed ? i + 1 : i);
-    const leaders = blocks.slice(i, j).filter(isLeaderEntry).length;
+    let leaders = 0;
+    for (let k = i; k < j; k++) if (isLeaderEntryAt(k)) leaders++;
     if (headed ? runLength >= 2 : runLength >= MIN_UNHEADED_RUN && (leaders >= 2 || blocks.slice(i, j).every((x) => x.kind === "heading"))) {
       for (let k = i; k < j; k++) if (blocks[k].kind !== "footnote") found.add(k);
       i = j - 1;
@@ -165,8 +208,11 @@ function chapterLevel(blocks: Block[]): number {
 /** The zone a heading opened, if one is open (a function: TypeScript narrows the loop's variable to null). */
 const zoneOpen = (open: { zone: Zone } | null): Zone | undefined => open?.zone;
 
-/** Body text has begun once a paragraph or list item of this many words sits in the body zone. */
-const BODY_WORDS = 25;
+/**
+ * Body text has begun once a paragraph or list item of this many words sits in the body zone.
+ * (At most MAX_ENTRY_WORDS: readZones counts words that far.)
+ */
+const BODY_WORDS = MAX_ENTRY_WORDS;
 
 /**
  * Zones from the heading tree (see the module comment). Front-matter headings
@@ -174,7 +220,7 @@ const BODY_WORDS = 25;
  * open back matter only after: an "Annexes" line on a title page or a
  * "Terms of reference" heading in the executive summary's list is not back matter.
  */
-function assignZones(blocks: Block[], contents: Set<number>, options: ZoneOptions): void {
+function assignZones(blocks: Block[], contents: Set<number>, words: number[], options: ZoneOptions): void {
   let open: { zone: Zone; level: number; annex: boolean } | null = null;
   let frontSeen = contents.size > 0;
   const chapters = chapterLevel(blocks);
@@ -213,7 +259,7 @@ function assignZones(blocks: Block[], contents: Set<number>, options: ZoneOption
       if (opens === "front") frontSeen = true;
     }
     zoneOf[i] = open ? open.zone : "body";
-    if (zoneOf[i] === "body" && (b.kind === "paragraph" || b.kind === "list_item") && wordCount(b.text, BODY_WORDS) >= BODY_WORDS) bodySeen = true;
+    if (!bodySeen && zoneOf[i] === "body" && (b.kind === "paragraph" || b.kind === "list_item") && words[i] >= BODY_WORDS) bodySeen = true;
   }
   // The title page: what comes before the contents or the first front-matter section.
   if (frontSeen) {
