@@ -32,6 +32,22 @@ describe("serialiseRows", () => {
     expect(line.endsWith("\n")).toBe(true);
     expect(Object.entries(JSON.parse(line))).toEqual(TABLES.segments.columns.map((c) => [c.name, c.name === "segment_id" ? "s1" : c.name === "text" ? 'a "b"\n' : c.type === "string" ? "" : 0]));
   });
+
+  it("writes each JSONL cell as JSON.stringify does, escaped or not", () => {
+    // The cells that need escaping and those the writer writes without JSON.stringify, side by side.
+    const texts = ["plain", 'say "hi"', "back\\slash", "tab\there", "nul\u0000", "\u001f", "\u007f del", "ünïcödé €", "emoji 😀", "lone \ud800 high", "lone \udc00 low", "\u2028\u2029", ""];
+    const numbers = [0, -0, 7, -3.25, 1e21, 1.5e-7, NaN, Infinity, -Infinity];
+    const rows: Row[] = [...texts.map((text, i) => ({ segment_id: `s${i}`, text, page: numbers[i % numbers.length] })), ...numbers.map((page) => ({ page }))];
+    const expected = rows.map((row) => JSON.stringify(Object.fromEntries(TABLES.segments.columns.map((c) => [c.name, row[c.name] ?? (c.type === "string" ? "" : 0)]))) + "\n");
+    expect(textOf("segments", rows, "jsonl")).toBe(expected.join(""));
+  });
+
+  it("writes the rows of a table larger than one piece whole and in order", () => {
+    const rows: Row[] = Array.from({ length: 3000 }, (_, i) => ({ segment_id: `s${i}`, text: `ünï ${"x".repeat(i % 40)}, "${i}"` }));
+    const csv = textOf("segments", rows, "csv").split("\n");
+    expect(csv.length).toBe(3001);
+    expect(csv[2999]).toBe(`s2999,,,,,,,,,,"ünï ${"x".repeat(2999 % 40)}, ""2999""",,,,`);
+  });
 });
 
 /** Rows of writeRowsWithGaps filled with `values(i)`, read back from their UTF-8 bytes as the merge reads them. */

@@ -26,14 +26,21 @@ export function csvLine(values: Array<string | number>): string {
   let line = "";
   for (let i = 0; i < values.length; i++) {
     if (i) line += ",";
-    const value = values[i];
-    if (typeof value !== "string") {
-      line += value === undefined || value === null ? "" : String(value);
-      continue;
-    }
-    const cell = FORMULA_START_RE.test(value) ? "'" + value : value;
-    line += NEEDS_QUOTES_RE.test(cell) ? '"' + cell.replace(QUOTES_RE, '""') + '"' : cell;
+    line += csvCell(values[i]);
   }
   return line + "\n";
 }
+
+/** One value as a CSV cell: neutralised, and quoted (its quotes doubled) where it needs it. */
+export function csvCell(value: string | number): string {
+  if (typeof value !== "string") return value === undefined || value === null ? "" : String(value);
+  const cell = startsLikeFormula(value) ? "'" + value : value;
+  return NEEDS_QUOTES_RE.test(cell) ? '"' + cell.replace(QUOTES_RE, '""') + '"' : cell;
+}
 const NEEDS_QUOTES_RE = /[",\n]/, QUOTES_RE = /"/g;
+
+/** FORMULA_START_RE's test by character code: it runs on every cell of every dataset. */
+function startsLikeFormula(value: string): boolean {
+  const c = value.charCodeAt(0); // NaN for ""
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 /* \t */ || c === 13 /* \r */;
+}

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { TABLES, type Row, type TableName } from "./tables.js";
-import { csvLine } from "./csv.js";
+import { csvCell, csvLine } from "./csv.js";
 import { scratchSink, type ByteSink } from "./byte-sink.js";
 
 export type OutputFormat = "csv" | "jsonl";
@@ -27,8 +27,7 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
   const text: Partial<Record<OutputFormat, Buffer>> = {};
   const sink = scratchSink();
   for (const format of formats) {
-    if (format === "csv") for (const row of rows) sink.write(csvLine(cellsOf(table, row)));
-    else for (const row of rows) sink.write(jsonLine(table, row));
+    writeRows(sink, layoutOf(table), rows, format);
     text[format] = sink.take();
   }
   return { rows: rows.length, text };
@@ -38,17 +37,35 @@ export function serialiseRows(table: TableName, rows: Row[], formats: OutputForm
  * Rows as UTF-8 bytes in `sink`, with gaps for the `gaps` columns, whose values are only known
  * after the corpus-level merge (actor ids): each row's text with a GAP
  * character where each gap's value goes, and a ROW_END character after the
- * row. Neither character occurs in any other cell (cellsOf drops them; JSON
+ * row. Neither character occurs in any other cell (CSV cells drop them; JSON
  * escapes them), nor as a byte of any other character in UTF-8, so the merge
  * finds rows and gaps in the UTF-8 bytes without decoding them (GappedRows).
  * Gap values must be plain strings that need no CSV quoting or JSON escaping (ids).
  */
 export function writeRowsWithGaps(sink: ByteSink, table: TableName, rows: Row[], gaps: string[], format: OutputFormat): void {
-  const gapAt = TABLES[table].columns.map((c) => gaps.includes(c.name));
-  // A gap is a GAP cell (CSV) or a string holding GAP (JSON); the row's ROW_END goes after its line end.
-  if (format === "jsonl") for (const row of rows) sink.write(jsonLine(table, row, gapAt) + ROW_END);
-  else for (const row of rows) sink.write(csvLine(cellsOf(table, row, gapAt)) + ROW_END);
+  const layout = layoutOf(table);
+  writeRows(sink, layout, rows, format, layout.names.map((name) => gaps.includes(name)), ROW_END);
 }
+
+/**
+ * Rows into `sink`, one line each (then `after`), in pieces of a few thousand characters: one
+ * encoding call per row cost more than the encoding, and one string for all the rows is
+ * flattened whole (see byte-sink.ts). A gap (`gapAt`) is a GAP cell (CSV) or a string holding
+ * GAP (JSON).
+ */
+function writeRows(sink: ByteSink, layout: RowLayout, rows: Row[], format: OutputFormat, gapAt?: boolean[], after = ""): void {
+  let piece = "";
+  for (const row of rows) {
+    piece += (format === "jsonl" ? jsonLine(layout, row, gapAt) : csvRow(layout, row, gapAt)) + after;
+    if (piece.length >= PIECE_CHARS) {
+      sink.write(piece);
+      piece = "";
+    }
+  }
+  if (piece) sink.write(piece);
+}
+const PIECE_CHARS = 16 * 1024;
+
 const GAP = "\u0000", ROW_END = "\u0001";
 const GAP_BYTE = 0, ROW_END_BYTE = 1;
 
@@ -104,22 +121,46 @@ export function joinParts(parts: Array<Uint8Array | string>): Buffer {
   return out;
 }
 
-/**
- * A row's cells in column order; missing ones empty; the two marker characters of writeRowsWithGaps
- * dropped; GAP in the columns `gapAt` marks.
- */
-function cellsOf(table: TableName, row: Row, gapAt?: boolean[]): Array<string | number> {
-  const columns = TABLES[table].columns;
-  const cells: Array<string | number> = new Array(columns.length);
-  for (let i = 0; i < columns.length; i++) {
-    if (gapAt?.[i]) {
-      cells[i] = GAP;
-      continue;
-    }
-    const value = row[columns[i].name] ?? "";
-    cells[i] = typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value;
+/** What writing a table's rows needs of its columns, worked out once per table. */
+interface RowLayout {
+  names: string[];
+  /** Each column's `"name":` in JSONL, with the comma before it: the same on every row. */
+  jsonKeys: string[];
+  /** The JSON value of a missing cell: "" for a string column, 0 for a number. */
+  jsonMissing: Array<string | number>;
+}
+
+const layouts = new Map<TableName, RowLayout>();
+function layoutOf(table: TableName): RowLayout {
+  let layout = layouts.get(table);
+  if (!layout) {
+    const columns = TABLES[table].columns;
+    layout = {
+      names: columns.map((c) => c.name),
+      jsonKeys: columns.map((c, i) => `${i > 0 ? "," : ""}${JSON.stringify(c.name)}:`),
+      jsonMissing: columns.map((c) => (c.type === "string" ? "" : 0)),
+    };
+    layouts.set(table, layout);
   }
-  return cells;
+  return layout;
+}
+
+/**
+ * One row as a CSV line: cells in column order, missing ones empty, the two marker characters of
+ * writeRowsWithGaps dropped from the text; GAP in the columns `gapAt` marks.
+ */
+function csvRow(layout: RowLayout, row: Row, gapAt?: boolean[]): string {
+  const names = layout.names;
+  let line = "";
+  for (let i = 0; i < names.length; i++) {
+    if (i) line += ",";
+    if (gapAt?.[i]) line += GAP;
+    else {
+      const value = row[names[i]] ?? "";
+      line += csvCell(typeof value === "string" && MARKERS_RE.test(value) ? value.replace(MARKERS_RE_G, "") : value);
+    }
+  }
+  return line + "\n";
 }
 const MARKERS_RE = /[\u0000\u0001]/, MARKERS_RE_G = /[\u0000\u0001]/g;
 
@@ -128,25 +169,26 @@ const MARKERS_RE = /[\u0000\u0001]/, MARKERS_RE_G = /[\u0000\u0001]/g;
  * after the merge), as the string "\u0000" would be written but with the character itself
  * (JSON.stringify writes it escaped, so GAP marks only gaps).
  */
-function jsonLine(table: TableName, row: Row, gapAt?: boolean[]): string {
-  const columns = TABLES[table].columns;
-  const keys = jsonKeysOf(table);
+function jsonLine(layout: RowLayout, row: Row, gapAt?: boolean[]): string {
+  const { names, jsonKeys, jsonMissing } = layout;
   let line = "{";
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    line += keys[i] + (gapAt?.[i] ? QUOTED_GAP : JSON.stringify(row[c.name] ?? (c.type === "string" ? "" : 0)));
+  for (let i = 0; i < names.length; i++) {
+    line += jsonKeys[i] + (gapAt?.[i] ? QUOTED_GAP : jsonValue(row[names[i]] ?? jsonMissing[i]));
   }
   return line + "}\n";
 }
 const QUOTED_GAP = '"\u0000"';
 
-/** Per table, each column's `"name":` in JSONL (with the comma before it): the same on every row. */
-const jsonKeys = new Map<TableName, string[]>();
-function jsonKeysOf(table: TableName): string[] {
-  let keys = jsonKeys.get(table);
-  if (!keys) jsonKeys.set(table, (keys = TABLES[table].columns.map((c, i) => `${i > 0 ? "," : ""}${JSON.stringify(c.name)}:`)));
-  return keys;
+/**
+ * JSON.stringify of a cell, without calling it for the cells that need nothing escaped (most of
+ * them): a string with no quote, backslash, control character or surrogate is its text in quotes,
+ * and a finite number is written as String writes it.
+ */
+function jsonValue(value: string | number): string {
+  if (typeof value === "string") return JSON_ESCAPES_RE.test(value) ? JSON.stringify(value) : '"' + value + '"';
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : JSON.stringify(value);
 }
+const JSON_ESCAPES_RE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 export interface WriterOptions {
   formats: OutputFormat[];

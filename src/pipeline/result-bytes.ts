@@ -19,7 +19,6 @@ import type { FileResult } from "./process.js";
 
 const LONG = 256;
 const MARK = "\u0000";
-const ROW_TEXT_KEYS = new Set(["csv", "jsonl", "waiting"]);
 
 /** The result's bytes, in a buffer of its own (never a slice of Node's shared pool, so it can be transferred). */
 export function encodeResult(result: FileResult): Buffer {
@@ -70,13 +69,23 @@ export function decodeResult(bytes: Buffer): FileResult {
     at += length;
   }
   if (at !== bytes.length) throw new Error("result bytes of the wrong length");
-  return JSON.parse(bytes.toString("utf8", line1 + 1, line2), function (key, v) {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const n = (v as Record<string, unknown>)[MARK];
+  // The raw texts are put back where encodeResult took them from (the row texts, the matrix
+  // line, the waiting rows), not by a JSON.parse reviver: a reviver is called for every value
+  // of the result (each actor candidate's), on the main thread, for every document.
+  const raw = (v: unknown, asBytes: boolean): unknown => {
+    const n = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[MARK] : undefined;
     if (typeof n !== "number") return v;
     const end = starts[n] + lengths[n];
-    return ROW_TEXT_KEYS.has(key) ? bytes.subarray(starts[n], end) : bytes.toString("utf8", starts[n], end);
-  });
+    return asBytes ? bytes.subarray(starts[n], end) : bytes.toString("utf8", starts[n], end);
+  };
+  const result = JSON.parse(bytes.toString("utf8", line1 + 1, line2)) as FileResult;
+  for (const [, table] of result.tables) {
+    const text = table.text as Record<string, unknown>;
+    for (const format of Object.keys(text)) text[format] = raw(text[format], true);
+  }
+  result.matrixLine = raw(result.matrixLine, false) as string;
+  result.merge.waiting = raw(result.merge.waiting, true) as Uint8Array | string;
+  return result;
 }
 
 /**
