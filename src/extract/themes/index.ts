@@ -126,7 +126,7 @@ export function codeDocument(doc: Doc, cb: Codebook, scope: ThemeScope = documen
   const out: Coding[] = [];
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    const hits = docTokens.hitsOf(cb.matcher, doc, block); // found already when a recommendation is the whole block
+    const hits = docTokens.lastHitsOf(cb.matcher, doc, block); // found already when a recommendation is the whole block
     for (const hit of inScope(hits, docTokens.block(doc, block), scope, cb)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }
