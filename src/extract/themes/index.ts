@@ -2,7 +2,8 @@
 //   loadCodebook      read + validate + compile a codebook (once per path)
 //   documentScope     is the Doc of the codebook's domain? (else only general themes are coded)
 //   codeDocument      code every eligible segment (block) of a Doc
-//   codeRecommendationText   the codes of one recommendation (at most 4)
+//   codeRecommendation   the codes of one recommendation of a Doc (at most 4), from its block's words
+//   codeRecommendationText   the same for a text alone
 //   themeRows / themesMatrix / explainThemes   tables and the `inspect` view
 import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
