@@ -103,7 +103,7 @@ class DocTokens {
     return (this.finds[block.index] ??= matcher.findPhrases(at.tokens, at.from, at.to));
   }
 
-  /** The hits of `matcher` in the whole block (matched once per document). */
+  /** The hits of `matcher` in the whole block (matched once per document, for a recommendation that is the whole block). */
   hitsOf(matcher: Matcher, doc: Doc, block: Block): ThemeHit[] {
     const finds = this.findsOf(matcher, doc, block);
     let hits = this.hits[block.index];
@@ -113,6 +113,26 @@ class DocTokens {
       this.hits[block.index] = hits;
     }
     return hits;
+  }
+
+  /**
+   * The hits of `matcher` in the whole block, for the last time in this document (codeDocument):
+   * kept ones are let go, and new ones are not kept. Keeping every block's phrases and hits until
+   * the document is done made them live long enough to cost the garbage collector more than
+   * finding them again.
+   */
+  lastHitsOf(matcher: Matcher, doc: Doc, block: Block): ThemeHit[] {
+    this.keepFor(matcher, doc);
+    const i = block.index;
+    const kept = this.hits[i];
+    if (kept) {
+      this.hits[i] = undefined;
+      this.finds[i] = undefined;
+      return kept;
+    }
+    const finds = this.finds[i];
+    this.finds[i] = undefined;
+    return matcher.matchAt(this.block(doc, block), this.regexes, finds && { terms: finds.terms.slice(), others: finds.others });
   }
 
   /** The document is coded: forget it (and a huge document's buffers). */

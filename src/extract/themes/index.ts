@@ -2,7 +2,8 @@
 //   loadCodebook      read + validate + compile a codebook (once per path)
 //   documentScope     is the Doc of the codebook's domain? (else only general themes are coded)
 //   codeDocument      code every eligible segment (block) of a Doc
-//   codeRecommendationText   the codes of one recommendation (at most 4)
+//   codeRecommendation   the codes of one recommendation of a Doc (at most 4), from its block's words
+//   codeRecommendationText   the same for a text alone
 //   themeRows / themesMatrix / explainThemes   tables and the `inspect` view
 import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
@@ -126,7 +127,7 @@ export function codeDocument(doc: Doc, cb: Codebook, scope: ThemeScope = documen
   const out: Coding[] = [];
   for (const block of doc.blocks) {
     if (!isCodable(block, cb)) continue;
-    const hits = docTokens.hitsOf(cb.matcher, doc, block); // found already when a recommendation is the whole block
+    const hits = docTokens.lastHitsOf(cb.matcher, doc, block); // found already when a recommendation is the whole block
     for (const hit of inScope(hits, docTokens.block(doc, block), scope, cb)) {
       out.push({ block: block.index, theme: hit.code, evidence: hit.evidence, page: block.page, start: block.start, end: block.end });
     }

@@ -18,6 +18,8 @@ interface Entry {
   role: Role;
   /** For "near": where this word of its rule collects its occurrences (see NearRule below). */
   slot: number;
+  /** The phrase's number of words. */
+  words: number;
 }
 export interface Found {
   e: Entry;
@@ -82,7 +84,7 @@ export class Matcher {
       : first.kind === "prefix" ? "p:" + first.value.slice(0, PREFIX_KEY)
       : "P:" + first.value.slice(0, PREFIX_KEY);
     const list = this.byKey.get(key);
-    const entry = { phrase, theme, role, slot };
+    const entry = { phrase, theme, role, slot, words: phrase.words.length };
     if (list) list.push(entry);
     else this.byKey.set(key, [entry]);
   }
@@ -132,7 +134,8 @@ export class Matcher {
       const list = this.lists[which];
       for (let k = 0; k < list.length; k++) {
         const e = list[k];
-        const end = phraseAt(e.phrase, tokens, i, to);
+        // A one-word phrase (most entries) matches here already: its word is the one looked up.
+        const end = e.words === 1 ? i + 1 : phraseAt(e.phrase, tokens, i, to);
         if (end < 0) continue;
         if (e.role !== "term") others.push({ e, start: i, end });
         else {

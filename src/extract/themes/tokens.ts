@@ -6,7 +6,7 @@ import { isLetterAt, wordCharLength } from "./chars.js";
 import { HASH_SEED, hashStep, writtenWords, type WordForms } from "./words.js";
 
 export interface Token {
-  /** The shared forms object: the same object for every occurrence of the word (a cache slot). */
+  /** The shared forms object: the same object for every occurrence of the word. */
   word: WordForms;
   /** False when punctuation other than a hyphen, slash or apostrophe separates it from the
    * previous word: a phrase never runs across a comma, bracket or full stop. */
