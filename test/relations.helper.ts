@@ -2,7 +2,7 @@
 // with the parties given as the actors stage would hand them over (candidates and mentions),
 // so that the tests exercise the relation rules alone.
 import { buildDoc } from "../src/text/document.js";
-import { extractRelations, relationExtractor } from "../src/extract/relations/index.js";
+import { extractRelations, relationExtractor, type RelationExtractor } from "../src/extract/relations/index.js";
 import type { ActorCandidate, Doc, Mention, Relation } from "../src/types.js";
 
 export function docOf(text: string): Doc {
@@ -12,14 +12,15 @@ export function docOf(text: string): Doc {
 /** An actor as the actors stage would list it; each of its surfaces found in the text is a mention. */
 export interface TestActor { name: string; acronym?: string; surfaces?: string[] }
 
-const ORGANISATIONS = ["Aurora Foundation", "Migration Research Centre", "Delta Relief Agency", "Harbour Council", "Brightwater Trust", "European Union", "Norway", "Canada", "Honduras"];
-const COUNTRIES = new Set(["norway", "canada", "honduras"]);
+export const ORGANISATIONS = ["Aurora Foundation", "Migration Research Centre", "Delta Relief Agency", "Harbour Council", "Brightwater Trust", "European Union", "Norway", "Canada", "Honduras"];
+export const COUNTRIES = new Set(["norway", "canada", "honduras"]);
 
 /**
  * The relations stage on `text` with `actors` found wherever their surfaces (their names by default)
- * stand as whole words, and `countries` as the lexicon's countries (places, not parties).
+ * stand as whole words, and `countries` as the lexicon's countries (places, not parties); with
+ * `extractor`, that one (built once for several documents, as a run does) and its countries.
  */
-export function relationsFound(text: string, actors: TestActor[], countries: Set<string> = COUNTRIES): Relation[] {
+export function relationsFound(text: string, actors: TestActor[], countries: Set<string> = COUNTRIES, extractor?: RelationExtractor): Relation[] {
   const doc = docOf(text);
   const candidates: ActorCandidate[] = actors.map((a) => ({ key: a.name.toLowerCase(), name: a.name, acronym: a.acronym ?? "", type: "ngo", aliases: [], typeEvidence: "test", fromGazetteer: false }));
   const mentions: Mention[] = [];
@@ -33,7 +34,7 @@ export function relationsFound(text: string, actors: TestActor[], countries: Set
       }
     }
   }
-  return extractRelations(doc, candidates, mentions, relationExtractor(undefined, countries));
+  return extractRelations(doc, candidates, mentions, extractor ?? relationExtractor(undefined, countries));
 }
 
 /** Each relation as "relation from -> to[ amount currency]", the test organisations as the actors. */

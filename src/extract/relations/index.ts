@@ -98,6 +98,8 @@ interface DocumentScope {
   ruleHit: Uint8Array;
   /** Which rules' words the sentence holds. */
   ruleWords: Uint8Array;
+  /** Whether the sentence that sentenceRulesHit passed holds a head word, when it was tested (else undefined). */
+  headWord: boolean | undefined;
   found: Relation[];
   /** Relation key -> its index in `found`. */
   seen: Map<string, number>;
@@ -124,7 +126,7 @@ export function extractRelations(doc: Doc, actors: ActorCandidate[], mentions: M
     isPlace, self: documentActor(actors, mentions, candidateIndex, isPlace),
     links: undefined, dollar: undefined, topics: new Map(),
     wordState: new Uint8Array(ex.rules.words.length), ruleHit: new Uint8Array(ex.rules.rules.length), ruleWords: new Uint8Array(ex.rules.rules.length),
-    found: [], seen: new Map(),
+    headWord: undefined, found: [], seen: new Map(),
   };
   readSentences(scope);
   return scope.found;
@@ -155,9 +157,7 @@ function readSentences(scope: DocumentScope): void {
       // Whether the sentence holds a head word, as the head-word test on it would say: read from the
       // document's head words when the sentence's ends fall between words, as they do but in broken text.
       const headWord = endsBetweenWords(doc.text, s.start, s.end) ? hi < heads.length && heads[hi + 1] <= s.end : undefined;
-      const rulesHit = sentenceRulesHit(scope, text, previous, mi, s.end, headWord);
-      if (rulesHit === NO_RULE) continue;
-      sentenceRelations(scope, block, s, text, previous, previousSubject, mi, rulesHit === RULE_WITH_HEAD_WORD ? true : rulesHit === RULE_WITHOUT_HEAD_WORD ? false : undefined);
+      if (sentenceRulesHit(scope, text, previous, mi, s.end, headWord)) sentenceRelations(scope, block, s, text, previous, previousSubject, mi);
     }
   }
 }
@@ -170,15 +170,13 @@ function acronymPatternOf(acronyms: Map<string, string>): RegExp | undefined {
   return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives})(?![\\p{L}\\p{N}-])`, "gu");
 }
 
-/** What sentenceRulesHit says of a sentence: no rule holds, or some do (and whether it holds a head word, if that was tested). */
-const NO_RULE = 0, RULE_WITH_HEAD_WORD = 1, RULE_WITHOUT_HEAD_WORD = 2, RULE_HEAD_WORD_UNTESTED = 3;
-
 /**
- * Whether some rule's trigger holds in the sentence (marking them in scope.ruleHit, and its words in
- * scope.wordState), by the cheap tests first. `from` indexes the sentence's first mention; `headWord`
- * is whether the sentence holds a head word when that is known already.
+ * Whether some rule's trigger holds in the sentence (marking them in scope.ruleHit, its words in
+ * scope.wordState, and whether it holds a head word in scope.headWord), by the cheap tests first.
+ * `from` indexes the sentence's first mention; `headWord` is whether the sentence holds a head word
+ * when that is known already.
  */
-function sentenceRulesHit(scope: DocumentScope, text: string, previous: string, from: number, end: number, headWord: boolean | undefined): number {
+function sentenceRulesHit(scope: DocumentScope, text: string, previous: string, from: number, end: number, headWord: boolean | undefined): boolean {
   const { ex, ordered } = scope;
   let digit: boolean | undefined, projectNamed: boolean | undefined;
   // A sentence that names no actor names a party only by a project's name (with a head word, or a
@@ -186,14 +184,14 @@ function sentenceRulesHit(scope: DocumentScope, text: string, previous: string, 
   // rules' patterns, as it would be after them (see sentenceRelations). Most sentences name no actor.
   const namesActor = from < ordered.length && ordered[from].start < end;
   if (namesActor) {
-    if (!ex.rules.anyTrigger.test(text)) return NO_RULE;
+    if (!ex.rules.anyTrigger.test(text)) return false;
   } else if ((headWord ??= ex.headNear.test(text))) {
-    if (!ex.rules.anyTrigger.test(text)) return NO_RULE;
-  } else if (!scope.acronymPattern || !ex.rules.anyTrigger.test(text) || !mayNameProjectByAcronym(text, scope.acronymPattern)) return NO_RULE;
+    if (!ex.rules.anyTrigger.test(text)) return false;
+  } else if (!scope.acronymPattern || !ex.rules.anyTrigger.test(text) || !mayNameProjectByAcronym(text, scope.acronymPattern)) return false;
   // Which rules' words the sentence holds, in one scan: a sentence holding none is passed over before
   // any work on its parties (most sentences that pass the trigger test hold none).
   const lower = text.toLowerCase();
-  if (!scanWords(lower, ex.rules, scope.wordState, scope.ruleWords)) return NO_RULE;
+  if (!scanWords(lower, ex.rules, scope.wordState, scope.ruleWords)) return false;
   // Which rules' triggers the sentence holds: one that holds none states no relation, and is passed over
   // before the costly work of finding its parties (most are).
   // (A rule that needs money needs a digit; one that needs a project, a project's name: see mayNameProject.)
@@ -207,20 +205,17 @@ function sentenceRulesHit(scope: DocumentScope, text: string, previous: string, 
     scope.ruleHit[r] = hit ? 1 : 0;
     anyRule ||= hit;
   }
-  if (!anyRule) return NO_RULE;
-  return headWord === undefined ? RULE_HEAD_WORD_UNTESTED : headWord ? RULE_WITH_HEAD_WORD : RULE_WITHOUT_HEAD_WORD;
+  scope.headWord = headWord;
+  return anyRule;
 }
 
-/**
- * The relations a sentence states by the rules sentenceRulesHit marked, added to scope.found. `from` indexes
- * its first mention; `headWord` is whether it holds a head word, when known.
- */
-function sentenceRelations(scope: DocumentScope, block: Block, s: Sentence, text: string, previous: string, previousSubject: number, from: number, headWord: boolean | undefined): void {
+/** The relations a sentence states by the rules sentenceRulesHit marked, added to scope.found. `from` indexes its first mention. */
+function sentenceRelations(scope: DocumentScope, block: Block, s: Sentence, text: string, previous: string, previousSubject: number, from: number): void {
   const { doc, ex, ordered, candidateIndex, names, acronyms, acronymPattern, isPlace, self } = scope;
   const inside: Mention[] = [];
   for (let k = from; k < ordered.length && ordered[k].start < s.end; k++) inside.push(ordered[k]);
   // Every project name has a head word (Programme, initiative, ...) or a defined acronym.
-  const named = (headWord ?? ex.headNear.test(text)) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
+  const named = (scope.headWord ?? ex.headNear.test(text)) ? findProjects(text, s.start, ex.projects, inside.map((m) => [m.start, m.end])) : [];
   const projects = resolveProjectAcronyms(named, acronyms, text, s.start, acronymPattern);
   // One named party may be enough: the other can be "the project" or a name the actors stage missed.
   if (inside.length + projects.length < 1) return;

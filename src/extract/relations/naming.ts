@@ -36,6 +36,8 @@ export function actorLinks(actors: ActorCandidate[], projectAcronyms: Map<string
     for (const form of [a.acronym, a.name]) {
       if (!form || !ACRONYM.test(form) || byAcronym.has(form)) continue;
       byAcronym.set(form, i);
+      // A form of fewer than MIN_SHUFFLED characters has fewer letters still: most acronyms ("IOM", "EU") are passed over before sorting their letters.
+      if (form.length < MIN_SHUFFLED) continue;
       const key = letters(form);
       if (key.length >= MIN_SHUFFLED) (byLetters.get(key) ?? byLetters.set(key, []).get(key)!).push([i, form]);
     }
