@@ -88,9 +88,9 @@ const firstGroup = (m: RegExpExecArray) => m[1];
 // Any character that one of the replacements below could act on.
 const MARKS_RE = new RegExp(`[<\\[\\\\*_\`${SUPERSCRIPT_DIGITS}]| {2}`);
 const INLINE_TAGS_RE = /<\/?(?:b|i|em|strong|u|span|small|mark)\b[^>]*>/gi;
-const SUPERSCRIPT_RE = new RegExp(`[${SUPERSCRIPT_DIGITS}]`);
-// Superscript footnote digits glued to words ("region³", "families*²").
-const SUPERSCRIPTS_RE = new RegExp(`\\*?[${SUPERSCRIPT_DIGITS}]+`, "g");
+// A markdown escape (\* or \( ...) or a run of asterisks and superscript digits (see cleanInline).
+const ESCAPE_STAR_OR_SUPERSCRIPT = new RegExp(`[\\\\*${SUPERSCRIPT_DIGITS}]`);
+const ESCAPES_STARS_SUPERSCRIPTS_RE = new RegExp(`\\\\([*_#\\[\\]()\\\\\`-])|[*${SUPERSCRIPT_DIGITS}]+`, "g");
 
 /**
  * Inline marks removed, words kept: emphasis asterisks, <sup> footnote
@@ -112,9 +112,11 @@ export function cleanInline(s: string): string {
     s = s.replace(/\[\^\d+\]/g, ""); // markdown footnote references
     s = keepLinkTexts(s); // links and images keep their text
   }
-  if (s.includes("\\")) s = replaceEach(s, /\\([*_#\[\]()\\`-])/g, firstGroup); // markdown escapes
-  if (SUPERSCRIPT_RE.test(s)) s = s.replace(SUPERSCRIPTS_RE, "");
-  if (s.includes("*")) s = s.replace(/\*+/g, ""); // emphasis and asterisk footnote marks
+  // Markdown escapes undone; every asterisk (emphasis, footnote marks "families*²") and superscript
+  // digit ("region³") dropped, an escaped asterisk too. One pass over the line does what three did
+  // in turn (escapes, superscripts with an asterisk before them, asterisks): each pass over a long
+  // line that changes it makes a copy of it.
+  if (ESCAPE_STAR_OR_SUPERSCRIPT.test(s)) s = replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, (m) => (m[1] === undefined || m[1] === "*" ? "" : m[1]));
   if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g));
   if (s.includes("`")) s = s.replace(/`/g, "");
   if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
