@@ -1,4 +1,4 @@
-// Text encoded to UTF-8 piece by piece (row by row) into one buffer that a thread
+// Text encoded to UTF-8 piece by piece (a few thousand characters of rows at a time)
 // keeps and reuses, instead of one long string per table that is then encoded
 // whole. The long string is a rope of every row, which V8 flattens first (into
 // UTF-16 as soon as one character is not Latin-1: twice the bytes, on fresh
