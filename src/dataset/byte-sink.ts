@@ -1,9 +1,10 @@
-// Text encoded to UTF-8 piece by piece (row by row) into one buffer that a thread
-// keeps and reuses, instead of one long string per table that is then encoded
-// whole. The long string is a rope of every row, which V8 flattens first (into
-// UTF-16 as soon as one character is not Latin-1: twice the bytes, on fresh
-// pages) before encoding it, then frees: for a worker, that flattening and its
-// page faults cost more than the encoding itself.
+// Text encoded to UTF-8 piece by piece (a few thousand characters of rows at a
+// time) into one buffer that a thread keeps and reuses, instead of one long
+// string per table that is then encoded whole. The long string is a rope of
+// every row, which V8 flattens first (into UTF-16 as soon as one character is
+// not Latin-1: twice the bytes, on fresh pages) before encoding it, then frees:
+// for a worker, that flattening and its page faults cost more than the encoding
+// itself.
 
 /** Bytes of text written one piece at a time; take() hands over what was written. */
 export class ByteSink {
