@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 
 /** Bump when the entries' format changes. */
@@ -23,12 +24,15 @@ const FORMAT = 1;
 /**
  * `read(text)`, from the cache when this text was read by this function before. `read` must be
  * a pure function of the text that uses nothing but the YAML library (its code is the key, not
- * the code it calls), and return data that JSON keeps as it is; other data is simply not cached.
+ * the code it calls) and the modules listed in `modules` (file URLs: their source is part of the
+ * key, so a change to a check they hold reads the text again), and return data that JSON keeps
+ * as it is; other data is simply not cached.
  */
-export function cachedYaml<T>(text: string, read: (text: string) => T): T {
+export function cachedYaml<T>(text: string, read: (text: string) => T, modules: string[] = []): T {
   const dir = cacheDir();
   if (!dir) return read(text);
-  const key = createHash("sha256").update(`${FORMAT}\0${yamlVersion()}\0${read.toString()}\0${text}`).digest("hex");
+  const key = cacheKey(text, read, modules);
+  if (!key) return read(text);
   const path = join(dir, `${key}.json`);
   try {
     return JSON.parse(readFileSync(path, "utf8")) as T;
@@ -65,6 +69,25 @@ function cacheDir(): string | null {
     dirOfThisThread = null;
   }
   return dirOfThisThread;
+}
+
+/** The entry's name: a hash of everything the value depends on; null when a module cannot be read. */
+function cacheKey(text: string, read: (text: string) => unknown, modules: string[]): string | null {
+  const hash = createHash("sha256").update(`${FORMAT}\0${yamlVersion()}\0${read.toString()}\0`);
+  try {
+    for (const url of modules) hash.update(`${sourceOf(url)}\0`);
+  } catch {
+    return null;
+  }
+  return hash.update(text).digest("hex");
+}
+
+/** A module's source text, read once per thread. */
+const sources = new Map<string, string>();
+function sourceOf(url: string): string {
+  let source = sources.get(url);
+  if (source === undefined) sources.set(url, (source = readFileSync(fileURLToPath(url), "utf8")));
+  return source;
 }
 
 let version: string | undefined;

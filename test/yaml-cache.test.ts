@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cachedYaml } from "../src/yaml-cache.js";
 import { GazetteerError, loadGazetteer } from "../src/extract/actors/index.js";
+import { pathToFileURL } from "node:url";
+import { CodebookError, DEFAULT_CODEBOOK_PATH } from "../src/extract/themes/index.js";
+import { parseCodebook, readCodebookDef } from "../src/extract/themes/codebook.js";
 
 const cacheDir = join(tmpdir(), `sectormap-yaml-${process.getuid?.() ?? "user"}`);
 const unique = () => `# test ${process.pid} ${Date.now()} ${Math.random()}\n`;
@@ -30,6 +33,31 @@ describe("cachedYaml", () => {
     expect(entries.length).toBe(1);
     writeFileSync(join(cacheDir, entries[0]), "{ damaged");
     expect(cachedYaml(text, parse)).toEqual({ a: token });
+  });
+
+  it("reads the text again when a module it depends on changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const module = join(dir, "check.js");
+      const url = pathToFileURL(module).href;
+      const text = unique() + "a: 1\n";
+      let parses = 0;
+      const read = (t: string) => (parses++, parse(t));
+      writeFileSync(module, "export const version = 1;\n");
+      cachedYaml(text, read, [url]);
+      cachedYaml(text, read, [url]);
+      expect(parses).toBe(1);
+      writeFileSync(module, "export const version = 2;\n");
+      // A module's source is read once per thread: a fresh URL for the changed file, as a new build would be.
+      expect(cachedYaml(text, read, [url + "?v2"])).toEqual({ a: 1 });
+      expect(parses).toBe(2);
+      // A module that cannot be read: no cache at all, the text is read every time.
+      cachedYaml(text, read, [pathToFileURL(join(dir, "missing.js")).href]);
+      cachedYaml(text, read, [pathToFileURL(join(dir, "missing.js")).href]);
+      expect(parses).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("does not cache what JSON would not give back the same (.inf, .nan)", () => {
@@ -57,6 +85,34 @@ describe("a gazetteer file read through the cache", () => {
       }
       expect(first).toMatch(new RegExp(`^${bad.replace(/[.\\]/g, "\\$&")}:\\d+: invalid YAML: `));
       expect(() => loadGazetteer([bad])).toThrow(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a codebook read through the cache", () => {
+  it("is the same definition parsed or cached", () => {
+    const expected = parseCodebook(readFileSync(DEFAULT_CODEBOOK_PATH, "utf8"), DEFAULT_CODEBOOK_PATH).def;
+    expect(readCodebookDef(DEFAULT_CODEBOOK_PATH)).toEqual(expected);
+    expect(readCodebookDef(DEFAULT_CODEBOOK_PATH)).toEqual(expected);
+  });
+
+  it("reports every error with its file, the first time and the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const bad = join(dir, "bad.yaml");
+      writeFileSync(bad, unique() + "id: x\nversion: '1'\nthemes:\n  - code: A B\n    label: A\n    terms: [migrant]\n");
+      for (let time = 0; time < 2; time++) {
+        let error: unknown;
+        try {
+          readCodebookDef(bad);
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(CodebookError);
+        expect((error as CodebookError).errors).toEqual([expect.stringMatching(new RegExp(`^${bad.replace(/[.\\]/g, "\\$&")}:\\d+:\\d+: theme A B: a code may not contain`))]);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

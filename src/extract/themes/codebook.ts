@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import type { BlockKind } from "../../types.js";
 import { checkTerm } from "./terms.js";
 import { compileRegex } from "./matcher.js";
+import { cachedYaml } from "../../yaml-cache.js";
 
 export interface NearRule {
   /** Two or more terms that must all occur... */
@@ -262,7 +263,23 @@ export function readCodebookDef(path: string): CodebookDef {
   } catch (e) {
     throw new CodebookError([`${path}:1:1: cannot read the codebook (${(e as NodeJS.ErrnoException).code ?? e})`]);
   }
-  const { def, errors } = parseCodebook(text, path);
-  if (errors.length) throw new CodebookError(errors);
-  return def;
+  // Every worker thread reads the codebook, and parsing and checking it cost about 0.1 s each
+  // time: a valid codebook read before (the same text, checked by the same code) comes from the
+  // parsed-YAML cache. An invalid one is checked again here, for its errors, which name the file.
+  const def = cachedYaml(text, validCodebookDef, CHECKING_MODULES);
+  if (def) return def;
+  throw new CodebookError(parseCodebook(text, path).errors);
+}
+
+/** The codebook the text defines, or null when it has errors (parseCodebook lists them). */
+function validCodebookDef(text: string): CodebookDef | null {
+  const { def, errors } = parseCodebook(text, "");
+  return errors.length ? null : def;
+}
+
+/** The modules whose code checks a codebook: this one, its term checks and its regex compiler. */
+const CHECKING_MODULES = [import.meta.url, siblingModule("terms"), siblingModule("matcher")];
+/** A module beside this one, compiled (.js) or, when running from the sources (tests), not (.ts). */
+function siblingModule(name: string): string {
+  return new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
 }
