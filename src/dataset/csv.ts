@@ -3,11 +3,9 @@
 // Excel and LibreOffice treat a cell starting with = + - @ (or tab / carriage
 // return, which they strip first) as a formula: "=HYPERLINK(...)" in a report
 // must stay text. A leading apostrophe is the conventional escape.
-const FORMULA_START_RE = /^[=+\-@\t\r]/;
-
 export function neutraliseCell(value: string | number): string | number {
   if (typeof value !== "string") return value;
-  return FORMULA_START_RE.test(value) ? "'" + value : value;
+  return startsLikeFormula(value) ? "'" + value : value;
 }
 
 /**
@@ -39,7 +37,8 @@ export function csvCell(value: string | number): string {
 }
 const NEEDS_QUOTES_RE = /[",\n]/, QUOTES_RE = /"/g;
 
-/** FORMULA_START_RE's test by character code: it runs on every cell of every dataset. */
+/** Does the cell start with = + - @ tab or carriage return? Tested by character code, not by a
+ * regex: it runs on every cell of every dataset. */
 function startsLikeFormula(value: string): boolean {
   const c = value.charCodeAt(0); // NaN for ""
   return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 /* \t */ || c === 13 /* \r */;

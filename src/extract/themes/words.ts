@@ -18,7 +18,6 @@ export interface WordForms {
   stemmed?: string;
 }
 
-
 // FNV-1a over UTF-16 code units: the scanner hashes a word as it reads it.
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const hashStep = (hash: number, unit: number) => Math.imul(hash ^ unit, 0x01000193);
