@@ -1,26 +1,12 @@
 // The action of a recommendation: the lemma of its main verb ("States are encouraged to
 // review ..." -> review; "Detention should be avoided" -> avoid), and the test for an
 // imperative list item ("Ensure ...", "Review the ..."). Both use compromise's lexicon and
-// conjugator only, word by word: tagging whole sentences costs ~3 ms each, far too slow
-// for every unit of a corpus.
-import { createRequire } from "node:module";
-import type compromise from "compromise";
+// conjugation rules only, word by word (verb-lexicon.ts): tagging whole sentences costs
+// ~3 ms each, far too slow for every unit of a corpus.
 import type { RecRules } from "./rules.js";
 import { firstAccepted } from "./classify.js";
+import { LEXICON, toInfinitive } from "./verb-lexicon.js";
 import { ownCopy } from "../../text/own-copy.js";
-
-// compromise's single-file build (what its package gives `require`), not the 436 ES modules of
-// its source tree that `import` resolves to: the same code, loaded in 0.4 s instead of 0.65 s,
-// which every worker thread pays.
-const nlp = createRequire(import.meta.url)("compromise") as typeof compromise;
-
-type Transform = { toInfinitive(word: string, model: unknown, tense: string): string };
-const world = nlp.world() as unknown as {
-  model: { one: { lexicon: Record<string, string | undefined> } };
-  methods: { two: { transform: { verb: Transform } } };
-};
-export const LEXICON = world.model.one.lexicon;
-const VERB = world.methods.two.transform.verb;
 
 // Words that carry the modality or report speech, not the action.
 const NOT_ACTIONS = new Set([
@@ -43,7 +29,7 @@ const NOT_VERB_TAGS = new Set(["Determiner", "Preposition", "Conjunction", "Pron
 const OBJECT_START = /^(?:the|a|an|all|any|their|its|our|existing|more|clear|regular|specific|such|this|these|those|every|each|greater|better|further|adequate|sufficient|new|current)$/i;
 
 // Base forms per word form: the same few hundred verbs come back in every document, and
-// compromise's conjugator is the costly part of finding an action (bounded like addressee.ts's cache).
+// the conjugation rules are the costly part of finding an action (bounded like addressee.ts's cache).
 const LEMMAS = new Map<string, string>();
 
 /** Base form of a verb form ("strengthened" -> "strengthen", "ratifying" -> "ratify"). */
@@ -60,11 +46,11 @@ export function lemma(word: string): string {
 }
 
 function lemmaOf(w: string): string {
-  if (/ing$/.test(w)) return VERB.toInfinitive(w, world.model, "Gerund") || w;
+  if (/ing$/.test(w)) return toInfinitive(w, "Gerund") || w;
   if (/(?:ed|en|wn|de|ne)$/.test(w) || LEXICON[w] === "PastTense" || LEXICON[w] === "Participle") {
-    return VERB.toInfinitive(w, world.model, "PastTense") || w;
+    return toInfinitive(w, "PastTense") || w;
   }
-  if (/[^s]s$/.test(w) && LEXICON[w] !== "Infinitive") return VERB.toInfinitive(w, world.model, "PresentTense") || w;
+  if (/[^s]s$/.test(w) && LEXICON[w] !== "Infinitive") return toInfinitive(w, "PresentTense") || w;
   return w;
 }
 

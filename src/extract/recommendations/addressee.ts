@@ -9,7 +9,7 @@
 import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
 import { firstAccepted, matchesOf, type TriggerHit } from "./classify.js";
-import { LEXICON } from "./action.js";
+import { LEXICON } from "./verb-lexicon.js";
 import { ownCopy } from "../../text/own-copy.js";
 
 export interface Addressee {
