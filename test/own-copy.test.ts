@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { ownCopy } from "../src/text/own-copy.js";
+import { ownCopy, WordMemo } from "../src/text/own-copy.js";
 import { normWord, nameWords, nameKey } from "../src/extract/actors/normalize.js";
+import { foldSpelling, stem } from "../src/extract/themes/words.js";
+import { lemma } from "../src/extract/recommendations/action.js";
 
 setFlagsFromString("--expose-gc");
 const gc: () => void = runInNewContext("gc");
@@ -50,5 +52,42 @@ describe("ownCopy", () => {
       return ownCopy(w);
     });
     expect(kept).toBeLessThan(5);
+  });
+
+  it("is what the word caches of themes and recommendations keep, values included", () => {
+    // foldSpelling and stem return the word itself when nothing changes it: that value must not be a view either.
+    const kept = heapKeptByWords((w) => {
+      foldSpelling(w);
+      stem(w);
+      lemma(w);
+      return ownCopy(w);
+    });
+    expect(kept).toBeLessThan(5);
+  });
+});
+
+describe("WordMemo", () => {
+  it("computes once per distinct key, and gives what the function gives", () => {
+    const seen: string[] = [];
+    const memo = new WordMemo((w) => (seen.push(w), w.toUpperCase()), 100);
+    expect(["a", "b", "a", "a", "b", "c"].map((w) => memo.get(w))).toEqual(["A", "B", "A", "A", "B", "C"]);
+    expect(seen).toEqual(["a", "b", "c"]);
+    expect(memo.size).toBe(3);
+  });
+
+  it("starts again when it holds `limit` keys, so that it cannot grow without end", () => {
+    let calls = 0;
+    const memo = new WordMemo((w) => (calls++, w.length), 3);
+    for (const w of ["a", "bb", "ccc", "dddd"]) memo.get(w);
+    expect(memo.size).toBe(1); // full at three keys: cleared before the fourth
+    expect(memo.get("a")).toBe(1);
+    expect(calls).toBe(5); // "a" computed again
+  });
+
+  it("keeps falsy answers (false, 0, empty string) as answers", () => {
+    let calls = 0;
+    const memo = new WordMemo((w) => (calls++, w === "x" ? false : ""), 10);
+    memo.get("x"); memo.get("x"); memo.get("y"); memo.get("y");
+    expect(calls).toBe(2);
   });
 });

@@ -14,3 +14,37 @@ export function ownCopy(text: string): string {
   // and the result is cut from that copy (at most one character longer), not from `text`'s parent.
   return (" " + text).slice(1);
 }
+
+/**
+ * What a function gives for a word or a name, computed once per distinct key: words and names
+ * recur through a corpus, so the caches of the extractors spare most of their work. The map
+ * keeps own copies of its keys (see above), and starts again past `limit` keys so that a
+ * huge corpus cannot grow it without end. `compute` is given the key's own copy, so what it
+ * returns cannot keep the text either.
+ */
+export class WordMemo<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(
+    private readonly compute: (key: string) => T,
+    private readonly limit: number,
+  ) {}
+
+  get(key: string): T {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      if (this.values.size >= this.limit) this.values.clear();
+      const own = ownCopy(key);
+      this.values.set(own, (value = this.compute(own)));
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  clear(): void {
+    this.values.clear();
+  }
+}

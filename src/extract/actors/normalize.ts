@@ -2,21 +2,14 @@
 // key ("International Organisation for Migration" / "International Organization
 // for Migration"); two different names should not.
 
-import { ownCopy } from "../../text/own-copy.js";
+import { WordMemo } from "../../text/own-copy.js";
 
 // Words repeat a lot: normalising each distinct word once is most of the speed.
-// The caches keep their own copies of the strings (ownCopy): never the text they were cut from.
-const normCache = new Map<string, string>();
+const NORMS = new WordMemo(computeNorm, 200_000);
 
 /** Lower-case, accents removed, British/American and EN/FR spellings unified. */
 export function normWord(word: string): string {
-  let n = normCache.get(word);
-  if (n === undefined) {
-    if (normCache.size > 200_000) normCache.clear();
-    const own = ownCopy(word);
-    normCache.set(own, (n = computeNorm(own)));
-  }
-  return n;
+  return NORMS.get(word);
 }
 
 function computeNorm(word: string): string {
@@ -39,29 +32,18 @@ function computeNorm(word: string): string {
 export const WORD_PATTERN = String.raw`[\p{L}\p{N}]+(?:(?:[.&-]|['’](?![sS]\b))[\p{L}\p{N}]+)*(?:(?<=[sS])['’](?![\p{L}\p{N}]))?`;
 const WORD = new RegExp(WORD_PATTERN, "gu");
 
-const wordsCache = new Map<string, string[]>();
+const NAME_WORDS = new WordMemo((name) => (name.match(WORD) ?? []).map(normWord).filter((x) => x !== "the"), 50_000);
 
 /** The words of a name, normalised; "the" dropped (the scorer ignores it too). */
 export function nameWords(name: string): string[] {
-  let w = wordsCache.get(name);
-  if (w === undefined) {
-    if (wordsCache.size > 50_000) wordsCache.clear();
-    const own = ownCopy(name);
-    wordsCache.set(own, (w = (own.match(WORD) ?? []).map(normWord).filter((x) => x !== "the")));
-  }
-  return w;
+  return NAME_WORDS.get(name);
 }
 
-const keyCache = new Map<string, string>();
+const NAME_KEYS = new WordMemo((name) => nameWords(name).join(" "), 50_000);
 
 /** Canonical key of a name: its normalised words joined by one space. */
 export function nameKey(name: string): string {
-  let k = keyCache.get(name);
-  if (k === undefined) {
-    if (keyCache.size > 50_000) keyCache.clear();
-    keyCache.set(ownCopy(name), (k = nameWords(name).join(" ")));
-  }
-  return k;
+  return NAME_KEYS.get(name);
 }
 
 /**

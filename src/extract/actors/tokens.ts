@@ -4,7 +4,7 @@
 import type { Block, Doc } from "../../types.js";
 import { CodeUnits } from "../../text/code-units.js";
 import { isApostrophe } from "../../text/char-class.js";
-import { ownCopy } from "../../text/own-copy.js";
+import { WordMemo } from "../../text/own-copy.js";
 import type { Lexicon } from "./lexicon.js";
 import { looksLikeAcronym, normWord } from "./normalize.js";
 import { eachOccurrence } from "./search.js";
@@ -178,7 +178,7 @@ export function tokenizeBlock(block: Block, text: string, units: Uint16Array, ke
     const gap = start > prevEnd ? text.slice(prevEnd, start) : "";
     // A word after a colon or an opening quote also starts a sentence-like unit.
     if (gap !== " " && gap && endsWithOpener(gap)) sentStart = true;
-    const facts = wordFacts(word);
+    const facts = WORD_FACTS.get(word);
     tokens.push({
       text: word, start, end, norm: facts.norm, cap: facts.cap, acronym: facts.acronym, upper: facts.upper,
       shout: false, sentStart, possessive, gap, block: block.index,
@@ -190,24 +190,18 @@ export function tokenizeBlock(block: Block, text: string, units: Uint16Array, ke
 }
 
 interface WordFacts { norm: string; cap: boolean; acronym: boolean; upper: boolean }
-const factsCache = new Map<string, WordFacts>();
 
 /** What a word is, computed once per distinct word (speed: most words repeat). */
-function wordFacts(text: string): WordFacts {
-  let f = factsCache.get(text);
-  if (!f) {
-    if (factsCache.size > 200_000) factsCache.clear();
-    f = {
-      norm: normWord(text),
-      // File names, and words glued from several ("BackgroundPapersGlobalParliament"), are not name words.
-      cap: /^\p{Lu}/u.test(text) && !FILE_LIKE.test(text) && !/(?:\p{Ll}\p{Lu}.*){3}/u.test(text),
-      acronym: looksLikeAcronym(text),
-      upper: /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length > 1,
-    };
-    factsCache.set(ownCopy(text), f); // not the page the word was cut from (own-copy.ts)
-  }
-  return f;
-}
+const WORD_FACTS = new WordMemo(
+  (text): WordFacts => ({
+    norm: normWord(text),
+    // File names, and words glued from several ("BackgroundPapersGlobalParliament"), are not name words.
+    cap: /^\p{Lu}/u.test(text) && !FILE_LIKE.test(text) && !/(?:\p{Ll}\p{Lu}.*){3}/u.test(text),
+    acronym: looksLikeAcronym(text),
+    upper: /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length > 1,
+  }),
+  200_000,
+);
 
 /** Same as /^[\s*_]*$/.test(gap): only spaces and markdown emphasis marks. */
 function isSpaceOrEmphasis(gap: string): boolean {

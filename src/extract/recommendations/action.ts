@@ -6,7 +6,7 @@
 import type { RecRules } from "./rules.js";
 import { firstAccepted } from "./classify.js";
 import { LEXICON, toInfinitive } from "./verb-lexicon.js";
-import { ownCopy } from "../../text/own-copy.js";
+import { WordMemo } from "../../text/own-copy.js";
 
 // Words that carry the modality or report speech, not the action.
 const NOT_ACTIONS = new Set([
@@ -29,20 +29,12 @@ const NOT_VERB_TAGS = new Set(["Determiner", "Preposition", "Conjunction", "Pron
 const OBJECT_START = /^(?:the|a|an|all|any|their|its|our|existing|more|clear|regular|specific|such|this|these|those|every|each|greater|better|further|adequate|sufficient|new|current)$/i;
 
 // Base forms per word form: the same few hundred verbs come back in every document, and
-// the conjugation rules are the costly part of finding an action (bounded like addressee.ts's cache).
-const LEMMAS = new Map<string, string>();
+// the conjugation rules are the costly part of finding an action.
+const LEMMAS = new WordMemo(lemmaOf, 50_000);
 
 /** Base form of a verb form ("strengthened" -> "strengthen", "ratifying" -> "ratify"). */
 export function lemma(word: string): string {
-  const w = word.toLowerCase();
-  let base = LEMMAS.get(w);
-  if (base === undefined) {
-    if (LEMMAS.size > 50_000) LEMMAS.clear();
-    // Key and value are copies of their own, not views into the sentence (own-copy.ts).
-    const own = ownCopy(w);
-    LEMMAS.set(own, (base = lemmaOf(own)));
-  }
-  return base;
+  return LEMMAS.get(word.toLowerCase());
 }
 
 function lemmaOf(w: string): string {

@@ -10,7 +10,7 @@ import type { Doc } from "../../types.js";
 import type { RecRules } from "./rules.js";
 import { firstAccepted, matchesOf, type TriggerHit } from "./classify.js";
 import { LEXICON } from "./verb-lexicon.js";
-import { ownCopy } from "../../text/own-copy.js";
+import { WordMemo } from "../../text/own-copy.js";
 
 export interface Addressee {
   addressee: string;
@@ -97,15 +97,10 @@ function actorPhrase(np: string, rules: RecRules): boolean {
 }
 
 // Answers per word form: the same few hundred words come back in every candidate phrase.
-const VERB_OR_ADVERB = new Map<string, boolean>();
+const VERB_OR_ADVERB = new WordMemo(verbOrAdverb, 50_000);
 
 function isVerbOrAdverb(word: string): boolean {
-  let known = VERB_OR_ADVERB.get(word);
-  if (known === undefined) {
-    if (VERB_OR_ADVERB.size > 50_000) VERB_OR_ADVERB.clear(); // bound the memory on huge corpora
-    VERB_OR_ADVERB.set(ownCopy(word), (known = verbOrAdverb(word))); // not the sentence it was cut from (own-copy.ts)
-  }
-  return known;
+  return VERB_OR_ADVERB.get(word);
 }
 
 function verbOrAdverb(word: string): boolean {

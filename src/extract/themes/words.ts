@@ -4,7 +4,7 @@
 // The English Porter stemmer's own module: natural's stemmers/index.js loads the stemmers of
 // every language (a tenth of a second at start-up, in each thread).
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
-import { ownCopy } from "../../text/own-copy.js";
+import { ownCopy, WordMemo } from "../../text/own-copy.js";
 
 /** The forms of one written word, computed once per distinct word and shared by its tokens. */
 export interface WordForms {
@@ -157,25 +157,20 @@ const SPELLING: Array<[RegExp, string]> = [
   [/^judgement(s?)$/u, "judgment$1"],
 ];
 
-const foldMemo = new Map<string, string>();
-export function foldSpelling(lower: string): string {
-  let out = foldMemo.get(lower);
-  if (out !== undefined) return out;
-  out = lower;
+const FOLDED = new WordMemo((lower) => {
+  let out = lower;
   for (const [re, by] of SPELLING) out = out.replace(re, by);
-  if (foldMemo.size > 100_000) foldMemo.clear(); // bound the memory on huge corpora
-  foldMemo.set(ownCopy(lower), out);
   return out;
+}, 100_000);
+
+/** A lower-case word in the one spelling both of its spellings fold to ("organisation" -> "organization"). */
+export function foldSpelling(lower: string): string {
+  return FOLDED.get(lower);
 }
 
-const stemMemo = new Map<string, string>();
+const STEMS = new WordMemo((lower) => PorterStemmer.stem(lower), 100_000);
+
 /** Porter stem of an already lower-cased, spelling-folded word, memoised. */
 export function stem(lower: string): string {
-  let s = stemMemo.get(lower);
-  if (s === undefined) {
-    s = PorterStemmer.stem(lower);
-    if (stemMemo.size > 100_000) stemMemo.clear(); // bound the memory on huge corpora
-    stemMemo.set(ownCopy(lower), s);
-  }
-  return s;
+  return STEMS.get(lower);
 }
