@@ -4,7 +4,7 @@
 // by CPU time (the child's process.cpuUsage(), which counts its worker threads).
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { packageRoot } from "../paths.js";
@@ -41,22 +41,30 @@ export async function measureBars(report: (name: string, value: string) => void)
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(seedsDir, f), "utf8"));
   const work = mkdtempSync(join(tmpdir(), "sectormap-bars-"));
   try {
-    // The seeds x40, each copy perturbed so that documents differ (ids, hashes) as real ones would.
-    const x40 = join(work, "x40");
-    mkdirSync(x40);
-    let bytes = 0;
-    for (let copy = 0; copy < 40; copy++) {
-      seeds.forEach((s, i) => {
-        const text = `Copy ${copy} of seed ${i}.\n\n` + s;
-        writeFileSync(join(x40, `c${copy}-${i}.txt`), text);
-        bytes += Buffer.byteLength(text);
-      });
-    }
-    const mb = bytes / MB;
+    const { dir: x40, mb } = seedCopies(work, seeds, 40);
     const j1 = childRun(x40, 1);
     const j2 = childRun(x40, 2);
     report(`bar: seeds x40 (${mb.toFixed(1)} MB), --jobs 1, MB/s per CPU s (bar 3)`, `${(mb / j1.cpuSeconds).toFixed(2)} = ${((mb / j1.cpuSeconds) / 3).toFixed(2)}x the bar (${j1.seconds.toFixed(1)} s wall, ${j1.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j1.maxRssMB.toFixed(0)} MB${threadSplit(j1)})`);
     report("bar: --jobs 2 speed-up over --jobs 1, wall (bar 1.7)", `${(j1.seconds / j2.seconds).toFixed(2)}x (${j2.seconds.toFixed(1)} s wall, ${j2.cpuSeconds.toFixed(1)} CPU s, peak RSS ${j2.maxRssMB.toFixed(0)} MB${threadSplit(j2)})`);
+    // --jobs 1 already keeps part of a second core busy (V8's compiler and GC threads). Even if two
+    // jobs cost no more CPU than one and kept both cores busy, the wall time could only fall to half
+    // of --jobs 1's CPU time: this is the highest speed-up a second core can give this run.
+    // (On a machine with one core, two jobs share it: no ceiling above 1.)
+    const ceiling = (Math.min(2, availableParallelism()) * j1.seconds) / j1.cpuSeconds;
+    report("--jobs 2 speed-up ceiling: 2 x (--jobs 1 wall / --jobs 1 CPU)", `${ceiling.toFixed(2)}x (--jobs 1 uses ${(j1.cpuSeconds / j1.seconds).toFixed(2)} cores)`);
+
+    // Where the CPU of that run goes: a fixed cost (process and worker start, rules, warm-up) and a
+    // cost per MB, which a run over a large corpus approaches. The per-MB rate is the slope between
+    // the seeds x10 and x40; the start-up alone is a run over one small file.
+    const { dir: x10, mb: mb10 } = seedCopies(work, seeds, 10);
+    const j10 = childRun(x10, 1);
+    const perMb = (j1.cpuSeconds - j10.cpuSeconds) / (mb - mb10);
+    const one = join(work, "one");
+    mkdirSync(one);
+    writeFileSync(join(one, "one.txt"), seeds.reduce((a, b) => (a.length <= b.length ? a : b)));
+    const start = childRun(one, 1);
+    report("seeds x40, --jobs 1: CPU per MB past the first x10 (what a large corpus approaches)", `${(1 / perMb).toFixed(2)} MB/s per CPU s; fixed cost ${(j1.cpuSeconds - perMb * mb).toFixed(1)} CPU s of ${j1.cpuSeconds.toFixed(1)} (start-up and warm-up)`);
+    report("start-up: extract of the smallest seed alone, --jobs 1", `${start.cpuSeconds.toFixed(2)} CPU s${threadSplit(start)}`);
 
     // Output cost per format: the same run writing one format.
     for (const format of ["csv", "jsonl"]) {
@@ -134,6 +142,21 @@ export function measureRss(report: (name: string, value: string) => void, docume
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The seeds `copies` times in a new folder under `work`, each copy perturbed so that documents differ (ids, hashes) as real ones would. */
+function seedCopies(work: string, seeds: string[], copies: number): { dir: string; mb: number } {
+  const dir = join(work, `x${copies}`);
+  mkdirSync(dir);
+  let bytes = 0;
+  for (let copy = 0; copy < copies; copy++) {
+    seeds.forEach((s, i) => {
+      const text = `Copy ${copy} of seed ${i}.\n\n` + s;
+      writeFileSync(join(dir, `c${copy}-${i}.txt`), text);
+      bytes += Buffer.byteLength(text);
+    });
+  }
+  return { dir, mb: bytes / MB };
 }
 
 function filesUnder(dir: string): string[] {
