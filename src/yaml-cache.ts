@@ -53,6 +53,14 @@ export function cachedYaml<T>(text: string, read: (text: string) => T, modules: 
   return value;
 }
 
+/**
+ * The URL of module `name` in the folder of the module at `url` (pass import.meta.url): compiled
+ * (.js), or, when running from the sources (tests), not (.ts); for `cachedYaml`'s `modules`.
+ */
+export function moduleBeside(url: string, name: string): string {
+  return new URL(`./${name}${url.endsWith(".ts") ? ".ts" : ".js"}`, url).href;
+}
+
 let dirOfThisThread: string | null | undefined;
 /** The cache folder, made if need be; null when it cannot be used safely. */
 function cacheDir(): string | null {

@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAM
 import type { BlockKind } from "../../types.js";
 import { checkTerm } from "./terms.js";
 import { compileRegex } from "./matcher.js";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, moduleBeside } from "../../yaml-cache.js";
 
 export interface NearRule {
   /** Two or more terms that must all occur... */
@@ -278,8 +278,4 @@ function validCodebookDef(text: string): CodebookDef | null {
 }
 
 /** The modules whose code checks a codebook: this one, its term checks and its regex compiler. */
-const CHECKING_MODULES = [import.meta.url, siblingModule("terms"), siblingModule("matcher")];
-/** A module beside this one, compiled (.js) or, when running from the sources (tests), not (.ts). */
-function siblingModule(name: string): string {
-  return new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
-}
+const CHECKING_MODULES = [import.meta.url, moduleBeside(import.meta.url, "terms"), moduleBeside(import.meta.url, "matcher")];
