@@ -2,9 +2,9 @@
 // --actors), compiled once into a word trie for names and a map for acronyms,
 // so matching costs one walk per word of text, never one scan per name.
 import { readFileSync } from "node:fs";
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, yamlLibrary } from "../../yaml-cache.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { lowerFilter, type LowerFilter } from "./tokens.js";
 import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
@@ -87,6 +87,7 @@ interface GazetteerYaml {
 
 /** The list of actors in a gazetteer file's text, unchecked (the checks name the file). Uses nothing but the YAML library. */
 function gazetteerYaml(text: string): GazetteerYaml {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {

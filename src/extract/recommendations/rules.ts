@@ -1,9 +1,9 @@
 // Loads rules.yaml (or an analyst's replacement), checks its shape and compiles every
 // pattern once. Errors name the file, line and column so a bad edit is easy to find.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, yamlLibrary } from "../../yaml-cache.js";
 import type { RecKind, Recommendation } from "../../types.js";
 import { groupCount, opensWithWordChar } from "./pattern-source.js";
 
@@ -135,6 +135,7 @@ const NEVER: PatternDef = { source: "(?!)", flags: "" };
 
 /** Parse and check rules from YAML text; throws an Error naming source:line:column on any problem. */
 function readRulesDef(text: string, source: string): RulesDef {
+  const { LineCounter, parseDocument, isMap, isSeq } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const where = (node: Node | null | undefined) => {

@@ -2,8 +2,7 @@
 // expression per rule, plus one that joins every trigger so that a sentence
 // without any is passed over with a single test.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, parseYaml } from "../../yaml-cache.js";
 import { dataFile } from "../../paths.js";
 import { escapeRegExp } from "../../regexp.js";
 
@@ -79,7 +78,7 @@ export function loadRelationRules(path: string = DEFAULT_RELATION_RULES_PATH): R
 
 /** Compile rules from YAML text; throws an Error naming the rule at fault. */
 export function compileRelationRules(text: string, source = "<relations>"): RelationRules {
-  const data = cachedYaml(text, parse) as Record<string, unknown>;
+  const data = cachedYaml(text, parseYaml) as Record<string, unknown>;
   const fail = (msg: string): never => { throw new Error(`${source}: ${msg}`); };
   if (!data || typeof data !== "object") fail("expected a mapping");
   const words = (key: string): string[] => {

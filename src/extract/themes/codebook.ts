@@ -5,11 +5,11 @@
 //   [description], [terms], [exclude], [regex], [near], [min_hits], [general]}],
 //   [domain: {terms, [exclude], [min_hits], [min_per_10k_words]}]
 import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import type { Node, YAMLMap } from "yaml";
 import type { BlockKind } from "../../types.js";
 import { checkTerm } from "./terms.js";
 import { compileRegex } from "./matcher.js";
-import { cachedYaml, moduleBeside } from "../../yaml-cache.js";
+import { cachedYaml, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
 
 export interface NearRule {
   /** Two or more terms that must all occur... */
@@ -76,6 +76,7 @@ export const DEFAULT_CODE_BLOCKS: BlockKind[] = ["paragraph", "list_item", "tabl
 
 /** Parses codebook text; returns the definition and every problem found (empty when valid). */
 export function parseCodebook(text: string, file: string): { def: CodebookDef; errors: string[] } {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const errors: string[] = [];
