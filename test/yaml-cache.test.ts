@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cachedYaml } from "../src/yaml-cache.js";
 import { GazetteerError, loadGazetteer } from "../src/extract/actors/index.js";
+import { readGazetteerFile } from "../src/extract/actors/gazetteer.js";
 import { pathToFileURL } from "node:url";
 import { CodebookError, DEFAULT_CODEBOOK_PATH, loadCodebook } from "../src/extract/themes/index.js";
 import { compileRules, DEFAULT_RULES_PATH, loadRecommendationRules } from "../src/extract/recommendations/rules.js";
@@ -88,6 +89,43 @@ describe("a gazetteer file read through the cache", () => {
       }
       expect(first).toMatch(new RegExp(`^${bad.replace(/[.\\]/g, "\\$&")}:\\d+: invalid YAML: `));
       expect(() => loadGazetteer([bad])).toThrow(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("gazetteer entries read through the cache", () => {
+  it("are the same checked or cached, with their file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const path = join(dir, "mine.yaml");
+      writeFileSync(path, unique() + "- {name: A Network, type: network, aliases: [The Network]}\n- name: Bee Org\n  acronym: BO\n  type: ngo\n  ambiguous: true\n");
+      const expected = [
+        { id: expect.any(String), name: "A Network", acronym: "", aliases: ["The Network"], type: "network", ambiguous: false, origin: `${path}:2` },
+        { id: expect.any(String), name: "Bee Org", acronym: "BO", aliases: [], type: "ngo", ambiguous: true, origin: `${path}:3` },
+      ];
+      const first = readGazetteerFile(path);
+      expect(first).toEqual(expected);
+      expect(readGazetteerFile(path)).toEqual(first);
+      // The same text in another file: the cached entries, with that file's name.
+      const other = join(dir, "other.yaml");
+      writeFileSync(other, readFileSync(path, "utf8"));
+      expect(readGazetteerFile(other).map((e) => e.origin)).toEqual([`${other}:2`, `${other}:3`]);
+      // A changed file is read again.
+      writeFileSync(path, readFileSync(path, "utf8").replace("Bee Org", "Bee Organisation"));
+      expect(readGazetteerFile(path)[1].name).toBe("Bee Organisation");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("report an entry's error with its file and line, the first time and the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const bad = join(dir, "bad.yaml");
+      writeFileSync(bad, unique() + "- {name: A Network, type: network}\n- {name: Bee Org, type: charity}\n");
+      for (let time = 0; time < 2; time++) expect(() => readGazetteerFile(bad)).toThrow(`${bad}:3: unknown type "charity"`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
