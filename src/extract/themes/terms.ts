@@ -69,7 +69,9 @@ export function compileTerm(term: string): Phrase[] {
  */
 export function compileTerms(terms: Iterable<string>): Map<string, Phrase[]> {
   const unique = [...new Set(terms)];
-  const phrases = cachedYaml(JSON.stringify(unique), compileTermList, termModules());
+  const modules = termModules();
+  const text = JSON.stringify(unique);
+  const phrases = modules ? cachedYaml(text, compileTermList, modules) : compileTermList(text);
   return new Map(unique.map((term, i) => [term, phrases[i]]));
 }
 
@@ -77,10 +79,14 @@ function compileTermList(json: string): Phrase[][] {
   return (JSON.parse(json) as string[]).map(compileTerm);
 }
 
-/** The modules whose code compiles a term: this one, the spelling folding and the Porter stemmer. */
-function termModules(): string[] {
-  const stemmer = createRequire(import.meta.url).resolve("natural/lib/natural/stemmers/porter_stemmer.js");
-  return [import.meta.url, moduleBeside(import.meta.url, "words"), pathToFileURL(stemmer).href];
+/** The modules whose code compiles a term: this one, the spelling folding and the Porter stemmer (null: not found, no caching). */
+function termModules(): string[] | null {
+  try {
+    const stemmer = createRequire(import.meta.url).resolve("natural/lib/natural/stemmers/porter_stemmer.js");
+    return [import.meta.url, moduleBeside(import.meta.url, "words"), pathToFileURL(stemmer).href];
+  } catch {
+    return null;
+  }
 }
 
 function compileWord(written: string): WordPattern {
