@@ -2,12 +2,18 @@
 // was read before. Every worker thread loads the rules again, and the YAML
 // library, cold in a fresh thread, took about a quarter of a second to parse
 // the gazetteer and the actor and relation rules, each time; JSON.parse of the
-// same data takes a millisecond. Only the parsing is cached: compiling the
-// data (regular expressions, tries, maps) is the loaders' work, as before.
+// same data takes a millisecond. What is cached is plain data: the parsed YAML,
+// or what a loader's checks make of it (a valid codebook, the recommendation
+// rules' patterns with their flags, the gazetteer's checked entries, the
+// codebook's stemmed terms); building objects from it (regular expressions,
+// tries, maps) is the loaders' work on every load. A file with an error is
+// never served: its reading gives null, and the loader reads it again for the
+// error, which names the file.
 //
 // An entry is found again only for the very same text, read by the very same
-// function (its source code is part of the key) with the same version of the
-// YAML library, so it can never be stale. Entries live in a folder of the
+// function (its source code is part of the key) and by the modules its caller
+// lists (their source too), with the same version of the YAML library, so it
+// can never be stale. Entries live in a folder of the
 // user's own under the system's temporary folder; any problem with it (not
 // writable, not ours, a damaged entry) means the text is simply parsed.
 import { createHash, randomBytes } from "node:crypto";
