@@ -2,12 +2,18 @@
 // was read before. Every worker thread loads the rules again, and the YAML
 // library, cold in a fresh thread, took about a quarter of a second to parse
 // the gazetteer and the actor and relation rules, each time; JSON.parse of the
-// same data takes a millisecond. Only the parsing is cached: compiling the
-// data (regular expressions, tries, maps) is the loaders' work, as before.
+// same data takes a millisecond. What is cached is plain data: the parsed YAML,
+// or what a loader's checks make of it (a valid codebook, the recommendation
+// rules' patterns with their flags, the gazetteer's checked entries, the
+// codebook's stemmed terms); building objects from it (regular expressions,
+// tries, maps) is the loaders' work on every load. A file with an error is
+// never served: its reading gives null, and the loader reads it again for the
+// error, which names the file.
 //
 // An entry is found again only for the very same text, read by the very same
-// function (its source code is part of the key) with the same version of the
-// YAML library, so it can never be stale. Entries live in a folder of the
+// function (its source code is part of the key) and by the modules its caller
+// lists (their source too), with the same version of the YAML library, so it
+// can never be stale. Entries live in a folder of the
 // user's own under the system's temporary folder; any problem with it (not
 // writable, not ours, a damaged entry) means the text is simply parsed.
 import { createHash, randomBytes } from "node:crypto";
@@ -17,6 +23,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+
+type YamlLibrary = typeof import("yaml");
+let yamlOfThisThread: YamlLibrary | undefined;
+/**
+ * The YAML library, loaded on first use: a worker thread whose rules all come from the cache
+ * never loads it (about 30 ms of module loading, cold, in each thread). Loaders import nothing
+ * but types from "yaml" and call this inside their reading functions.
+ */
+export function yamlLibrary(): YamlLibrary {
+  return (yamlOfThisThread ??= createRequire(import.meta.url)("yaml") as YamlLibrary);
+}
+
+/** YAML text as plain data: the reading function of `cachedYaml` for a file that needs no line numbers. */
+export function parseYaml(text: string): unknown {
+  return yamlLibrary().parse(text);
+}
 
 /** Bump when the entries' format changes. */
 const FORMAT = 1;
@@ -51,6 +73,14 @@ export function cachedYaml<T>(text: string, read: (text: string) => T, modules: 
     // the cache only saves time
   }
   return value;
+}
+
+/**
+ * The URL of module `name` in the folder of the module at `url` (pass import.meta.url): compiled
+ * (.js), or, when running from the sources (tests), not (.ts); for `cachedYaml`'s `modules`.
+ */
+export function moduleBeside(url: string, name: string): string {
+  return new URL(`./${name}${url.endsWith(".ts") ? ".ts" : ".js"}`, url).href;
 }
 
 let dirOfThisThread: string | null | undefined;

@@ -7,8 +7,12 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cachedYaml } from "../src/yaml-cache.js";
 import { GazetteerError, loadGazetteer } from "../src/extract/actors/index.js";
+import { readGazetteerFile } from "../src/extract/actors/gazetteer.js";
 import { pathToFileURL } from "node:url";
-import { CodebookError, DEFAULT_CODEBOOK_PATH } from "../src/extract/themes/index.js";
+import { CodebookError, DEFAULT_CODEBOOK_PATH, loadCodebook } from "../src/extract/themes/index.js";
+import { compileRules, DEFAULT_RULES_PATH, loadRecommendationRules } from "../src/extract/recommendations/rules.js";
+import { compileTerm, compileTerms } from "../src/extract/themes/terms.js";
+import { Matcher } from "../src/extract/themes/matcher.js";
 import { parseCodebook, readCodebookDef } from "../src/extract/themes/codebook.js";
 
 const cacheDir = join(tmpdir(), `sectormap-yaml-${process.getuid?.() ?? "user"}`);
@@ -91,6 +95,43 @@ describe("a gazetteer file read through the cache", () => {
   });
 });
 
+describe("gazetteer entries read through the cache", () => {
+  it("are the same checked or cached, with their file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const path = join(dir, "mine.yaml");
+      writeFileSync(path, unique() + "- {name: A Network, type: network, aliases: [The Network]}\n- name: Bee Org\n  acronym: BO\n  type: ngo\n  ambiguous: true\n");
+      const expected = [
+        { id: expect.any(String), name: "A Network", acronym: "", aliases: ["The Network"], type: "network", ambiguous: false, origin: `${path}:2` },
+        { id: expect.any(String), name: "Bee Org", acronym: "BO", aliases: [], type: "ngo", ambiguous: true, origin: `${path}:3` },
+      ];
+      const first = readGazetteerFile(path);
+      expect(first).toEqual(expected);
+      expect(readGazetteerFile(path)).toEqual(first);
+      // The same text in another file: the cached entries, with that file's name.
+      const other = join(dir, "other.yaml");
+      writeFileSync(other, readFileSync(path, "utf8"));
+      expect(readGazetteerFile(other).map((e) => e.origin)).toEqual([`${other}:2`, `${other}:3`]);
+      // A changed file is read again.
+      writeFileSync(path, readFileSync(path, "utf8").replace("Bee Org", "Bee Organisation"));
+      expect(readGazetteerFile(path)[1].name).toBe("Bee Organisation");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("report an entry's error with its file and line, the first time and the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const bad = join(dir, "bad.yaml");
+      writeFileSync(bad, unique() + "- {name: A Network, type: network}\n- {name: Bee Org, type: charity}\n");
+      for (let time = 0; time < 2; time++) expect(() => readGazetteerFile(bad)).toThrow(`${bad}:3: unknown type "charity"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a codebook read through the cache", () => {
   it("is the same definition parsed or cached", () => {
     const expected = parseCodebook(readFileSync(DEFAULT_CODEBOOK_PATH, "utf8"), DEFAULT_CODEBOOK_PATH).def;
@@ -116,5 +157,61 @@ describe("a codebook read through the cache", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("recommendation rules read through the cache", () => {
+  it("compile to the same rules parsed or cached", () => {
+    const expected = compileRules(readFileSync(DEFAULT_RULES_PATH, "utf8"), DEFAULT_RULES_PATH);
+    for (let time = 0; time < 2; time++) {
+      const rules = loadRecommendationRules(DEFAULT_RULES_PATH);
+      expect(rules.triggers).toEqual(expected.triggers);
+      expect(rules.scanners).toEqual(expected.scanners);
+      expect(rules.maskScanner).toEqual(expected.maskScanner);
+      expect(rules).toEqual(expected);
+    }
+  });
+
+  it("are read again when their file changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const path = join(dir, "rules.yaml");
+      const text = unique() + readFileSync(DEFAULT_RULES_PATH, "utf8");
+      writeFileSync(path, text);
+      expect(loadRecommendationRules(path).imperative.verbs.has("hasten")).toBe(false);
+      writeFileSync(path, text.replace(/\n {2}verbs: \[/, "\n  verbs: [hasten, "));
+      expect(loadRecommendationRules(path).imperative.verbs.has("hasten")).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("report an error with their file, line and column, the first time and the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sectormap-yaml-test-"));
+    try {
+      const bad = join(dir, "bad.yaml");
+      writeFileSync(bad, unique() + readFileSync(DEFAULT_RULES_PATH, "utf8").replace("'\\bshould\\b'", "'\\bshould(\\b'"));
+      const message = new RegExp(`^${bad.replace(/[.\\]/g, "\\$&")}:\\d+:\\d+: bad pattern`);
+      expect(() => loadRecommendationRules(bad)).toThrow(message);
+      expect(() => loadRecommendationRules(bad)).toThrow(message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("codebook terms compiled through the cache", () => {
+  it("are the terms compiled one by one, compiled or cached", () => {
+    const terms = [`migra${Date.now() % 1000}*`, "detention", "alternatives to detention", "=aid", "IOM | SDG*", "~refugees", "organisations", "d'asile"];
+    for (let time = 0; time < 2; time++) {
+      const compiled = compileTerms(terms);
+      expect([...compiled.keys()]).toEqual(terms);
+      for (const term of terms) expect(compiled.get(term)).toEqual(compileTerm(term));
+    }
+  });
+
+  it("give the codebook the same matcher as compiling each term", () => {
+    const def = readCodebookDef(DEFAULT_CODEBOOK_PATH);
+    expect(loadCodebook(DEFAULT_CODEBOOK_PATH).matcher).toEqual(new Matcher(def.themes));
   });
 });

@@ -5,11 +5,12 @@
 // entities) into plain marks. `#`, list markers and `**` are kept for the
 // structurer; other inline marks (links, emphasis) are its business too.
 
-import { parse as parseYaml } from "yaml";
 import type { IngestedFile } from "../types.js";
 import { decodeText } from "./decode.js";
 import { decodeEntities } from "./html.js";
 import { replaceEach } from "../regexp.js";
+// The YAML library is loaded for the first front matter only (a worker need not load it otherwise).
+import { parseYaml } from "../yaml-cache.js";
 
 export function ingestText(bytes: Uint8Array, format: "txt" | "md"): IngestedFile {
   const { text, encoding } = decodeText(bytes, format === "md" ? "markdown file" : ".txt file");

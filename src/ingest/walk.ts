@@ -8,7 +8,6 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import picomatch from "picomatch";
 import { UsageError } from "./errors.js";
 
 export { UsageError };
@@ -41,8 +40,8 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = [".pdf", ".txt", ".md", "
 const SUPPORTED = new Set(SUPPORTED_EXTENSIONS);
 
 export async function walkInputs(paths: string[], opts: WalkOptions = {}): Promise<WalkResult> {
-  const included = opts.include?.length ? globMatcher(opts.include) : () => true;
-  const excluded = opts.exclude?.length ? globMatcher(opts.exclude) : () => false;
+  const included = opts.include?.length ? await globMatcher(opts.include) : () => true;
+  const excluded = opts.exclude?.length ? await globMatcher(opts.exclude) : () => false;
   const selected = (source: string) => included(source) && !excluded(source);
 
   const walker = new Walker(selected, opts.outDir ? await realpathOrResolve(opts.outDir) : undefined);
@@ -174,7 +173,10 @@ class Walker {
  * A glob without a slash matches the base name at any depth ("*.pdf",
  * "draft*"); one with a slash matches the whole source ("2023/**").
  */
-function globMatcher(globs: string[]): (source: string) => boolean {
+async function globMatcher(globs: string[]): Promise<(source: string) => boolean> {
+  // Loaded for globs only: every worker thread imports this module (through ingest/index.ts)
+  // and never matches a glob.
+  const { default: picomatch } = await import("picomatch");
   const baseGlobs = globs.filter((g) => !g.includes("/"));
   const pathGlobs = globs.filter((g) => g.includes("/"));
   const byBase = baseGlobs.length ? picomatch(baseGlobs, { dot: true, basename: true }) : () => false;

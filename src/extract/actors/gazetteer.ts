@@ -2,9 +2,9 @@
 // --actors), compiled once into a word trie for names and a map for acronyms,
 // so matching costs one walk per word of text, never one scan per name.
 import { readFileSync } from "node:fs";
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { lowerFilter, type LowerFilter } from "./tokens.js";
 import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
@@ -57,7 +57,31 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
   } catch (e) {
     throw new GazetteerError(`${path}: cannot read actor gazetteer (${(e as Error).message})`);
   }
-  const yaml = cachedYaml(text, gazetteerYaml);
+  // Every worker thread reads the gazetteer: the checked entries of a file read before (the same
+  // text, checked by the same code) come from the parsed-YAML cache. A file with an error is
+  // checked again here, for the error, which names the file.
+  const checked = cachedYaml(text, validGazetteerText, GAZETTEER_MODULES) ?? checkGazetteerText(text, path);
+  return checked.map(({ id, name, acronym, aliases, type, ambiguous, line }) => ({ id, name, acronym, aliases, type, ambiguous, origin: `${path}:${line}` }));
+}
+
+/** An entry as checked, with the line it starts on (its origin is the file's path and this line). */
+type CheckedEntry = Omit<GazetteerEntry, "origin"> & { line: number };
+
+/** The checked entries of a gazetteer file's text, or null when it has an error (checkGazetteerText throws it). */
+function validGazetteerText(text: string): CheckedEntry[] | null {
+  try {
+    return checkGazetteerText(text, "");
+  } catch {
+    return null;
+  }
+}
+
+/** The modules whose code checks a gazetteer: this one and the name keys'. */
+const GAZETTEER_MODULES = [import.meta.url, moduleBeside(import.meta.url, "normalize")];
+
+/** The entries of a gazetteer file's text, checked; throws a GazetteerError naming `path` and the line. */
+function checkGazetteerText(text: string, path: string): CheckedEntry[] {
+  const yaml = gazetteerYaml(text);
   if (yaml.error) throw new GazetteerError(`${path}:${yaml.error.line}: invalid YAML: ${yaml.error.message}`);
   if (!yaml.items) throw new GazetteerError(`${path}:1: expected a list of actors (or a key "actors:" holding one)`);
   const types = new Set<string>(ACTOR_TYPES);
@@ -75,18 +99,19 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
     if (!types.has(type)) throw new GazetteerError(`${where}: unknown type "${type}" (one of ${ACTOR_TYPES.join(", ")})`);
     if (raw.aliases != null && !Array.isArray(raw.aliases)) throw new GazetteerError(`${where}: aliases must be a list`);
     const aliases = ((raw.aliases as unknown[]) ?? []).map((a) => String(a).trim()).filter(Boolean);
-    return { id: nameKey(name || acronym), name: name || acronym, acronym, aliases, type, ambiguous: raw.ambiguous === true, origin: where };
+    return { id: nameKey(name || acronym), name: name || acronym, acronym, aliases, type, ambiguous: raw.ambiguous === true, line };
   });
 }
 
-/** A gazetteer file's YAML as plain data (cachedYaml keeps it): its list of actors, each with its line, or its first error. */
+/** A gazetteer file's YAML as plain data: its list of actors, each with its line, or its first error. */
 interface GazetteerYaml {
   items?: Array<{ line: number; value: unknown }>;
   error?: { line: number | "?"; message: string };
 }
 
-/** The list of actors in a gazetteer file's text, unchecked (the checks name the file). Uses nothing but the YAML library. */
+/** The list of actors in a gazetteer file's text, unchecked, or its first YAML error. */
 function gazetteerYaml(text: string): GazetteerYaml {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {

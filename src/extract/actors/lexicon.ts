@@ -1,7 +1,6 @@
 // The detector's rules (rules.yaml), compiled into sets once per process.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, parseYaml } from "../../yaml-cache.js";
 import { dataFile } from "../../paths.js";
 import { escapeRegExp } from "../../regexp.js";
 import { normWord } from "./normalize.js";
@@ -102,7 +101,7 @@ let cached: Lexicon | undefined;
 
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  const raw = cachedYaml(readFileSync(dataFile("extract/actors/rules.yaml"), "utf8"), parse) as RulesFile;
+  const raw = cachedYaml(readFileSync(dataFile("extract/actors/rules.yaml"), "utf8"), parseYaml) as RulesFile;
   const heads = new Map<string, string>();
   for (const [type, words] of Object.entries(raw.heads)) for (const w of words) heads.set(phrase(w), type);
   const countries = new Map<string, string>();

@@ -1,8 +1,9 @@
 // Loads rules.yaml (or an analyst's replacement), checks its shape and compiles every
 // pattern once. Errors name the file, line and column so a bad edit is easy to find.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
+import { cachedYaml, yamlLibrary } from "../../yaml-cache.js";
 import type { RecKind, Recommendation } from "../../types.js";
 import { groupCount, opensWithWordChar } from "./pattern-source.js";
 
@@ -77,11 +78,64 @@ const KINDS = new Set<RecKind>(["recommendation", "offer", "commitment"]);
 /** Parse and compile a rules file; throws an Error naming file:line:column on any problem. */
 export function loadRecommendationRules(path: string = DEFAULT_RULES_PATH): RecRules {
   const text = readFileSync(path, "utf8");
-  return compileRules(text, path);
+  // Every worker thread loads the rules, and walking the YAML tree (kept for its line numbers)
+  // cost ~30 ms cold each time: valid rules read before (the same text, read by the same code)
+  // come from the parsed-YAML cache as plain data. Invalid rules are read again here, for
+  // their error, which names the file.
+  const def = cachedYaml(text, validRulesDef, [import.meta.url]);
+  return def ? buildRules(def, path) : compileRules(text, path);
 }
 
 /** Compile rules from YAML text (exported for tests). */
 export function compileRules(text: string, source = "<rules>"): RecRules {
+  return buildRules(readRulesDef(text, source), source);
+}
+
+/** The rules the text defines, or null when it has an error (readRulesDef throws it). */
+function validRulesDef(text: string): RulesDef | null {
+  try {
+    return readRulesDef(text, "");
+  } catch {
+    return null;
+  }
+}
+
+/** A pattern as the rules file writes it, with the flags it is compiled with. */
+interface PatternDef {
+  source: string;
+  flags: string;
+}
+interface NamedDef {
+  id: string;
+  pattern: PatternDef;
+  reason: string;
+}
+type FamilyDef = Omit<TriggerFamily, "patterns"> & { patterns: PatternDef[] };
+
+/** A checked rules file as plain data (what the cache keeps): every pattern known to compile. */
+interface RulesDef {
+  cues: Record<RecKind | "stop", NamedDef[]>;
+  triggers: FamilyDef[];
+  imperative: { skip: PatternDef; toVerbs: string[]; notVerbs: string[]; verbs: string[]; descriptive: PatternDef };
+  addressee: {
+    speakers: PatternDef;
+    notActors: PatternDef;
+    labelList: PatternDef;
+    agents: PatternDef;
+    things: PatternDef;
+    groups: Array<{ pattern: PatternDef; type: string }>;
+    headings: Array<{ pattern: PatternDef; who: string }>;
+  };
+  announcements: { document: PatternDef; pledge: PatternDef; responseSection: PatternDef; responsePledge: PatternDef };
+  exclusions: Record<"masks" | "blocks" | "sections" | "backMatter" | "units" | "nearMisses", NamedDef[]>;
+}
+
+/** Matches nothing: the optional patterns a rules file leaves out. */
+const NEVER: PatternDef = { source: "(?!)", flags: "" };
+
+/** Parse and check rules from YAML text; throws an Error naming source:line:column on any problem. */
+function readRulesDef(text: string, source: string): RulesDef {
+  const { LineCounter, parseDocument, isMap, isSeq } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const where = (node: Node | null | undefined) => {
@@ -119,18 +173,21 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     if (!isSeq(node)) fail(node, `"${key}" must be a list`);
     return (node as { items: Node[] }).items;
   };
-  const regex = (node: Node | undefined, source: string, caseSensitive: boolean): RegExp => {
+  /** The pattern with its flags, once the engine has accepted it. */
+  const regex = (node: Node | undefined, source: string, caseSensitive: boolean): PatternDef => {
+    const flags = flagsFor(source, caseSensitive);
     try {
-      return new RegExp(source, flagsFor(source, caseSensitive));
+      new RegExp(source, flags);
     } catch (e) {
       return fail(node, `bad pattern: ${(e as Error).message}`);
     }
+    return { source, flags };
   };
-  const patternOf = (item: Node, key = "pattern"): RegExp =>
+  const patternOf = (item: Node, key = "pattern"): PatternDef =>
     regex(get(item, key), str(item, key), str(item, "case", false) === "sensitive");
-  const named = (item: Node): NamedPattern => ({
+  const named = (item: Node): NamedDef => ({
     id: str(item, "id"),
-    re: patternOf(item),
+    pattern: patternOf(item),
     reason: str(item, "reason", false),
   });
 
@@ -144,7 +201,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   };
 
   const ex = get(root, "exclusions");
-  const triggers = items(root, "triggers").map((t): TriggerFamily => {
+  const triggers = items(root, "triggers").map((t): FamilyDef => {
     const strength = str(t, "strength") as Strength;
     if (!STRENGTHS.has(strength)) fail(get(t, "strength"), `strength must be one of ${[...STRENGTHS].join(", ")}`);
     const kind = (str(t, "kind", false) || "recommendation") as RecKind;
@@ -160,8 +217,7 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
   });
 
   const imp = get(root, "imperative");
-  const wordList = (key: string) =>
-    new Set(items(imp, key).map((n) => String((n as { toJSON(): unknown }).toJSON()).toLowerCase()));
+  const wordList = (key: string) => items(imp, key).map((n) => String((n as { toJSON(): unknown }).toJSON()).toLowerCase());
   const imperative = {
     skip: regex(get(imp, "skip"), str(imp, "skip"), false),
     toVerbs: wordList("toVerbs"),
@@ -176,15 +232,15 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     notActors: regex(get(ad, "notActors"), str(ad, "notActors"), false),
     labelList: regex(get(ad, "labelList"), str(ad, "labelList"), false),
     // optional: nouns that name people or bodies who can act ("providers", "boards")
-    agents: get(ad, "agents", false) ? regex(get(ad, "agents"), str(ad, "agents"), false) : /(?!)/,
+    agents: get(ad, "agents", false) ? regex(get(ad, "agents"), str(ad, "agents"), false) : NEVER,
     // optional: head nouns of subjects that are things, not actors ("The Strategy shall identify")
-    things: get(ad, "things", false) ? regex(get(ad, "things"), str(ad, "things"), false) : /(?!)/,
-    groups: items(ad, "groups").map((g) => ({ re: patternOf(g), type: str(g, "type") })),
+    things: get(ad, "things", false) ? regex(get(ad, "things"), str(ad, "things"), false) : NEVER,
+    groups: items(ad, "groups").map((g) => ({ pattern: patternOf(g), type: str(g, "type") })),
     headings: items(ad, "headings").map((h) => {
-      const re = patternOf(h);
+      const pattern = patternOf(h);
       const who = str(h, "who", false);
-      if (!who && !re.source.includes("(?<who>")) fail(h, `heading entry needs "who" or a (?<who>...) group`);
-      return { re, who };
+      if (!who && !pattern.source.includes("(?<who>")) fail(h, `heading entry needs "who" or a (?<who>...) group`);
+      return { pattern, who };
     }),
   };
 
@@ -193,29 +249,73 @@ export function compileRules(text: string, source = "<rules>"): RecRules {
     ? {
         document: regex(get(an, "document"), str(an, "document"), false),
         pledge: regex(get(an, "pledge"), str(an, "pledge"), false),
-        responseSection: get(an, "responseSection", false) ? regex(get(an, "responseSection"), str(an, "responseSection"), false) : /(?!)/,
+        responseSection: get(an, "responseSection", false) ? regex(get(an, "responseSection"), str(an, "responseSection"), false) : NEVER,
         responsePledge: get(an, "responsePledge", false) ? regex(get(an, "responsePledge"), str(an, "responsePledge"), false) : regex(get(an, "pledge"), str(an, "pledge"), false),
       }
-    : { document: /(?!)/, pledge: /(?!)/, responseSection: /(?!)/, responsePledge: /(?!)/ };
+    : { document: NEVER, pledge: NEVER, responseSection: NEVER, responsePledge: NEVER };
 
-  const masks = items(ex, "masks").map(named);
+  const exclusions = {
+    masks: items(ex, "masks").map(named),
+    blocks: items(ex, "blocks").map(named),
+    sections: items(ex, "sections").map(named),
+    backMatter: items(ex, "backMatter").map(named),
+    units: items(ex, "units").map(named),
+    nearMisses: items(ex, "nearMisses").map(named),
+  };
+  return { cues, triggers, imperative, addressee, announcements, exclusions };
+}
+
+/** Compile checked rules: every pattern to its regex, the triggers and masks to their scanners. */
+function buildRules(def: RulesDef, source: string): RecRules {
+  const named = (n: NamedDef): NamedPattern => ({ id: n.id, re: regexOf(n.pattern), reason: n.reason });
+  const triggers = def.triggers.map((f): TriggerFamily => ({ ...f, patterns: f.patterns.map(regexOf) }));
+  const { imperative: imp, addressee: ad, announcements: an, exclusions: ex } = def;
+  const masks = ex.masks.map(named);
   return {
     source,
     maskScanner: joinMasks(masks),
     scanners: buildScanners(triggers.filter((t) => !t.docTypes.length)),
     byDocType: new Map(),
-    cues,
-    blockExclusions: items(ex, "blocks").map(named),
-    sectionExclusions: items(ex, "sections").map(named),
-    backMatter: items(ex, "backMatter").map(named),
-    unitExclusions: items(ex, "units").map(named),
+    cues: {
+      recommendation: def.cues.recommendation.map(named),
+      offer: def.cues.offer.map(named),
+      commitment: def.cues.commitment.map(named),
+      stop: def.cues.stop.map(named),
+    },
+    blockExclusions: ex.blocks.map(named),
+    sectionExclusions: ex.sections.map(named),
+    backMatter: ex.backMatter.map(named),
+    unitExclusions: ex.units.map(named),
     masks,
-    nearMisses: items(ex, "nearMisses").map(named),
+    nearMisses: ex.nearMisses.map(named),
     triggers,
-    imperative,
-    announcements,
-    addressee,
+    imperative: {
+      skip: regexOf(imp.skip),
+      toVerbs: new Set(imp.toVerbs),
+      notVerbs: new Set(imp.notVerbs),
+      verbs: new Set(imp.verbs),
+      descriptive: regexOf(imp.descriptive),
+    },
+    announcements: {
+      document: regexOf(an.document),
+      pledge: regexOf(an.pledge),
+      responseSection: regexOf(an.responseSection),
+      responsePledge: regexOf(an.responsePledge),
+    },
+    addressee: {
+      speakers: regexOf(ad.speakers),
+      notActors: regexOf(ad.notActors),
+      labelList: regexOf(ad.labelList),
+      agents: regexOf(ad.agents),
+      things: regexOf(ad.things),
+      groups: ad.groups.map((g) => ({ re: regexOf(g.pattern), type: g.type })),
+      headings: ad.headings.map((h) => ({ re: regexOf(h.pattern), who: h.who })),
+    },
   };
+}
+
+function regexOf(p: PatternDef): RegExp {
+  return new RegExp(p.source, p.flags);
 }
 
 function buildScanners(triggers: TriggerFamily[]): TriggerScanner[] {

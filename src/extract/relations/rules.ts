@@ -2,8 +2,7 @@
 // expression per rule, plus one that joins every trigger so that a sentence
 // without any is passed over with a single test.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, parseYaml } from "../../yaml-cache.js";
 import { dataFile } from "../../paths.js";
 import { escapeRegExp } from "../../regexp.js";
 
@@ -79,7 +78,7 @@ export function loadRelationRules(path: string = DEFAULT_RELATION_RULES_PATH): R
 
 /** Compile rules from YAML text; throws an Error naming the rule at fault. */
 export function compileRelationRules(text: string, source = "<relations>"): RelationRules {
-  const data = cachedYaml(text, parse) as Record<string, unknown>;
+  const data = cachedYaml(text, parseYaml) as Record<string, unknown>;
   const fail = (msg: string): never => { throw new Error(`${source}: ${msg}`); };
   if (!data || typeof data !== "object") fail("expected a mapping");
   const words = (key: string): string[] => {
@@ -126,12 +125,11 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
   const heads = [...words("project_heads"), ...words("lower_heads")];
   const stems = words("keywords").map(escapeRegExp);
   const longestFirst = allWords.slice().sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const prefixesOf = new Map(allWords.map((w) => [w, allWords.flatMap((v, j) => (w.startsWith(v) ? [j] : []))]));
   return {
     rules,
     wordScan: new RegExp(longestFirst.map(escapeRegExp).join("|"), "g"),
-    prefixesOf,
-    rulesOfWord: allWords.map((_, id) => rules.flatMap((rule, r) => (rule.wordIds.includes(id) ? [r] : []))),
+    prefixesOf: prefixesAmong(allWords, idOf),
+    rulesOfWord: rulesOfEachWord(rules, allWords.length),
     anyTrigger: regex("keywords", `\\b(?:${stems.join("|")})|\\b(?:${heads.join("|")})\\b`, "i"),
     negation: regex("negation", data.negation, "iu"),
     words: allWords,
@@ -139,4 +137,30 @@ export function compileRelationRules(text: string, source = "<relations>"): Rela
     projectHeads: words("project_heads"),
     lowerHeads: words("lower_heads"),
   };
+}
+
+// The two indexes below were built by testing every pair (of words; of words and rules): ~40,000
+// callbacks, a few tens of milliseconds cold in every worker thread. Same lists, same order.
+
+/** For each word, the words (indexes, ascending) that it starts with, itself included. */
+function prefixesAmong(words: string[], idOf: Map<string, number>): Map<string, number[]> {
+  return new Map(
+    words.map((w) => {
+      const ids: number[] = [];
+      for (let end = 0; end <= w.length; end++) {
+        const id = idOf.get(w.slice(0, end));
+        if (id !== undefined) ids.push(id);
+      }
+      return [w, ids.sort((a, b) => a - b)];
+    }),
+  );
+}
+
+/** For each word (index), the rules (indexes, ascending, each once) that list it. */
+function rulesOfEachWord(rules: RelationRule[], wordCount: number): number[][] {
+  const out: number[][] = Array.from({ length: wordCount }, () => []);
+  rules.forEach((rule, r) => {
+    for (const id of new Set(rule.wordIds)) out[id].push(r);
+  });
+  return out;
 }

@@ -1,8 +1,7 @@
 // Loads responses.yaml: the labels of response matrices, the status vocabulary and the
 // commitment pattern, compiled once per process.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, parseYaml } from "../../yaml-cache.js";
 import { dataFile } from "../../paths.js";
 
 export type ResponseStatus = "accepted" | "partially accepted" | "rejected" | "noted" | "";
@@ -40,7 +39,7 @@ let cached: ResponseVocab | undefined;
 
 export function loadResponseVocab(path = dataFile("extract/responses/responses.yaml")): ResponseVocab {
   if (cached?.source === path) return cached;
-  const raw = cachedYaml(readFileSync(path, "utf8"), parse) as RawVocab;
+  const raw = cachedYaml(readFileSync(path, "utf8"), parseYaml) as RawVocab;
   const re = (pattern: string, what: string, flags = "iu") => {
     try {
       return new RegExp(pattern, flags);

@@ -5,11 +5,11 @@
 //   [description], [terms], [exclude], [regex], [near], [min_hits], [general]}],
 //   [domain: {terms, [exclude], [min_hits], [min_per_10k_words]}]
 import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import type { Node, YAMLMap } from "yaml";
 import type { BlockKind } from "../../types.js";
 import { checkTerm } from "./terms.js";
 import { compileRegex } from "./matcher.js";
-import { cachedYaml } from "../../yaml-cache.js";
+import { cachedYaml, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
 
 export interface NearRule {
   /** Two or more terms that must all occur... */
@@ -76,6 +76,7 @@ export const DEFAULT_CODE_BLOCKS: BlockKind[] = ["paragraph", "list_item", "tabl
 
 /** Parses codebook text; returns the definition and every problem found (empty when valid). */
 export function parseCodebook(text: string, file: string): { def: CodebookDef; errors: string[] } {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const errors: string[] = [];
@@ -278,8 +279,4 @@ function validCodebookDef(text: string): CodebookDef | null {
 }
 
 /** The modules whose code checks a codebook: this one, its term checks and its regex compiler. */
-const CHECKING_MODULES = [import.meta.url, siblingModule("terms"), siblingModule("matcher")];
-/** A module beside this one, compiled (.js) or, when running from the sources (tests), not (.ts). */
-function siblingModule(name: string): string {
-  return new URL(`./${name}${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
-}
+const CHECKING_MODULES = [import.meta.url, moduleBeside(import.meta.url, "terms"), moduleBeside(import.meta.url, "matcher")];

@@ -8,7 +8,8 @@
 import { resolve } from "node:path";
 import { dataFile } from "../../paths.js";
 import type { Block, Coding, Doc } from "../../types.js";
-import { parseCodebook, readCodebookDef, type CodebookDef, type DomainDef } from "./codebook.js";
+import { parseCodebook, readCodebookDef, type CodebookDef, type DomainDef, type ThemeDef } from "./codebook.js";
+import { compileTerms } from "./terms.js";
 import { findsWithin, Matcher, textAlone, type TextAt, type ThemeHit } from "./matcher.js";
 import { docTokens } from "./doc-tokens.js";
 import { hasLetter } from "../../text/words.js";
@@ -39,11 +40,13 @@ export function loadCodebook(path?: string): Codebook {
   let cb = loaded.get(file);
   if (!cb) {
     const def = readCodebookDef(file);
+    const domain = def.domain ? domainAsTheme(def.domain) : undefined;
+    const compiled = compileTerms(termsOf(domain ? [...def.themes, domain] : def.themes));
     cb = {
       ...def,
       path: file,
-      matcher: new Matcher(def.themes),
-      domainMatcher: def.domain ? new Matcher([domainAsTheme(def.domain)]) : undefined,
+      matcher: new Matcher(def.themes, compiled),
+      domainMatcher: domain ? new Matcher([domain], compiled) : undefined,
       generalCodes: new Set(def.themes.filter((t) => t.general).map((t) => t.code)),
     };
     loaded.set(file, cb);
@@ -61,6 +64,11 @@ export function validateCodebookFile(path: string): { ok: boolean; errors: strin
   }
   const { errors } = parseCodebook(text, path);
   return { ok: errors.length === 0, errors };
+}
+
+/** Every term the themes' rules write (terms, exclusions, proximity words). */
+function termsOf(themes: Array<Pick<ThemeDef, "terms" | "exclude" | "near">>): string[] {
+  return themes.flatMap((t) => [...t.terms, ...t.exclude, ...t.near.flatMap((rule) => rule.words)]);
 }
 
 /** The domain's words, matched by the theme engine as one pseudo-theme. */

@@ -58,16 +58,18 @@ export class Matcher {
   /** Reused for every text (matchAt runs to completion before the next call). */
   private readonly tally: Tally;
 
-  constructor(private readonly themes: ThemeDef[]) {
+  /** `compiled`: the themes' terms compiled already (compileTerms), all or some. */
+  constructor(private readonly themes: ThemeDef[], compiled: ReadonlyMap<string, Phrase[]> = new Map()) {
     this.tally = new Tally(themes);
+    const phrasesOf = (term: string) => compiled.get(term) ?? compileTerm(term);
     themes.forEach((t, ti) => {
-      for (const term of t.terms) for (const ph of compileTerm(term)) this.add(ph, ti, "term", -1);
-      for (const term of t.exclude) for (const ph of compileTerm(term)) this.add(ph, ti, "exclude", -1);
+      for (const term of t.terms) for (const ph of phrasesOf(term)) this.add(ph, ti, "term", -1);
+      for (const term of t.exclude) for (const ph of phrasesOf(term)) this.add(ph, ti, "exclude", -1);
       for (const rule of t.near) {
         const firstSlot = this.nearOccurrences.length;
         rule.words.forEach((w, k) => {
           this.nearOccurrences.push([]);
-          for (const ph of compileTerm(w)) this.add(ph, ti, "near", firstSlot + k);
+          for (const ph of phrasesOf(w)) this.add(ph, ti, "near", firstSlot + k);
         });
         this.nearRules.push({ theme: ti, within: rule.within, firstSlot, parts: rule.words.length });
       }
