@@ -213,7 +213,8 @@ function isTextLessThan(next: number): boolean {
 function convertPiece(page: string): string {
   let s = page;
   if (s.includes("<")) s = htmlToMarks(s);
-  if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  // replaceEach: String#replace with a function copies the whole page even when nothing matches.
+  if (s.includes("&")) s = replaceEach(s, ENTITY_RE, (m) => decodeEntities(m[0]));
   if (s.includes("\\(")) s = replaceEach(s, ESCAPED_LABEL_RE, (m) => `${m[1]}(${m[2]})`);
   if (SECTION_HINT_RE.test(s)) s = sectionHeadings(s);
   return setextHeadings(s);

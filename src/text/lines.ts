@@ -117,7 +117,7 @@ export function cleanInline(s: string): string {
   // in turn (escapes, superscripts with an asterisk before them, asterisks): each pass over a long
   // line that changes it makes a copy of it.
   if (ESCAPE_STAR_OR_SUPERSCRIPT.test(s)) s = replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, (m) => (m[1] === undefined || m[1] === "*" ? "" : m[1]));
-  if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g));
+  if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], endOfLastBoldCloser(s));
   if (s.includes("`")) s = s.replace(/`/g, "");
   if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
   return s.trim();
@@ -136,11 +136,30 @@ function lastEndOf(s: string, closer: RegExp): number {
   return end;
 }
 
+/**
+ * lastEndOf(s, /(?<=\S)__(?=\s|$|[.,;:])/g), the end of the last "__" that may close bold text,
+ * found from the end by indexOf: a regex that starts with a lookbehind is tried at every
+ * position of the line (25 ms on a 6 MB paragraph). Two such closers never overlap (the second
+ * "_" of one would have to be followed by a space), so the last one is the scan's last match.
+ */
+function endOfLastBoldCloser(s: string): number {
+  for (let i = s.lastIndexOf("__"); i > 0; i = s.lastIndexOf("__", i - 1)) {
+    const after = i + 2 < s.length ? s[i + 2] : "";
+    if (NOT_SPACE_RE.test(s[i - 1]) && (after === "" || SPACE_RE.test(after) || ".,;:".includes(after))) return i + 2;
+  }
+  return 0;
+}
+const SPACE_RE = /\s/, NOT_SPACE_RE = /\S/;
+
 /** `replaceEach(s, pattern, replace)` where no match can end after `end`: the same result, without trying the tail. */
 function replaceUpTo(s: string, pattern: RegExp, replace: (m: RegExpExecArray) => string, end: number): string {
   if (end <= 0) return s;
   if (end >= s.length) return replaceEach(s, pattern, replace);
-  return replaceEach(s.slice(0, end), pattern, replace) + s.slice(end);
+  const head = s.slice(0, end);
+  const replaced = replaceEach(head, pattern, replace);
+  // Nothing replaced (replaceEach hands back its very text): `s` as it is. Joining the head and
+  // the tail again would copy the whole line (about 40 ms for a 6 MB paragraph).
+  return replaced === head ? s : replaced + s.slice(end);
 }
 
 /**
