@@ -108,15 +108,19 @@ export function cleanInline(s: string): string {
     s = s.replace(/<br\s*\/?>/gi, " ");
     s = replaceUpTo(s, INLINE_TAGS_RE, () => "", s.lastIndexOf(">") + 1);
   }
+  // Links and images keep their text: the line becomes the pieces between links and the links'
+  // texts, joined once escapes are undone in them too (each step that changes a long line copies it).
+  let pieces = [s];
   if (s.includes("[")) {
     s = s.replace(/\[\^\d+\]/g, ""); // markdown footnote references
-    s = keepLinkTexts(s); // links and images keep their text
+    pieces = linkTextPieces(s);
   }
   // Markdown escapes undone; every asterisk (emphasis, footnote marks "families*²") and superscript
   // digit ("region³") dropped, an escaped asterisk too. One pass over the line does what three did
-  // in turn (escapes, superscripts with an asterisk before them, asterisks): each pass over a long
-  // line that changes it makes a copy of it.
-  if (ESCAPE_STAR_OR_SUPERSCRIPT.test(s)) s = replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, (m) => (m[1] === undefined || m[1] === "*" ? "" : m[1]));
+  // in turn (escapes, superscripts with an asterisk before them, asterisks). (The test reads the
+  // line before its links go: a line without those characters has none once its links are gone.)
+  if (ESCAPE_STAR_OR_SUPERSCRIPT.test(s)) pieces = escapesUndone(pieces);
+  s = pieces.length === 1 ? pieces[0] : pieces.join("");
   if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], endOfLastBoldCloser(s));
   if (s.includes("`")) s = s.replace(/`/g, "");
   if (s.includes("  ")) s = s.replace(/ {2,}/g, " ");
@@ -164,12 +168,12 @@ function replaceUpTo(s: string, pattern: RegExp, replace: (m: RegExpExecArray) =
 
 /**
  * `s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")` (links and images keep their text) in linear
- * time: the regex retried from every "[" rescans up to the same far "]" each time.
- * The first "]" and ")" after a position are found once and reused for every "[" before them.
+ * time, as the pieces to join: the regex retried from every "[" rescans up to the same far "]"
+ * each time. The first "]" and ")" after a position are found once and reused for every "[" before them.
  */
-function keepLinkTexts(s: string): string {
-  let out = "";
-  let copiedTo = 0; // s[0, copiedTo) is in `out`
+function linkTextPieces(s: string): string[] {
+  const pieces: string[] = [];
+  let copiedTo = 0; // s[0, copiedTo) is in `pieces`
   let close = -2; // first "]" at or after the last query (-1: none left); -2: not looked up yet
   let paren = -2; // the same for ")"
   for (let open = s.indexOf("["); open >= 0; open = s.indexOf("[", open + 1)) {
@@ -179,9 +183,31 @@ function keepLinkTexts(s: string): string {
     if (paren !== -1 && paren < close + 2) paren = s.indexOf(")", close + 2);
     if (paren === -1) break; // no ")" left: no later link can end
     const start = open > copiedTo && s[open - 1] === "!" ? open - 1 : open;
-    out += s.slice(copiedTo, start) + s.slice(open + 1, close);
+    pieces.push(s.slice(copiedTo, start), s.slice(open + 1, close));
     copiedTo = paren + 1;
     open = paren; // the search goes on after the link
   }
-  return copiedTo === 0 ? s : out + s.slice(copiedTo);
+  if (copiedTo === 0) return [s];
+  pieces.push(s.slice(copiedTo));
+  return pieces;
 }
+
+/**
+ * ESCAPES_STARS_SUPERSCRIPTS_RE's replacement on the pieces of a text, as on the text they make:
+ * no escape reaches across two pieces once a piece ending with a backslash is joined to the next,
+ * and a run of asterisks or superscripts cut in two goes as wholly as the run does.
+ */
+function escapesUndone(pieces: string[]): string[] {
+  const out: string[] = [];
+  let pending = "";
+  for (const piece of pieces) {
+    pending = pending ? pending + piece : piece;
+    if (pending.endsWith("\\")) continue;
+    out.push(undoEscapes(pending));
+    pending = "";
+  }
+  if (pending) out.push(undoEscapes(pending));
+  return out;
+}
+
+const undoEscapes = (s: string) => replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, (m) => (m[1] === undefined || m[1] === "*" ? "" : m[1]));
