@@ -29,7 +29,7 @@ const FRAGMENTS = [
   "word", "text", " ", " ", "  ", "[", "]", "(", ")", "!", "\\", "\\\\", "*", "**", "¹", "²³", "_", "__", "`",
   "[a link](http://x.org)", "![an image](i.png)", "[^3]", "\\*", "\\[", "\\(", "\\_", "\\-", "\\#", "\\`",
   "<sup>1</sup>", "<sup>rd</sup>", "<sub>2</sub>", "<br>", "<b>", "</b>", "<span class=x>", "<", ">", "__bold__", "x__y",
-  ".", ",", ";", ":",
+  ".", ",", ";", ":", "[_](z)", "[_x](z)", "[x_](z)", "\\__", " __", "__ ",
 ];
 
 describe("cleanInline", () => {
@@ -52,5 +52,7 @@ describe("cleanInline", () => {
     expect(cleanInline("a [b](c)\\*[d](e)*")).toBe("a bd");
     // A backslash left before a link's text escapes the text's first character, as in the joined line.
     expect(cleanInline("a \\[-x](y) b")).toBe("a -x b");
+    // Bold underscores made by joining a link's text to the text around it.
+    expect(cleanInline("x _[_ab_](z)_ y")).toBe("x ab y");
   });
 });

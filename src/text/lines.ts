@@ -120,6 +120,9 @@ export function cleanInline(s: string): string {
   // in turn (escapes, superscripts with an asterisk before them, asterisks). (The test reads the
   // line before its links go: a line without those characters has none once its links are gone.)
   if (ESCAPE_STAR_OR_SUPERSCRIPT.test(s)) pieces = escapesUndone(pieces);
+  // Backticks dropped and runs of spaces made one in the pieces too, unless bold underscores
+  // are left: their pattern reaches far, so it reads the joined line.
+  if (pieces.length > 1 && !holdsDoubleUnderscore(pieces)) return joinedWithoutBackticksOrDoubleSpaces(pieces).trim();
   s = pieces.length === 1 ? pieces[0] : pieces.join("");
   if (s.includes("__")) s = replaceUpTo(s, /(^|\s)__(\S.*?\S)__(?=\s|$|[.,;:])/g, (m) => m[1] + m[2], endOfLastBoldCloser(s));
   if (s.includes("`")) s = s.replace(/`/g, "");
@@ -193,9 +196,9 @@ function linkTextPieces(s: string): string[] {
 }
 
 /**
- * ESCAPES_STARS_SUPERSCRIPTS_RE's replacement on the pieces of a text, as on the text they make:
- * no escape reaches across two pieces once a piece ending with a backslash is joined to the next,
- * and a run of asterisks or superscripts cut in two goes as wholly as the run does.
+ * ESCAPES_STARS_SUPERSCRIPTS_RE's replacement on the pieces of a text, as on the text they make,
+ * as pieces again: no escape reaches across two pieces once a piece ending with a backslash is
+ * joined to the next, and a run of asterisks or superscripts cut in two goes as wholly as the run does.
  */
 function escapesUndone(pieces: string[]): string[] {
   const out: string[] = [];
@@ -203,11 +206,52 @@ function escapesUndone(pieces: string[]): string[] {
   for (const piece of pieces) {
     pending = pending ? pending + piece : piece;
     if (pending.endsWith("\\")) continue;
-    out.push(undoEscapes(pending));
+    undoEscapesInto(pending, out);
     pending = "";
   }
-  if (pending) out.push(undoEscapes(pending));
+  if (pending) undoEscapesInto(pending, out);
   return out;
 }
 
-const undoEscapes = (s: string) => replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, (m) => (m[1] === undefined || m[1] === "*" ? "" : m[1]));
+/** replaceEach(s, ESCAPES_STARS_SUPERSCRIPTS_RE, ...) as the pieces of its result, added to `out`. */
+function undoEscapesInto(s: string, out: string[]): void {
+  const re = ESCAPES_STARS_SUPERSCRIPTS_RE;
+  re.lastIndex = 0;
+  let copiedTo = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index > copiedTo) out.push(s.slice(copiedTo, m.index));
+    if (m[1] !== undefined && m[1] !== "*") out.push(m[1]);
+    copiedTo = m.index + m[0].length; // (no match is empty)
+  }
+  out.push(copiedTo === 0 ? s : s.slice(copiedTo));
+}
+
+/** Do the pieces, joined, hold "__"? */
+function holdsDoubleUnderscore(pieces: string[]): boolean {
+  let afterUnderscore = false; // the pieces so far end with "_"
+  for (const piece of pieces) {
+    if (!piece) continue;
+    if ((afterUnderscore && piece.charCodeAt(0) === 95) || piece.includes("__")) return true;
+    afterUnderscore = piece.charCodeAt(piece.length - 1) === 95;
+  }
+  return false;
+}
+
+/**
+ * The pieces joined, without backticks and with each run of spaces made one, as
+ * `joined.replace(/`/g, "").replace(/ {2,}/g, " ")` would: a run cut between pieces (each made
+ * one in its piece) keeps the space that ends the text so far and loses the next piece's.
+ */
+function joinedWithoutBackticksOrDoubleSpaces(pieces: string[]): string {
+  const out: string[] = [];
+  let endsWithSpace = false;
+  for (let piece of pieces) {
+    if (piece.includes("`")) piece = piece.replace(/`/g, "");
+    if (piece.includes("  ")) piece = piece.replace(/ {2,}/g, " ");
+    if (endsWithSpace && piece.charCodeAt(0) === 32) piece = piece.slice(1); // at most one space is left at its start
+    if (!piece) continue;
+    out.push(piece);
+    endsWithSpace = piece.charCodeAt(piece.length - 1) === 32;
+  }
+  return out.join("");
+}
