@@ -143,17 +143,18 @@ function safePieces(page: string, pieceChars: number, cleaned: (text: string) =>
   let from = 0; // where the piece starts
   let linesCut = false;
   pieceChars = Math.max(1, pieceChars); // each piece at least one character long
-  let cut = nextCut(page, from + pieceChars, pieceChars, cutLines);
+  const found: CutsFound = { blank: -2, inLine: -2 };
+  let cut = nextCut(page, from + pieceChars, pieceChars, cutLines, found);
   while (cut >= 0 && page.length - from > 2 * pieceChars) {
     const piece = insideSpan(comments, cut) ? undefined : cleaned(page.slice(from, cut));
     if (piece !== undefined && tagsClosed(piece.toLowerCase())) {
       pieces.push(piece);
       if (page.charCodeAt(cut - 1) !== 10) linesCut = true;
       from = cut;
-      cut = nextCut(page, from + pieceChars, pieceChars, cutLines);
+      cut = nextCut(page, from + pieceChars, pieceChars, cutLines, found);
     } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
       break; // a tag open for long: the rest of the page converts as one piece
-    } else cut = nextCut(page, cut + pieceChars, pieceChars, cutLines); // the piece grows by pieceChars or more
+    } else cut = nextCut(page, cut + pieceChars, pieceChars, cutLines, found); // the piece grows by pieceChars or more
   }
   pieces.push(cleaned(from ? page.slice(from) : page));
   return { pieces, linesCut };
@@ -162,14 +163,24 @@ function safePieces(page: string, pieceChars: number, cleaned: (text: string) =>
 /**
  * The first place at or after `at` where a piece may end: just after a blank line, or when
  * none comes within `pieceChars` (a page that is one long paragraph), inside a line where
- * midLineCutFrom allows it (when `cutLines`). -1 for none.
+ * midLineCutFrom allows it (when `cutLines`). -1 for none. `found` keeps what the last call
+ * found: a page without a blank line (or a place to cut a line) is not searched to its end for
+ * every piece (`at` only grows from call to call).
  */
-function nextCut(page: string, at: number, pieceChars: number, cutLines: boolean): number {
-  const blank = page.indexOf("\n\n", at);
-  if (!cutLines || (blank >= 0 && blank < at + pieceChars)) return blank < 0 ? -1 : blank + 2;
-  const inLine = midLineCutFrom(page, at);
-  if (inLine < 0) return blank < 0 ? -1 : blank + 2;
-  return blank >= 0 && blank + 2 < inLine ? blank + 2 : inLine;
+function nextCut(page: string, at: number, pieceChars: number, cutLines: boolean, found: CutsFound): number {
+  if (found.blank !== -1 && found.blank < at) found.blank = page.indexOf("\n\n", at);
+  const b = found.blank;
+  if (!cutLines || (b >= 0 && b < at + pieceChars)) return b < 0 ? -1 : b + 2;
+  if (found.inLine !== -1 && found.inLine < at) found.inLine = midLineCutFrom(page, at);
+  const inLine = found.inLine;
+  if (inLine < 0) return b < 0 ? -1 : b + 2;
+  return b >= 0 && b + 2 < inLine ? b + 2 : inLine;
+}
+
+/** The first blank line and the first place to cut inside a line at or after the last place asked (-1: none left; -2: not looked for yet). */
+interface CutsFound {
+  blank: number;
+  inLine: number;
 }
 
 /** Characters a cut inside a line keeps this far from, before it and after it (see midLineCutFrom). */
