@@ -309,14 +309,15 @@ function dependsOnEdges(re: RegExp): boolean {
  * logarithmic time: a long paragraph has thousands of exclusions and of spans to check.
  */
 class ExcludedSpans {
-  /** Per theme: the exclusions' starts in ascending order, and the largest end among the first i + 1. */
-  private readonly byTheme = new Map<number, { starts: number[]; maxEnds: number[] }>();
+  /** Per theme (by its number; an array, not a Map: it is asked once per span of a text): the
+   * exclusions' starts in ascending order, and the largest end among the first i + 1. */
+  private readonly byTheme: Array<{ starts: number[]; maxEnds: number[] } | undefined> = [];
 
   constructor(excludes: Found[]) {
     // `excludes` are in reading order (ascending start), as findPhrases finds them.
     for (const x of excludes) {
-      let lists = this.byTheme.get(x.e.theme);
-      if (!lists) this.byTheme.set(x.e.theme, (lists = { starts: [], maxEnds: [] }));
+      let lists = this.byTheme[x.e.theme];
+      if (!lists) this.byTheme[x.e.theme] = lists = { starts: [], maxEnds: [] };
       const previousMax = lists.maxEnds.length ? lists.maxEnds[lists.maxEnds.length - 1] : -1;
       lists.starts.push(x.start);
       lists.maxEnds.push(Math.max(previousMax, x.end));
@@ -325,7 +326,7 @@ class ExcludedSpans {
 
   /** Is there an exclusion of `theme` with start < e and s < end? */
   overlaps(theme: number, s: number, e: number): boolean {
-    const lists = this.byTheme.get(theme);
+    const lists = theme < this.byTheme.length ? this.byTheme[theme] : undefined;
     if (!lists) return false;
     // The exclusions starting before e are a prefix of the list: one of them ends after s
     // when the largest end of that prefix does.
