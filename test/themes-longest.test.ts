@@ -39,10 +39,10 @@ function random(seed: number): () => number {
 
 describe("longestFirst", () => {
   it("keeps the longest span, the leftmost of equal ones, and every theme of one span once", () => {
-    const span = (theme: number, start: number, end: number, count = 1): Span => ({ theme, start, end, count, weight: count });
-    const spans = [span(2, 0, 1), span(0, 0, 2), span(1, 1, 2), span(3, 5, 6), span(1, 5, 6), span(3, 5, 6, 0.5), span(0, 8, 9), span(0, 9, 10), span(1, 8, 10)];
-    expect(longestFirst(spans).map((s) => [s.theme, s.start, s.end, s.count])).toEqual([
-      [0, 0, 2, 1], [1, 5, 6, 1], [3, 5, 6, 1], [1, 8, 10, 1],
+    const span = (theme: number, start: number, end: number, weak = false): Span => ({ theme, weak, start, end });
+    const spans = [span(2, 0, 1), span(0, 0, 2), span(1, 1, 2), span(3, 5, 6), span(1, 5, 6), span(3, 5, 6, true), span(0, 8, 9), span(0, 9, 10), span(1, 8, 10)];
+    expect(longestFirst(spans).map((s) => [s.theme, s.start, s.end, s.weak])).toEqual([
+      [0, 0, 2, false], [1, 5, 6, false], [3, 5, 6, false], [1, 8, 10, false],
     ]);
   });
 
@@ -57,9 +57,8 @@ describe("longestFirst", () => {
         const start = from + Math.floor(next() * width);
         const length = next() < 0.7 ? 1 : 1 + Math.floor(next() * 4);
         const end = Math.min(from + width, start + length);
-        const count = next() < 0.2 ? 0.5 : 1;
-        spans.push({ theme: Math.floor(next() * 4), start, end, count, weight: count * 1.5 });
-        if (next() < 0.15) spans.push({ ...spans[spans.length - 1], count: 0.5 }); // a rule found twice
+        spans.push({ theme: Math.floor(next() * 4), weak: next() < 0.2, start, end });
+        if (next() < 0.15) spans.push({ ...spans[spans.length - 1], weak: true }); // a rule found twice
       }
       // Phrases come in order of start, regex matches after them: mostly in order, sometimes not.
       if (next() < 0.7) spans.sort((a, b) => a.start - b.start);

@@ -28,11 +28,12 @@ export interface Found {
 }
 export interface Span {
   theme: number;
-  /** 1 for a hit, 0.5 for a weak term's hit. */
-  count: number;
+  /** A weak term's hit ("~" in the codebook: it counts 0.5). Its count and weight follow from
+   * this and its length (countOf, weightOfSpan): kept as numbers they were two floating-point
+   * fields, boxed by V8 in objects of their own, for each of a long paragraph's many spans. */
+  weak: boolean;
   start: number; // token index
   end: number; // token index, exclusive
-  weight: number;
 }
 /** A proximity rule, its words numbered: word k of the rule collects into slot `firstSlot + k`. */
 interface CompiledNear {
@@ -139,8 +140,7 @@ export class Matcher {
         if (end < 0) continue;
         if (e.role !== "term") others.push({ e, start: i, end });
         else {
-          const count = e.phrase.weak ? 0.5 : 1;
-          terms.push({ theme: e.theme, count, start: i, end, weight: count * weightOf(end - i) });
+          terms.push({ theme: e.theme, weak: e.phrase.weak, start: i, end });
         }
       }
     }
@@ -188,14 +188,14 @@ export class Matcher {
         }
         const span = tokenSpan(at, base + m.index, base + m.index + m[0].length);
         if (span && !excluded(theme, span[0], span[1])) {
-          candidates.push({ theme, count: 1, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
+          candidates.push({ theme, weak: false, start: span[0], end: span[1] });
         }
       }
     }
     const accepted = candidates.length > 1 ? longestFirst(candidates) : candidates;
 
     const tally = this.tally;
-    for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
+    for (const s of accepted) tally.note(s.theme, countOf(s), weightOfSpan(s), surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
     if (others.length > excludes.length) this.noteProximity(at, others, excluded, tally);
     return tally.hits();
   }
@@ -342,6 +342,11 @@ class ExcludedSpans {
 
 /** A phrase of n words weighs more than a single word: it is more specific. */
 const weightOf = (words: number) => 1 + 0.5 * (words - 1);
+
+/** A span's hit: 1, or 0.5 for a weak term's. */
+const countOf = (s: Span) => (s.weak ? 0.5 : 1);
+/** A span's weight: its count, more for a longer phrase. */
+const weightOfSpan = (s: Span) => countOf(s) * weightOf(s.end - s.start);
 
 /**
  * `list.find((o) => gap(anchor, o) <= within)` for a list in order of start and anchors asked in
