@@ -40,6 +40,42 @@ describe("markdownToSectormap in pieces", () => {
     }
   });
 
+  it("gives the same page as converting it whole when the page is one long line, or a few", () => {
+    // Long runs of prose let pieces be cut inside a line; the fragments put tags, entities,
+    // headings and line breaks near those cuts.
+    const prose = "the migration governance lab worked with partners to analyse regional trends and the rights of migrants in southern africa, ";
+    for (let seed = 1; seed <= 600; seed++) {
+      let state = seed;
+      const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+      const parts: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const r = next() % 10;
+        if (r < 4) parts.push(prose.repeat(1 + (next() % 3)));
+        else if (r < 5) parts.push(prose.slice(0, next() % prose.length));
+        else parts.push(FRAGMENTS[next() % FRAGMENTS.length]);
+        parts.push(next() % 12 === 0 ? "\n" : next() % 30 === 0 ? "\n\n" : next() % 2 ? " " : "");
+      }
+      const text = parts.join("");
+      const whole = markdownToSectormap(text, WHOLE);
+      for (const size of [16, 64, 300]) expect(markdownToSectormap(text, size), `seed ${seed}, pieces of ${size}`).toBe(whole);
+    }
+  });
+
+  it("cuts a page of one line inside it, far from tags and entities", () => {
+    const sentence = "A sentence with a reference<sup>1</sup>, an entity &amp; a <a href=\"http://x.org\">link</a> in plain running prose that goes on for a while. ";
+    const line = sentence.repeat(400);
+    const converted = markdownToSectormap(line, 1024);
+    expect(converted).toBe(markdownToSectormap(line, WHOLE));
+    expect(converted).toBe("A sentence with a reference, an entity & a link in plain running prose that goes on for a while. ".repeat(400));
+    // A <br> or a section heading in a page cut inside a line: converted again, cut at blank lines only.
+    const longRow = `| ${"cell text that runs on ".repeat(60)}<br>${"and on ".repeat(60)} | c |\n`;
+    const longSection = `Sec. 2.  ${"A title that runs on and on ".repeat(3)}. ${"text ".repeat(300)}\n`;
+    for (const extra of ["| a<br>b | c |\n", "Sec. 2.  Title.  Text\n", longRow, longSection]) {
+      const page = extra + line + "\n" + extra;
+      expect(markdownToSectormap(page, 1024)).toBe(markdownToSectormap(page, WHOLE));
+    }
+  });
+
   it("cuts a long page with tags closed in every piece, and not inside an open <sup>", () => {
     const paragraph = "A paragraph with a reference<sup>1</sup> and a <a href=\"http://x.org\">link</a>.";
     const long = Array.from({ length: 40 }, () => paragraph).join("\n\n");

@@ -18,7 +18,8 @@ export function ingestText(bytes: Uint8Array, format: "txt" | "md"): IngestedFil
   if (encoding.includes("invalid")) warnings.push("some bytes are not valid UTF-8 and were replaced");
 
   const { body, title } = splitFrontMatter(unifyLineEnds(text));
-  const pages = splitPages(body).map(markdownToSectormap);
+  // (Not `.map(markdownToSectormap)`: the page's index would be taken for its piece size.)
+  const pages = splitPages(body).map((page) => markdownToSectormap(page));
   pages.forEach((page, i) => {
     if (page.trim() === "" && pages.length > 1) warnings.push(`page ${i + 1}: no text`);
   });
@@ -83,18 +84,24 @@ export const PIECE_CHARS = 16 * 1024;
 /**
  * One page of markdown as sectormap markdown: the HTML bits turned into plain
  * marks, setext headings ("Title\n=====") into `#` lines. A long page is converted
- * piece by piece, cut at blank lines that no conversion reaches across (see safeCuts):
- * the same result as converting it whole.
+ * piece by piece, cut at blank lines that no conversion reaches across (see safePieces),
+ * or inside a line too long to hold one (see midLineCutFrom): the same result as converting
+ * it whole.
  */
-export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS): string {
+export function markdownToSectormap(page: string, pieceChars = PIECE_CHARS, cutLines = true): string {
   // Every HTML pattern starts with "<": a page without one skips them all.
   // Comments and split escapes go first: removing them can make new tags.
   const hasTags = page.includes("<");
   const cleaned = (text: string) => (hasTags ? removeCommentsAndSplitEscapes(text) : text);
   if (page.length <= 2 * pieceChars) return convertPiece(cleaned(page));
-  const pieces = safePieces(page, pieceChars, cleaned);
+  const { pieces, linesCut } = safePieces(page, pieceChars, cleaned, cutLines);
   if (pieces.length === 1) return convertPiece(pieces[0]);
-  const converted = pieces.map(convertPiece);
+  const steps: LineSteps = { ran: false };
+  const converted = pieces.map((piece) => convertPiece(piece, steps));
+  // The steps that read whole lines (<br> in a table row, section headings) ran on a page cut
+  // inside a line: whether the cut changed what they did is not worth working out (pages of
+  // statutes or with <br> are rarely one long line); the page is converted again, cut at blank lines only.
+  if (linesCut && steps.ran) return markdownToSectormap(page, pieceChars, false);
   // Many pages have nothing to convert: joining their pieces again would only copy them.
   return spellsOut(converted, page) ? page : converted.join("");
 }
@@ -131,25 +138,92 @@ const MAX_PIECE_GROWTH = 4;
  * about 64K characters is a string in its own memory mapping, which costs a millisecond
  * (see PIECE_CHARS); the pieces are small and one join makes the page.
  */
-function safePieces(page: string, pieceChars: number, cleaned: (text: string) => string): string[] {
+function safePieces(page: string, pieceChars: number, cleaned: (text: string) => string, cutLines: boolean): { pieces: string[]; linesCut: boolean } {
   const pieces: string[] = [];
   const comments = commentSpans(page);
   let from = 0; // where the piece starts
-  let blank = page.indexOf("\n\n", pieceChars);
-  while (blank >= 0 && page.length - from > 2 * pieceChars) {
-    const cut = blank + 2;
+  let linesCut = false;
+  pieceChars = Math.max(1, pieceChars); // each piece at least one character long
+  const found: CutsFound = { blank: -2, inLine: -2 };
+  let cut = nextCut(page, from + pieceChars, pieceChars, cutLines, found);
+  while (cut >= 0 && page.length - from > 2 * pieceChars) {
     const piece = insideSpan(comments, cut) ? undefined : cleaned(page.slice(from, cut));
     if (piece !== undefined && tagsClosed(piece.toLowerCase())) {
       pieces.push(piece);
+      if (page.charCodeAt(cut - 1) !== 10) linesCut = true;
       from = cut;
-      blank = page.indexOf("\n\n", from + pieceChars);
+      cut = nextCut(page, from + pieceChars, pieceChars, cutLines, found);
     } else if (cut - from > MAX_PIECE_GROWTH * pieceChars) {
       break; // a tag open for long: the rest of the page converts as one piece
-    } else blank = page.indexOf("\n\n", cut + pieceChars); // the piece grows by pieceChars or more
+    } else cut = nextCut(page, cut + pieceChars, pieceChars, cutLines, found); // the piece grows by pieceChars or more
   }
   pieces.push(cleaned(from ? page.slice(from) : page));
-  return pieces;
+  return { pieces, linesCut };
 }
+
+/**
+ * The first place at or after `at` where a piece may end: just after a blank line, or when
+ * none comes within `pieceChars` (a page that is one long paragraph), inside a line where
+ * midLineCutFrom allows it (when `cutLines`). -1 for none. `found` keeps what the last call
+ * found: a page without a blank line (or a place to cut a line) is not searched to its end for
+ * every piece (`at` only grows from call to call).
+ */
+function nextCut(page: string, at: number, pieceChars: number, cutLines: boolean, found: CutsFound): number {
+  if (found.blank !== -1 && found.blank < at) found.blank = page.indexOf("\n\n", at);
+  const b = found.blank;
+  if (!cutLines || (b >= 0 && b < at + pieceChars)) return b < 0 ? -1 : b + 2;
+  if (found.inLine !== -1 && found.inLine < at) found.inLine = midLineCutFrom(page, at);
+  const inLine = found.inLine;
+  if (inLine < 0) return b < 0 ? -1 : b + 2;
+  return b >= 0 && b + 2 < inLine ? b + 2 : inLine;
+}
+
+/** The first blank line and the first place to cut inside a line at or after the last place asked (-1: none left; -2: not looked for yet). */
+interface CutsFound {
+  blank: number;
+  inLine: number;
+}
+
+/** Characters a cut inside a line keeps this far from, before it and after it (see midLineCutFrom). */
+const PLAIN_BEFORE_CUT = 64;
+const PLAIN_AFTER_CUT = 160;
+
+/**
+ * The first place at or after `at` inside a line where a long page may be cut (-1 for none):
+ * between two lower-case ASCII letters, with no "<", ">", "&" nor line break among the 64
+ * characters before it and the 160 after it, and no space or tab first among those 64. Why each
+ * conversion comes out the same in the two pieces as in the whole (the tags of the piece before
+ * must be closed too, see tagsClosed; a cut inside a comment is refused by safePieces):
+ * - no tag, comment or split escape touches those characters: every one removed starts with "<"
+ *   and ends with ">", and the spaces a footnote line's mark takes after its ">" would start
+ *   them; so an entity ("&...;", at most 40 characters) cannot reach across, and the first line
+ *   of the piece after keeps 160 characters or more;
+ * - the piece after starts with a lower-case letter, which starts no pattern read at the start
+ *   of a line (a footnote line "<sup>", an escaped label "\(", "Sec." / "Section", a setext
+ *   underline or a rule); the line the piece before ends with ends with a letter (no underline
+ *   or rule); and a line of 160 characters or more is too long to be a setext title;
+ * - the steps that read whole lines otherwise (<br> in a table row, section headings) are
+ *   not trusted with a cut line: see markdownToSectormap.
+ */
+function midLineCutFrom(page: string, at: number): number {
+  for (let p = Math.max(at, PLAIN_BEFORE_CUT); p + PLAIN_AFTER_CUT <= page.length; ) {
+    if (!isLowerAscii(page.charCodeAt(p)) || !isLowerAscii(page.charCodeAt(p - 1))) {
+      p++;
+      continue;
+    }
+    // The last character of the window that no cut may be near, if any: the next candidate is past it.
+    let blocked = -1;
+    for (let k = p + PLAIN_AFTER_CUT - 1; k >= p - PLAIN_BEFORE_CUT && blocked < 0; k--) if (isCutBlocker(page.charCodeAt(k))) blocked = k;
+    if (blocked >= 0) p = blocked + 1 + PLAIN_BEFORE_CUT;
+    else if (page.charCodeAt(p - PLAIN_BEFORE_CUT) === 32 || page.charCodeAt(p - PLAIN_BEFORE_CUT) === 9) p++;
+    else return p;
+  }
+  return -1;
+}
+
+/** "<", ">", "&" or a line break. */
+const isCutBlocker = (c: number) => c === 60 || c === 62 || c === 38 || c === 10 || c === 13;
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** [start, end) of each HTML comment in the page, in order (as COMMENT_RE removes them). */
 function commentSpans(page: string): Array<[number, number]> {
@@ -210,13 +284,22 @@ function isTextLessThan(next: number): boolean {
   return next === 32 || next === 9 || next === 10 || next === 13 || (next >= 48 && next <= 57) || next === 61;
 }
 
-/** markdownToSectormap on one piece of a page (or a whole page). */
-function convertPiece(page: string): string {
+/** Did a step that reads whole lines (see markdownToSectormap) run? */
+interface LineSteps {
+  ran: boolean;
+}
+
+/** markdownToSectormap on one piece of a page (or a whole page); `steps.ran` is set when a step that reads whole lines ran. */
+function convertPiece(page: string, steps?: LineSteps): string {
   let s = page;
-  if (s.includes("<")) s = htmlToMarks(s);
-  if (s.includes("&")) s = s.replace(ENTITY_RE, (e) => decodeEntities(e));
+  if (s.includes("<")) s = htmlToMarks(s, steps);
+  // replaceEach: String#replace with a function copies the whole page even when nothing matches.
+  if (s.includes("&")) s = replaceEach(s, ENTITY_RE, (m) => decodeEntities(m[0]));
   if (s.includes("\\(")) s = replaceEach(s, ESCAPED_LABEL_RE, (m) => `${m[1]}(${m[2]})`);
-  if (SECTION_HINT_RE.test(s)) s = sectionHeadings(s);
+  if (SECTION_HINT_RE.test(s)) {
+    if (steps) steps.ran = true;
+    s = sectionHeadings(s);
+  }
   return setextHeadings(s);
 }
 
@@ -293,12 +376,13 @@ function removeCommentsAndSplitEscapes(page: string): string {
 }
 
 /** The other HTML bits as plain marks (after removeCommentsAndSplitEscapes); patterns with capture groups go through replaceEach. */
-function htmlToMarks(page: string): string {
+function htmlToMarks(page: string, steps?: LineSteps): string {
   let s = replaceEach(page, FOOTNOTE_LINE_RE, (m) => `[^${m[1]}]: `).replace(FOOTNOTE_REF_RE, "");
   s = replaceEach(s, SUP_SUB_RE, (m) => m[2]);
   s = s.replace(LINK_TAG_RE, "");
   s = replaceEach(s, AUTOLINK_RE, (m) => m[1]);
   if (!/<br/i.test(s)) return s;
+  if (steps) steps.ran = true;
   return s
     .split("\n")
     // Inside a table row a line break would split the row: there it is a space.

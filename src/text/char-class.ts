@@ -26,3 +26,9 @@ export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** /[\p{L}.]/u.test of one UTF-16 code unit (a lone surrogate is no letter), without a regex per character. */
+export function isLetterOrDot(c: number): boolean {
+  if (c < 128) return c === 46 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return charClassOf(c) === LETTER_CLASS;
+}

@@ -1,5 +1,6 @@
 // Abbreviation-aware sentence splitting inside one block.
 import { readWordList } from "../paths.js";
+import { isLetterOrDot, isSpaceCode } from "./char-class.js";
 
 let abbreviations: Set<string> | undefined;
 function knownAbbreviations(): Set<string> {
@@ -32,14 +33,14 @@ export function splitSentences(text: string): Array<[number, number]> {
 }
 
 function skipSpaces(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i])) i++;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++; // /\s/, by code
   return i;
 }
 
 /** Is the word ending at the full stop `dot` an abbreviation or an initial? */
 function isAbbreviation(text: string, dot: number, abbr: Set<string>): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > 0 && isLetterOrDot(text.charCodeAt(i - 1))) i--;
   const word = text.slice(i, dot);
   if (!word) return false;
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith", "UN Doc. A. 5"

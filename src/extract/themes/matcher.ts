@@ -28,11 +28,12 @@ export interface Found {
 }
 export interface Span {
   theme: number;
-  /** 1 for a hit, 0.5 for a weak term's hit. */
-  count: number;
+  /** A weak term's hit ("~" in the codebook: it counts 0.5). Its count and weight follow from
+   * this and its length (countOf, weightOfSpan): kept as numbers they were two floating-point
+   * fields, boxed by V8 in objects of their own, for each of a long paragraph's many spans. */
+  weak: boolean;
   start: number; // token index
   end: number; // token index, exclusive
-  weight: number;
 }
 /** A proximity rule, its words numbered: word k of the rule collects into slot `firstSlot + k`. */
 interface CompiledNear {
@@ -141,8 +142,7 @@ export class Matcher {
         if (end < 0) continue;
         if (e.role !== "term") others.push({ e, start: i, end });
         else {
-          const count = e.phrase.weak ? 0.5 : 1;
-          terms.push({ theme: e.theme, count, start: i, end, weight: count * weightOf(end - i) });
+          terms.push({ theme: e.theme, weak: e.phrase.weak, start: i, end });
         }
       }
     }
@@ -190,14 +190,14 @@ export class Matcher {
         }
         const span = tokenSpan(at, base + m.index, base + m.index + m[0].length);
         if (span && !excluded(theme, span[0], span[1])) {
-          candidates.push({ theme, count: 1, start: span[0], end: span[1], weight: weightOf(span[1] - span[0]) });
+          candidates.push({ theme, weak: false, start: span[0], end: span[1] });
         }
       }
     }
-    const accepted = candidates.length > 1 ? longestFirst(candidates, at.from, at.to) : candidates;
+    const accepted = candidates.length > 1 ? longestFirst(candidates) : candidates;
 
     const tally = this.tally;
-    for (const s of accepted) tally.note(s.theme, s.count, s.weight, surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
+    for (const s of accepted) tally.note(s.theme, countOf(s), weightOfSpan(s), surfaceOf(at, s.start, s.end), tokens.starts[s.start]);
     if (others.length > excludes.length) this.noteProximity(at, others, excluded, tally);
     return tally.hits();
   }
@@ -311,14 +311,15 @@ function dependsOnEdges(re: RegExp): boolean {
  * logarithmic time: a long paragraph has thousands of exclusions and of spans to check.
  */
 class ExcludedSpans {
-  /** Per theme: the exclusions' starts in ascending order, and the largest end among the first i + 1. */
-  private readonly byTheme = new Map<number, { starts: number[]; maxEnds: number[] }>();
+  /** Per theme (by its number; an array, not a Map: it is asked once per span of a text): the
+   * exclusions' starts in ascending order, and the largest end among the first i + 1. */
+  private readonly byTheme: Array<{ starts: number[]; maxEnds: number[] } | undefined> = [];
 
   constructor(excludes: Found[]) {
     // `excludes` are in reading order (ascending start), as findPhrases finds them.
     for (const x of excludes) {
-      let lists = this.byTheme.get(x.e.theme);
-      if (!lists) this.byTheme.set(x.e.theme, (lists = { starts: [], maxEnds: [] }));
+      let lists = this.byTheme[x.e.theme];
+      if (!lists) this.byTheme[x.e.theme] = lists = { starts: [], maxEnds: [] };
       const previousMax = lists.maxEnds.length ? lists.maxEnds[lists.maxEnds.length - 1] : -1;
       lists.starts.push(x.start);
       lists.maxEnds.push(Math.max(previousMax, x.end));
@@ -327,7 +328,7 @@ class ExcludedSpans {
 
   /** Is there an exclusion of `theme` with start < e and s < end? */
   overlaps(theme: number, s: number, e: number): boolean {
-    const lists = this.byTheme.get(theme);
+    const lists = theme < this.byTheme.length ? this.byTheme[theme] : undefined;
     if (!lists) return false;
     // The exclusions starting before e are a prefix of the list: one of them ends after s
     // when the largest end of that prefix does.
@@ -343,6 +344,11 @@ class ExcludedSpans {
 
 /** A phrase of n words weighs more than a single word: it is more specific. */
 const weightOf = (words: number) => 1 + 0.5 * (words - 1);
+
+/** A span's hit: 1, or 0.5 for a weak term's. */
+const countOf = (s: Span) => (s.weak ? 0.5 : 1);
+/** A span's weight: its count, more for a longer phrase. */
+const weightOfSpan = (s: Span) => countOf(s) * weightOf(s.end - s.start);
 
 /**
  * `list.find((o) => gap(anchor, o) <= within)` for a list in order of start and anchors asked in
@@ -362,16 +368,74 @@ function firstWithin(list: Found[], cursors: number[], k: number, longest: numbe
 const gap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
 
-/** Keeps the longest of overlapping spans; identical spans of different themes all stay. */
-let ownerBuffer = new Int32Array(1024); // reused: a fresh typed array per segment was a visible cost
+/**
+ * Keeps the longest of overlapping spans (the leftmost of equally long ones); identical spans of
+ * different themes all stay, and a rule found twice at one span counts once (its first find). In
+ * order of start (for one start, the themes in codebook order).
+ *
+ * Overlaps are rare: most spans are single words that overlap nothing. The spans are cut into
+ * runs that overlap each other (a span starting at or after the end of every span before it starts
+ * a new run); a span alone in its run is kept as it is, a run of one span found by several themes
+ * keeps each theme once, and only a run of truly overlapping spans is settled longest first. No
+ * span outside a run overlaps one inside it, so settling each run apart chooses what settling all
+ * spans together would. Sorting every text's spans by length cost a visible share of a long
+ * paragraph's run (thousands of recommendations, each with its own spans).
+ */
+export function longestFirst(spans: Span[]): Span[] {
+  // In place (the caller's list is scratch). Phrases are found in reading order; regex matches
+  // are added after them, and put in place by a stable sort (equal starts keep their order).
+  const inOrder = isInOrderOfStart(spans) ? spans : spans.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  let first = 0;
+  while (first < inOrder.length) {
+    // The run: spans from `first` that start before the furthest end so far.
+    let end = inOrder[first].end, last = first + 1, samePlace = true;
+    while (last < inOrder.length && inOrder[last].start < end) {
+      const s = inOrder[last];
+      if (s.start !== inOrder[first].start || s.end !== inOrder[first].end) samePlace = false;
+      if (s.end > end) end = s.end;
+      last++;
+    }
+    if (last === first + 1) kept.push(inOrder[first]);
+    else if (samePlace) keepEachTheme(inOrder, first, last, kept);
+    else settleOverlaps(inOrder.slice(first, last), inOrder[first].start, end, kept);
+    first = last;
+  }
+  return kept;
+}
 
-function longestFirst(spans: Span[], from: number, to: number): Span[] {
-  // In place (the caller's list is scratch). Identical spans end up next to each other, by theme.
-  const sorted = spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
+function isInOrderOfStart(spans: Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
+}
+
+/** Spans [first, last) of one place: each theme's first, in theme order, added to `kept`. */
+function keepEachTheme(spans: Span[], first: number, last: number, kept: Span[]): void {
+  const from = kept.length;
+  for (let i = first; i < last; i++) {
+    let seen = false;
+    for (let k = from; k < kept.length && !seen; k++) seen = kept[k].theme === spans[i].theme;
+    if (!seen) kept.push(spans[i]);
+  }
+  // Insertion sort by theme: a handful of spans, and stable (no two share a theme now).
+  for (let i = from + 1; i < kept.length; i++) {
+    const s = kept[i];
+    let k = i;
+    for (; k > from && kept[k - 1].theme > s.theme; k--) kept[k] = kept[k - 1];
+    kept[k] = s;
+  }
+}
+
+let ownerBuffer = new Int32Array(1024); // reused: a fresh typed array per run was a visible cost
+
+/** One run of overlapping spans (tokens [from, to)), settled longest first; what stays is added to `kept` in order of start. */
+function settleOverlaps(run: Span[], from: number, to: number, kept: Span[]): void {
+  // Identical spans end up next to each other, by theme.
+  const sorted = run.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.theme - b.theme);
   const nTokens = to - from;
   if (ownerBuffer.length < nTokens) ownerBuffer = new Int32Array(Math.max(nTokens, ownerBuffer.length * 2));
-  const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `kept` of the span covering token from + k
-  const kept: Span[] = [];
+  const owner = ownerBuffer.fill(-1, 0, nTokens); // index into `chosen` of the span covering token from + k
+  const chosen: Span[] = [];
   let previous: Span | undefined;
   for (const s of sorted) {
     // The same rule twice: the first of the pair was kept, or failed exactly as this one would.
@@ -381,13 +445,13 @@ function longestFirst(spans: Span[], from: number, to: number): Span[] {
     let free = true;
     for (let k = s.start - from; k < s.end - from && free; k++) {
       const o = owner[k];
-      if (o >= 0 && !(kept[o].start === s.start && kept[o].end === s.end)) free = false;
+      if (o >= 0 && !(chosen[o].start === s.start && chosen[o].end === s.end)) free = false;
     }
     if (!free) continue;
-    kept.push(s);
-    for (let k = s.start - from; k < s.end - from; k++) if (owner[k] < 0) owner[k] = kept.length - 1;
+    chosen.push(s);
+    for (let k = s.start - from; k < s.end - from; k++) if (owner[k] < 0) owner[k] = chosen.length - 1;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  for (const s of chosen.sort((a, b) => a.start - b.start)) kept.push(s);
 }
 
 /** The text's tokens touched by the character range [from, to) (offsets as the tokens'), or null when it covers no word. */
