@@ -1,6 +1,6 @@
 // Document metadata read from the text: title, date, place, words, language, type.
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { cachedYaml, parseYaml } from "../yaml-cache.js";
 import type { Block, Doc, DocMeta, DocType } from "../types.js";
 import { dataFile } from "../paths.js";
 import { countWords, forEachLetterRun, hasWords } from "./words.js";
@@ -24,7 +24,7 @@ function ymd(year: string, month: string, day?: string): string {
 interface TypeCues { type: DocType; cues: RegExp[] }
 let typeCues: TypeCues[] | undefined;
 function docTypeCues(): TypeCues[] {
-  typeCues ??= (parse(readFileSync(dataFile("text/doctypes.yaml"), "utf8")).types as Array<{ type: DocType; cues: string[] }>).map(
+  typeCues ??= ((cachedYaml(readFileSync(dataFile("text/doctypes.yaml"), "utf8"), parseYaml) as { types: unknown }).types as Array<{ type: DocType; cues: string[] }>).map(
     (t) => ({ type: t.type, cues: t.cues.map((c) => new RegExp(c, "gi")) }),
   );
   return typeCues;
