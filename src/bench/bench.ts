@@ -187,7 +187,7 @@ try {
     const pdfCorpus = join(work, "pdf");
     mkdirSync(pdfCorpus);
     // Eight copies (928 pages): with fewer, starting the worker threads (each loads pdf.js,
-    // compromise and the rules, about 2 s of CPU) outweighs what the second core adds.
+    // the extractors and their rules, about 1.5 s of CPU) outweighs what the second core adds.
     const copies = 8;
     for (let c = 0; c < copies; c++) pdfs.forEach((p, i) => copyFileSync(p, join(pdfCorpus, `c${c}-${i}.pdf`)));
     for (const jobs of [...new Set([1, cores])]) {

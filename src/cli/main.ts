@@ -31,7 +31,7 @@ warnings go to stderr. Exit status: 0 ok, 1 some input failed, 2 usage error.`,
   );
 
 // Each command's module, loaded only when that command runs: some load the extractors and
-// compromise's lexicon (a second of CPU), which a cached re-run or `merge` never needs.
+// their rules (half a second of CPU), which a cached re-run or `merge` never needs.
 // `--help` and unknown commands load them all, in this order (the order of the help).
 const COMMANDS: Array<[string, () => Promise<void>]> = [
   ["extract", async () => (await import("./extract.js")).registerExtractCommand(program)],

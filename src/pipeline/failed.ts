@@ -1,7 +1,7 @@
 // The result of a file that gives no data (unreadable, too large, stopped over
 // its time budget): its documents row with the reason. Kept apart from
 // process.ts so that the main thread can make one without loading the
-// extractors (and compromise's lexicon), which only worker threads need.
+// extractors (their rules and lexicons), which only worker threads need.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";

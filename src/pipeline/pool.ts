@@ -67,12 +67,12 @@ export function makeRunner(opts: RunnerOptions): DocRunner {
   raiseOptimisationBudget();
   const workerFile = join(packageRoot(), "dist", "pipeline", "worker.js");
   if (!existsSync(workerFile)) {
-    // Loaded only here: the extractors (and compromise's lexicon) cost a second to load.
+    // Loaded only here: the extractors, their rules and lexicons cost about half a second to load.
     const inThisThread = import("./process.js");
     return { run: async (task) => (await inThisThread).processFile(task, opts.config, opts.formats), destroy: async () => undefined };
   }
   // Keep every thread alive for the whole run: a thread that retires when idle reloads the
-  // rules, gazetteer, codebook and compromise's lexicon (about a second) when it is started again.
+  // extractors, rules, gazetteer, codebook and lexicons (about half a second) when it is started again.
   // One thread at first: piscina adds the others (up to --jobs) as soon as documents wait, so a
   // re-run that misses the cache for one file does not start (and load the rules in) them all.
   const heapMb = opts.workerHeapMb ?? WORKER_HEAP_MB;
