@@ -17,7 +17,7 @@
 // user's own under the system's temporary folder; any problem with it (not
 // writable, not ours, a damaged entry) means the text is simply parsed.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,7 @@ export function cachedYaml<T>(text: string, read: (text: string) => T, modules: 
   }
   const value = read(text);
   try {
+    if (modules.some(changedSinceStart)) return value;
     const json = JSON.stringify(value);
     if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) {
       const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
@@ -83,6 +84,16 @@ export function moduleBeside(url: string, name: string): string {
   return new URL(`./${name}${url.endsWith(".ts") ? ".ts" : ".js"}`, url).href;
 }
 
+/**
+ * Whether a module's file was written after this process started: a build during a run. The
+ * code this thread runs may then be the old one while the key holds the new source, so what it
+ * reads is not kept (under the new source's key it would be served to the new code). A second of
+ * margin for file systems that keep coarse times.
+ */
+function changedSinceStart(url: string): boolean {
+  return statSync(fileURLToPath(url)).mtimeMs >= performance.timeOrigin - 1000;
+}
+
 let dirOfThisThread: string | null | undefined;
 /** The cache folder, made if need be; null when it cannot be used safely. */
 function cacheDir(): string | null {
@@ -92,24 +103,34 @@ function cacheDir(): string | null {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Another user's folder (made first, under the shared temporary folder) could hold entries
-    // they wrote: a folder that is not ours alone is not used.
-    const stat = statSync(dir);
-    dirOfThisThread = uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0) ? dir : null;
+    // they wrote: a folder that is not ours alone is not used. Nor is a symbolic link (lstat): its
+    // owner, anyone, can point it at a folder of theirs once it has been checked.
+    const stat = lstatSync(dir);
+    dirOfThisThread = uid === undefined || (stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0) ? dir : null;
   } catch {
     dirOfThisThread = null;
   }
   return dirOfThisThread;
 }
 
-/** The entry's name: a hash of everything the value depends on; null when a module cannot be read. */
+/**
+ * The entry's name: a hash of everything the value depends on; null when a module cannot be read.
+ * Node's version is part of it (which patterns compile, the Unicode tables of \p{...}, case
+ * mapping and normalisation), and every part goes in with its length, so that no text can pass
+ * for a module's source.
+ */
 function cacheKey(text: string, read: (text: string) => unknown, modules: string[]): string | null {
-  const hash = createHash("sha256").update(`${FORMAT}\0${yamlVersion()}\0${read.toString()}\0`);
+  const { node, v8, unicode } = process.versions;
+  const parts = [String(FORMAT), yamlVersion(), `${node} ${v8} ${unicode ?? ""}`, read.toString()];
   try {
-    for (const url of modules) hash.update(`${sourceOf(url)}\0`);
+    for (const url of modules) parts.push(sourceOf(url));
   } catch {
     return null;
   }
-  return hash.update(text).digest("hex");
+  parts.push(text);
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest("hex");
 }
 
 /** A module's source text, read once per thread. */

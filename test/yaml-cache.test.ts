@@ -1,6 +1,6 @@
 // cachedYaml: the same data whether parsed or read back from the cache, a damaged entry
 // parsed again, and data that JSON would change never cached.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,11 +47,18 @@ describe("cachedYaml", () => {
       const text = unique() + "a: 1\n";
       let parses = 0;
       const read = (t: string) => (parses++, parse(t));
-      writeFileSync(module, "export const version = 1;\n");
+      // Files as a build made them before this process started (a file written during the run is
+      // not trusted to be the code that runs: yaml-cache-safety.test.ts).
+      const built = (source: string) => {
+        writeFileSync(module, source);
+        const anHourAgo = new Date(Date.now() - 3_600_000);
+        utimesSync(module, anHourAgo, anHourAgo);
+      };
+      built("export const version = 1;\n");
       cachedYaml(text, read, [url]);
       cachedYaml(text, read, [url]);
       expect(parses).toBe(1);
-      writeFileSync(module, "export const version = 2;\n");
+      built("export const version = 2;\n");
       // A module's source is read once per thread: a fresh URL for the changed file, as a new build would be.
       expect(cachedYaml(text, read, [url + "?v2"])).toEqual({ a: 1 });
       expect(parses).toBe(2);
