@@ -90,4 +90,12 @@ describe("WordMemo", () => {
     memo.get("x"); memo.get("x"); memo.get("y"); memo.get("y");
     expect(calls).toBe(2);
   });
+
+  it("keeps undefined as an answer too: computed once per distinct key, as for any answer", () => {
+    let calls = 0;
+    const memo = new WordMemo<string | undefined>((w) => (calls++, w === "known" ? "yes" : undefined), 10);
+    expect([memo.get("odd"), memo.get("odd"), memo.get("known"), memo.get("odd")]).toEqual([undefined, undefined, "yes", undefined]);
+    expect(calls).toBe(2);
+    expect(memo.size).toBe(2);
+  });
 });

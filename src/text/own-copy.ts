@@ -32,12 +32,13 @@ export class WordMemo<T> {
 
   get(key: string): T {
     let value = this.values.get(key);
-    if (value === undefined) {
+    // `has` only on a miss, so that an answer of undefined is kept and given again too
+    if (value === undefined && !this.values.has(key)) {
       if (this.values.size >= this.limit) this.values.clear();
       const own = ownCopy(key);
       this.values.set(own, (value = this.compute(own)));
     }
-    return value;
+    return value as T;
   }
 
   get size(): number {
