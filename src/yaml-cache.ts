@@ -12,10 +12,13 @@
 //
 // An entry is found again only for the very same text, read by the very same
 // function (its source code is part of the key) and by the modules its caller
-// lists (their source too), with the same version of the YAML library, so it
-// can never be stale. Entries live in a folder of the
-// user's own under the system's temporary folder; any problem with it (not
-// writable, not ours, a damaged entry) means the text is simply parsed.
+// lists (their source too), with the same version of the YAML library and of
+// Node, so it can never be stale; nothing is kept when a listed module was
+// rewritten during the run (the code running may not be the source read). Entries
+// live in a folder of the user's own (not a symbolic link) under the system's
+// temporary folder; any problem with it (not writable, not ours, a damaged entry)
+// means the text is simply parsed. An entry is trusted as what it says: only its
+// owner can write the folder, as they can write the program itself.
 import { createHash, randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
