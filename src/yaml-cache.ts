@@ -66,7 +66,7 @@ export function cachedYaml<T>(text: string, read: (text: string) => T, modules: 
   }
   const value = read(text);
   try {
-    if (modules.some(changedSinceStart)) return value;
+    if (changedSinceStart(import.meta.url) || modules.some(changedSinceStart)) return value;
     const json = JSON.stringify(value);
     if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) {
       const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
@@ -126,7 +126,8 @@ function cacheKey(text: string, read: (text: string) => unknown, modules: string
   const { node, v8, unicode } = process.versions;
   const parts = [String(FORMAT), yamlVersion(), `${node} ${v8} ${unicode ?? ""}`, read.toString()];
   try {
-    for (const url of modules) parts.push(sourceOf(url));
+    // this module's own source too: the YAML library is loaded here (yamlLibrary)
+    for (const url of [import.meta.url, ...modules]) parts.push(sourceOf(url));
   } catch {
     return null;
   }

@@ -76,8 +76,8 @@ function validGazetteerText(text: string): CheckedEntry[] | null {
   }
 }
 
-/** The modules whose code checks a gazetteer: this one and the name keys'. */
-const GAZETTEER_MODULES = [import.meta.url, moduleBeside(import.meta.url, "normalize")];
+/** The modules whose code checks a gazetteer: this one, the name keys' and their word memo's. */
+const GAZETTEER_MODULES = [import.meta.url, moduleBeside(import.meta.url, "normalize"), moduleBeside(import.meta.url, "../../text/own-copy")];
 
 /** The entries of a gazetteer file's text, checked; throws a GazetteerError naming `path` and the line. */
 function checkGazetteerText(text: string, path: string): CheckedEntry[] {

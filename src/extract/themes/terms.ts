@@ -79,11 +79,11 @@ function compileTermList(json: string): Phrase[][] {
   return (JSON.parse(json) as string[]).map(compileTerm);
 }
 
-/** The modules whose code compiles a term: this one, the spelling folding and the Porter stemmer (null: not found, no caching). */
+/** The modules whose code compiles a term: this one, the spelling folding, its word memo and the Porter stemmer (null: not found, no caching). */
 function termModules(): string[] | null {
   try {
     const stemmer = createRequire(import.meta.url).resolve("natural/lib/natural/stemmers/porter_stemmer.js");
-    return [import.meta.url, moduleBeside(import.meta.url, "words"), pathToFileURL(stemmer).href];
+    return [import.meta.url, moduleBeside(import.meta.url, "words"), moduleBeside(import.meta.url, "../../text/own-copy"), pathToFileURL(stemmer).href];
   } catch {
     return null;
   }
