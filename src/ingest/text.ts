@@ -9,6 +9,7 @@ import type { IngestedFile } from "../types.js";
 import { decodeText } from "./decode.js";
 import { decodeEntities } from "./html.js";
 import { replaceEach } from "../regexp.js";
+import { isSpaceCode } from "../text/char-class.js";
 // The YAML library is loaded for the first front matter only (a worker need not load it otherwise).
 import { parseYaml } from "../yaml-cache.js";
 
@@ -190,8 +191,9 @@ const PLAIN_AFTER_CUT = 160;
 
 /**
  * The first place at or after `at` inside a line where a long page may be cut (-1 for none):
- * between two lower-case ASCII letters, with no "<", ">", "&" nor line break among the 64
- * characters before it and the 160 after it, and no space or tab first among those 64. Why each
+ * between two lower-case ASCII letters, with no "<", ">", "&" nor line break (U+2028 and U+2029
+ * too: a regex's multi-line "^" matches after them) among the 64 characters before it and the
+ * 160 after it, and no white space (\s: no-break spaces too) first among those 64. Why each
  * conversion comes out the same in the two pieces as in the whole (the tags of the piece before
  * must be closed too, see tagsClosed; a cut inside a comment is refused by safePieces):
  * - no tag, comment or split escape touches those characters: every one removed starts with "<"
@@ -202,6 +204,11 @@ const PLAIN_AFTER_CUT = 160;
  *   of a line (a footnote line "<sup>", an escaped label "\(", "Sec." / "Section", a setext
  *   underline or a rule); the line the piece before ends with ends with a letter (no underline
  *   or rule); and a line of 160 characters or more is too long to be a setext title;
+ * - nor is such a pattern cut in two: each may start with white space of any length, then has
+ *   at most 8 other characters before a place inside it between two lower-case letters
+ *   ("**Sectio", "\(abcde"), while the 64 characters before a cut hold no line's start and
+ *   begin with one that is not white space (an escaped label or "Section" cut in two was left
+ *   as it was when its line started with no-break spaces, or after a U+2028);
  * - the steps that read whole lines otherwise (<br> in a table row, section headings) are
  *   not trusted with a cut line: see markdownToSectormap.
  */
@@ -215,14 +222,14 @@ function midLineCutFrom(page: string, at: number): number {
     let blocked = -1;
     for (let k = p + PLAIN_AFTER_CUT - 1; k >= p - PLAIN_BEFORE_CUT && blocked < 0; k--) if (isCutBlocker(page.charCodeAt(k))) blocked = k;
     if (blocked >= 0) p = blocked + 1 + PLAIN_BEFORE_CUT;
-    else if (page.charCodeAt(p - PLAIN_BEFORE_CUT) === 32 || page.charCodeAt(p - PLAIN_BEFORE_CUT) === 9) p++;
+    else if (isSpaceCode(page.charCodeAt(p - PLAIN_BEFORE_CUT))) p++;
     else return p;
   }
   return -1;
 }
 
-/** "<", ">", "&" or a line break. */
-const isCutBlocker = (c: number) => c === 60 || c === 62 || c === 38 || c === 10 || c === 13;
+/** "<", ">", "&" or a line break (U+2028 and U+2029 too). */
+const isCutBlocker = (c: number) => c === 60 || c === 62 || c === 38 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** [start, end) of each HTML comment in the page, in order (as COMMENT_RE removes them). */
