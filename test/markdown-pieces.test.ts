@@ -76,6 +76,54 @@ describe("markdownToSectormap in pieces", () => {
     }
   });
 
+  it("does not cut inside a line's escaped label or \"Section\" that follows long white space, a U+2028 or an entity", () => {
+    // Patterns read at the start of a line may start with white space of any length (no-break
+    // spaces too), and a multi-line "^" also matches after U+2028 and U+2029. A cut inside such
+    // a line once left "\\(ii\\)" escaped and "Section 5." no heading.
+    const prose = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(30);
+    const uncuttable = "A. ".repeat(200); // no two lower-case letters in a row: no cut before the line below
+    const pages = [
+      `${uncuttable}\n${"\u00a0".repeat(70)}\\(ii\\) ${prose}`,
+      `${uncuttable}\n${" ".repeat(10)}\u00a0${" ".repeat(60)}\\(iv\\) ${prose}`, // the no-break space 64 characters before "i|v"
+      `${uncuttable}\n${"X".repeat(80)}\u2028\\(ii\\) ${prose}`,
+      `${uncuttable}\n${"X".repeat(80)}\u2029\\(abcdef\\) ${prose}`,
+      `${uncuttable}\n${"\u3000".repeat(66)}Section 5. Policy. ${prose}`,
+      `${uncuttable}\n${"\u00a0".repeat(70)}**Sec. 12. Scope.** ${prose}`,
+      // A line start made by an entity just before the 64 characters a cut keeps clear of "&".
+      `${uncuttable}\nX&#10;${"\u00a0".repeat(57)}\\(ii\\) ${prose}`,
+      `${uncuttable}\nX&#8232;${"\u00a0".repeat(55)}\\(ii\\) ${prose}`,
+      `${uncuttable}\nX&#10;${"\u00a0".repeat(58)}Section 5. Policy. ${prose}`,
+      `${uncuttable}\nX<sup>&</sup>amp;#10;${"\u00a0".repeat(54)}\\(ii\\) ${prose}`,
+    ];
+    for (const text of pages) {
+      const whole = markdownToSectormap(text, WHOLE);
+      expect(whole).not.toBe(text); // each page has something to convert in the line cut
+      for (const size of [64, 200, 600]) expect(markdownToSectormap(text, size), JSON.stringify(text.slice(600, 700))).toBe(whole);
+    }
+  });
+
+  it("gives the same page as converting it whole when lines start after long Unicode white space or an entity", () => {
+    const words = ["lorem", "ipsum", "dolor", "the", "policy", "shall", "aaaaaaaa"];
+    const leads = ["\n", "\u2028", "\u2029", "\n" + "\u00a0".repeat(70), "\u2028" + "\u2003".repeat(65), "\n" + " ".repeat(20) + "\u00a0" + " ".repeat(50), "&#10;" + "\u00a0".repeat(57), "&#8232;" + "\u3000".repeat(56)];
+    // A section heading anywhere makes a page cut inside a line convert again, cut at blank lines
+    // only: a page has escaped labels or section headings, not both.
+    const markSets = [["\\(ii\\) ", "\\(abcdef\\) ", "<sup>1</sup> note ", "&amp; "], ["Section 5. Policy. ", "Sec. 2.  Title. ", "**Section 3. Scope.** "]];
+    for (let seed = 1; seed <= 100; seed++) {
+      let state = seed;
+      // One of n, from the generator's high bits (its low bits repeat with a short period).
+      const pick = (n: number) => Math.floor(((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+      const marks = markSets[seed % 2];
+      let text = "";
+      while (text.length < 3000) {
+        if (pick(40) === 0) text += leads[pick(leads.length)] + marks[pick(marks.length)];
+        else text += words[pick(words.length)] + " ";
+      }
+      const whole = markdownToSectormap(text, WHOLE);
+      // Many piece sizes: a cut falls inside such a line only when the search for one starts just before it.
+      for (let size = 40; size <= 400; size += 9) expect(markdownToSectormap(text, size), `seed ${seed}, pieces of ${size}`).toBe(whole);
+    }
+  });
+
   it("cuts a long page with tags closed in every piece, and not inside an open <sup>", () => {
     const paragraph = "A paragraph with a reference<sup>1</sup> and a <a href=\"http://x.org\">link</a>.";
     const long = Array.from({ length: 40 }, () => paragraph).join("\n\n");

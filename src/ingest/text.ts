@@ -9,6 +9,7 @@ import type { IngestedFile } from "../types.js";
 import { decodeText } from "./decode.js";
 import { decodeEntities } from "./html.js";
 import { replaceEach } from "../regexp.js";
+import { isSpaceCode } from "../text/char-class.js";
 // The YAML library is loaded for the first front matter only (a worker need not load it otherwise).
 import { parseYaml } from "../yaml-cache.js";
 
@@ -187,21 +188,36 @@ interface CutsFound {
 /** Characters a cut inside a line keeps this far from, before it and after it (see midLineCutFrom). */
 const PLAIN_BEFORE_CUT = 64;
 const PLAIN_AFTER_CUT = 160;
+/**
+ * Nor "&" this many characters before those 64: an entity that starts there must end before them
+ * (an entity is at most 34 characters long: "&", 32 and ";"; one made by a split escape,
+ * "<sup>&</sup>amp;" and the text after it, ends at most 45 characters after its "&").
+ */
+const NO_AMPERSAND_BEFORE = 64;
 
 /**
  * The first place at or after `at` inside a line where a long page may be cut (-1 for none):
- * between two lower-case ASCII letters, with no "<", ">", "&" nor line break among the 64
- * characters before it and the 160 after it, and no space or tab first among those 64. Why each
+ * between two lower-case ASCII letters, with no "<", ">", "&" nor line break (U+2028 and U+2029
+ * too: a regex's multi-line "^" matches after them) among the 64 characters before it and the
+ * 160 after it, and no white space (\s: no-break spaces too) first among those 64. Why each
  * conversion comes out the same in the two pieces as in the whole (the tags of the piece before
  * must be closed too, see tagsClosed; a cut inside a comment is refused by safePieces):
- * - no tag, comment or split escape touches those characters: every one removed starts with "<"
- *   and ends with ">", and the spaces a footnote line's mark takes after its ">" would start
- *   them; so an entity ("&...;", at most 40 characters) cannot reach across, and the first line
- *   of the piece after keeps 160 characters or more;
+ * - no tag, comment, split escape or entity touches those characters: a tag or comment removed
+ *   starts with "<" and ends with ">", and the spaces a footnote line's mark takes after its ">"
+ *   would start them; a split escape ("<sup>&</sup>lt;") or an entity ("&...;") that reaches them
+ *   has its "&" among them or among the NO_AMPERSAND_BEFORE characters before them (a "&#10;"
+ *   decoded just before them once made a line start next to the cut); so the characters around
+ *   the cut are the page's own when the steps that read line starts run, and the first line of
+ *   the piece after keeps 160 characters or more;
  * - the piece after starts with a lower-case letter, which starts no pattern read at the start
  *   of a line (a footnote line "<sup>", an escaped label "\(", "Sec." / "Section", a setext
  *   underline or a rule); the line the piece before ends with ends with a letter (no underline
  *   or rule); and a line of 160 characters or more is too long to be a setext title;
+ * - nor is such a pattern cut in two: each may start with white space of any length, then has
+ *   at most 8 other characters before a place inside it between two lower-case letters
+ *   ("**Sectio", "\(abcde"), while the 64 characters before a cut hold no line's start and
+ *   begin with one that is not white space (an escaped label or "Section" cut in two was left
+ *   as it was when its line started with no-break spaces, or after a U+2028);
  * - the steps that read whole lines otherwise (<br> in a table row, section headings) are
  *   not trusted with a cut line: see markdownToSectormap.
  */
@@ -214,15 +230,16 @@ function midLineCutFrom(page: string, at: number): number {
     // The last character of the window that no cut may be near, if any: the next candidate is past it.
     let blocked = -1;
     for (let k = p + PLAIN_AFTER_CUT - 1; k >= p - PLAIN_BEFORE_CUT && blocked < 0; k--) if (isCutBlocker(page.charCodeAt(k))) blocked = k;
-    if (blocked >= 0) p = blocked + 1 + PLAIN_BEFORE_CUT;
-    else if (page.charCodeAt(p - PLAIN_BEFORE_CUT) === 32 || page.charCodeAt(p - PLAIN_BEFORE_CUT) === 9) p++;
+    for (let k = p - PLAIN_BEFORE_CUT - 1; k >= p - PLAIN_BEFORE_CUT - NO_AMPERSAND_BEFORE && k >= 0 && blocked < 0; k--) if (page.charCodeAt(k) === 38) blocked = k;
+    if (blocked >= 0) p = blocked + 1 + PLAIN_BEFORE_CUT + (page.charCodeAt(blocked) === 38 ? NO_AMPERSAND_BEFORE : 0);
+    else if (isSpaceCode(page.charCodeAt(p - PLAIN_BEFORE_CUT))) p++;
     else return p;
   }
   return -1;
 }
 
-/** "<", ">", "&" or a line break. */
-const isCutBlocker = (c: number) => c === 60 || c === 62 || c === 38 || c === 10 || c === 13;
+/** "<", ">", "&" or a line break (U+2028 and U+2029 too). */
+const isCutBlocker = (c: number) => c === 60 || c === 62 || c === 38 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 /** [start, end) of each HTML comment in the page, in order (as COMMENT_RE removes them). */
