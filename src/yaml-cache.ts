@@ -54,9 +54,32 @@ const FORMAT = 1;
  * as it is; other data is simply not cached.
  */
 export function cachedYaml<T>(text: string, read: (text: string) => T, modules: string[] = []): T {
+  return cachedRead(text, read, read.toString(), modules);
+}
+
+/**
+ * `check(text, source)` for a rules file's text, the valid ones from the cache: `check` reads and
+ * checks the text, and throws an error naming `source` (the file) when it is invalid. What it
+ * gives for a valid text is kept (it is made with source "", so it must not depend on it); an
+ * invalid text is checked again every time, with its file, for that error. Its code is part of
+ * the key, as `read`'s is for cachedYaml, with the same rules.
+ */
+export function cachedIfValid<T>(text: string, source: string, check: (text: string, source: string) => T, modules: string[] = []): T {
+  const valid = (t: string): T | null => {
+    try {
+      return check(t, "");
+    } catch {
+      return null;
+    }
+  };
+  return cachedRead(text, valid, check.toString(), modules) ?? check(text, source);
+}
+
+/** cachedYaml's work, with the code of the reading function (`readCode`) given apart from it. */
+function cachedRead<T>(text: string, read: (text: string) => T, readCode: string, modules: string[]): T {
   const dir = cacheDir();
   if (!dir) return read(text);
-  const key = cacheKey(text, read, modules);
+  const key = cacheKey(text, readCode, modules);
   if (!key) return read(text);
   const path = join(dir, `${key}.json`);
   try {
@@ -122,9 +145,9 @@ function cacheDir(): string | null {
  * mapping and normalisation), and every part goes in with its length, so that no text can pass
  * for a module's source.
  */
-function cacheKey(text: string, read: (text: string) => unknown, modules: string[]): string | null {
+function cacheKey(text: string, readCode: string, modules: string[]): string | null {
   const { node, v8, unicode } = process.versions;
-  const parts = [String(FORMAT), yamlVersion(), `${node} ${v8} ${unicode ?? ""}`, read.toString()];
+  const parts = [String(FORMAT), yamlVersion(), `${node} ${v8} ${unicode ?? ""}`, readCode];
   try {
     // this module's own source too: the YAML library is loaded here (yamlLibrary)
     for (const url of [import.meta.url, ...modules]) parts.push(sourceOf(url));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cachedYaml } from "../src/yaml-cache.js";
+import { cachedIfValid, cachedYaml } from "../src/yaml-cache.js";
 import { GazetteerError, loadGazetteer } from "../src/extract/actors/index.js";
 import { readGazetteerFile } from "../src/extract/actors/gazetteer.js";
 import { pathToFileURL } from "node:url";
@@ -36,6 +36,23 @@ describe("cachedYaml", () => {
     expect(cachedYaml(text, read)).toEqual(parse(text));
     expect(cachedYaml(text, read)).toEqual(parse(text));
     expect(parses).toBe(1);
+  });
+
+  it("cachedIfValid keeps what a valid text gives, and checks an invalid one every time for its error, naming the file", () => {
+    let checks = 0;
+    const check = (t: string, source: string) => {
+      checks++;
+      const data = parse(t) as { n?: unknown };
+      if (typeof data.n !== "number") throw new Error(`${source}: n must be a number`);
+      return data;
+    };
+    const good = unique() + "n: 3\n";
+    expect(cachedIfValid(good, "good.yaml", check)).toEqual({ n: 3 });
+    expect(cachedIfValid(good, "good.yaml", check)).toEqual({ n: 3 });
+    expect(checks).toBe(1);
+    const bad = unique() + "n: three\n";
+    expect(() => cachedIfValid(bad, "first.yaml", check)).toThrow("first.yaml: n must be a number");
+    expect(() => cachedIfValid(bad, "second.yaml", check)).toThrow("second.yaml: n must be a number");
   });
 
   it("parses again when an entry is damaged", () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
-import { cachedYaml, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
+import { cachedIfValid, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { lowerFilter, type LowerFilter } from "./tokens.js";
 import { looksLikeAcronym, nameKey, nameWords, skeletonKey } from "./normalize.js";
@@ -60,21 +60,12 @@ export function readGazetteerFile(path: string): GazetteerEntry[] {
   // Every worker thread reads the gazetteer: the checked entries of a file read before (the same
   // text, checked by the same code) come from the parsed-YAML cache. A file with an error is
   // checked again here, for the error, which names the file.
-  const checked = cachedYaml(text, validGazetteerText, GAZETTEER_MODULES) ?? checkGazetteerText(text, path);
+  const checked = cachedIfValid(text, path, checkGazetteerText, GAZETTEER_MODULES);
   return checked.map(({ id, name, acronym, aliases, type, ambiguous, line }) => ({ id, name, acronym, aliases, type, ambiguous, origin: `${path}:${line}` }));
 }
 
 /** An entry as checked, with the line it starts on (its origin is the file's path and this line). */
 type CheckedEntry = Omit<GazetteerEntry, "origin"> & { line: number };
-
-/** The checked entries of a gazetteer file's text, or null when it has an error (checkGazetteerText throws it). */
-function validGazetteerText(text: string): CheckedEntry[] | null {
-  try {
-    return checkGazetteerText(text, "");
-  } catch {
-    return null;
-  }
-}
 
 /** The modules whose code checks a gazetteer: this one, the name keys' and their word memo's. */
 const GAZETTEER_MODULES = [import.meta.url, moduleBeside(import.meta.url, "normalize"), moduleBeside(import.meta.url, "../../text/own-copy")];

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { Node } from "yaml";
 import { dataFile } from "../../paths.js";
-import { cachedYaml, yamlLibrary } from "../../yaml-cache.js";
+import { cachedIfValid, yamlLibrary } from "../../yaml-cache.js";
 import type { RecKind, Recommendation } from "../../types.js";
 import { groupCount, opensWithWordChar } from "./pattern-source.js";
 
@@ -82,22 +82,12 @@ export function loadRecommendationRules(path: string = DEFAULT_RULES_PATH): RecR
   // cost ~30 ms cold each time: valid rules read before (the same text, read by the same code)
   // come from the parsed-YAML cache as plain data. Invalid rules are read again here, for
   // their error, which names the file.
-  const def = cachedYaml(text, validRulesDef, [import.meta.url]);
-  return def ? buildRules(def, path) : compileRules(text, path);
+  return buildRules(cachedIfValid(text, path, readRulesDef, [import.meta.url]), path);
 }
 
 /** Compile rules from YAML text (exported for tests). */
 export function compileRules(text: string, source = "<rules>"): RecRules {
   return buildRules(readRulesDef(text, source), source);
-}
-
-/** The rules the text defines, or null when it has an error (readRulesDef throws it). */
-function validRulesDef(text: string): RulesDef | null {
-  try {
-    return readRulesDef(text, "");
-  } catch {
-    return null;
-  }
 }
 
 /** A pattern as the rules file writes it, with the flags it is compiled with. */

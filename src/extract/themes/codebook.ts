@@ -9,7 +9,7 @@ import type { Node, YAMLMap } from "yaml";
 import type { BlockKind } from "../../types.js";
 import { checkTerm } from "./terms.js";
 import { compileRegex } from "./matcher.js";
-import { cachedYaml, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
+import { cachedIfValid, moduleBeside, yamlLibrary } from "../../yaml-cache.js";
 
 export interface NearRule {
   /** Two or more terms that must all occur... */
@@ -267,15 +267,14 @@ export function readCodebookDef(path: string): CodebookDef {
   // Every worker thread reads the codebook, and parsing and checking it cost about 0.1 s each
   // time: a valid codebook read before (the same text, checked by the same code) comes from the
   // parsed-YAML cache. An invalid one is checked again here, for its errors, which name the file.
-  const def = cachedYaml(text, validCodebookDef, CHECKING_MODULES);
-  if (def) return def;
-  throw new CodebookError(parseCodebook(text, path).errors);
+  return cachedIfValid(text, path, checkedCodebookDef, CHECKING_MODULES);
 }
 
-/** The codebook the text defines, or null when it has errors (parseCodebook lists them). */
-function validCodebookDef(text: string): CodebookDef | null {
-  const { def, errors } = parseCodebook(text, "");
-  return errors.length ? null : def;
+/** The codebook the text defines; throws a CodebookError listing its errors (parseCodebook finds them), naming `file`. */
+function checkedCodebookDef(text: string, file: string): CodebookDef {
+  const { def, errors } = parseCodebook(text, file);
+  if (errors.length) throw new CodebookError(errors);
+  return def;
 }
 
 /** The modules whose code checks a codebook: this one, its term checks and its regex compiler. */
