@@ -80,6 +80,8 @@ const DEFINITIONS: Array<[string, string]> = [
   ["AB", "Ab\u2003"], // a row of such a list can end with a space that cleanSurface leaves
   ["MI", "Migration Initiative"],
   ["NLP", "Nigeria Labour Programme"],
+  ["SAP", "Support to the SAP Programme"], // a name holding its acronym: matches inside matches
+  ["UN-UN", "United Nations Union Network"], // an acronym that overlaps itself ("UN-UN-UN")
 ];
 const PROGRAMME_WORDS = ["programme", "programmes", "program", "programs", "project", "projects", "initiative", "initiatives", "campaign", "campaigns", "Programme", "Project", "Initiative", "Campaign", "Programs", "subprojects", "projection", "programmed", "Campaigns"];
 const FILLERS = ["such as", "such  as", "such\nas", "called", "known as", "named", "entitled", "the", "the", "The", "and", " and", ",", ", ", ".", ";", ":", "(", ")", "]", "”", "“", '"', "«", "‘", "’", "is", "was", "in", "of", "will", "aims", "information", "Nigeria", "South Sudan", "Support", "x", "of the", "a long stretch of words without stops", "–"];
@@ -99,7 +101,7 @@ function nameVariant(rnd: () => number, surface: string): string {
 }
 
 function acronymVariant(rnd: () => number, acronym: string): string {
-  return pick(rnd, [acronym, acronym, acronym, `${acronym}s`, `x${acronym}`, `${acronym}x`, `${acronym}-`, `_${acronym}`, `${acronym}1`, acronym.toLowerCase(), `(${acronym})`, `(${acronym})`]);
+  return pick(rnd, [acronym, acronym, acronym, `${acronym}s`, `x${acronym}`, `${acronym}x`, `${acronym}-`, `_${acronym}`, `${acronym}1`, acronym.toLowerCase(), `(${acronym})`, `(${acronym})`, acronym.slice(0, 3) + acronym]);
 }
 
 /** A phrase close to one of the patterns, often with a trap in it. */
