@@ -83,7 +83,11 @@ export function glossaryRow(block: Block): Expansion | undefined {
  * - The acronym is a plain string; the name is its words with `\s+` between
  *   them. A surface starts with a capital letter and its words start with a
  *   non-space, so each `\s+` takes the whole run of spaces: the name matches
- *   at a place in one way only, ending at one place (nameAt).
+ *   at a place in one way only, ending at one place (nameAt). (A surface
+ *   ending with a space ends with `\s+`: the whole run is also the first try
+ *   of the old expressions, and what follows the name there, `\s*\(` or
+ *   nothing, accepts it whenever a shorter run would do.)
+ * - Every place is tried, overlapping ones too, as the expressions did.
  */
 export function calledProgramme(doc: Doc, e: Expansion, isCountry: (words: string) => boolean): boolean {
   const text = doc.text;
@@ -157,10 +161,14 @@ function stickyTest(pattern: RegExp, text: string, at: number): boolean {
  * How many times (counting up to `most`) the text names the acronym or name as
  * a programme: the matches of `\b${acr}\s+${PROGRAMME_AFTER}s?${AFTER_PROGRAMME}|\b${PROGRAMME_BEFORE}\s+(?:the\s+)?${name}`
  * found by a global search, each next one starting where the last one ended.
- * Every match starts at the acronym (first alternative) or ends with the name
- * (second); the programme word before a name starts at one place only (no
+ * Every match starts at the acronym (first alternative; ACRONYM_CALLED gives
+ * its end as the expression did, being its rest) or ends with the name
+ * (second). Before a name, the programme word starts at one place only (no
  * programme word ends with another one or with "the"), which the lookbehind's
- * group gives. Where both alternatives match at one place the first one wins.
+ * group gives; from that place the match can only reach this name, since a
+ * name starts with a capital, not with "the". Where both alternatives match at
+ * one place the first one wins, as in the expression. Then, as the global
+ * search does: the first match from the start, the first from its end, ...
  */
 function timesNamed(text: string, acronym: string, acronyms: number[], names: Span[], most: number): number {
   const matches: Span[] = [];
