@@ -176,6 +176,15 @@ describe("pageToMarkdown on hand-made runs", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it("a space the PDF drew is a word break even where the gap is narrower than a thin space", () => {
+    // "interne" ends at 72 + 35 = 107; "du" starts 0.09 em after it, too close to read as a space.
+    const after = (spaceBefore: boolean) => ({ ...run("du projet", 107.9, 320), spaceBefore });
+    expect(render([body(0), run("interne", 72, 320), after(true), body(2)])).toContain("interne du projet");
+    expect(render([body(0), run("interne", 72, 320), after(false), body(2)])).toContain("internedu projet");
+    // Not when the next run overlaps the previous one (no room for a space there).
+    expect(render([body(0), run("interne", 72, 320), { ...run("du projet", 105, 320), spaceBefore: true }, body(2)])).toContain("internedu projet");
+  });
+
   it("keeps one copy of text drawn twice to fake bold", () => {
     const lines = render([body(0), run("Key Findings", 72, 320), run("Key Findings", 72.4, 320.2), body(2)]);
     expect(lines).toContain("Key Findings");
@@ -218,6 +227,11 @@ describe("ingestPdf on fixtures", () => {
     expect(lines).toContain("before the right column begins.");
     // No line mixes the two columns.
     expect(lines.filter((l) => l.includes("Alpha") && l.includes("Beta"))).toEqual([]);
+  });
+
+  it("keeps the word breaks of justified text whose spaces advance less than a thin space", async () => {
+    const [page] = (await ingestPdf(await fixture("narrow-spaces.pdf"))).pages;
+    expect(page.split("\n")).toEqual(["Cette évaluation finale interne du projet, conduite entre mars et mai,", "a porté sur la réintégration des migrants de retour."]);
   });
 
   it("reports unreadable PDFs with their reason", async () => {

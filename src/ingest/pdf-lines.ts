@@ -15,6 +15,9 @@ export interface TextRun {
   size: number;
   /** The PDF font's identity within the document (pdf.js loaded name). */
   font: string;
+  /** The PDF drew a space right before this run on its line (see pdf.ts): a word break
+   * even where the gap is too narrow to read as one (justified text, narrow space glyphs). */
+  spaceBefore?: boolean;
 }
 
 export interface PageRuns {
@@ -115,7 +118,7 @@ function withoutOverprint(runs: Row["runs"]): Row["runs"] {
 
 // ---------------------------------------------------------------- segments
 
-/** Text of runs laid side by side: a space where the gap is wider than a thin space. */
+/** Text of runs laid side by side: a space where the gap is wider than a thin space, or where the PDF drew one. */
 function joinRuns(runs: Row["runs"]): string {
   // Pieces joined once at the end, and the last character remembered: asking a string being built
   // with += for its end flattens it each time, which made a row of 100,000 runs take a minute.
@@ -131,7 +134,8 @@ function joinRuns(runs: Row["runs"]): string {
     let piece = run.text.replace(/\s+/g, " ");
     if (run.sup) piece = `<sup>${piece.trim()}</sup>`;
     const gap = run.x - end;
-    if (pieces.length && !endsWithSpace && !piece.startsWith(" ") && gap > 0.12 * run.size && !run.sup) append(" ");
+    const wordBreak = gap > 0.12 * run.size || (run.spaceBefore === true && gap > -0.1 * run.size);
+    if (pieces.length && !endsWithSpace && !piece.startsWith(" ") && wordBreak && !run.sup) append(" ");
     append(piece);
     end = run.x + run.width;
   }

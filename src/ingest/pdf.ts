@@ -90,8 +90,15 @@ async function pageRuns(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDo
   const content = await page.getTextContent();
   const runs: TextRun[] = [];
   const v = viewport.transform;
+  // Where the PDF drew a space (pdf.js hands it over as an item of its own: a space glyph, often
+  // narrower than the gap that reads as a word break in justified text), at page x and y.
+  let space: { x: number; y: number } | undefined;
   for (const item of content.items) {
-    if (!("str" in item) || !item.str.trim()) continue;
+    if (!("str" in item)) continue;
+    if (!item.str.trim()) {
+      space = item.str.includes(" ") ? pagePoint(v, item.transform as number[]) : undefined;
+      continue;
+    }
     // pdfjs.Util.transform(viewport.transform, item.transform), written out (the same arithmetic,
     // so the same numbers) without the two arrays it allocates per text item.
     const t = item.transform as number[];
@@ -105,9 +112,24 @@ async function pageRuns(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDo
     if (Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.1 * Math.abs(d)) continue;
     const size = Math.abs(d) || Math.abs(a);
     if (size < 1) continue;
-    runs.push({ text: item.str, x, y, width: item.width, size, font: item.fontName });
+    const run: TextRun = { text: item.str, x, y, width: item.width, size, font: item.fontName };
+    if (space && spaceRightBefore(space, run)) run.spaceBefore = true;
+    space = undefined;
+    runs.push(run);
   }
   return { width: viewport.width, height: viewport.height, runs };
+}
+
+/** The page point (y growing downwards) where a text item starts. */
+function pagePoint(v: number[], t: number[]): { x: number; y: number } {
+  return { x: v[0] * t[4] + v[2] * t[5] + v[4], y: v[1] * t[4] + v[3] * t[5] + v[5] };
+}
+
+/** Does the run start on the space's line, within an em after it? (The item after a space in
+ * the content stream may sit anywhere on the page: a new line, another column.) */
+function spaceRightBefore(space: { x: number; y: number }, run: TextRun): boolean {
+  const dx = run.x - space.x;
+  return Math.abs(run.y - space.y) <= 0.3 * run.size && dx >= -0.1 * run.size && dx <= run.size;
 }
 
 /** Read a PDF into pages of sectormap markdown. Throws IngestError when the file cannot be read. */
