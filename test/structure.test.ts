@@ -299,6 +299,25 @@ describe("saved web page", () => {
     expect(doc.blocks.find((b) => b.kind === "footnote")?.label).toBe("1");
   });
 
+  it("drops note references however a page writes them: endnotes, numerals, letters, lists, commas, links raised by a style sheet", () => {
+    const page = `<html><body><main><h1>Evaluation</h1>
+<p>Since the renewal of the Strategy<sup id="fn1-rf"><a class="fn-lnk" href="#fn1"><span class="wb-inv">Endnote </span>1</a>,</sup><sup><a class="fn-lnk" href="#fn2"><span class="wb-inv">Endnote </span>2</a></sup> in 2012, evaluators used a purposive sampling<sup><a class="fn-lnk" href="#fnxvi"><span class="wb-inv">Footnote </span>xvi</a></sup> approach.</p>
+<p>The program spent $8 million<sup><a href="#fna"><span class="wb-invisible">Footnote </span>a</a></sup> on business registration<a class="footnote" href="#_ftn6">Footnote 6</a> and outreach.</p>
+<p>The 3<sup>e</sup> forum met in May; the 1<sup>st</sup> report followed.</p>
+<aside class="wb-fnote" role="note"><h2>Endnotes</h2><dl>
+<dt>Endnote 1</dt><dd id="fn1"><p>Budget 2012.</p><p class="fn-rtn"><a href="#fn1-rf"><span class="wb-inv">Return to endnote </span>1<span class="wb-inv"> referrer</span></a></p></dd>
+</dl></aside></main></body></html>`;
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      "Evaluation",
+      "Since the renewal of the Strategy in 2012, evaluators used a purposive sampling approach.",
+      "The program spent $8 million on business registration and outreach.",
+      "The 3e forum met in May; the 1st report followed.",
+      "Endnotes",
+      "Budget 2012.",
+    ]);
+  });
+
   it("drops the lines of site chrome given as text (report a problem, date modified), however marked up, and only those", () => {
     const page = `<html><body><main><h1>Evaluation</h1><div><p>The fund reached adult learners in its first five years.</p>
 <p>Report a <b>problem</b> or mistake on this page</p><div>Date&nbsp;modified:<br><time>2023-04-01</time></div>

@@ -34,16 +34,23 @@ const CHROME_RE =
 const CHROME_TEXT_RE = /^(?:report\s+a\s+problem(?:\s+or\s+mistake)?\s+on\s+this\s+page|date\s+modified:?(?:\s*\d{4}-\d{2}-\d{2})?)$/i;
 /** Characters other than spaces in the longest text CHROME_TEXT_RE matches ("report a problem or mistake on this page"). */
 const CHROME_TEXT_MAX_CHARS = 33;
+// How pages name a note and number it: "Footnote 3", "Endnote 10", "Note ii", "Footnote a", "Footnote *".
+const NOTE_WORD = String.raw`(?:foot|end)?note`;
+const NOTE_LABEL = String.raw`(?:\d{1,3}|[ivxlc]{1,7}|[a-z]|[*†‡§]{1,3})`;
+/** The word and the label; a letter or numeral only after a space ("Notes" is no reference). */
+const NOTE_REF = String.raw`${NOTE_WORD}(?:\s*(?:\d{1,3}|[*†‡§]{1,3})|\s+${NOTE_LABEL})`;
 // A footnote's title in a definition list ("Footnote 3"), and its back-link ("Return to footnote 3 referrer").
-const FOOTNOTE_TITLE_RE = /^\s*(?:footnote|note)\s+\d{1,3}\s*$/i;
-const RETURN_LINK_RE = /^\s*return\s+to\s+(?:footnote|note)/i;
-// A reference written out for screen readers: "Footnote 3", "Note 3".
-const SPELLED_REF_RE = /^\s*(?:footnote|note)\s*\d{1,3}\s*$/i;
+const FOOTNOTE_TITLE_RE = new RegExp(String.raw`^\s*${NOTE_WORD}\s+${NOTE_LABEL}\s*$`, "i");
+const RETURN_LINK_RE = new RegExp(String.raw`^\s*return\s+to\s+${NOTE_WORD}`, "i");
+// A reference written out for screen readers, or several in one superscript: "Footnote 3",
+// "Endnote 9,Endnote 10", "Footnote xvi" (the word is hidden on screen, where "³" shows).
+const SPELLED_REF_RE = new RegExp(String.raw`^\s*${NOTE_REF}(?:\s*[,;–-]\s*(?:${NOTE_REF}|${NOTE_LABEL}))*\s*[,;]?\s*$`, "i");
 
 // Footnote bodies: mammoth writes <li id="footnote-3">, pandoc <li id="fn3">.
 const FOOTNOTE_ID_RE = /^(?:(?:foot|end)note-?|fn-?)(\d+)$/i;
-// A superscript that is only a footnote reference: "3", "[3]", "3,4", "*", "†".
-const FOOTNOTE_REF_RE = /^\s*(?:\[?\d+(?:\s*[,–-]\s*\d+)*\]?|[*†‡§]+)\s*$/;
+// A superscript that is only a footnote reference: "3", "[3]", "3,4", "*", "†" (and the comma
+// some pages put inside it, before the next reference: "<sup>3,</sup><sup>4</sup>").
+const FOOTNOTE_REF_RE = /^\s*(?:\[?\d+(?:\s*[,–-]\s*\d+)*\]?|[*†‡§]+)\s*[,;]?\s*$/;
 // Back-links at the end of a footnote ("↑" from mammoth, "↩︎" from pandoc).
 const BACKLINK_RE = /^\s*[↑↩^]\uFE0E?\s*$/;
 
@@ -224,6 +231,8 @@ function visit(node: Node, out: Emitter): void {
       return;
     case "a":
       if (BACKLINK_RE.test(node.text) || RETURN_LINK_RE.test(node.text)) return;
+      // A link to a note on the same page, spelled out and raised by the page's style sheet, not by <sup>.
+      if (node.getAttribute("href")?.startsWith("#") && SPELLED_REF_RE.test(node.text)) return;
       walk(node, out);
       return;
     case "dt":
