@@ -303,6 +303,7 @@ describe("saved web page", () => {
     const page = `<html><body><main><h1>Evaluation</h1>
 <p>Since the renewal of the Strategy<sup id="fn1-rf"><a class="fn-lnk" href="#fn1"><span class="wb-inv">Endnote </span>1</a>,</sup><sup><a class="fn-lnk" href="#fn2"><span class="wb-inv">Endnote </span>2</a></sup> in 2012, evaluators used a purposive sampling<sup><a class="fn-lnk" href="#fnxvi"><span class="wb-inv">Footnote </span>xvi</a></sup> approach.</p>
 <p>The program spent $8 million<sup><a href="#fna"><span class="wb-invisible">Footnote </span>a</a></sup> on business registration<a class="footnote" href="#_ftn6">Footnote 6</a> and outreach.</p>
+<table><tr><th>Source</th><th>Amount</th></tr><tr><td>Other sources<sup><a href="#tbl2fna"><span class="wb-inv">Table 2 Footnote </span>a</a></sup></td><td>20.0</td></tr></table>
 <p>The 3<sup>e</sup> forum met in May; the 1<sup>st</sup> report followed.</p>
 <aside class="wb-fnote" role="note"><h2>Endnotes</h2><dl>
 <dt>Endnote 1</dt><dd id="fn1"><p>Budget 2012.</p><p class="fn-rtn"><a href="#fn1-rf"><span class="wb-inv">Return to endnote </span>1<span class="wb-inv"> referrer</span></a></p></dd>
@@ -312,6 +313,8 @@ describe("saved web page", () => {
       "Evaluation",
       "Since the renewal of the Strategy in 2012, evaluators used a purposive sampling approach.",
       "The program spent $8 million on business registration and outreach.",
+      "| Source | Amount |",
+      "| Other sources | 20.0 |",
       "The 3e forum met in May; the 1st report followed.",
       "Endnotes",
       "Budget 2012.",

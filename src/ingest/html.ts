@@ -34,14 +34,16 @@ const CHROME_RE =
 const CHROME_TEXT_RE = /^(?:report\s+a\s+problem(?:\s+or\s+mistake)?\s+on\s+this\s+page|date\s+modified:?(?:\s*\d{4}-\d{2}-\d{2})?)$/i;
 /** Characters other than spaces in the longest text CHROME_TEXT_RE matches ("report a problem or mistake on this page"). */
 const CHROME_TEXT_MAX_CHARS = 33;
-// How pages name a note and number it: "Footnote 3", "Endnote 10", "Note ii", "Footnote a", "Footnote *".
-const NOTE_WORD = String.raw`(?:foot|end)?note`;
+// How pages name a note and number it: "Footnote 3", "Endnote 10", "Note ii", "Footnote a", "Footnote *",
+// and a table's own notes: "Table 6 footnote 1".
+const TABLE_PREFIX = String.raw`(?:table\s+\d+\s*[-–]?\s*)?`;
+const NOTE_WORD = String.raw`${TABLE_PREFIX}(?:foot|end)?note`;
 const NOTE_LABEL = String.raw`(?:\d{1,3}|[ivxlc]{1,7}|[a-z]|[*†‡§]{1,3})`;
 /** The word and the label; a letter or numeral only after a space ("Notes" is no reference). */
 const NOTE_REF = String.raw`${NOTE_WORD}(?:\s*(?:\d{1,3}|[*†‡§]{1,3})|\s+${NOTE_LABEL})`;
 // A footnote's title in a definition list ("Footnote 3"), and its back-link ("Return to footnote 3 referrer").
 const FOOTNOTE_TITLE_RE = new RegExp(String.raw`^\s*${NOTE_WORD}\s+${NOTE_LABEL}\s*$`, "i");
-const RETURN_LINK_RE = new RegExp(String.raw`^\s*return\s+to\s+${NOTE_WORD}`, "i");
+const RETURN_LINK_RE = new RegExp(String.raw`^\s*${TABLE_PREFIX}return\s+to\s+${NOTE_WORD}`, "i");
 // A reference written out for screen readers, or several in one superscript: "Footnote 3",
 // "Endnote 9,Endnote 10", "Footnote xvi" (the word is hidden on screen, where "³" shows).
 const SPELLED_REF_RE = new RegExp(String.raw`^\s*${NOTE_REF}(?:\s*[,;–-]\s*(?:${NOTE_REF}|${NOTE_LABEL}))*\s*[,;]?\s*$`, "i");
