@@ -321,6 +321,14 @@ describe("saved web page", () => {
     ]);
   });
 
+  it("reads the cells of a one-column table as blocks of their own, never run together", () => {
+    const page = `<html><body><main><h1>Governance</h1><figure><figcaption><details><summary>Text version</summary>
+<table role="presentation"><tbody><tr><td>Deputy minister</td></tr><tr><td>Weekly planning committee</td></tr>
+<tr><td>Executive committee chair: DM</td></tr></tbody></table></details></figcaption></figure></main></body></html>`;
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.blocks.map((b) => b.text)).toEqual(["Governance", "Text version", "Deputy minister", "Weekly planning committee", "Executive committee chair: DM"]);
+  });
+
   it("drops the lines of site chrome given as text (report a problem, date modified), however marked up, and only those", () => {
     const page = `<html><body><main><h1>Evaluation</h1><div><p>The fund reached adult learners in its first five years.</p>
 <p>Report a <b>problem</b> or mistake on this page</p><div>Date&nbsp;modified:<br><time>2023-04-01</time></div>

@@ -459,8 +459,14 @@ function renderTable(table: HTMLElement, out: Emitter): void {
   if (caption) out.block(inlineText(caption));
 
   if (rows.every((r) => cellsOf(r).length <= 1)) {
-    for (const row of rows) for (const cell of cellsOf(row)) walk(cell, out);
-    out.flush();
+    // Each cell a block of its own: one cell's text never runs into the next ("Weekly planning
+    // committee" / "Executive committee chair", the rows of a chart's text version).
+    for (const row of rows) {
+      for (const cell of cellsOf(row)) {
+        walk(cell, out);
+        out.flush();
+      }
+    }
     return;
   }
 
