@@ -176,6 +176,38 @@ describe("pageToMarkdown on hand-made runs", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it("a line that ends a sentence well short of the margin ends its paragraph, though no gap follows", () => {
+    // Lines at one 12-point pitch, no paragraph gap; full lines run to about x = 300.
+    const at = (text: string, k: number) => run(text, 72, 300 + 12 * k);
+    const lines = render([
+      at("The report outlines the context which makes this", 0),
+      at("review pertinent and details its aims and scope,", 1),
+      at("and the approach to the interviews.", 2), // ends a sentence short of the margin: a paragraph ends
+      at("The inception report and the terms of reference", 3),
+      at("will direct the work of the team in the months", 4),
+      at("of the consultancy and", 5), // short, but mid-sentence: the paragraph goes on
+      at("its report. The team will review the materials", 6),
+      at("Recommendation 4.", 7), // a label on its own line: its text follows
+      at("Develop a manual for the partners and train the", 8),
+      at("staff in its use, within the first year of it.", 9), // ends a sentence at the margin: goes on
+      at("The manual is to be revised every second year.", 10),
+    ]);
+    expect(lines).toEqual([
+      "The report outlines the context which makes this",
+      "review pertinent and details its aims and scope,",
+      "and the approach to the interviews.",
+      "",
+      "The inception report and the terms of reference",
+      "will direct the work of the team in the months",
+      "of the consultancy and",
+      "its report. The team will review the materials",
+      "Recommendation 4.",
+      "Develop a manual for the partners and train the",
+      "staff in its use, within the first year of it.",
+      "The manual is to be revised every second year.",
+    ]);
+  });
+
   it("a space the PDF drew is a word break even where the gap is narrower than a thin space", () => {
     // "interne" ends at 72 + 35 = 107; "du" starts 0.09 em after it, too close to read as a space.
     const after = (spaceBefore: boolean) => ({ ...run("du projet", 107.9, 320), spaceBefore });

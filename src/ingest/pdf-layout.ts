@@ -94,6 +94,40 @@ function asListLine(text: string, indent: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the region's lines of body text end when they run full: most of them reach it, so take the
+ * fourth fifth of their right ends (undefined when the region has too few such lines to tell).
+ */
+function typicalRightEdge(lines: Line[], style: DocumentStyle): number | undefined {
+  const ends = lines
+    .filter((l) => Math.abs(l.size - style.bodySize) <= 1 && lineText(l).split(" ").length >= 6)
+    .map((l) => l.x1)
+    .sort((a, b) => a - b);
+  return ends.length >= 4 ? ends[Math.floor(ends.length * 0.8)] : undefined;
+}
+
+/** A sentence's end, before a closing quote or bracket and a footnote marker. */
+const SENTENCE_END_RE = /[.!?]["”’)\]]*(?:<sup>[^<]*<\/sup>)?$/;
+/** A label on a line of its own that its text follows: "Recommendation 4.", "Finding 12.", "Lesson B:". */
+const RUN_IN_LABEL_RE = /^\p{L}+(?:\s+\p{L}+)?\s+(?:\d{1,3}|[IVXLC]{1,6}|\p{Lu})[.:]$/u;
+/** Width of a character, in ems, taken wide: a paragraph end is missed rather than invented. */
+const WIDE_CHAR_EM = 0.6;
+
+/**
+ * Did `previous` end its paragraph though no gap says so? Many reports set paragraphs with no
+ * space between them: a paragraph's last line then ends a sentence and stops short of the right
+ * edge, by more than the next line's first word would have taken (which a line running on would
+ * have held), and the next line opens like a sentence. A label on a line of its own
+ * ("Recommendation 4.") stays with the text it labels.
+ */
+function endedShort(previous: Line, line: Line, textRight: number | undefined): boolean {
+  if (textRight === undefined || !SENTENCE_END_RE.test(lineText(previous)) || RUN_IN_LABEL_RE.test(lineText(previous))) return false;
+  const text = lineText(line);
+  if (!/^[\p{Lu}\d“"‘(]/u.test(text)) return false;
+  const firstWord = text.split(" ", 1)[0];
+  return textRight - previous.x1 > (firstWord.length + 1) * WIDE_CHAR_EM * line.size;
+}
+
 /** A line not continued by the next one: a paragraph gap follows, or the next line starts a new sentence or item. */
 function standsAlone(lines: Line[], i: number, pitch: number): boolean {
   const next = lines[i + 1];
@@ -145,6 +179,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
   const bulletXs = lines.filter((l) => asListLine(lineText(l), 0)).map((l) => l.x0);
   const listLeft = bulletXs.length ? bulletXs.reduce((a, b) => Math.min(a, b)) : 0;
   const pitch = median(lines.slice(1).map((l, k) => l.y - lines[k].y).filter((d) => d > 0 && d < 3 * style.bodySize)) || style.bodySize * 1.25;
+  const textRight = typicalRightEdge(lines, style);
   // Footnotes: in the lower part of the region, a line opening with a raised number (or a number in
   // small type), with nothing but footnote-like lines below it.
   // Footnotes start at the region's left margin: a number in a table cell further right is not one.
@@ -178,7 +213,7 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
         !ENDS_LIKE_SENTENCE.test(lineText(previous)) &&
         /^[\p{Ll}(]/u.test(lineText(line))
       );
-    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || sizeChange);
+    const paragraphBreak = previous && (gap > pitch * 1.4 + 1 || sizeChange || (previousKind === "text" && endedShort(previous, line, textRight)));
 
     const table = tables.find(([a]) => a === i);
     if (table) {
