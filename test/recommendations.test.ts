@@ -207,6 +207,22 @@ describe("lists and headings", () => {
     expect(recs.map((r) => r.text)).toEqual(["Strengthen the referral system between shelters and clinics."]);
   });
 
+  it("a paragraph its label opens ('Recommendation 5.', 'Recommandation 2 :', 'Recommendation #1:') is a recommendation; a response to one is not", () => {
+    const recs = recsOf(
+      "## Executive summary\n\nThe project was relevant and well run, with delays in the purchase of equipment.\n\n" +
+        "Recommendation 5. Conduct a more rigorous estimation of the regularization rate of foreign immigrants.\n\n" +
+        "Recommendation #1: When designing future interventions, ensure that the results are well articulated.\n\n" +
+        "Recommandation 2 : Mieux suivre les impacts des activités de sensibilisation.\n\n" +
+        "Recommendation 3 accepted: the unit will review its procedures by June.\n\n" +
+        "The evaluation also found that the coordination with partners was good.\n",
+    );
+    expect(recs.filter((r) => r.kind === "recommendation").map((r) => [r.text, r.rule])).toEqual([
+      ["Recommendation 5. Conduct a more rigorous estimation of the regularization rate of foreign immigrants.", "cue:numbered-recommendation"],
+      ["Recommendation #1: When designing future interventions, ensure that the results are well articulated.", "cue:numbered-recommendation"],
+      ["Recommandation 2 : Mieux suivre les impacts des activités de sensibilisation.", "cue:numbered-recommendation"],
+    ]);
+  });
+
   it("a list item is one unit with all its sentences; offsets point into doc.text", () => {
     const doc = docOf("## Recommendations\n\n- ii. Detention of children should end. States should fund alternatives.\n");
     const [r] = extractRecommendations(doc, rules);

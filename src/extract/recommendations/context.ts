@@ -34,6 +34,10 @@ export interface BlockContexts {
   leadInLines: Set<number>;
 }
 
+/** A recommendation's label opening its paragraph: "Recommendation 5.", "Recommandation 2 :", "Recommendation B -"
+ * (not "Recommendation 1 accepted:", a response to it). cueOf checks the label itself. */
+const INLINE_REC_LABEL = /^(?:evaluation\s+)?recomm[ae]nd?ations?\s*(?:#|no\.?|n°)?\s*(?:\d{1,3}|[A-Z])\s*[.:)–-]\s+(?=\S)/i;
+
 /** What a block in the document's back matter is excluded as. */
 const BACK_ZONE = { id: "annex", reason: "annex, terms of reference or references (back matter)" };
 
@@ -209,6 +213,22 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
         lead = null;
         continue;
       }
+    }
+
+    const inline = b.kind === "paragraph" || b.kind === "list_item" ? INLINE_REC_LABEL.exec(b.text) : null;
+    const inlineCue = inline ? cueOf(inline[0].trim(), rules) : null;
+    if (inlineCue?.id === "numbered-recommendation") {
+      // "Recommendation 5. Conduct a more rigorous estimation ...": the label opens the paragraph
+      // instead of standing above it; the paragraph is the recommendation (GUIDELINES: items
+      // labelled "Recommendation N:" are recommendations), whatever the heading it sits under.
+      const ctx = makeCtx(inlineCue, inline![0].trim(), rules);
+      cue[i] = ctx;
+      if (/:\s*$/.test(b.text) && listFollows(blocks, i)) {
+        lead = { ...ctx, numbered: false, cue: `${ctx.cue}+items`, addressee: ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
+        leadItemKinds.clear();
+        nestedOpen = false;
+      }
+      continue;
     }
 
     if (heading?.ctx?.numbered) {
