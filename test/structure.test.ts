@@ -130,6 +130,36 @@ describe("contents page, zones", () => {
     expect(doc.blocks.find((b) => b.text.startsWith("The mission"))?.section).toEqual(["Evaluation of the Shelter Programme", "3. Recommendations"]);
   });
 
+  it("a table of contents set above the chapters' level covers its entries only, not the chapters after it", () => {
+    // A web page: "Table of Contents" as h2, its entries as links, the chapters as h3.
+    const doc = textDoc(
+      [
+        "# Evaluation of the Employee Assistance Program",
+        "",
+        "## Table of Contents",
+        "",
+        "- Executive Summary",
+        "- Findings",
+        "- Recommendations",
+        "",
+        "### Executive Summary",
+        "",
+        "The program is delivered in a manner supportive of its objectives, with room for improvement in monitoring.",
+        "",
+        "### Findings",
+        "",
+        "Employees who used the program were satisfied with the counselling they received from the providers.",
+        "",
+        "### Recommendations",
+        "",
+        "The Human Resources Branch should reassess the relevance of the Referral Agent role.",
+      ].join("\n"),
+      "md",
+    );
+    expect(doc.blocks.find((b) => b.text.startsWith("The Human Resources"))?.section).toEqual(["Evaluation of the Employee Assistance Program", "Recommendations"]);
+    expect(doc.blocks.find((b) => b.text === "Findings")?.section).toEqual(["Evaluation of the Employee Assistance Program", "Table of Contents"]);
+  });
+
   it("ends a zone at the next heading of its level: an early annex heading does not swallow the body", () => {
     const doc = textDoc(
       [

@@ -121,7 +121,7 @@ export function readZones(blocks: Block[], options: ZoneOptions = { headingsFrom
       b.level = 0;
     }
   }
-  if (contents.size) rebuildSections(blocks);
+  if (contents.size || blocks.some((b, k) => isContentsHeading(b, words[k]))) rebuildSections(blocks, words);
   assignZones(blocks, contents, words, options);
 }
 
@@ -184,14 +184,26 @@ export function findContents(blocks: Block[], words: number[]): Set<number> {
   return found;
 }
 
-/** Section paths again after contents headings became paragraphs. */
-function rebuildSections(blocks: Block[]): void {
-  const path: Array<{ level: number; text: string }> = [];
-  for (const b of blocks) {
-    if (b.kind === "heading") while (path.length && path[path.length - 1].level >= b.level) path.pop();
+/** A "Contents" / "Table of Contents" heading (a short one: "Contents of the toolkit for cities" is a title). */
+function isContentsHeading(b: Block, words: number): boolean {
+  return b.kind === "heading" && words <= 4 && CONTENTS_HEADING_RE.test(plain(b.text));
+}
+
+/**
+ * Section paths again after contents headings became paragraphs. A table of contents covers its
+ * entries only: the next heading closes it, whatever its level (pages that set "Table of Contents"
+ * as h2 and their chapters as h3 would otherwise put the whole report inside the contents).
+ */
+function rebuildSections(blocks: Block[], words: number[]): void {
+  const path: Array<{ level: number; text: string; contents: boolean }> = [];
+  blocks.forEach((b, k) => {
+    if (b.kind === "heading") {
+      while (path.length && path[path.length - 1].level >= b.level) path.pop();
+      if (path.length && path[path.length - 1].contents) path.pop();
+    }
     b.section = path.map((h) => h.text);
-    if (b.kind === "heading") path.push({ level: b.level, text: b.text });
-  }
+    if (b.kind === "heading") path.push({ level: b.level, text: b.text, contents: isContentsHeading(b, words[k]) });
+  });
 }
 
 /**
