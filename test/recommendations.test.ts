@@ -223,6 +223,14 @@ describe("lists and headings", () => {
     ]);
   });
 
+  it("a recommendations heading joined by a hyphen ('KEY-RECOMMENDATIONS', as evaluation briefs set it) heads its list", () => {
+    const recs = recsOf("## KEY-RECOMMENDATIONS\n\n1. Consider and assess targeting other border zones.\n2. Continue positioning gender mainstreaming as a central component.\n");
+    expect(recs.map((r) => [r.kind, r.rule])).toEqual([
+      ["recommendation", "cue:rec-heading"],
+      ["recommendation", "cue:rec-heading"],
+    ]);
+  });
+
   it("a list item is one unit with all its sentences; offsets point into doc.text", () => {
     const doc = docOf("## Recommendations\n\n- ii. Detention of children should end. States should fund alternatives.\n");
     const [r] = extractRecommendations(doc, rules);
