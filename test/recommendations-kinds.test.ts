@@ -115,6 +115,13 @@ Management agrees with the recommendation.
     expect(r).toMatchObject({ kind: "commitment", addressee: "HRA" });
   });
 
+  it("agreeing with a recommendation by its number is a response status too", () => {
+    for (const status of ["Management agrees with recommendation 1.", "Management agrees with Recommendation #2."]) {
+      const r = unit(recsOf(RESPONSE.replace("Management agrees with the recommendation.", status)), status.slice(0, 30));
+      expect(r).toMatchObject({ kind: "commitment", addressee: "HRA" });
+    }
+  });
+
   it("each paragraph under 'Actions planned' is a commitment", () => {
     expect(unit(recsOf(RESPONSE), "Train the district focal points")).toMatchObject({ kind: "commitment" });
   });
