@@ -120,6 +120,9 @@ describe("exclusions and near misses", () => {
     none("It is not necessary to create a new coordination body.");
     none("It should be noted that arrivals fell sharply in the second year.");
     none("Many families remain in need of international protection.");
+    none("Il faut noter que le montant moyen du chiffre d’affaires a doublé en deux ans.");
+    none("Par ailleurs, il convient de souligner que trois phases de sélection ont eu lieu.");
+    expect(one("Il faut renforcer le suivi des entreprises après la formation.").modality).toBe("should");
   });
 
   it("descriptions of what happened or what someone aims at are not taken", () => {
