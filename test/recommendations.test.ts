@@ -59,6 +59,13 @@ describe("trigger families", () => {
     expect(one("Reliable interpretation is essential for fair asylum interviews.").modality).toBe("need");
   });
 
+  it("the subject after a fronted phrase and before an aside: 'Within 180 days, the Secretary of State, in consultation with ..., shall'", () => {
+    expect(one("Within 180 days of the date of this order, the Secretary of State, in consultation with the Secretary of Defense and the Secretary of Homeland Security, shall submit a report.").addressee).toBe("the Secretary of State");
+    expect(one("Building on this, the Ministry of Health, in collaboration with the regional offices, should develop a plan.").addressee).toBe("the Ministry of Health");
+    // A fronted phrase with no actor after it: nobody is named.
+    expect(one("Within 180 days of the date of this order, the rules should be revised.").addressee).toBe("");
+  });
+
   it("passive or nominal units name the agent: 'reviewed by X', 'funding by X is needed'", () => {
     expect(one("The action plan should be reviewed by all relevant ministries before June.").addressee).toBe("all relevant ministries");
     expect(one("Greater funding by donor governments is needed for the shelters.")).toMatchObject({ addressee: "donor governments", addresseeType: "donor" });

@@ -143,6 +143,25 @@ function subjectBefore(text: string, at: number, rules: RecRules): string {
   if (list) return list;
   if (!LEADING_SUBORDINATE.test(first) && actorPhrase(first, rules)) return first;
   if (!LEADING_SUBORDINATE.test(last) && actorPhrase(last, rules)) return last;
+  return subjectAmidCommas(chunks, i, rules);
+}
+
+/** A comma chunk set in the subject's path that leaves it the subject: "in consultation with the Secretary of Defense". */
+const ASIDE = /^(?:in\s+(?:consultation|coordination|cooperation|collaboration|partnership|conjunction|accordance)\s+with|with\s+(?:the\s+)?(?:support|assistance|help)\s+(?:of|from)|(?:as|where|when)\s+(?:appropriate|needed|necessary|possible|feasible)|consistent\s+with|together\s+with|(?:acting\s+)?through|to\s+the\s+extent|including)\b/i;
+
+/**
+ * The subject after a fronted phrase and before asides: "Within 180 days of the date of this
+ * order, the Secretary of State, in consultation with the Secretary of Defense, shall" -> "the
+ * Secretary of State". The first chunk that is an actor phrase, when every chunk after it is an
+ * aside (the first and last chunks alone, as subjectBefore tries them, miss it).
+ */
+function subjectAmidCommas(chunks: string[], from: number, rules: RecRules): string {
+  for (let k = from + 1; k < chunks.length - 1; k++) {
+    const np = tidy(chunks[k]);
+    if (!np || LEADING_SUBORDINATE.test(np) || !actorPhrase(np, rules)) continue;
+    const rest = chunks.slice(k + 1).map(tidy).filter(Boolean);
+    if (rest.length && rest.every((c) => ASIDE.test(c))) return np;
+  }
   return "";
 }
 
