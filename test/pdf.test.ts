@@ -133,6 +133,16 @@ describe("pageToMarkdown on hand-made runs", () => {
     expect(lines).toContain("| Train staff | June 2022 | MRRM |");
   });
 
+  it("a title set on several lines of large type, with the wide leading of its type, is one heading", () => {
+    const lines = render([
+      run("Rapid review into data on", 72, 100, 28),
+      run("mental health inpatient settings:", 72, 140, 28),
+      run("final report and recommendations", 72, 180, 28),
+      ...[0, 1, 2, 3, 4].map(body),
+    ]);
+    expect(lines.filter((l) => l.startsWith("#"))).toEqual(["# Rapid review into data on mental health inpatient settings: final report and recommendations"]);
+  });
+
   it("larger type is a heading, a bullet glyph a list item, a small raised number a <sup> marker", () => {
     const lines = render([
       run("Main Findings", 72, 260, 16),

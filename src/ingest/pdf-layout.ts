@@ -251,7 +251,9 @@ function regionToMarkdown(lines: Line[], style: DocumentStyle, pageBottom: numbe
     // Large type that runs on into a lower-case line is a paragraph set large (a quote), not a heading.
     if (level && words <= 15 && (previousKind === `h${level}` || standsAlone(lines, i, pitch))) {
       // A heading set on several lines is one heading.
-      if (previousKind === `h${level}` && !paragraphBreak && out.length) out[out.length - 1] += " " + text;
+      // The gap is weighed against the heading's own type: a title set in large type has wide leading.
+      const headingGoesOn = previousKind === `h${level}` && previous !== undefined && !sizeChange && gap <= Math.max(pitch * 1.4 + 1, line.size * 1.6);
+      if (headingGoesOn && out.length) out[out.length - 1] += " " + text;
       else {
         blank();
         out.push("#".repeat(level) + " " + text);
