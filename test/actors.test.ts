@@ -83,6 +83,12 @@ describe("capitalised names headed by organisation words", () => {
     expect(all.map((a) => a.name)).toEqual(["Harare Migrant Centre"]);
   });
 
+  it("drops the words that open a section's title ('Overview of ... Program'): they are no part of the name", () => {
+    const text = "Overview of Zubara Credential Recognition Program\n\nThe Zubara Credential Recognition Program funds projects. The Zubara Credential Recognition Program ended in 2020.";
+    const { all } = find(text, "Zubara Credential Recognition Program");
+    expect(all.map((a) => a.name)).toEqual(["Zubara Credential Recognition Program"]);
+  });
+
   it("takes the longest name over a name inside it", () => {
     const { all } = find("The Office of the United Nations High Commissioner for Refugees met donors.", "");
     expect(all.map((a) => a.acronym)).toEqual(["UNHCR"]);
