@@ -351,6 +351,24 @@ describe("saved web page", () => {
     ]);
   });
 
+  it("keeps each cell under its column's header when cells span rows or columns", () => {
+    const page = `<html><body><main><h1>Management response</h1><table>
+<tr><th>Recommendation</th><th>Response</th><th>Deliverable</th></tr>
+<tr><td rowspan="2">Review the delivery model.</td><td>Agree</td><td>1. Workshop</td></tr>
+<tr><td>Agree</td><td>2. Website</td></tr>
+<tr><td colspan="2">Note: both done in 2017.</td><td>3. Report</td></tr>
+<tr><td rowspan="99999">Huge span</td><td>a</td><td>b</td></tr>
+</table></main></body></html>`;
+    const doc = docOf(ingestHtml(new TextEncoder().encode(page)));
+    expect(doc.blocks.filter((b) => b.kind === "table_row").map((b) => b.text)).toEqual([
+      "| Recommendation | Response | Deliverable |",
+      "| Review the delivery model. | Agree | 1. Workshop |",
+      "|  | Agree | 2. Website |",
+      "| Note: both done in 2017. |  | 3. Report |",
+      "| Huge span | a | b |",
+    ]);
+  });
+
   it("reads the cells of a one-column table as blocks of their own, never run together", () => {
     const page = `<html><body><main><h1>Governance</h1><figure><figcaption><details><summary>Text version</summary>
 <table role="presentation"><tbody><tr><td>Deputy minister</td></tr><tr><td>Weekly planning committee</td></tr>

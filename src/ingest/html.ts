@@ -471,11 +471,52 @@ function renderTable(table: HTMLElement, out: Emitter): void {
   }
 
   const lines: string[] = [];
-  for (const row of rows) {
-    const cells = cellsOf(row).map((c) => inlineText(c).replace(/\|/g, "\\|"));
-    if (cells.some((c) => c !== "")) lines.push(`| ${cells.join(" | ")} |`);
+  for (const cells of gridRows(rows.map(cellsOf))) {
+    const texts = cells.map((c) => (c ? inlineText(c).replace(/\|/g, "\\|") : ""));
+    if (texts.some((c) => c !== "")) lines.push(`| ${texts.join(" | ")} |`);
   }
   out.block(lines.join("\n"));
+}
+
+/** Most columns and rows a cell may span, and the column after which spans add no more places:
+ * a page's "rowspan=10000" or a row of a thousand "colspan=50" cells must not build a huge grid. */
+const MAX_SPAN = 50;
+const MAX_SPANNED_COLUMNS = 200;
+
+/**
+ * The cells of each row where they stand on screen: a cell that spans rows ("rowspan") leaves
+ * an empty place in the rows below it, and one that spans columns ("colspan") takes the places
+ * after it, so each cell stays under its column's header. Without this, the rows under a
+ * management response's "Recommendation 1" cell lost their first column and every cell moved
+ * one column left (a deliverable read as the recommendation).
+ */
+function gridRows(rows: HTMLElement[][]): Array<Array<HTMLElement | null>> {
+  const span = (c: HTMLElement, name: string) => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(c.getAttribute(name) ?? "1", 10) || 1));
+  // Per column: how many more rows a cell above still covers.
+  const coveredFor: number[] = [];
+  return rows.map((cells) => {
+    const out: Array<HTMLElement | null> = [];
+    let col = 0;
+    const skipCovered = () => {
+      while ((coveredFor[col] ?? 0) > 0) {
+        out.push(null);
+        coveredFor[col]--;
+        col++;
+      }
+    };
+    for (const cell of cells) {
+      skipCovered();
+      const wide = col < MAX_SPANNED_COLUMNS ? span(cell, "colspan") : 1;
+      const tall = col < MAX_SPANNED_COLUMNS ? span(cell, "rowspan") : 1;
+      for (let k = 0; k < wide; k++) {
+        out.push(k === 0 ? cell : null);
+        coveredFor[col] = tall - 1;
+        col++;
+      }
+    }
+    skipCovered();
+    return out;
+  });
 }
 
 /** The table's own rows (direct, or in thead/tbody/tfoot), not those of nested tables. */
