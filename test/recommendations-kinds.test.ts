@@ -122,6 +122,11 @@ Management agrees with the recommendation.
     }
   });
 
+  it("welcoming recommendations in general is no response status ('recommendations' is no 'recommendation s')", () => {
+    const none = recsOf("Some context comes first here.\n\nWe welcome recommendations from civil society on the design of the plan.\n");
+    expect(none).toEqual([]);
+  });
+
   it("each paragraph under 'Actions planned' is a commitment", () => {
     expect(unit(recsOf(RESPONSE), "Train the district focal points")).toMatchObject({ kind: "commitment" });
   });

@@ -66,6 +66,15 @@ describe("trigger families", () => {
     expect(one("Within 180 days of the date of this order, the rules should be revised.").addressee).toBe("");
   });
 
+  it("a list of actors behind a fronted phrase is not cut to its last member; a long run of commas stays linear", () => {
+    expect(one("Within 90 days of the date of this order, the Secretary of State, the Secretary of Defense, and the Attorney General, in consultation with the Director, shall submit a joint report.").addressee).not.toBe("the Attorney General");
+    expect(one("In line with this recommendation, governments, donors, and UN agencies, as appropriate, should fund shelters.").addressee).not.toBe("UN agencies");
+    // 3,000 comma chunks before the modal (each an actor): once quadratic, seconds; a hang guard, not a timing.
+    const started = performance.now();
+    recsOf("Context first.\n\nWithin 90 days of this order" + ", the Ministry of Health, the report".repeat(3000) + ", in consultation with the Director, shall submit a joint report.\n");
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it("passive or nominal units name the agent: 'reviewed by X', 'funding by X is needed'", () => {
     expect(one("The action plan should be reviewed by all relevant ministries before June.").addressee).toBe("all relevant ministries");
     expect(one("Greater funding by donor governments is needed for the shelters.")).toMatchObject({ addressee: "donor governments", addresseeType: "donor" });
@@ -130,6 +139,9 @@ describe("exclusions and near misses", () => {
     none("Il faut noter que le montant moyen du chiffre d’affaires a doublé en deux ans.");
     none("Par ailleurs, il convient de souligner que trois phases de sélection ont eu lieu.");
     expect(one("Il faut renforcer le suivi des entreprises après la formation.").modality).toBe("should");
+    // The same verbs with an object, no "que": a recommendation.
+    expect(one("Il faut préciser les rôles des différents acteurs du projet.").modality).toBe("should");
+    expect(one("Il convient de signaler les cas de traite aux autorités compétentes.").modality).toBe("should");
   });
 
   it("descriptions of what happened or what someone aims at are not taken", () => {
@@ -231,6 +243,12 @@ describe("lists and headings", () => {
       ["Recommendation #1: When designing future interventions, ensure that the results are well articulated.", "cue:numbered-recommendation"],
       ["Recommandation 2 : Mieux suivre les impacts des activités de sensibilisation.", "cue:numbered-recommendation"],
     ]);
+  });
+
+  it("a response opened by the recommendation's label stays a response; a numbered heading's region still ends", () => {
+    expect(recsOf("## Management response\n\nRecommendation 1: Agreed. The department will review its procedures by June 2025.\n").map((r) => r.kind)).toEqual(["commitment"]);
+    const recs = recsOf("## Recommendation 2\n\nRecommendation 2: The department should strengthen monitoring of grants.\n\nManagement response: the department notes that partners were consulted in 2021 about grants.\n");
+    expect(recs.map((r) => r.text)).toEqual(["Recommendation 2: The department should strengthen monitoring of grants."]);
   });
 
   it("a recommendations heading joined by a hyphen ('KEY-RECOMMENDATIONS', as evaluation briefs set it) heads its list", () => {

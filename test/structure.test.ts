@@ -160,6 +160,11 @@ describe("contents page, zones", () => {
     expect(doc.blocks.find((b) => b.text === "Findings")?.section).toEqual(["Evaluation of the Employee Assistance Program", "Table of Contents"]);
   });
 
+  it("a heading that only starts like a contents title ('Content analysis') keeps its sub-sections", () => {
+    const doc = textDoc("# Evaluation\n\n## Methodology\n\n### Content analysis\n\n#### Coding of documents\n\nThe team coded 120 documents with a shared codebook.\n", "md");
+    expect(doc.blocks.at(-1)!.section).toEqual(["Evaluation", "Methodology", "Content analysis", "Coding of documents"]);
+  });
+
   it("ends a zone at the next heading of its level: an early annex heading does not swallow the body", () => {
     const doc = textDoc(
       [
@@ -349,6 +354,16 @@ describe("saved web page", () => {
       "Endnotes",
       "Budget 2012.",
     ]);
+  });
+
+  it("keeps a cross-reference link that is no note reference; a long run of spelled references is read at once", () => {
+    const cross = `<html><body><main><h1>T</h1><p>The conditions are in <a href="#note-4">Note 4</a> of the statements.</p></main></body></html>`;
+    expect(docOf(ingestHtml(new TextEncoder().encode(cross))).blocks[1].text).toBe("The conditions are in Note 4 of the statements.");
+    // 40 references in one superscript: once exponential backtracking (hours); a hang guard, not a timing.
+    const many = `<html><body><main><h1>T</h1><p>Text<sup>${"Note 1" + ", Note 1".repeat(39)} and more</sup> here.</p></main></body></html>`;
+    const started = performance.now();
+    ingestHtml(new TextEncoder().encode(many));
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it("keeps each cell under its column's header when cells span rows or columns", () => {

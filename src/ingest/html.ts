@@ -39,8 +39,10 @@ const CHROME_TEXT_MAX_CHARS = 33;
 const TABLE_PREFIX = String.raw`(?:table\s+\d+\s*[-–]?\s*)?`;
 const NOTE_WORD = String.raw`${TABLE_PREFIX}(?:foot|end)?note`;
 const NOTE_LABEL = String.raw`(?:\d{1,3}|[ivxlc]{1,7}|[a-z]|[*†‡§]{1,3})`;
-/** The word and the label; a letter or numeral only after a space ("Notes" is no reference). */
-const NOTE_REF = String.raw`${NOTE_WORD}(?:\s*(?:\d{1,3}|[*†‡§]{1,3})|\s+${NOTE_LABEL})`;
+/** The word and the label; a letter or numeral only after a space ("Notes" is no reference). The two
+ * branches never match the same text: a label that could be read both ways made the repeated list in
+ * SPELLED_REF_RE backtrack exponentially ("Note 1, Note 1, ..."). */
+const NOTE_REF = String.raw`${NOTE_WORD}(?:\s*(?:\d{1,3}|[*†‡§]{1,3})|\s+(?:[ivxlc]{1,7}|[a-z]))`;
 // A footnote's title in a definition list ("Footnote 3"), and its back-link ("Return to footnote 3 referrer").
 const FOOTNOTE_TITLE_RE = new RegExp(String.raw`^\s*${NOTE_WORD}\s+${NOTE_LABEL}\s*$`, "i");
 const RETURN_LINK_RE = new RegExp(String.raw`^\s*${TABLE_PREFIX}return\s+to\s+${NOTE_WORD}`, "i");
@@ -234,7 +236,7 @@ function visit(node: Node, out: Emitter): void {
     case "a":
       if (BACKLINK_RE.test(node.text) || RETURN_LINK_RE.test(node.text)) return;
       // A link to a note on the same page, spelled out and raised by the page's style sheet, not by <sup>.
-      if (node.getAttribute("href")?.startsWith("#") && SPELLED_REF_RE.test(node.text)) return;
+      if (linksToNote(node) && SPELLED_REF_RE.test(node.text)) return;
       walk(node, out);
       return;
     case "dt":
@@ -322,6 +324,12 @@ function textIsLongerThan(el: HTMLElement, limit: number): boolean {
   };
   read(el);
   return count > limit;
+}
+
+/** A same-page link to a note: its text names a foot- or endnote, or its target is a note's id ("Note 4" may be a cross-reference). */
+function linksToNote(node: HTMLElement): boolean {
+  const href = node.getAttribute("href") ?? "";
+  return href.startsWith("#") && (/(?:foot|end)note/i.test(node.text) || /^#(?:_?ftn|fn|footnote|endnote)/i.test(href));
 }
 
 function isFootnoteRef(sup: HTMLElement): boolean {

@@ -184,9 +184,11 @@ export function findContents(blocks: Block[], words: number[]): Set<number> {
   return found;
 }
 
-/** A "Contents" / "Table of Contents" heading (a short one: "Contents of the toolkit for cities" is a title). */
+/** A heading that is only "Contents" / "Table of Contents" (not "Content analysis", "Índice de Desarrollo Humano"). */
+const CONTENTS_TITLE_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\s*:?$/i;
+/** A "Contents" / "Table of Contents" heading, whose section the next heading closes. */
 function isContentsHeading(b: Block, words: number): boolean {
-  return b.kind === "heading" && words <= 4 && CONTENTS_HEADING_RE.test(plain(b.text));
+  return b.kind === "heading" && words <= 4 && CONTENTS_TITLE_RE.test(plain(b.text));
 }
 
 /**

@@ -153,14 +153,16 @@ const ASIDE = /^(?:in\s+(?:consultation|coordination|cooperation|collaboration|p
  * The subject after a fronted phrase and before asides: "Within 180 days of the date of this
  * order, the Secretary of State, in consultation with the Secretary of Defense, shall" -> "the
  * Secretary of State". The first chunk that is an actor phrase, when every chunk after it is an
- * aside (the first and last chunks alone, as subjectBefore tries them, miss it).
+ * aside (the first and last chunks alone, as subjectBefore tries them, miss it). Only the first:
+ * a list of actors ("the Secretary of State, the Attorney General, and ...") is no single subject,
+ * and trying every chunk against all the chunks after it was quadratic.
  */
 function subjectAmidCommas(chunks: string[], from: number, rules: RecRules): string {
   for (let k = from + 1; k < chunks.length - 1; k++) {
     const np = tidy(chunks[k]);
     if (!np || LEADING_SUBORDINATE.test(np) || !actorPhrase(np, rules)) continue;
     const rest = chunks.slice(k + 1).map(tidy).filter(Boolean);
-    if (rest.length && rest.every((c) => ASIDE.test(c))) return np;
+    return rest.length && rest.every((c) => ASIDE.test(c)) ? np : "";
   }
   return "";
 }

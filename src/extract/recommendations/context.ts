@@ -38,6 +38,9 @@ export interface BlockContexts {
  * (not "Recommendation 1 accepted:", a response to it). cueOf checks the label itself. */
 const INLINE_REC_LABEL = /^(?:evaluation\s+)?recomm[ae]nd?ations?\s*(?:#|no\.?|n°)?\s*(?:\d{1,3}|[A-Z])\s*[.:)–-]\s+(?=\S)/i;
 
+/** What a response's paragraph opens with after the recommendation's label. */
+const RESPONSE_STATUS_OPENING = /^(?:(?:fully|partially|partly)\s+)?(?:agreed|accepted|not\s+accepted|rejected|noted|implemented|completed|in\s+progress|ongoing|management\s+(?:agrees|response))\b/i;
+
 /** What a block in the document's back matter is excluded as. */
 const BACK_ZONE = { id: "annex", reason: "annex, terms of reference or references (back matter)" };
 
@@ -216,13 +219,16 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
     }
 
     const inline = b.kind === "paragraph" || b.kind === "list_item" ? INLINE_REC_LABEL.exec(b.text) : null;
-    const inlineCue = inline ? cueOf(inline[0].trim(), rules) : null;
+    // "Recommendation 1: Agreed. The department will ...": a response to it, not the recommendation.
+    const responds = inline !== null && RESPONSE_STATUS_OPENING.test(b.text.slice(inline[0].length));
+    const inlineCue = inline && !responds ? cueOf(inline[0].trim(), rules) : null;
     if (inlineCue?.id === "numbered-recommendation") {
       // "Recommendation 5. Conduct a more rigorous estimation ...": the label opens the paragraph
       // instead of standing above it; the paragraph is the recommendation (GUIDELINES: items
       // labelled "Recommendation N:" are recommendations), whatever the heading it sits under.
       const ctx = makeCtx(inlineCue, inline![0].trim(), rules);
       cue[i] = ctx;
+      if (heading?.ctx?.numbered) numberedRun = b.kind;
       if (/:\s*$/.test(b.text) && listFollows(blocks, i)) {
         lead = { ...ctx, numbered: false, cue: `${ctx.cue}+items`, addressee: ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
         leadItemKinds.clear();
