@@ -15,7 +15,10 @@ import type { Block, Zone } from "../types.js";
 import { wordsUpTo as wordCount } from "./words.js";
 import { charClassOf, isSpaceCode, OTHER_CLASS } from "./char-class.js";
 
-const CONTENTS_HEADING_RE = /^(?:table\s+of\s+contents?|contents?|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\b/i;
+const CONTENTS_TITLES = String.raw`table\s+of\s+contents?|contents?|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido`;
+const CONTENTS_HEADING_RE = new RegExp(String.raw`^(?:${CONTENTS_TITLES})\b`, "i");
+/** A heading that is only a contents title (not "Content analysis", "Índice de Desarrollo Humano"). */
+const CONTENTS_TITLE_RE = new RegExp(String.raw`^(?:${CONTENTS_TITLES})\s*:?$`, "i");
 const FRONT_HEADING_RE =
   /^(?:(?:list\s+of\s+)?(?:acronyms|abbreviations|tables|figures|charts|boxes|annexes|appendices)\b|list\s+of\b|glossary\b|foreword\b|preface\b|acknowledge?ments?\b|disclaimer\b|copyright\b|sigles\b|abr[ée]viations\b|remerciements\b|avant-propos\b)/i;
 const BACK_HEADING_RE =
@@ -184,8 +187,6 @@ export function findContents(blocks: Block[], words: number[]): Set<number> {
   return found;
 }
 
-/** A heading that is only "Contents" / "Table of Contents" (not "Content analysis", "Índice de Desarrollo Humano"). */
-const CONTENTS_TITLE_RE = /^(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+(?:page|report|document)|table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenido)\s*:?$/i;
 /** A "Contents" / "Table of Contents" heading, whose section the next heading closes. */
 function isContentsHeading(b: Block, words: number): boolean {
   return b.kind === "heading" && words <= 4 && CONTENTS_TITLE_RE.test(plain(b.text));

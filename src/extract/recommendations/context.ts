@@ -165,6 +165,13 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
   // Label kinds ("roman", "lower", "upper", "digit") of the lettered paragraphs under the lead-in.
   const leadItemKinds = new Set<string>();
   let nestedOpen = false;
+  // "Recommendation 2. Every provider ... should have access to platforms that:" - the items that
+  // complete a numbered recommendation are units of it, addressed to its subject.
+  const openItemsOf = (ctx: ListContext, b: Block) => {
+    lead = { ...ctx, numbered: false, cue: `${ctx.cue}+items`, addressee: ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
+    leadItemKinds.clear();
+    nestedOpen = false;
+  };
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -229,11 +236,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       const ctx = makeCtx(inlineCue, inline![0].trim(), rules);
       cue[i] = ctx;
       if (heading?.ctx?.numbered) numberedRun = b.kind;
-      if (/:\s*$/.test(b.text) && listFollows(blocks, i)) {
-        lead = { ...ctx, numbered: false, cue: `${ctx.cue}+items`, addressee: ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
-        leadItemKinds.clear();
-        nestedOpen = false;
-      }
+      if (/:\s*$/.test(b.text) && listFollows(blocks, i)) openItemsOf(ctx, b);
       continue;
     }
 
@@ -243,13 +246,7 @@ export function blockContexts(doc: Doc, rules: RecRules): BlockContexts {
       else {
         numberedRun = b.kind;
         cue[i] = heading.ctx;
-        if (b.kind === "paragraph" && /:\s*$/.test(b.text) && listFollows(blocks, i)) {
-          // "Recommendation 2. Every provider ... should have access to platforms that:" - the
-          // items that complete the recommendation are units of it, addressed to its subject.
-          lead = { ...heading.ctx, numbered: false, cue: `${heading.ctx.cue}+items`, addressee: heading.ctx.addressee || leadInSubject(lastSentence(b.text), rules) };
-          leadItemKinds.clear();
-          nestedOpen = false;
-        }
+        if (b.kind === "paragraph" && /:\s*$/.test(b.text) && listFollows(blocks, i)) openItemsOf(heading.ctx, b);
         continue;
       }
     }
